@@ -1,0 +1,29 @@
+// A @web/test-runner reporter that writes the run's own totals to a JSON file, so the
+// test script can print `N passed, N failed`. A test file that failed to load (or threw
+// outside a test) counts as one failure: a run that executed nothing must not look green.
+import {writeFileSync} from 'node:fs';
+
+function countSuite(suite, totals) {
+  for (const test of suite.tests ?? []) {
+    if (test.skipped) totals.skipped++;
+    else if (test.passed) totals.passed++;
+    else totals.failed++;
+  }
+  for (const child of suite.suites ?? []) countSuite(child, totals);
+}
+
+export function countingReporter(file) {
+  return {
+    onTestRunFinished({sessions}) {
+      const totals = {passed: 0, failed: 0, skipped: 0};
+      for (const session of sessions) {
+        const before = totals.failed + totals.passed;
+        if (session.testResults) countSuite(session.testResults, totals);
+        const ranNothing = totals.failed + totals.passed === before;
+        const sessionErrors = (session.errors?.length ?? 0) > 0;
+        if ((sessionErrors || ranNothing) && !session.passed) totals.failed++;
+      }
+      if (file) writeFileSync(file, JSON.stringify(totals));
+    },
+  };
+}

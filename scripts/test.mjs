@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// `npm test`: build, type-check, Node tests (server, emulator, package, sizes), then browser
+// tests in Chromium. Ends with one plain line, `N passed, N failed`, summed from the
+// runners' own totals (a failed build or type-check counts as one failure each).
+//
+//   npm test                       everything
+//   npm test -- --node-only        skip the browser
+//   npm test -- --browser-only     skip Node tests
+//   npm test -- test/foo.test.ts   only these files (Node or browser by their name)
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, readdirSync, existsSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+
+const args = process.argv.slice(2);
+const nodeOnly = args.includes('--node-only');
+const browserOnly = args.includes('--browser-only');
+const chosenFiles = args.filter((arg) => !arg.startsWith('--'));
+
+const scratch = mkdtempSync(join(tmpdir(), 'metabase-embed-test-'));
+const totals = {passed: 0, failed: 0, skipped: 0};
+
+function run(command, commandArgs, extraEnv = {}) {
+  const result = spawnSync(command, commandArgs, {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      // Chromium writes its profile under these; keep it out of $HOME.
+      XDG_CONFIG_HOME: join(scratch, 'config'),
+      XDG_CACHE_HOME: join(scratch, 'cache'),
+      ...extraEnv,
+    },
+  });
+  return result.status ?? 1;
+}
+
+function step(name, command, commandArgs) {
+  console.log(`\n== ${name}`);
+  if (run(command, commandArgs) !== 0) {
+    console.log(`!! ${name} failed`);
+    totals.failed++;
+  }
+}
+
+const isNodeTest = (file) => file.endsWith('.node.test.ts');
+const allTests = readdirSync('test', {recursive: true})
+  .map((file) => join('test', file))
+  .filter((file) => file.endsWith('.test.ts'))
+  .sort();
+const selected = chosenFiles.length > 0 ? chosenFiles : allTests;
+const nodeTests = selected.filter(isNodeTest);
+const browserTests = selected.filter((file) => !isNodeTest(file));
+
+step('build (rollup + declarations)', 'npm', ['run', '--silent', 'build']);
+step('type-check (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+
+if (!browserOnly && nodeTests.length > 0) {
+  console.log(`\n== Node tests (${nodeTests.length} files)`);
+  const tap = join(scratch, 'node.tap');
+  run('node', [
+    '--import', 'tsx',
+    '--test', '--test-concurrency=1',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    ...nodeTests,
+  ]);
+  const summary = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const count = (key) => Number(summary.match(new RegExp(`^# ${key} (\\d+)$`, 'm'))?.[1] ?? 0);
+  if (!/^# tests \d+$/m.test(summary)) totals.failed++; // the runner never reported
+  totals.passed += count('pass');
+  totals.failed += count('fail') + count('cancelled');
+  totals.skipped += count('skipped') + count('todo');
+}
+
+if (!nodeOnly && browserTests.length > 0) {
+  console.log(`\n== Browser tests (${browserTests.length} files, Chromium)`);
+  const countsFile = join(scratch, 'wtr.json');
+  run(
+    'node',
+    ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs', '--files', ...browserTests],
+    {WTR_COUNTS_FILE: countsFile},
+  );
+  if (existsSync(countsFile)) {
+    const counts = JSON.parse(readFileSync(countsFile, 'utf8'));
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+    totals.skipped += counts.skipped;
+  } else {
+    totals.failed++; // the runner crashed before reporting
+  }
+}
+
+rmSync(scratch, {recursive: true, force: true});
+console.log('');
+console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);

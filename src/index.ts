@@ -1,0 +1,2 @@
+export * from './define.js';
+export {MetabaseEmbedElement} from './metabase-embed.js';

@@ -1,0 +1,6 @@
+// Test-runner plugins that start the extra loopback servers browser tests need
+// (a second origin for the embedded page, the emulator, the demo's token endpoint).
+// Each one exposes its origin to tests as a virtual module.
+import type {Plugin} from '@web/dev-server-core';
+
+export const testServerPlugins: Plugin[] = [];

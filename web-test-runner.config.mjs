@@ -1,0 +1,41 @@
+// Browser tests: real Chromium (Debian's, or CHROME_PATH), sources compiled by esbuild.
+// Runs under `node --import tsx` (see scripts/test.mjs) so plugins may be TypeScript.
+import {existsSync} from 'node:fs';
+import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {chromeLauncher} from '@web/test-runner-chrome';
+import {defaultReporter} from '@web/test-runner';
+import {countingReporter} from './scripts/counting-reporter.mjs';
+import {testServerPlugins} from './test/support/plugins.ts';
+
+const executablePath =
+  process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export default {
+  nodeResolve: true,
+  rootDir: '.',
+  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
+  concurrency: 2,
+  testsFinishTimeout: 180_000,
+  browserStartTimeout: 60_000,
+  testFramework: {config: {timeout: 15_000}},
+  plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: 'tsconfig.json'}), ...testServerPlugins],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-quic',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  reporters: [defaultReporter(), countingReporter(process.env.WTR_COUNTS_FILE)],
+};
