@@ -1,1 +1,9 @@
-export {};
+// `metabase-embed/server`: signing helpers and the element's token endpoint. The core uses
+// only web-standard APIs (fetch's Request/Response, Web Crypto), so it runs on Node 20+,
+// Deno, Bun, Cloudflare Workers and Next.js route handlers; `toNodeHandler` adapts it to
+// node:http and Express without importing Node modules.
+export {EmbedValidationError} from './errors.js';
+export type {EmbedResource, EmbedResourceId, EmbedResourceType} from './resource.js';
+export type {EmbedParams, EmbedParamValue, EmbedScalar} from './params.js';
+export {signEmbedToken, signEmbedUrl} from './sign.js';
+export type {EmbedClaims, SignEmbedTokenOptions, SignEmbedUrlOptions} from './sign.js';
