@@ -2,5 +2,8 @@
 // (a second origin for the embedded page, the emulator, the demo's token endpoint).
 // Each one exposes its origin to tests as a virtual module.
 import type {Plugin} from '@web/dev-server-core';
+import {embedPagePlugin} from './embed-page-plugin.js';
 
-export const testServerPlugins: Plugin[] = [];
+export const testServerPlugins: Plugin[] = [
+  embedPagePlugin(),
+];

@@ -1,0 +1,188 @@
+// A real signing endpoint for browser tests, mounted on the TEST PAGE's origin by
+// embed-page-plugin.ts (so `endpoint="/__test-endpoint/sign?…"` is same-origin, like a host app's).
+//
+//   POST /__test-endpoint/sign?<knobs>   body {resource, params}: signs an HS256 JWT with jose
+//   GET  /__test-endpoint/log?session=ID  [{resource, params, receivedAt, contentType}]
+//
+// The knobs are parsed by parseKnobs below; embed-page.ts documents them for test authors.
+// The secret stays in this process: the browser only ever sees signed tokens.
+import type {IncomingMessage, ServerResponse} from 'node:http';
+import {SignJWT} from 'jose';
+
+export const endpointPrefix = '/__test-endpoint/';
+
+export interface LoggedRequest {
+  resource: unknown;
+  params: unknown;
+  /** ms since epoch, the browser-independent server clock */
+  receivedAt: number;
+  contentType: string | null;
+}
+
+export interface SigningEndpointOptions {
+  /** Where the signed URLs point, e.g. the fake embed page server's origin. */
+  embedOrigin: string;
+  /** Metabase's kind of secret: 64 hex characters, used as UTF-8 bytes. */
+  secret: string;
+}
+
+type Shape = 'url' | 'token' | 'jwt';
+
+interface Knobs {
+  lifetime: number;
+  status?: number;
+  delayMs: number;
+  shape?: Shape;
+  height?: number;
+  resizer?: false;
+  pageDelayMs?: number;
+  skewSeconds: number;
+  retryAfter?: string;
+  session?: string;
+}
+
+class KnobError extends Error {}
+
+function integerKnob(query: URLSearchParams, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  const raw = query.get(name);
+  if (raw === null) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new KnobError(`?${name}= must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Reads the query knobs of a sign request; a bad one is a 400 that names it. */
+export function parseKnobs(query: URLSearchParams): Knobs {
+  const shape = query.get('shape');
+  if (shape !== null && shape !== 'url' && shape !== 'token' && shape !== 'jwt') {
+    throw new KnobError(`?shape= must be url, token or jwt, got "${shape}"`);
+  }
+  const resizer = query.get('resizer');
+  if (resizer !== null && resizer !== 'false') throw new KnobError(`?resizer= only accepts "false", got "${resizer}"`);
+  return {
+    lifetime: integerKnob(query, 'lifetime', 1) ?? 600,
+    status: integerKnob(query, 'status', 200, 599),
+    delayMs: integerKnob(query, 'delayMs', 0) ?? 0,
+    shape: shape ?? undefined,
+    height: integerKnob(query, 'height', 1),
+    resizer: resizer === 'false' ? false : undefined,
+    pageDelayMs: integerKnob(query, 'pageDelayMs', 0),
+    skewSeconds: integerKnob(query, 'skewSeconds', Number.MIN_SAFE_INTEGER) ?? 0,
+    retryAfter: query.get('retryAfter') ?? undefined,
+    session: query.get('session') ?? undefined,
+  };
+}
+
+/** The resource a request asked for, or a message saying what is wrong with it. */
+function resourceKind(resource: unknown): 'dashboard' | 'question' | string {
+  if (typeof resource !== 'object' || resource === null) return 'body.resource must be an object';
+  const keys = Object.keys(resource);
+  if (keys.length !== 1 || (keys[0] !== 'dashboard' && keys[0] !== 'question')) {
+    return 'body.resource must be {"dashboard": id} or {"question": id}';
+  }
+  const id = (resource as Record<string, unknown>)[keys[0]];
+  if (typeof id !== 'number' && typeof id !== 'string') return `body.resource.${keys[0]} must be a number or a string`;
+  return keys[0];
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 1_000_000) throw new KnobError('body larger than 1 MB');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  if (res.destroyed) return; // the browser aborted while we waited
+  res.writeHead(status, {'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers});
+  res.end(JSON.stringify(body));
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createSigningEndpoint({embedOrigin, secret}: SigningEndpointOptions) {
+  const key = new TextEncoder().encode(secret);
+  const logs = new Map<string, LoggedRequest[]>();
+
+  function log(session: string | undefined, entry: LoggedRequest) {
+    if (session === undefined) return;
+    logs.set(session, [...(logs.get(session) ?? []), entry]);
+  }
+
+  async function sign(req: IncomingMessage, res: ServerResponse, query: URLSearchParams) {
+    const receivedAt = Date.now();
+    const knobs = parseKnobs(query);
+    const contentType = req.headers['content-type'] ?? null;
+    let body: {resource?: unknown; params?: unknown} = {};
+    let bodyError: string | undefined;
+    try {
+      body = JSON.parse(await readBody(req)) as typeof body;
+    } catch {
+      bodyError = 'body must be JSON';
+    }
+    log(knobs.session, {resource: body?.resource, params: body?.params, receivedAt, contentType});
+    if (knobs.delayMs > 0) await delay(knobs.delayMs);
+
+    if (!contentType?.startsWith('application/json')) {
+      return sendJson(res, 415, {error: `Content-Type must be application/json, got ${contentType ?? 'none'}`});
+    }
+    const kind = bodyError ?? resourceKind(body?.resource);
+    if (kind !== 'dashboard' && kind !== 'question') return sendJson(res, 400, {error: kind});
+    const params = body.params ?? {};
+    if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+      return sendJson(res, 400, {error: 'body.params must be an object'});
+    }
+    const retryHeaders: Record<string, string> = knobs.retryAfter ? {'Retry-After': knobs.retryAfter} : {};
+    if (knobs.status !== undefined && knobs.status >= 300) {
+      return sendJson(res, knobs.status, {error: `test endpoint answers ${knobs.status} as asked`}, retryHeaders);
+    }
+
+    // The server's clock, `skewSeconds` ahead of the browser's.
+    const serverNow = Math.floor(receivedAt / 1000) + knobs.skewSeconds;
+    const test = {
+      ...(knobs.height !== undefined && {height: knobs.height}),
+      ...(knobs.resizer === false && {resizer: false}),
+      ...(knobs.pageDelayMs !== undefined && {delayMs: knobs.pageDelayMs}),
+    };
+    const claims = {resource: body.resource, params, ...(Object.keys(test).length > 0 && {test})};
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({alg: 'HS256', typ: 'JWT'})
+      .setIssuedAt(serverNow)
+      .setExpirationTime(serverNow + knobs.lifetime)
+      .sign(key);
+    const url = `${embedOrigin}/embed/${kind}/${token}`;
+    const answers = {
+      url: {url},
+      token: {token, siteUrl: embedOrigin},
+      jwt: {jwt: token},
+    };
+    const answer = knobs.shape ? answers[knobs.shape] : {url, token, expiresAt: (serverNow + knobs.lifetime) * 1000};
+    sendJson(res, knobs.status ?? 200, answer, {
+      ...retryHeaders,
+      Date: new Date(serverNow * 1000).toUTCString(),
+    });
+  }
+
+  /** Handles the endpoint's paths; answers false (untouched) for any other request. */
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const url = new URL(req.url ?? '/', 'http://test.invalid');
+    if (!url.pathname.startsWith(endpointPrefix)) return false;
+    const route = `${req.method} ${url.pathname.slice(endpointPrefix.length)}`;
+    try {
+      if (route === 'POST sign') await sign(req, res, url.searchParams);
+      else if (route === 'GET log') sendJson(res, 200, logs.get(url.searchParams.get('session') ?? '') ?? []);
+      else sendJson(res, 404, {error: `no ${route} on the test endpoint (POST sign, GET log)`});
+    } catch (error) {
+      sendJson(res, error instanceof KnobError ? 400 : 500, {error: String((error as Error).message ?? error)});
+    }
+    return true;
+  }
+
+  return {handle};
+}
