@@ -1,0 +1,34 @@
+// Gzip sizes of what users download, shared by the size-budget test and the load benchmark.
+// Gzip at level 9, as CDNs serve it. "Own code" is what the element adds on top of its
+// dependencies once a bundler has minified it: lit and iframe-resizer are left out.
+import {readFileSync} from 'node:fs';
+import {gzipSync} from 'node:zlib';
+import {build, type BuildOptions} from 'esbuild';
+
+/** The packages the element stands on (lit's own parts included), never counted as its code. */
+export const dependencyPackages = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'iframe-resizer'];
+
+export const gzipBytes = (code: string | Uint8Array) => gzipSync(code, {level: 9}).length;
+
+export const fileGzipBytes = (file: string) => gzipBytes(readFileSync(file));
+
+async function minifiedBundle(options: BuildOptions): Promise<Uint8Array> {
+  const result = await build({...options, bundle: true, minify: true, write: false, logLevel: 'silent', platform: 'browser'});
+  return result.outputFiles![0]!.contents;
+}
+
+/** An ESM entry and the project files it imports, minified, without the dependencies. */
+export async function ownCodeGzipBytes(entry: string): Promise<number> {
+  const external = dependencyPackages.flatMap((name) => [name, `${name}/*`]);
+  return gzipBytes(await minifiedBundle({entryPoints: [entry], format: 'esm', external}));
+}
+
+/** lit (with its decorators) and iframe-resizer's parent script alone, minified in one script. */
+export async function dependenciesGzipBytes(): Promise<number> {
+  const contents = [
+    "export * from 'lit';",
+    "export * from 'lit/decorators.js';",
+    "import 'iframe-resizer/js/iframeResizer.js';",
+  ].join('\n');
+  return gzipBytes(await minifiedBundle({stdin: {contents, resolveDir: process.cwd(), loader: 'js'}, format: 'iife'}));
+}
