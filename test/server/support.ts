@@ -73,3 +73,25 @@ export async function listenOnLoopback(listener: RequestListener): Promise<Loopb
       }),
   };
 }
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  body: Record<string, unknown>;
+  text: string;
+}
+
+/** POSTs `body` (JSON-encoded unless a string) and reads the JSON answer. */
+export async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {'Content-Type': 'application/json', ...headers},
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return readAnswer(response);
+}
+
+export async function readAnswer(response: Response): Promise<Answer> {
+  const text = await response.text();
+  return {status: response.status, headers: response.headers, text, body: JSON.parse(text) as Record<string, unknown>};
+}

@@ -1,0 +1,122 @@
+// createEmbedHandler: the element's token endpoint as a web-standard
+// `(request: Request, context?) => Promise<Response>` that enforces the host's policy.
+import {DEFAULT_EXPIRES_IN, epochSeconds, parseExpiresIn, parseSecretKey, parseSiteUrl, readEnv} from './config.js';
+import {EmbedValidationError} from './errors.js';
+import {HttpError} from './http-error.js';
+import {
+  compileResources,
+  mergeParams,
+  pickEditableParams,
+  resolveLockedParams,
+  type EmbedResources,
+} from './policy.js';
+import {parseEmbedRequest, readBodyText} from './request-body.js';
+import {checkContentType, checkMethod, checkOrigin, parseAllowedOrigins} from './request-checks.js';
+import {resourceKey} from './resource.js';
+import {errorResponse, jsonResponse} from './responses.js';
+import {embedClaims, embedUrl, importSigningKey, signClaims} from './sign.js';
+
+/** Where a request failed with 500: the host's `authorize`, its locked resolver, or signing. */
+export type EmbedErrorStage = 'authorize' | 'locked' | 'sign';
+
+export interface EmbedErrorInfo {
+  stage: EmbedErrorStage;
+  /** `"dashboard:12"`, once the request named a listed item. */
+  resource?: string;
+}
+
+export interface EmbedHandlerOptions<TContext = unknown> {
+  /** Metabase's address; default `METABASE_SITE_URL`. */
+  siteUrl?: string;
+  /** Metabase's embedding secret key (64 hex characters); default `METABASE_SECRET_KEY`. */
+  secretKey?: string;
+  /** The allow-list, keyed `"dashboard:12"` / `"question:<id>"`. Anything else is a 403. */
+  resources: EmbedResources<TContext>;
+  /** Must return exactly `true` (or a promise of it) to go on; anything else is a 401. */
+  authorize?: (context: TContext, request: Request) => boolean | Promise<boolean>;
+  /** When set, a request whose `Origin` is not listed (or missing) is a 403. */
+  allowedOrigins?: readonly string[];
+  /** Token lifetime in seconds, 1 to 86400; default 600. */
+  expiresIn?: number;
+  /** Receives the details of every 500 (the answer itself stays generic). */
+  onError?: (error: unknown, info: EmbedErrorInfo) => void;
+  /** The clock, for tests; default `() => new Date()`. */
+  now?: () => Date;
+}
+
+export type EmbedHandler<TContext = unknown> = (request: Request, context?: TContext) => Promise<Response>;
+
+/** The body of every 500: what failed is for `onError`, not for the browser. */
+export const INTERNAL_ERROR_MESSAGE = 'The server could not create an embed token';
+
+/**
+ * Builds the endpoint. Throws at once, naming the option, when the configuration is
+ * missing or malformed, so a bad deployment fails at startup.
+ */
+export function createEmbedHandler<TContext = unknown>(options: EmbedHandlerOptions<TContext>): EmbedHandler<TContext> {
+  const siteUrl = parseSiteUrl(requiredSetting(options.siteUrl, 'siteUrl', 'METABASE_SITE_URL'));
+  const secretKey = parseSecretKey(requiredSetting(options.secretKey, 'secretKey', 'METABASE_SECRET_KEY'));
+  const policies = compileResources<TContext>(options.resources);
+  const allowedOrigins = parseAllowedOrigins(options.allowedOrigins);
+  const expiresIn = parseExpiresIn(options.expiresIn ?? DEFAULT_EXPIRES_IN);
+  const clock = options.now ?? (() => new Date());
+  const report = reporter(options.onError);
+  let signingKey: Promise<CryptoKey> | undefined;
+
+  return async (request, context) => {
+    let info: EmbedErrorInfo = {stage: 'authorize'};
+    try {
+      checkMethod(request);
+      checkOrigin(request, allowedOrigins);
+      checkContentType(request);
+      if (options.authorize && (await options.authorize(context as TContext, request)) !== true) {
+        throw new HttpError(401, 'Not authorized to view this embed');
+      }
+
+      const body = parseEmbedRequest(await readBodyText(request));
+      const key = resourceKey(body.resource);
+      const policy = policies.get(key);
+      if (policy === undefined) throw new HttpError(403, `${key} is not in this server's list of embeddable items`);
+      const editable = pickEditableParams(policy, body.params);
+
+      info = {stage: 'locked', resource: key};
+      const locked = await resolveLockedParams(policy, context as TContext, request);
+
+      info = {stage: 'sign', resource: key};
+      const claims = embedClaims(body.resource, mergeParams(editable, locked), expiresIn, epochSeconds(clock()));
+      signingKey ??= importSigningKey(secretKey);
+      const token = await signClaims(claims, await signingKey);
+      return jsonResponse(200, {url: embedUrl(siteUrl, body.resource, token), token, expiresAt: claims.exp});
+    } catch (error) {
+      if (error instanceof HttpError) return errorResponse(error.status, error.message, error.headers);
+      report(error, info);
+      return errorResponse(500, INTERNAL_ERROR_MESSAGE);
+    }
+  };
+}
+
+function requiredSetting(value: string | undefined, option: string, variable: string): string {
+  const setting = value ?? readEnv(variable);
+  if (setting === undefined) {
+    throw new EmbedValidationError(option, `${option} is missing: pass it to createEmbedHandler or set ${variable}`);
+  }
+  return setting;
+}
+
+/**
+ * Details of a 500 go only to `onError`. Without one, a single line says where it failed
+ * and how to see more, and carries no detail that could hold a value or a secret.
+ */
+function reporter(onError: EmbedHandlerOptions['onError']) {
+  return (error: unknown, info: EmbedErrorInfo) => {
+    try {
+      if (onError) onError(error, info);
+      else {
+        const where = info.resource ? `${info.stage}, ${info.resource}` : info.stage;
+        console.error(`metabase-embed/server: answered 500 (${where}); pass onError to createEmbedHandler for details`);
+      }
+    } catch {
+      // A failing error hook must not turn a clean 500 into a crash.
+    }
+  };
+}

@@ -1,0 +1,113 @@
+// toNodeHandler: the web-standard handler as a node:http listener and as Express/Connect
+// middleware. It only touches the request and response objects it is given (typed
+// structurally below), so importing it pulls in no Node module.
+import type {EmbedHandler} from './handler.js';
+import {INTERNAL_ERROR_MESSAGE} from './handler.js';
+
+/** What the adapter reads from a node:http `IncomingMessage` (or an Express request). */
+export interface NodeRequestLike extends AsyncIterable<unknown> {
+  method?: string | undefined;
+  url?: string | undefined;
+  /** Express keeps the mounted path here. */
+  originalUrl?: string | undefined;
+  headers: Record<string, string | string[] | undefined>;
+  /** Set when a body parser such as `express.json()` has already read the body. */
+  body?: unknown;
+  /** node:http: whether the whole body has arrived. */
+  complete?: boolean | undefined;
+}
+
+/** What the adapter writes on a node:http `ServerResponse` (or an Express response). */
+export interface NodeResponseLike {
+  statusCode: number;
+  readonly headersSent?: boolean;
+  setHeader(name: string, value: string): unknown;
+  end(chunk: Uint8Array): unknown;
+}
+
+export type NodeNext = (error?: unknown) => void;
+
+/**
+ * `(req, res, next?) => Promise<void>`. `getContext(req)` hands the session to the handler
+ * (e.g. `(req) => ({user: req.user})`). Failures of `getContext` go to `next` when there is
+ * one (Express's error handling), else become a generic 500.
+ */
+export function toNodeHandler<TContext = unknown, TRequest extends NodeRequestLike = NodeRequestLike>(
+  handler: EmbedHandler<TContext>,
+  getContext?: (req: TRequest) => TContext | Promise<TContext>,
+): (req: TRequest, res: NodeResponseLike, next?: NodeNext) => Promise<void> {
+  return async (req, res, next) => {
+    let response: Response;
+    try {
+      const context = getContext ? await getContext(req) : undefined;
+      response = await handler(toWebRequest(req), context);
+    } catch (error) {
+      if (next) return next(error);
+      response = Response.json({error: INTERNAL_ERROR_MESSAGE}, {status: 500, headers: {'Cache-Control': 'no-store'}});
+    }
+    await writeResponse(response, req, res);
+  };
+}
+
+const BODY_PARSER_HEADERS = ['content-length', 'content-encoding', 'transfer-encoding'];
+
+function toWebRequest(req: NodeRequestLike): Request {
+  const method = req.method ?? 'GET';
+  const parsedBody = req.body !== undefined;
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    // A parsed body is re-serialized below, so the wire's length and encoding no longer apply.
+    if (value === undefined || (parsedBody && BODY_PARSER_HEADERS.includes(name))) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  const init: RequestInit & {duplex?: 'half'} = {method, headers};
+  if (method !== 'GET' && method !== 'HEAD') {
+    if (parsedBody) init.body = serializeParsedBody(req.body);
+    else {
+      init.body = streamOf(req);
+      init.duplex = 'half';
+    }
+  }
+  return new Request(requestUrl(req), init);
+}
+
+/** The URL is informational (handlers never route on it); a bad Host header falls back to localhost. */
+function requestUrl(req: NodeRequestLike): string {
+  const path = req.originalUrl ?? req.url ?? '/';
+  const host = typeof req.headers['host'] === 'string' ? req.headers['host'] : 'localhost';
+  try {
+    return new URL(path, `http://${host}`).href;
+  } catch {
+    return new URL(path.startsWith('/') ? path : '/', 'http://localhost').href;
+  }
+}
+
+function serializeParsedBody(body: unknown): string | Uint8Array<ArrayBuffer> {
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array) return new Uint8Array(body); // e.g. express.raw()'s Buffer
+  return JSON.stringify(body) ?? '';
+}
+
+/** Pulls chunks only as the handler reads, so an oversized body is never buffered whole. */
+function streamOf(source: AsyncIterable<unknown>): ReadableStream<Uint8Array> {
+  const iterator = source[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const {done, value} = await iterator.next();
+      if (done) controller.close();
+      else controller.enqueue(value instanceof Uint8Array ? value : encoder.encode(String(value)));
+    },
+  });
+}
+
+async function writeResponse(response: Response, req: NodeRequestLike, res: NodeResponseLike): Promise<void> {
+  const body = new Uint8Array(await response.arrayBuffer());
+  if (res.headersSent) return;
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => res.setHeader(name, value));
+  // Answered before the body was read through (e.g. 413): close rather than leave the
+  // rest of it in the connection for the next request's parser.
+  if (req.complete === false) res.setHeader('Connection', 'close');
+  res.end(body);
+}

@@ -1,0 +1,68 @@
+// Reads and checks the element's request body: at most 16 KB of UTF-8 JSON shaped
+// {"resource": {"dashboard": 12}, "params": {...}}.
+import {EmbedValidationError} from './errors.js';
+import {HttpError} from './http-error.js';
+import {parseParams, type EmbedParamValue} from './params.js';
+import {parseResource, type ParsedResource} from './resource.js';
+import {isPlainObject} from './values.js';
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export interface EmbedRequestBody {
+  resource: ParsedResource;
+  params: Record<string, EmbedParamValue>;
+}
+
+function tooLarge(): HttpError {
+  return new HttpError(413, `Request body must be at most ${MAX_BODY_BYTES} bytes`);
+}
+
+/** Stops reading as soon as the limit is passed, whatever Content-Length claimed. */
+export async function readBodyText(request: Request): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (request.body === null) return '';
+
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const {done, value} = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+  } catch {
+    throw new HttpError(400, 'Request body is not valid UTF-8');
+  }
+}
+
+export function parseEmbedRequest(text: string): EmbedRequestBody {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'Request body is not valid JSON');
+  }
+  if (!isPlainObject(json)) {
+    throw new HttpError(400, 'Request body must be a JSON object like {"resource": {"dashboard": 12}, "params": {}}');
+  }
+  try {
+    return {resource: parseResource(json['resource']), params: parseParams(json['params'] === undefined ? {} : json['params'])};
+  } catch (error) {
+    if (error instanceof EmbedValidationError) throw new HttpError(400, error.message);
+    throw error;
+  }
+}
