@@ -1,0 +1,85 @@
+// The element's inputs → what to ask for and where. A problem here is a configuration error:
+// it is shown and reported, and no request is made.
+import {parseHttpUrl} from './answer.js';
+import {readChoice} from './attribute-values.js';
+import type {TokenSource} from './exchange.js';
+import {canonicalJson, mergeParams, paramsFromAttributes, validateParams} from './params.js';
+import {resourceFromAttributes} from './resource.js';
+import type {FetchToken, TokenRequestBody} from './types.js';
+
+export const defaultTimeoutSeconds = 15;
+export const credentialChoices = ['same-origin', 'include'] as const;
+
+export interface ConfigurationInput {
+  dashboard?: string | null;
+  question?: string | null;
+  endpoint?: string | null;
+  fetchToken?: FetchToken | null;
+  credentials?: unknown;
+  siteUrl?: string | null;
+  /** The `params` property (parsed JSON, or what a script assigned). */
+  params?: unknown;
+  /** The element's attributes; the `param-*` ones are read. */
+  attributes: Iterable<{name: string; value: string}>;
+  /** Resolves a relative endpoint, e.g. `document.baseURI`. */
+  baseUrl: string;
+}
+
+export interface Configuration {
+  body: TokenRequestBody;
+  source: TokenSource;
+  /** The `site-url` attribute, validated. */
+  siteUrl?: string;
+  /** Equal keys ask for the same token: what de-duplicates requests. */
+  key: string;
+}
+
+type Warn = (message: string) => void;
+
+function readSiteUrl(siteUrl: string | null | undefined): {siteUrl?: string} | {problem: string} {
+  if (siteUrl == null) return {};
+  const url = parseHttpUrl(siteUrl);
+  if (!url) return {problem: `"site-url" must be an absolute http(s) URL such as "https://metabase.example.com"; got ${JSON.stringify(siteUrl)}.`};
+  return {siteUrl: url.href.replace(/\/+$/, '')};
+}
+
+function readSource(input: ConfigurationInput, warn: Warn): {source: TokenSource} | {problem: string} {
+  const credentials = readChoice(input.credentials, 'credentials', credentialChoices, 'same-origin', warn);
+  if (input.fetchToken != null) {
+    if (typeof input.fetchToken !== 'function') return {problem: '"fetchToken" must be a function returning a promise of the answer.'};
+    return {source: {fetchToken: input.fetchToken, credentials}};
+  }
+  if (input.endpoint == null || input.endpoint.trim() === '') {
+    return {problem: 'Set the "endpoint" attribute to your signing URL (or the fetchToken property).'};
+  }
+  const endpoint = parseHttpUrl(input.endpoint.trim(), input.baseUrl);
+  if (!endpoint) return {problem: `"endpoint" must be an http(s) URL, absolute or relative to the page; got ${JSON.stringify(input.endpoint)}.`};
+  return {source: {endpoint: endpoint.href, credentials}};
+}
+
+export function readConfiguration(input: ConfigurationInput, warn: Warn): {configuration: Configuration} | {problem: string} {
+  const resource = resourceFromAttributes(input.dashboard, input.question);
+  if ('problem' in resource) return resource;
+  const fromObject = validateParams(input.params, 'params');
+  if ('problem' in fromObject) return fromObject;
+  const fromAttributes = paramsFromAttributes(input.attributes);
+  if ('problem' in fromAttributes) return fromAttributes;
+  const site = readSiteUrl(input.siteUrl);
+  if ('problem' in site) return site;
+  const source = readSource(input, warn);
+  if ('problem' in source) return source;
+
+  const body = {resource: resource.resource, params: mergeParams(fromObject.params, fromAttributes.params)};
+  const key = canonicalJson({...body, endpoint: source.source.endpoint ?? null, credentials: source.source.credentials, site: site.siteUrl ?? null});
+  const configuration: Configuration = {body, source: source.source, key};
+  if (site.siteUrl !== undefined) configuration.siteUrl = site.siteUrl;
+  return {configuration};
+}
+
+/** The `timeout` attribute in ms (default 15 s), with a warning when it is not a positive number. */
+export function readTimeoutMs(value: unknown, warn: Warn): number {
+  if (value === undefined || value === null) return defaultTimeoutSeconds * 1000;
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value * 1000;
+  warn(`"timeout" must be a positive number of seconds; got ${JSON.stringify(value)}. Using ${defaultTimeoutSeconds}.`);
+  return defaultTimeoutSeconds * 1000;
+}

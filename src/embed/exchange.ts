@@ -1,0 +1,84 @@
+// One token request: POST {resource, params} to the host app's endpoint, or call its
+// `fetchToken`. Failures become a TokenRequestError saying why and whether it is worth
+// another try; validating the answer is answer.ts's job.
+import {isRetryableStatus, parseRetryAfter} from './retry.js';
+import {parseDateHeader} from './token-life.js';
+import type {EmbedErrorReason, FetchToken, TokenRequestBody} from './types.js';
+
+export class TokenRequestError extends Error {
+  constructor(
+    readonly reason: EmbedErrorReason,
+    message: string,
+    readonly retryable: boolean,
+    readonly status?: number,
+    /** The server's `Retry-After`, in ms. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'TokenRequestError';
+  }
+}
+
+export interface TokenSource {
+  /** The signing endpoint, an absolute http(s) URL. Ignored when `fetchToken` is set. */
+  endpoint?: string;
+  credentials: 'same-origin' | 'include';
+  fetchToken?: FetchToken;
+}
+
+export interface ExchangeResult {
+  answer: unknown;
+  /** The answer's `Date` header (server clock, epoch ms), when readable. */
+  serverDateMs?: number;
+}
+
+export async function exchangeToken(body: TokenRequestBody, source: TokenSource, signal: AbortSignal): Promise<ExchangeResult> {
+  return source.fetchToken ? callFetchToken(source.fetchToken, body, signal) : postToEndpoint(source, body, signal);
+}
+
+async function callFetchToken(fetchToken: FetchToken, body: TokenRequestBody, signal: AbortSignal): Promise<ExchangeResult> {
+  try {
+    return {answer: await fetchToken({...body, signal})};
+  } catch (error) {
+    if (signal.aborted) throw signal.reason;
+    // A rejection may carry an HTTP status (e.g. from an SDK); it then decides as for the endpoint.
+    const status = (error as {status?: unknown} | null)?.status;
+    const knownStatus = typeof status === 'number' ? status : undefined;
+    const message = `fetchToken failed: ${error instanceof Error ? error.message : String(error)}`;
+    throw new TokenRequestError('fetch-token', message, isRetryableStatus(knownStatus), knownStatus);
+  }
+}
+
+async function postToEndpoint(source: TokenSource, body: TokenRequestBody, signal: AbortSignal): Promise<ExchangeResult> {
+  const endpoint = source.endpoint ?? '';
+  let response: Response;
+  try {
+    response = await fetch(endpoint, {
+      method: 'POST',
+      headers: {'Content-Type': 'application/json', Accept: 'application/json'},
+      body: JSON.stringify(body),
+      credentials: source.credentials,
+      cache: 'no-store',
+      signal,
+    });
+  } catch (error) {
+    if (signal.aborted) throw signal.reason;
+    throw new TokenRequestError('network', `Could not reach the endpoint ${endpoint} (${error instanceof Error ? error.message : String(error)}).`, true);
+  }
+  if (!response.ok) {
+    const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), Date.now());
+    // The body is not shown: it could carry server details a visitor should not see.
+    void response.body?.cancel().catch(() => undefined);
+    const message = `The endpoint ${endpoint} answered HTTP ${response.status}.`;
+    throw new TokenRequestError('http', message, isRetryableStatus(response.status), response.status, retryAfterMs);
+  }
+  let answer: unknown;
+  try {
+    answer = await response.json();
+  } catch {
+    if (signal.aborted) throw signal.reason;
+    throw new TokenRequestError('invalid-answer', `The endpoint ${endpoint} answered ${response.status} but not with JSON.`, false, response.status);
+  }
+  const serverDateMs = parseDateHeader(response.headers.get('Date'));
+  return serverDateMs === undefined ? {answer} : {answer, serverDateMs};
+}

@@ -1,0 +1,40 @@
+// Messages Metabase's embed page posts to its parent (contract §6). The caller checks the
+// sender (this element's iframe window and the embed's origin); this module checks the shape.
+import type {EmbedLocation} from './types.js';
+
+export type MetabaseMessage =
+  | {type: 'location'; location: EmbedLocation}
+  | {type: 'frame'; mode: string; height: number};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readLocation(value: unknown): EmbedLocation | undefined {
+  if (!isRecord(value)) return undefined;
+  const fields = ['href', 'origin', 'pathname', 'search', 'hash'] as const;
+  if (typeof value.search !== 'string') return undefined;
+  const location = {} as EmbedLocation;
+  for (const name of fields) {
+    const text = value[name] ?? '';
+    if (typeof text !== 'string') return undefined;
+    location[name] = text;
+  }
+  return location;
+}
+
+/** A well-formed `{metabase: {type: "location" | "frame", ...}}` message, else undefined. */
+export function parseMetabaseMessage(data: unknown): MetabaseMessage | undefined {
+  if (!isRecord(data) || !isRecord(data.metabase)) return undefined;
+  const message = data.metabase;
+  if (message.type === 'location') {
+    const location = readLocation(message.location);
+    return location && {type: 'location', location};
+  }
+  if (message.type === 'frame' && isRecord(message.frame)) {
+    const {height, mode} = message.frame;
+    if (typeof height !== 'number' || !Number.isFinite(height) || height < 0) return undefined;
+    return {type: 'frame', mode: typeof mode === 'string' ? mode : 'normal', height};
+  }
+  return undefined;
+}

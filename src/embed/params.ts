@@ -1,0 +1,115 @@
+// Filter values: the `params` JSON attribute, one `param-<slug>` attribute per filter, their
+// merge, and their form in an embed URL's query string (contract §1, §3).
+import {UnparsableJson, quote} from './attribute-values.js';
+import type {EmbedParamValue, EmbedParams, FrameParams} from './types.js';
+
+export const paramAttributePrefix = 'param-';
+
+export type ParamsResult = {params: EmbedParams} | {problem: string};
+
+const allowedValues = 'a string, a number, a boolean, or an array of those';
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+export function isParamValue(value: unknown): value is EmbedParamValue {
+  return isScalar(value) || (Array.isArray(value) && value.every(isScalar));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Validates a JSON object of slug → value, e.g. the `params` or `initial-params` attribute. */
+export function validateParams(value: unknown, attribute: string): ParamsResult {
+  if (value === undefined || value === null) return {params: {}};
+  if (value instanceof UnparsableJson) {
+    return {problem: `"${attribute}" must be a JSON object of filter slug → value; ${quote(value)} is not JSON (${value.reason}).`};
+  }
+  if (!isPlainObject(value)) {
+    return {problem: `"${attribute}" must be a JSON object of filter slug → value; got ${quote(value)}.`};
+  }
+  for (const [slug, paramValue] of Object.entries(value)) {
+    if (slug === '') return {problem: `"${attribute}" has an empty filter slug.`};
+    if (!isParamValue(paramValue)) {
+      return {problem: `"${attribute}" value for "${slug}" must be ${allowedValues}; got ${quote(paramValue)}.`};
+    }
+  }
+  return {params: {...(value as EmbedParams)}};
+}
+
+/**
+ * One `param-<slug>` attribute: the text is the value; a text starting with `[` is a JSON
+ * array (several values).
+ */
+export function paramFromAttribute(attribute: string, text: string): {value: EmbedParamValue} | {problem: string} {
+  if (!text.trimStart().startsWith('[')) return {value: text};
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (Array.isArray(parsed) && parsed.every(isScalar)) return {value: parsed};
+  } catch {
+    // reported below
+  }
+  return {problem: `"${attribute}" starts with "[" so it must be a JSON array of strings, numbers or booleans; got ${quote(text)}.`};
+}
+
+/** All `param-<slug>` attributes, e.g. from `element.attributes`. */
+export function paramsFromAttributes(attributes: Iterable<{name: string; value: string}>): ParamsResult {
+  const params: EmbedParams = {};
+  for (const {name, value} of attributes) {
+    if (!name.startsWith(paramAttributePrefix)) continue;
+    const slug = name.slice(paramAttributePrefix.length);
+    if (slug === '') return {problem: `"${name}" needs a filter slug after "param-", e.g. "param-category".`};
+    const result = paramFromAttribute(name, value);
+    if ('problem' in result) return result;
+    params[slug] = result.value;
+  }
+  return {params};
+}
+
+/** `param-*` attributes win over the `params` object on the same slug. */
+export function mergeParams(fromObject: EmbedParams, fromAttributes: EmbedParams): EmbedParams {
+  return {...fromObject, ...fromAttributes};
+}
+
+/** JSON with sorted object keys: equal values give equal text (request de-duplication). */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (isPlainObject(value)) {
+    const entries = Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** Drops the given slugs (those the token sets: Metabase refuses them in the URL too). */
+export function withoutSlugs<T extends Record<string, unknown>>(params: T, slugs: Iterable<string>): T {
+  const copy = {...params};
+  for (const slug of slugs) delete copy[slug];
+  return copy;
+}
+
+/** Query string of editable filter values, `a=1&a=2` for several values, no leading `?`. */
+export function queryFromParams(params: Record<string, EmbedParamValue | string[]>): string {
+  const pairs: string[] = [];
+  for (const [slug, value] of Object.entries(params)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      pairs.push(`${encodeURIComponent(slug)}=${encodeURIComponent(String(item))}`);
+    }
+  }
+  return pairs.join('&');
+}
+
+/** Editable filter values from an embed's `location.search`; repeated keys become arrays. */
+export function paramsFromSearch(search: string): FrameParams {
+  const params: FrameParams = {};
+  for (const [slug, value] of new URLSearchParams(search)) {
+    const previous = params[slug];
+    if (previous === undefined) params[slug] = value;
+    else params[slug] = Array.isArray(previous) ? [...previous, value] : [previous, value];
+  }
+  return params;
+}

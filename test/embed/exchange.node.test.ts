@@ -1,0 +1,132 @@
+import {after, before, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {createServer, type IncomingMessage, type Server} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {exchangeToken, TokenRequestError, type TokenSource} from '../../src/embed/exchange.js';
+import type {TokenRequestBody} from '../../src/embed/types.js';
+
+// A real loopback server: the path picks the answer.
+let server: Server;
+let origin = '';
+const received: Array<{method?: string; type?: string; body: string}> = [];
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  let text = '';
+  for await (const chunk of request) text += chunk;
+  return text;
+}
+
+before(async () => {
+  server = createServer(async (request, response) => {
+    received.push({method: request.method, type: request.headers['content-type'], body: await readBody(request)});
+    const [, kind, value] = (request.url ?? '').split('/');
+    if (kind === 'ok') {
+      response.writeHead(200, {'Content-Type': 'application/json', Date: 'Tue, 01 Jan 2030 12:00:00 GMT'});
+      response.end(JSON.stringify({url: 'https://mb.example/embed/dashboard/x.y.z'}));
+    } else if (kind === 'status') {
+      response.writeHead(Number(value), value === '429' ? {'Retry-After': '7'} : {});
+      response.end('secret server detail');
+    } else if (kind === 'text') {
+      response.writeHead(200, {'Content-Type': 'text/html'});
+      response.end('<html>login</html>');
+    } else {
+      setTimeout(() => response.end('{}'), 5000); // 'slow'
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+after(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+const body: TokenRequestBody = {resource: {dashboard: 12}, params: {category: 'Gizmo'}};
+const endpoint = (path: string): TokenSource => ({endpoint: `${origin}${path}`, credentials: 'same-origin'});
+
+async function failure(promise: Promise<unknown>): Promise<TokenRequestError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof TokenRequestError, String(error));
+    return error;
+  }
+  assert.fail('expected the request to fail');
+}
+
+test('POSTs JSON {resource, params} and reads the answer and its Date header', async () => {
+  received.length = 0;
+  const result = await exchangeToken(body, endpoint('/ok'), new AbortController().signal);
+  assert.deepEqual(result, {answer: {url: 'https://mb.example/embed/dashboard/x.y.z'}, serverDateMs: Date.UTC(2030, 0, 1, 12)});
+  assert.deepEqual(received, [{method: 'POST', type: 'application/json', body: JSON.stringify(body)}]);
+});
+
+const statuses: Array<[number, boolean]> = [
+  [500, true],
+  [503, true],
+  [408, true],
+  [429, true],
+  [400, false],
+  [401, false],
+  [403, false],
+  [404, false],
+];
+for (const [status, retryable] of statuses) {
+  test(`HTTP ${status} is an 'http' error${retryable ? ' worth retrying' : ' not retried'}, without the body`, async () => {
+    const error = await failure(exchangeToken(body, endpoint(`/status/${status}`), new AbortController().signal));
+    assert.equal(error.reason, 'http');
+    assert.equal(error.status, status);
+    assert.equal(error.retryable, retryable);
+    assert.equal(error.message, `The endpoint ${origin}/status/${status} answered HTTP ${status}.`);
+    assert.equal(error.retryAfterMs, status === 429 ? 7000 : undefined);
+  });
+}
+
+test('a 2xx that is not JSON is an invalid answer, not retried', async () => {
+  const error = await failure(exchangeToken(body, endpoint('/text'), new AbortController().signal));
+  assert.equal(error.reason, 'invalid-answer');
+  assert.equal(error.retryable, false);
+});
+
+test('a closed port is a network error worth retrying', async () => {
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const port = (closed.address() as AddressInfo).port;
+  await new Promise((resolve) => closed.close(resolve));
+  const error = await failure(exchangeToken(body, {endpoint: `http://127.0.0.1:${port}/`, credentials: 'same-origin'}, new AbortController().signal));
+  assert.equal(error.reason, 'network');
+  assert.equal(error.retryable, true);
+});
+
+test('an abort rejects with the abort reason, not a TokenRequestError', async () => {
+  const controller = new AbortController();
+  const pending = exchangeToken(body, endpoint('/slow'), controller.signal);
+  const reason = new Error('superseded');
+  controller.abort(reason);
+  await assert.rejects(pending, (error) => error === reason);
+});
+
+test('fetchToken gets {resource, params, signal} and its answer is returned', async () => {
+  const signal = new AbortController().signal;
+  const seen: unknown[] = [];
+  const result = await exchangeToken(body, {credentials: 'same-origin', fetchToken: async (request) => (seen.push(request), {jwt: 'a.b.c'})}, signal);
+  assert.deepEqual(result, {answer: {jwt: 'a.b.c'}});
+  assert.deepEqual(seen, [{...body, signal}]);
+});
+
+const rejections: Array<[string, unknown, boolean, number | undefined]> = [
+  ['an Error', new Error('offline'), true, undefined],
+  ['an error with status 503', Object.assign(new Error('busy'), {status: 503}), true, 503],
+  ['an error with status 403', Object.assign(new Error('forbidden'), {status: 403}), false, 403],
+  ['a string', 'nope', true, undefined],
+];
+for (const [name, rejection, retryable, status] of rejections) {
+  test(`fetchToken rejecting with ${name} is a 'fetch-token' error${retryable ? ' worth retrying' : ' not retried'}`, async () => {
+    const error = await failure(exchangeToken(body, {credentials: 'same-origin', fetchToken: () => Promise.reject(rejection)}, new AbortController().signal));
+    assert.equal(error.reason, 'fetch-token');
+    assert.equal(error.retryable, retryable);
+    assert.equal(error.status, status);
+    assert.match(error.message, /^fetchToken failed: /);
+  });
+}
