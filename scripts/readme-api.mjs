@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+// Writes the README's element API block (between <!-- element-api:start --> and
+// <!-- element-api:end -->) from custom-elements.json, which `npm run build` generates from the
+// element's JSDoc. Edit the JSDoc in src/metabase-embed.ts, then run:
+//
+//   npm run build && node scripts/readme-api.mjs           rewrite the block
+//   node scripts/readme-api.mjs --check                     exit 1 if the block is out of date
+import {readFileSync, writeFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+
+export const startMarker = '<!-- element-api:start -->';
+export const endMarker = '<!-- element-api:end -->';
+
+const lifecycleCallbacks = new Set(['connectedCallback', 'disconnectedCallback', 'attributeChangedCallback', 'adoptedCallback']);
+
+/** Splits a type's text at its top-level `|`, leaving unions inside brackets or quotes whole. */
+export function splitUnion(text) {
+  const parts = [];
+  let depth = 0;
+  let quote = null;
+  let current = '';
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quote) {
+      if (char === quote && text[i - 1] !== '\\') quote = null;
+    } else if (char === '"' || char === "'" || char === '`') quote = char;
+    else if ('([{<'.includes(char)) depth++;
+    else if (')]}'.includes(char) || (char === '>' && text[i - 1] !== '=')) depth--;
+    else if (char === '|' && depth === 0) {
+      parts.push(current.trim());
+      current = '';
+      continue;
+    }
+    current += char;
+  }
+  parts.push(current.trim());
+  return parts.filter(Boolean);
+}
+
+/** A type as a reader wants it: without the `undefined`/`null` that only mean "not set". */
+const valuesOf = (typeText) => splitUnion(typeText ?? '').filter((part) => part !== 'undefined' && part !== 'null').join(' | ');
+
+/** `CustomEvent<{height: number}>` → `{height: number}` */
+function eventDetail(typeText) {
+  const match = /^CustomEvent<([\s\S]*)>$/.exec((typeText ?? '').trim());
+  return match ? match[1].trim() : '';
+}
+
+const cell = (text) => (text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
+const code = (text) => (text ? `\`${cell(text)}\`` : '');
+
+function table(headers, rows) {
+  if (rows.length === 0) return [];
+  return [
+    `| ${headers.join(' | ')} |`,
+    `| ${headers.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+    '',
+  ];
+}
+
+function section(title, headers, rows, intro = []) {
+  if (rows.length === 0) return [];
+  return [`#### ${title}`, '', ...intro, ...table(headers, rows)];
+}
+
+const isPublic = (member) =>
+  !member.static && !member.privacy && !member.name.startsWith('_') && !member.name.startsWith('#') && !lifecycleCallbacks.has(member.name);
+
+/** One entry per event name: the analyzer lists an event both from `@fires` and from a dispatch. */
+export function uniqueEvents(events) {
+  const byName = new Map();
+  for (const event of events.filter((e) => e.name)) {
+    const seen = byName.get(event.name) ?? {};
+    byName.set(event.name, {
+      ...seen,
+      ...event,
+      type: event.type?.text && event.type.text !== 'CustomEvent' ? event.type : (seen.type ?? event.type),
+      description: event.description || seen.description,
+    });
+  }
+  return [...byName.values()];
+}
+
+/** The element class of the manifest (the one custom element it declares). */
+export function elementDeclaration(manifest) {
+  const declarations = manifest.modules.flatMap((module) => module.declarations ?? []).filter((d) => d.customElement);
+  if (declarations.length !== 1) throw new Error(`custom-elements.json declares ${declarations.length} custom elements, expected 1`);
+  return declarations[0];
+}
+
+function signature(method) {
+  const params = (method.parameters ?? [])
+    .map((p) => `${p.rest ? '...' : ''}${p.name}${p.optional || p.default !== undefined ? '?' : ''}${p.type ? `: ${p.type.text}` : ''}`)
+    .join(', ');
+  return `${method.name}(${params})${method.return?.type ? `: ${method.return.type.text}` : ''}`;
+}
+
+/** The README block, markers included, for this manifest. */
+export function renderApiBlock(manifest) {
+  const element = elementDeclaration(manifest);
+  const members = (element.members ?? []).filter(isPublic);
+  const fields = members.filter((m) => m.kind === 'field');
+  const attributes = element.attributes ?? [];
+  const withAttribute = new Set(attributes.map((a) => a.fieldName).filter(Boolean));
+
+  const lines = [
+    startMarker,
+    '<!-- Generated from custom-elements.json by `node scripts/readme-api.mjs`: edit the JSDoc in src/metabase-embed.ts, not this block. -->',
+    '',
+    `### \`${element.tagName ? `<${element.tagName}>` : element.name}\` reference`,
+    '',
+    ...(element.summary ? [cell(element.summary), ''] : []),
+    ...section(
+      'Attributes',
+      ['Property', 'Attribute', 'Values', 'Default', 'Description'],
+      attributes.map((a) => [a.fieldName ? code(a.fieldName) : '—', code(a.name), code(valuesOf(a.type?.text)), code(a.default), cell(a.description)]),
+    ),
+    ...section(
+      'Properties',
+      ['Property', 'Type', 'Default', 'Description'],
+      fields
+        .filter((f) => !withAttribute.has(f.name))
+        .map((f) => [code(f.name), code(f.type?.text), code(f.default), cell(`${f.readonly ? '(read-only) ' : ''}${f.description ?? ''}`)]),
+      withAttribute.size > 0 ? ['Each attribute above is also a property. These have no attribute:', ''] : [],
+    ),
+    ...section('Methods', ['Method', 'Description'], members.filter((m) => m.kind === 'method').map((m) => [code(signature(m)), cell(m.description)])),
+    ...section(
+      'Events',
+      ['Event', 'Detail', 'Description'],
+      uniqueEvents(element.events ?? []).map((e) => [code(e.name), code(eventDetail(e.type?.text)), cell(e.description)]),
+      ['All events bubble and cross shadow roots (`composed`).', ''],
+    ),
+    ...section('Slots', ['Slot', 'Description'], (element.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)])),
+    ...section('CSS parts', ['Part', 'Description'], (element.cssParts ?? []).map((p) => [code(p.name), cell(p.description)])),
+    ...section(
+      'CSS custom properties',
+      ['Property', 'Default', 'Description'],
+      (element.cssProperties ?? []).map((p) => [code(p.name), code(p.default), cell(p.description)]),
+    ),
+  ];
+  while (lines.at(-1) === '') lines.pop();
+  return [...lines, endMarker].join('\n');
+}
+
+/** The README with its API block replaced; throws when the markers are missing or out of order. */
+export function replaceApiBlock(readme, block) {
+  const start = readme.indexOf(startMarker);
+  const end = readme.indexOf(endMarker);
+  if (start === -1 || end === -1 || end < start) {
+    throw new Error(`README.md needs ${startMarker} followed by ${endMarker}`);
+  }
+  return readme.slice(0, start) + block + readme.slice(end + endMarker.length);
+}
+
+function main(args) {
+  const manifestFile = JSON.parse(readFileSync('package.json', 'utf8')).customElements ?? 'custom-elements.json';
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  } catch (error) {
+    throw new Error(`Cannot read ${manifestFile} (${error.message}); run \`npm run build\` first.`);
+  }
+  const readme = readFileSync('README.md', 'utf8');
+  const updated = replaceApiBlock(readme, renderApiBlock(manifest));
+  if (args.includes('--check')) {
+    if (updated !== readme) {
+      console.error('README.md: the element API block is out of date; run `node scripts/readme-api.mjs`.');
+      process.exit(1);
+    }
+    return;
+  }
+  if (updated !== readme) writeFileSync('README.md', updated);
+  console.log(updated === readme ? 'README.md: element API block already up to date.' : 'README.md: element API block rewritten.');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) main(process.argv.slice(2));

@@ -1,0 +1,91 @@
+// The README's element API block is generated from custom-elements.json by
+// scripts/readme-api.mjs; it must never drift from the element's JSDoc.
+import {describe, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {loadReadmeApi, readManifest, type Manifest} from './manifest.js';
+
+const api = await loadReadmeApi();
+
+describe('README element API block', () => {
+  test('matches what scripts/readme-api.mjs writes from custom-elements.json', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const expected = api.replaceApiBlock(readme, api.renderApiBlock(readManifest()));
+    assert.ok(readme === expected, 'README.md: the element API block is out of date; run `node scripts/readme-api.mjs`');
+  });
+});
+
+const fixture: Manifest = {
+  modules: [
+    {
+      path: 'src/x-demo.ts',
+      declarations: [
+        {
+          name: 'XDemo',
+          tagName: 'x-demo',
+          customElement: true,
+          summary: 'A demo\nelement.',
+          members: [
+            {kind: 'field', name: 'mode', attribute: 'mode', type: {text: "'a' | 'b' | undefined"}, description: 'Mode a | b.'},
+            {kind: 'field', name: 'hook', type: {text: '((x: string) => void) | undefined'}, description: 'A hook.'},
+            {kind: 'field', name: 'state', readonly: true, type: {text: 'string'}, description: 'Now.'},
+            {kind: 'field', name: '_hidden', type: {text: 'number'}},
+            {kind: 'field', name: 'secret', privacy: 'private', type: {text: 'number'}},
+            {kind: 'method', name: 'connectedCallback'},
+            {kind: 'method', name: 'reload', description: 'Again.'},
+          ],
+          attributes: [
+            {name: 'mode', fieldName: 'mode', type: {text: "'a' | 'b' | undefined"}, default: "'a'", description: 'Mode a | b.'},
+            {name: 'param-<slug>', type: {text: 'string'}, description: 'One value.'},
+          ],
+          events: [
+            {name: 'x-demo-done', type: {text: 'CustomEvent'}},
+            {name: 'x-demo-done', type: {text: 'CustomEvent<{ok: boolean}>'}, description: 'Finished.'},
+          ],
+          slots: [{name: '', description: 'Content.'}],
+        },
+      ],
+    },
+  ],
+};
+
+describe('scripts/readme-api.mjs', () => {
+  const block = api.renderApiBlock(fixture);
+
+  test('renders attributes with their property, values without undefined, and escaped pipes', () => {
+    assert.match(block, /^\| `mode` \| `mode` \| `'a' \\\| 'b'` \| `'a'` \| Mode a \\\| b\. \|$/m);
+    assert.match(block, /^\| — \| `param-<slug>` \| `string` \|  \| One value\. \|$/m);
+  });
+
+  test('lists only public properties without an attribute, marking read-only ones', () => {
+    assert.match(block, /^\| `hook` \| `\(\(x: string\) => void\) \\\| undefined` \|  \| A hook\. \|$/m);
+    assert.match(block, /^\| `state` \| `string` \|  \| \(read-only\) Now\. \|$/m);
+    assert.doesNotMatch(block, /_hidden|secret|connectedCallback|^\| `mode` \| `'a'/m);
+  });
+
+  test('merges an event listed twice into one row with its detail type', () => {
+    assert.equal(block.match(/x-demo-done/g)?.length, 1);
+    assert.match(block, /^\| `x-demo-done` \| `{ok: boolean}` \| Finished\. \|$/m);
+  });
+
+  test('leaves out sections with nothing in them and names the default slot', () => {
+    assert.doesNotMatch(block, /CSS parts|CSS custom properties/);
+    assert.match(block, /^\| \(default\) \| Content\. \|$/m);
+    assert.match(block, /^A demo element\.$/m);
+  });
+
+  test('replaces only what lies between the markers', () => {
+    const readme = `# T\n\nbefore\n${api.startMarker}\nold\n${api.endMarker}\nafter\n`;
+    assert.equal(api.replaceApiBlock(readme, `${api.startMarker}\nnew\n${api.endMarker}`), `# T\n\nbefore\n${api.startMarker}\nnew\n${api.endMarker}\nafter\n`);
+    assert.throws(() => api.replaceApiBlock('# no markers', block), /README.md needs <!-- element-api:start -->/);
+  });
+
+  test('splits unions only at the top level', () => {
+    assert.deepEqual(api.splitUnion("((a: 'x' | 'y') => void) | Map<string, 1 | 2> | 'p|q' | undefined"), [
+      "((a: 'x' | 'y') => void)",
+      'Map<string, 1 | 2>',
+      "'p|q'",
+      'undefined',
+    ]);
+  });
+});
