@@ -13,7 +13,7 @@ import {
 import {parseEmbedRequest, readBodyText} from './request-body.js';
 import {checkContentType, checkMethod, checkOrigin, parseAllowedOrigins} from './request-checks.js';
 import {resourceKey} from './resource.js';
-import {errorResponse, jsonResponse} from './responses.js';
+import {errorResponse, internalErrorResponse, jsonResponse} from './responses.js';
 import {embedClaims, embedUrl, importSigningKey, signClaims} from './sign.js';
 
 /** Where a request failed with 500: the host's `authorize`, its locked resolver, or signing. */
@@ -45,9 +45,6 @@ export interface EmbedHandlerOptions<TContext = unknown> {
 }
 
 export type EmbedHandler<TContext = unknown> = (request: Request, context?: TContext) => Promise<Response>;
-
-/** The body of every 500: what failed is for `onError`, not for the browser. */
-export const INTERNAL_ERROR_MESSAGE = 'The server could not create an embed token';
 
 /**
  * Builds the endpoint. Throws at once, naming the option, when the configuration is
@@ -90,7 +87,7 @@ export function createEmbedHandler<TContext = unknown>(options: EmbedHandlerOpti
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error.status, error.message, error.headers);
       report(error, info);
-      return errorResponse(500, INTERNAL_ERROR_MESSAGE);
+      return internalErrorResponse();
     }
   };
 }

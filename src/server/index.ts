@@ -7,7 +7,8 @@ export type {EmbedResource, EmbedResourceId, EmbedResourceType} from './resource
 export type {EmbedParams, EmbedParamValue, EmbedScalar} from './params.js';
 export {signEmbedToken, signEmbedUrl} from './sign.js';
 export type {EmbedClaims, SignEmbedTokenOptions, SignEmbedUrlOptions} from './sign.js';
-export {createEmbedHandler, INTERNAL_ERROR_MESSAGE} from './handler.js';
+export {createEmbedHandler} from './handler.js';
+export {INTERNAL_ERROR_MESSAGE} from './responses.js';
 export type {EmbedErrorInfo, EmbedErrorStage, EmbedHandler, EmbedHandlerOptions} from './handler.js';
 export type {EmbedResourcePolicy, EmbedResources, LockedResolver} from './policy.js';
 export {toNodeHandler} from './node.js';

@@ -2,7 +2,7 @@
 // middleware. It only touches the request and response objects it is given (typed
 // structurally below), so importing it pulls in no Node module.
 import type {EmbedHandler} from './handler.js';
-import {INTERNAL_ERROR_MESSAGE} from './handler.js';
+import {internalErrorResponse} from './responses.js';
 
 /** What the adapter reads from a node:http `IncomingMessage` (or an Express request). */
 export interface NodeRequestLike extends AsyncIterable<unknown> {
@@ -43,7 +43,7 @@ export function toNodeHandler<TContext = unknown, TRequest extends NodeRequestLi
       response = await handler(toWebRequest(req), context);
     } catch (error) {
       if (next) return next(error);
-      response = Response.json({error: INTERNAL_ERROR_MESSAGE}, {status: 500, headers: {'Cache-Control': 'no-store'}});
+      response = internalErrorResponse();
     }
     await writeResponse(response, req, res);
   };

@@ -19,3 +19,10 @@ export function jsonResponse(
 export function errorResponse(status: number, message: string, headers?: Readonly<Record<string, string>>): Response {
   return jsonResponse(status, {error: message}, headers);
 }
+
+/** The body of every 500: what failed is for `onError`, not for the browser. */
+export const INTERNAL_ERROR_MESSAGE = 'The server could not create an embed token';
+
+export function internalErrorResponse(): Response {
+  return errorResponse(500, INTERNAL_ERROR_MESSAGE);
+}
