@@ -5,7 +5,7 @@ import {
   toNodeHandler,
   type EmbedHandlerOptions,
 } from '../../src/server/index.js';
-import {FIXED_NOW, SECRET, SITE, listenOnLoopback, type LoopbackServer} from './support.js';
+import {FIXED_NOW, SECRET, SITE, listenOnLoopback, withLoopbackServer, type LoopbackServer} from './support.js';
 
 export interface TestUser {
   id: string;
@@ -28,9 +28,8 @@ export const DEFAULT_RESOURCES: EmbedHandlerOptions<TestContext>['resources'] = 
   'dashboard:12': {editable: ['category', 'created_at'], locked: (context) => ({tenant: context.user!.tenantId})},
 };
 
-export async function serveEmbedEndpoint(
-  overrides: Partial<EmbedHandlerOptions<TestContext>> = {},
-): Promise<LoopbackServer & {url: string}> {
+/** The endpoint as a node:http listener, with the test defaults (and a fixed clock). */
+export function embedListener(overrides: Partial<EmbedHandlerOptions<TestContext>> = {}) {
   const handler = createEmbedHandler<TestContext>({
     siteUrl: SITE,
     secretKey: SECRET,
@@ -38,11 +37,23 @@ export async function serveEmbedEndpoint(
     now: () => FIXED_NOW,
     ...overrides,
   });
-  const server = await listenOnLoopback(
-    toNodeHandler(handler, (req) => {
-      const id = req.headers['x-test-user'];
-      return typeof id === 'string' && Object.hasOwn(USERS, id) ? {user: USERS[id]} : {};
-    }),
-  );
+  return toNodeHandler(handler, (req) => {
+    const id = req.headers['x-test-user'];
+    return typeof id === 'string' && Object.hasOwn(USERS, id) ? {user: USERS[id]} : {};
+  });
+}
+
+export async function serveEmbedEndpoint(
+  overrides: Partial<EmbedHandlerOptions<TestContext>> = {},
+): Promise<LoopbackServer & {url: string}> {
+  const server = await listenOnLoopback(embedListener(overrides));
   return {...server, url: `${server.origin}${ENDPOINT}`};
+}
+
+/** Runs `test` against a fresh endpoint at `url`, and closes it whatever happens. */
+export function withEmbedEndpoint(
+  overrides: Partial<EmbedHandlerOptions<TestContext>>,
+  test: (url: string) => Promise<void>,
+): Promise<void> {
+  return withLoopbackServer(embedListener(overrides), (origin) => test(`${origin}${ENDPOINT}`));
 }

@@ -3,7 +3,7 @@
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {EmbedValidationError, INTERNAL_ERROR_MESSAGE, type EmbedErrorInfo} from '../../src/server/index.js';
-import {serveEmbedEndpoint} from './embed-server.js';
+import {serveEmbedEndpoint, withEmbedEndpoint} from './embed-server.js';
 import {FIXED_NOW_SECONDS, SECRET, SITE, decodePayload, post, verifyWithJsonwebtoken, verifyWithPyJwt} from './support.js';
 
 const alice = {'X-Test-User': 'alice'};
@@ -74,34 +74,28 @@ describe('a granted request', () => {
 
 describe('tokens from the endpoint, checked independently', () => {
   test('verify with jsonwebtoken and PyJWT given the secret as a string', async () => {
-    const server = await serveEmbedEndpoint({now: () => new Date()});
-    try {
-      const answer = await post(server.url, {resource: {dashboard: 12}, params: {created_at: '2024-01'}}, alice);
+    await withEmbedEndpoint({now: () => new Date()}, async (url) => {
+      const answer = await post(url, {resource: {dashboard: 12}, params: {created_at: '2024-01'}}, alice);
       const token = String(answer.body['token']);
       assert.deepEqual(verifyWithJsonwebtoken(token).params, {created_at: '2024-01', tenant: 7});
       const [python] = verifyWithPyJwt([token]);
       assert.ok(python?.ok, JSON.stringify(python));
       assert.equal(python.claims['exp'], answer.body['expiresAt']);
-    } finally {
-      await server.close();
-    }
+    });
   });
 
   test('expiresIn sets exp = iat + expiresIn', async () => {
-    const server = await serveEmbedEndpoint({expiresIn: 120});
-    try {
-      const answer = await post(server.url, {resource: {dashboard: 12}}, alice);
+    await withEmbedEndpoint({expiresIn: 120}, async (url) => {
+      const answer = await post(url, {resource: {dashboard: 12}}, alice);
       assert.equal(answer.body['expiresAt'], FIXED_NOW_SECONDS + 120);
       assert.equal(decodePayload(String(answer.body['token']))['exp'], FIXED_NOW_SECONDS + 120);
-    } finally {
-      await server.close();
-    }
+    });
   });
 });
 
 describe('locked values', () => {
   test('an async resolver is awaited and sees the context and the request', async () => {
-    const server = await serveEmbedEndpoint({
+    await withEmbedEndpoint({
       resources: {
         'question:Xa_3-9kQpL0mNoPqRsTuV': {
           locked: async (context, request) => {
@@ -110,25 +104,19 @@ describe('locked values', () => {
           },
         },
       },
-    });
-    try {
-      const answer = await post(server.url, {resource: {question: 'Xa_3-9kQpL0mNoPqRsTuV'}}, bob);
+    }, async (url) => {
+      const answer = await post(url, {resource: {question: 'Xa_3-9kQpL0mNoPqRsTuV'}}, bob);
       assert.equal(answer.status, 200);
       assert.equal(answer.body['url'], `${SITE}/embed/question/${String(answer.body['token'])}`);
       assert.deepEqual(decodePayload(String(answer.body['token']))['params'], {tenant: 9, via: 'bob'});
-    } finally {
-      await server.close();
-    }
+    });
   });
 
   test('a fixed locked map is signed as given', async () => {
-    const server = await serveEmbedEndpoint({resources: {'dashboard:3': {locked: {region: ['EU', 'UK'], archived: []}}}});
-    try {
-      const answer = await post(server.url, {resource: {dashboard: 3}}, alice);
+    await withEmbedEndpoint({resources: {'dashboard:3': {locked: {region: ['EU', 'UK'], archived: []}}}}, async (url) => {
+      const answer = await post(url, {resource: {dashboard: 3}}, alice);
       assert.deepEqual(decodePayload(String(answer.body['token']))['params'], {region: ['EU', 'UK'], archived: []});
-    } finally {
-      await server.close();
-    }
+    });
   });
 
   const broken: [string, () => unknown, RegExp][] = [
@@ -144,12 +132,11 @@ describe('locked values', () => {
   for (const [name, resolver, detail] of broken) {
     test(`a resolver that ${name} gives a generic 500; the detail goes only to onError`, async () => {
       const reports: [unknown, EmbedErrorInfo][] = [];
-      const server = await serveEmbedEndpoint({
+      await withEmbedEndpoint({
         resources: {'dashboard:12': {editable: ['category'], locked: resolver as () => never}},
         onError: (error, info) => reports.push([error, info]),
-      });
-      try {
-        const answer = await post(server.url, {resource: {dashboard: 12}}, alice);
+      }, async (url) => {
+        const answer = await post(url, {resource: {dashboard: 12}}, alice);
         assert.equal(answer.status, 500);
         assert.deepEqual(answer.body, {error: INTERNAL_ERROR_MESSAGE});
         assert.equal(reports.length, 1);
@@ -157,41 +144,33 @@ describe('locked values', () => {
         assert.match((error as Error).message, detail);
         assert.deepEqual(info, {stage: 'locked', resource: 'dashboard:12'});
         if (/returns/.test(name)) assert.ok(error instanceof EmbedValidationError);
-      } finally {
-        await server.close();
-      }
+      });
     });
   }
 
   test('without onError, a 500 logs one line with no detail and no secret', async (t) => {
     const lines: string[] = [];
     t.mock.method(console, 'error', (...args: unknown[]) => lines.push(args.map(String).join(' ')));
-    const server = await serveEmbedEndpoint({
+    await withEmbedEndpoint({
       resources: {'dashboard:12': {locked: () => Promise.reject(new Error(`leaky ${SECRET}`))}},
-    });
-    try {
-      const answer = await post(server.url, {resource: {dashboard: 12}}, alice);
+    }, async (url) => {
+      const answer = await post(url, {resource: {dashboard: 12}}, alice);
       assert.equal(answer.status, 500);
       assert.deepEqual(lines, [
         'metabase-embed/server: answered 500 (locked, dashboard:12); pass onError to createEmbedHandler for details',
       ]);
-    } finally {
-      await server.close();
-    }
+    });
   });
 
   test('an onError that throws still leaves a clean 500', async () => {
-    const server = await serveEmbedEndpoint({
+    await withEmbedEndpoint({
       resources: {'dashboard:12': {locked: () => ({tenant: undefined as unknown as number})}},
       onError: () => {
         throw new Error('logger down');
       },
+    }, async (url) => {
+      assert.deepEqual((await post(url, {resource: {dashboard: 12}}, alice)).body, {error: INTERNAL_ERROR_MESSAGE});
     });
-    try {
-      assert.deepEqual((await post(server.url, {resource: {dashboard: 12}}, alice)).body, {error: INTERNAL_ERROR_MESSAGE});
-    } finally {
-      await server.close();
-    }
   });
 });
 
@@ -205,42 +184,33 @@ describe('authorize', () => {
   ];
   for (const [name, authorize, headers, status] of cases) {
     test(`${name} → ${status}`, async () => {
-      const server = await serveEmbedEndpoint({authorize: authorize as () => boolean});
-      try {
-        const answer = await post(server.url, {resource: {dashboard: 12}}, headers);
+      await withEmbedEndpoint({authorize: authorize as () => boolean}, async (url) => {
+        const answer = await post(url, {resource: {dashboard: 12}}, headers);
         assert.equal(answer.status, status);
         if (status === 401) assert.deepEqual(answer.body, {error: 'Not authorized to view this embed'});
-      } finally {
-        await server.close();
-      }
+      });
     });
   }
 
   test('runs before the allow-list, so a stranger cannot probe which items exist', async () => {
-    const server = await serveEmbedEndpoint({authorize: (context) => context.user !== undefined});
-    try {
-      assert.equal((await post(server.url, {resource: {dashboard: 99}})).status, 401);
-    } finally {
-      await server.close();
-    }
+    await withEmbedEndpoint({authorize: (context) => context.user !== undefined}, async (url) => {
+      assert.equal((await post(url, {resource: {dashboard: 99}})).status, 401);
+    });
   });
 
   test('a throwing authorize is a generic 500 reported with stage "authorize"', async () => {
     const reports: EmbedErrorInfo[] = [];
-    const server = await serveEmbedEndpoint({
+    await withEmbedEndpoint({
       authorize: () => {
         throw new Error('session store down');
       },
       onError: (_error, info) => reports.push(info),
-    });
-    try {
-      const answer = await post(server.url, {resource: {dashboard: 12}}, alice);
+    }, async (url) => {
+      const answer = await post(url, {resource: {dashboard: 12}}, alice);
       assert.equal(answer.status, 500);
       assert.deepEqual(answer.body, {error: INTERNAL_ERROR_MESSAGE});
       assert.deepEqual(reports, [{stage: 'authorize'}]);
-    } finally {
-      await server.close();
-    }
+    });
   });
 });
 
@@ -271,10 +241,6 @@ describe('allowedOrigins', () => {
 
 describe('the secret never leaves the server', () => {
   test('no answer, success or error, contains it', async () => {
-    const server = await serveEmbedEndpoint({
-      allowedOrigins: ['https://app.example.com'],
-      onError: () => undefined,
-    });
     const origin = {Origin: 'https://app.example.com'};
     const requests: [unknown, Record<string, string>][] = [
       [{resource: {dashboard: 12}}, {...alice, ...origin}],
@@ -285,18 +251,19 @@ describe('the secret never leaves the server', () => {
       [{resource: {dashboard: 12}}, alice],
       ['{', {...alice, ...origin}],
     ];
-    try {
+    await withEmbedEndpoint({
+      allowedOrigins: ['https://app.example.com'],
+      onError: () => undefined,
+    }, async (url) => {
       const statuses: number[] = [];
       for (const [body, headers] of requests) {
-        const answer = await post(server.url, body, headers);
+        const answer = await post(url, body, headers);
         statuses.push(answer.status);
         const everything = `${answer.text}\n${[...answer.headers].join('\n')}`;
         assert.ok(!everything.includes(SECRET), `answer ${answer.status} leaks the secret`);
         assert.ok(!/\bat .*\.ts:\d+/.test(everything), 'no stack trace');
       }
       assert.deepEqual(statuses, [200, 400, 403, 500, 403, 400]);
-    } finally {
-      await server.close();
-    }
+    });
   });
 });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import express from 'express';
 import {createEmbedHandler, INTERNAL_ERROR_MESSAGE, toNodeHandler} from '../../src/server/index.js';
 import {DEFAULT_RESOURCES, USERS, type TestContext, type TestUser} from './embed-server.js';
-import {FIXED_NOW, SECRET, SITE, decodePayload, listenOnLoopback, post, readAnswer, type LoopbackServer} from './support.js';
+import {FIXED_NOW, SECRET, SITE, decodePayload, post, readAnswer, withLoopbackServer} from './support.js';
 
 type SessionRequest = express.Request & {user?: TestUser};
 
@@ -24,15 +24,6 @@ function session(req: SessionRequest, _res: express.Response, next: express.Next
   next();
 }
 
-async function withServer(listener: Parameters<typeof listenOnLoopback>[0], run: (server: LoopbackServer) => Promise<void>) {
-  const server = await listenOnLoopback(listener);
-  try {
-    await run(server);
-  } finally {
-    await server.close();
-  }
-}
-
 function expressApp(configure: (app: express.Express) => void): express.Express {
   const app = express();
   configure(app);
@@ -48,7 +39,7 @@ describe('as a plain node:http listener', () => {
       const id = req.headers['x-test-user'];
       return typeof id === 'string' ? {user: USERS[id]} : {};
     });
-    await withServer(listener, async ({origin}) => {
+    await withLoopbackServer(listener, async (origin) => {
       const answer = await post(`${origin}/any/path`, dashboard, {'X-Test-User': 'bob'});
       assert.equal(answer.status, 200);
       assert.deepEqual(decodePayload(String(answer.body['token']))['params'], {category: 'Widget', tenant: 9});
@@ -60,7 +51,7 @@ describe('as a plain node:http listener', () => {
     const listener = toNodeHandler(handler, () => {
       throw new Error(`session store down ${SECRET}`);
     });
-    await withServer(listener, async ({origin}) => {
+    await withLoopbackServer(listener, async (origin) => {
       const answer = await post(origin, dashboard, alice);
       assert.equal(answer.status, 500);
       assert.deepEqual(answer.body, {error: INTERNAL_ERROR_MESSAGE});
@@ -75,7 +66,7 @@ describe('as Express middleware', () => {
       app.use(session);
       app.post('/api/metabase/embed', toNodeHandler(handler, (req: SessionRequest) => ({user: req.user})));
     });
-    await withServer(app, async ({origin}) => {
+    await withLoopbackServer(app, async (origin) => {
       const answer = await post(`${origin}/api/metabase/embed`, dashboard, alice);
       assert.equal(answer.status, 200);
       assert.deepEqual(decodePayload(String(answer.body['token']))['params'], {category: 'Widget', tenant: 7});
@@ -91,7 +82,7 @@ describe('as Express middleware', () => {
         next();
       }, toNodeHandler(handler, (req: SessionRequest) => ({user: req.user})));
     });
-    await withServer(app, async ({origin}) => {
+    await withLoopbackServer(app, async (origin) => {
       const url = `${origin}/api/metabase/embed`;
       const answer = await post(url, {resource: {dashboard: 12}, params: {category: ['A', 'B'], created_at: 2024}}, alice);
       assert.ok(sawParsedBody, 'express.json() ran first');
@@ -112,7 +103,7 @@ describe('as Express middleware', () => {
       app.use(express.json(), session);
       app.post('/embed', toNodeHandler(handler, (req: SessionRequest) => ({user: req.user})));
     });
-    await withServer(app, async ({origin}) => {
+    await withLoopbackServer(app, async (origin) => {
       const answer = await post(`${origin}/embed`, JSON.stringify(dashboard), {...alice, 'Content-Type': 'text/plain'});
       assert.equal(answer.status, 415);
     });
@@ -120,7 +111,7 @@ describe('as Express middleware', () => {
 
   test('answers other methods on its mount path with 405', async () => {
     const app = expressApp((app) => app.use('/embed', toNodeHandler(handler)));
-    await withServer(app, async ({origin}) => {
+    await withLoopbackServer(app, async (origin) => {
       const answer = await readAnswer(await fetch(`${origin}/embed`));
       assert.equal(answer.status, 405);
       assert.equal(answer.headers.get('allow'), 'POST');
@@ -134,7 +125,7 @@ describe('as Express middleware', () => {
         res.status(503).json({error: `app error handler: ${error.message}`});
       });
     });
-    await withServer(app, async ({origin}) => {
+    await withLoopbackServer(app, async (origin) => {
       const answer = await post(`${origin}/embed`, dashboard, alice);
       assert.equal(answer.status, 503);
       assert.deepEqual(answer.body, {error: 'app error handler: session store down'});

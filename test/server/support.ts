@@ -74,6 +74,16 @@ export async function listenOnLoopback(listener: RequestListener): Promise<Loopb
   };
 }
 
+/** Runs `test` against a fresh loopback server, and closes it whatever happens. */
+export async function withLoopbackServer(listener: RequestListener, test: (origin: string) => Promise<void>): Promise<void> {
+  const server = await listenOnLoopback(listener);
+  try {
+    await test(server.origin);
+  } finally {
+    await server.close();
+  }
+}
+
 export interface Answer {
   status: number;
   headers: Headers;
