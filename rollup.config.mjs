@@ -56,4 +56,11 @@ export default [
       plugins: [terser({format: {comments: /^!/}})],
     },
   },
+  // Emulator only: the embed page's browser script, one classic file that the emulator
+  // serves as /app/embed/embed-page.js (src/emulator/page/assets.ts reads it from here).
+  {
+    input: 'src/emulator/page/client/main.ts',
+    plugins: [esbuild({target: 'es2021', tsconfig: 'tsconfig.json'})],
+    output: {file: 'dist/emulator/page/embed-page.js', format: 'iife'},
+  },
 ];

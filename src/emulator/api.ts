@@ -1,0 +1,145 @@
+// The JSON API of the embed page (contract §5). Every request re-checks its token; every
+// failure is a 400 with the message as plain text (§4); query results answer 202.
+import {EmbedError, fail, NOT_FOUND} from './errors.js';
+import type {ContentStore} from './content/store.js';
+import type {DashboardDef, ParameterDef, QuestionDef} from './content/types.js';
+import {publishedDashboard, publishedQuestion} from './items.js';
+import {checkSearchable, distinctValues, tableRows} from './param-values.js';
+import {tokenParamsFromClaims, userParamsFromQuery, validateAndMergeParams, type ParamMap} from './params.js';
+import {presentDashboard, presentQuestion} from './present.js';
+import {runQuery, type QueryResult} from './query/engine.js';
+import {EXPORT_FORMATS, toCsv, toJsonRows} from './query/export.js';
+import type {Filter} from './query/filters.js';
+import type {ApiRoute} from './routes.js';
+import {verifyEmbedToken} from './token.js';
+
+export interface ApiAnswer {
+  status: number;
+  contentType: string;
+  body: string;
+  headers?: Record<string, string>;
+}
+
+export interface EmbedApiOptions {
+  store: ContentStore;
+  key: Uint8Array;
+  /** Seconds since the epoch. */
+  now: () => number;
+}
+
+const json = (value: unknown, status = 200): ApiAnswer => ({status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(value)});
+const text = (message: string, status = 400): ApiAnswer => ({status, contentType: 'text/plain; charset=utf-8', body: message});
+
+/** Filters for the values in `params` whose parameter maps to a column of this card. */
+function filtersFor(params: ParamMap, parameters: readonly ParameterDef[], columnOf: (parameter: ParameterDef) => string | undefined, strict: boolean): Filter[] {
+  const filters: Filter[] = [];
+  for (const [slug, value] of Object.entries(params)) {
+    const parameter = parameters.find((p) => p.slug === slug);
+    if (!parameter) {
+      if (!strict) continue;
+      fail(`No matching parameter with slug ${JSON.stringify(slug)}. Found: (${parameters.map((p) => JSON.stringify(p.slug)).join(' ')})`);
+    }
+    const column = columnOf(parameter);
+    if (column) filters.push({slug, type: parameter.type, column, value});
+  }
+  return filters;
+}
+
+function dashcardOf(dashboard: DashboardDef, dashcardId: number, cardId: number) {
+  const dashcard = dashboard.dashcards.find((dc) => dc.id === dashcardId && dc.card_id === cardId);
+  return dashcard ?? fail(NOT_FOUND);
+}
+
+function queryAnswer(result: QueryResult, context: string, started: number, format: string | undefined): ApiAnswer {
+  if (format === undefined) {
+    return json({
+      data: {rows: result.rows, cols: result.cols, results_timezone: 'UTC'},
+      row_count: result.rows.length,
+      status: 'completed',
+      context,
+      running_time: Date.now() - started,
+    }, 202);
+  }
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) fail(NOT_FOUND);
+  if (format === 'xlsx') fail('The emulator does not produce xlsx downloads; use csv or json.');
+  const stamp = new Date(started).toISOString().replace(/[:.]/g, '-');
+  const answer = format === 'csv'
+    ? {status: 200, contentType: 'text/csv; charset=utf-8', body: toCsv(result)}
+    : {status: 200, contentType: 'application/json; charset=utf-8', body: toJsonRows(result)};
+  return {...answer, headers: {'Content-Disposition': `attachment; filename="query_result_${stamp}.${format}"`}};
+}
+
+export function createEmbedApi({store, key, now}: EmbedApiOptions) {
+  const card = (id: number) => store.question(id);
+  const cardOrFail = (id: number): QuestionDef => card(id) ?? fail(NOT_FOUND);
+
+  async function answer(route: ApiRoute, query: URLSearchParams): Promise<ApiAnswer> {
+    const started = Date.now();
+    const claims = await verifyEmbedToken(route.token, key, now());
+    switch (route.kind) {
+      case 'dashboard': {
+        const dashboard = publishedDashboard(store, claims);
+        return json(presentDashboard(dashboard, tokenParamsFromClaims(claims), card));
+      }
+      case 'card': {
+        const question = publishedQuestion(store, claims);
+        return json(presentQuestion(question, tokenParamsFromClaims(claims)));
+      }
+      case 'dashcard-query': {
+        const dashboard = publishedDashboard(store, claims);
+        const merged = validateAndMergeParams(dashboard.embedding_params ?? {}, tokenParamsFromClaims(claims), userParamsFromQuery(query));
+        const dashcard = dashcardOf(dashboard, route.dashcardId, route.cardId);
+        const question = cardOrFail(dashcard.card_id);
+        const columnOf = (p: ParameterDef) => dashcard.parameter_mappings?.find((m) => m.parameter_id === p.id)?.column;
+        const filters = filtersFor(merged, dashboard.parameters ?? [], columnOf, true);
+        return queryAnswer(runQuery(question.query, tableRows(store, question.query.source), filters), 'embedded-dashboard', started, route.format);
+      }
+      case 'card-query': {
+        const question = publishedQuestion(store, claims);
+        const merged = validateAndMergeParams(question.embedding_params ?? {}, tokenParamsFromClaims(claims), userParamsFromQuery(query));
+        const parameters = question.parameters ?? [];
+        const filters = filtersFor(merged, parameters, (p) => parameters.find((q) => q.id === p.id)?.column, false);
+        return queryAnswer(runQuery(question.query, tableRows(store, question.query.source), filters), 'embedded-question', started, route.format);
+      }
+      case 'param-values':
+        return json(route.resource === 'dashboard' ? dashboardValues(route, claims) : questionValues(route, claims));
+    }
+  }
+
+  function dashboardValues(route: Extract<ApiRoute, {kind: 'param-values'}>, claims: Parameters<typeof publishedDashboard>[1]) {
+    const dashboard = publishedDashboard(store, claims);
+    const tokenParams = tokenParamsFromClaims(claims);
+    const parameters = dashboard.parameters ?? [];
+    const parameter = checkSearchable(parameters.find((p) => p.id === route.paramId), dashboard.embedding_params ?? {}, tokenParams);
+    const tokenValues = validateAndMergeParams(dashboard.embedding_params ?? {}, tokenParams, {});
+    const sources = dashboard.dashcards.flatMap((dashcard) => {
+      const column = dashcard.parameter_mappings?.find((m) => m.parameter_id === parameter.id)?.column;
+      const question = card(dashcard.card_id);
+      if (!column || !question) return [];
+      const columnOf = (p: ParameterDef) => dashcard.parameter_mappings?.find((m) => m.parameter_id === p.id)?.column;
+      return [{rows: tableRows(store, question.query.source), column, tokenFilters: filtersFor(tokenValues, parameters, columnOf, false)}];
+    });
+    return distinctValues(sources, route.prefix);
+  }
+
+  function questionValues(route: Extract<ApiRoute, {kind: 'param-values'}>, claims: Parameters<typeof publishedQuestion>[1]) {
+    const question = publishedQuestion(store, claims);
+    const tokenParams = tokenParamsFromClaims(claims);
+    const parameters = question.parameters ?? [];
+    const parameter = checkSearchable(parameters.find((p) => p.id === route.paramId), question.embedding_params ?? {}, tokenParams);
+    const tokenValues = validateAndMergeParams(question.embedding_params ?? {}, tokenParams, {});
+    const tokenFilters = filtersFor(tokenValues, parameters, (p) => parameters.find((q) => q.id === p.id)?.column, false);
+    return distinctValues([{rows: tableRows(store, question.query.source), column: parameter.column, tokenFilters}], route.prefix);
+  }
+
+  /** Answers one API request; an EmbedError becomes Metabase's 400 plain-text answer. */
+  return async function handle(route: ApiRoute | undefined, query: URLSearchParams): Promise<ApiAnswer> {
+    try {
+      if (!route) return text(NOT_FOUND);
+      return await answer(route, query);
+    } catch (error) {
+      if (error instanceof EmbedError) return text(error.message, error.status);
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,163 @@
+// The built-in items: two dashboards and two embeddable questions over the sample tables.
+// `SAMPLE` names every id and slug a host app (the demo, tests) needs to sign tokens.
+import {SAMPLE_CATEGORIES, SAMPLE_DATE_RANGE, SAMPLE_SOURCES, SAMPLE_STATES, SAMPLE_TENANTS} from './sample-data.js';
+import type {DashboardDef, EmbeddingParamStatus, EmbeddingParams, ParameterDef, QuestionDef, VisualizationSettings} from './types.js';
+
+/** Ids, entity ids and parameter slugs (with their embedding status) of the sample content. */
+export const SAMPLE = {
+  salesDashboard: {
+    id: 1,
+    entityId: 'SalesOverviewDash0001',
+    parameters: {tenant: 'locked', category: 'enabled', created_at: 'enabled', source: 'disabled'},
+    /** The dashcard whose table gets longer or shorter with the filters. */
+    tableCard: {dashcardId: 6, cardId: 106},
+  },
+  customersDashboard: {
+    id: 2,
+    entityId: 'CustomersDashboard002',
+    parameters: {tenant: 'locked', state: 'enabled'},
+  },
+  monthlyRevenueQuestion: {
+    id: 301,
+    entityId: 'MonthlyRevenueQ000301',
+    parameters: {tenant: 'locked', category: 'enabled'},
+  },
+  ordersQuestion: {
+    id: 302,
+    entityId: 'OrdersTableQuestion02',
+    parameters: {tenant: 'locked', category: 'enabled', created_at: 'enabled', source: 'disabled'},
+  },
+  tenants: SAMPLE_TENANTS,
+  categories: SAMPLE_CATEGORIES,
+  sources: SAMPLE_SOURCES,
+  states: SAMPLE_STATES,
+  dateRange: SAMPLE_DATE_RANGE,
+} as const satisfies Record<string, unknown>;
+
+const PARAMETERS = {
+  tenant: {id: 'p-tenant', slug: 'tenant', name: 'Tenant', type: 'string/='},
+  category: {id: 'p-category', slug: 'category', name: 'Category', type: 'string/='},
+  created_at: {id: 'p-created-at', slug: 'created_at', name: 'Order date', type: 'date/range'},
+  source: {id: 'p-source', slug: 'source', name: 'Source', type: 'string/='},
+  state: {id: 'p-state', slug: 'state', name: 'State', type: 'string/='},
+} satisfies Record<string, ParameterDef>;
+type Slug = keyof typeof PARAMETERS;
+
+const currency = (...columns: string[]): VisualizationSettings => ({
+  column_settings: Object.fromEntries(columns.map((column) => [column, {number_style: 'currency', currency: 'USD'}])),
+});
+
+function dashboardParameters(params: Partial<Record<Slug, EmbeddingParamStatus>>) {
+  const slugs = Object.keys(params) as Slug[];
+  return {
+    parameters: slugs.map((slug) => ({...PARAMETERS[slug]})),
+    embedding_params: {...params} as EmbeddingParams,
+    // Every sample filter targets a column of the same name.
+    mappings: slugs.map((slug) => ({parameter_id: PARAMETERS[slug].id, column: slug})),
+  };
+}
+
+function questionParameters(params: Partial<Record<Slug, EmbeddingParamStatus>>) {
+  return (Object.keys(params) as Slug[]).map((slug) => ({...PARAMETERS[slug], column: slug}));
+}
+
+function salesDashboard(): {dashboard: DashboardDef; cards: QuestionDef[]} {
+  const {parameters, embedding_params, mappings} = dashboardParameters(SAMPLE.salesDashboard.parameters);
+  const card = (id: number, name: string, display: QuestionDef['display'], query: Omit<QuestionDef['query'], 'source'>, settings?: VisualizationSettings): QuestionDef => ({
+    id, name, display, query: {source: 'orders', ...query}, ...(settings ? {visualization_settings: settings} : {}),
+  });
+  const cards = [
+    card(101, 'Revenue', 'scalar', {aggregation: [['sum', 'total']]}, currency('sum')),
+    card(102, 'Orders', 'scalar', {aggregation: [['count']]}),
+    card(103, 'Average order', 'scalar', {aggregation: [['avg', 'total']]}, currency('avg')),
+    card(104, 'Revenue by category', 'bar', {aggregation: [['sum', 'total']], breakout: [{column: 'category'}]}, currency('sum')),
+    card(105, 'Orders per month', 'line', {aggregation: [['count']], breakout: [{column: 'created_at', unit: 'month'}]}),
+    card(106, 'Products', 'table', {
+      aggregation: [['count'], ['sum', 'total']],
+      breakout: [{column: 'product_title'}, {column: 'category'}],
+      order_by: [['sum', 'desc']],
+    }, currency('sum')),
+  ];
+  const layout: [number, number, number, number][] = [[0, 0, 8, 3], [8, 0, 8, 3], [16, 0, 8, 3], [0, 3, 12, 6], [12, 3, 12, 6], [0, 9, 24, 4]];
+  return {
+    cards,
+    dashboard: {
+      id: SAMPLE.salesDashboard.id,
+      entity_id: SAMPLE.salesDashboard.entityId,
+      name: 'Sales overview',
+      description: 'Revenue and orders of the sample shop.',
+      enable_embedding: true,
+      embedding_params,
+      parameters,
+      dashcards: cards.map((card, index) => {
+        const [col, row, size_x, size_y] = layout[index]!;
+        return {id: index + 1, card_id: card.id, col, row, size_x, size_y, parameter_mappings: mappings};
+      }),
+    },
+  };
+}
+
+function customersDashboard(): {dashboard: DashboardDef; cards: QuestionDef[]} {
+  const {parameters, embedding_params, mappings} = dashboardParameters(SAMPLE.customersDashboard.parameters);
+  const cards: QuestionDef[] = [
+    {id: 201, name: 'Customers', display: 'scalar', query: {source: 'people', aggregation: [['count']]}},
+    {id: 202, name: 'Customers by source', display: 'bar', query: {source: 'people', aggregation: [['count']], breakout: [{column: 'source'}]}},
+    {id: 203, name: 'Sign-ups per quarter', display: 'line', query: {source: 'people', aggregation: [['count']], breakout: [{column: 'created_at', unit: 'quarter'}]}},
+    {id: 204, name: 'Customers by state', display: 'table', query: {source: 'people', aggregation: [['count']], breakout: [{column: 'state'}], order_by: [['count', 'desc']]}},
+  ];
+  const layout: [number, number, number, number][] = [[0, 0, 6, 6], [6, 0, 9, 6], [15, 0, 9, 6], [0, 6, 24, 6]];
+  return {
+    cards,
+    dashboard: {
+      id: SAMPLE.customersDashboard.id,
+      entity_id: SAMPLE.customersDashboard.entityId,
+      name: 'Customers',
+      enable_embedding: true,
+      embedding_params,
+      parameters,
+      dashcards: cards.map((card, index) => {
+        const [col, row, size_x, size_y] = layout[index]!;
+        return {id: 11 + index, card_id: card.id, col, row, size_x, size_y, parameter_mappings: mappings};
+      }),
+    },
+  };
+}
+
+function embeddableQuestions(): QuestionDef[] {
+  const {monthlyRevenueQuestion: revenue, ordersQuestion: orders} = SAMPLE;
+  return [
+    {
+      id: revenue.id,
+      entity_id: revenue.entityId,
+      name: 'Monthly revenue',
+      display: 'line',
+      query: {source: 'orders', aggregation: [['sum', 'total']], breakout: [{column: 'created_at', unit: 'month'}]},
+      parameters: questionParameters(revenue.parameters),
+      visualization_settings: currency('sum'),
+      enable_embedding: true,
+      embedding_params: {...revenue.parameters},
+    },
+    {
+      id: orders.id,
+      entity_id: orders.entityId,
+      name: 'Latest orders',
+      display: 'table',
+      query: {source: 'orders', fields: ['id', 'created_at', 'product_title', 'category', 'quantity', 'total'], order_by: [['created_at', 'desc']], limit: 25},
+      parameters: questionParameters(orders.parameters),
+      visualization_settings: currency('total'),
+      enable_embedding: true,
+      embedding_params: {...orders.parameters},
+    },
+  ];
+}
+
+/** A fresh copy of the built-in content (the sample tables are filled in by the emulator). */
+export function sampleContent(): {embedding_enabled: boolean; questions: QuestionDef[]; dashboards: DashboardDef[]} {
+  const sales = salesDashboard();
+  const customers = customersDashboard();
+  return {
+    embedding_enabled: true,
+    questions: [...sales.cards, ...customers.cards, ...embeddableQuestions()],
+    dashboards: [sales.dashboard, customers.dashboard],
+  };
+}

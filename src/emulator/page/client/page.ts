@@ -1,0 +1,160 @@
+// The embed page: loads the item, shows its title, filter widgets and cards, re-runs the
+// queries when a filter changes or the refresh timer fires, and shows Metabase's message
+// when the token or the parameters are refused.
+import {ApiError, loadItem, loadValues, runCardQuery, type CardSlot, type EmbedItem} from './api-client.js';
+import {h} from './dom.js';
+import {readFilterValues, withFilterValue, type FilterValue} from './filter-values.js';
+import {createFormatter} from './format.js';
+import {postLocation} from './frame.js';
+import type {Appearance} from './hash-options.js';
+import {visualization, type ResultData} from './visualization.js';
+import {filterWidgets} from './widgets.js';
+
+type CardState = {status: 'loading'} | {status: 'done'; data: ResultData} | {status: 'failed'; message: string};
+type PageState = 'loading' | 'ready' | 'error';
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export class EmbedPage {
+  private item: EmbedItem | null = null;
+  private values: Record<string, FilterValue> = {};
+  private cards = new Map<string, CardState>();
+  private queries: AbortController | null = null;
+  private refreshTimer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly resource: 'dashboard' | 'question',
+    private readonly token: string,
+    private appearance: Appearance,
+  ) {}
+
+  /** Fetches the item (re-checking the token) and runs every query. */
+  async load(): Promise<void> {
+    this.setState('loading');
+    try {
+      this.item = await loadItem(this.resource, this.token);
+    } catch (error) {
+      this.queries?.abort();
+      this.item = null;
+      this.cards.clear();
+      this.showError(messageOf(error));
+      return;
+    }
+    this.values = readFilterValues(window.location.search, this.item.parameters.map((p) => p.slug));
+    this.render();
+    await this.runQueries();
+  }
+
+  /** New hash options: re-draw from the results already here, and reset the refresh timer. */
+  setAppearance(appearance: Appearance): void {
+    this.appearance = appearance;
+    this.scheduleRefresh();
+    if (this.item) this.render();
+  }
+
+  /** The query string changed (parent navigation): pick up its filter values. */
+  async reloadFilters(): Promise<void> {
+    if (!this.item) return this.load();
+    this.values = readFilterValues(window.location.search, this.item.parameters.map((p) => p.slug));
+    this.render();
+    await this.runQueries();
+  }
+
+  private scheduleRefresh(): void {
+    if (this.refreshTimer !== null) clearInterval(this.refreshTimer);
+    this.refreshTimer = null;
+    const seconds = this.resource === 'dashboard' ? this.appearance.refresh : null; // Metabase: dashboards only
+    if (seconds) this.refreshTimer = setInterval(() => void this.load(), seconds * 1000);
+  }
+
+  private setState(state: PageState): void {
+    document.documentElement.dataset.state = state;
+    this.root.setAttribute('aria-busy', String(state === 'loading'));
+  }
+
+  private showError(message: string): void {
+    this.root.replaceChildren(h('div', {class: 'mb-error', role: 'alert'}, h('p', {class: 'mb-error-message'}, message)));
+    this.setState('error');
+  }
+
+  private async runQueries(): Promise<void> {
+    const item = this.item;
+    if (!item) return;
+    this.queries?.abort();
+    const queries = (this.queries = new AbortController());
+    const current = () => queries === this.queries; // a newer run owns the cards otherwise
+    const values = {...this.values};
+    this.setState('loading');
+    await Promise.all(item.cards.map(async (card) => {
+      // Results stay on screen while they are re-run (filter change, refresh), as in Metabase.
+      if (!this.cards.has(card.key)) this.setCard(card, {status: 'loading'});
+      let state: CardState;
+      try {
+        state = {status: 'done', data: await runCardQuery(card, values, queries.signal)};
+      } catch (error) {
+        state = {status: 'failed', message: error instanceof ApiError ? error.message : `The query failed: ${messageOf(error)}`};
+      }
+      if (current()) this.setCard(card, state);
+    }));
+    if (current()) this.setState('ready');
+  }
+
+  private onFilterChange(slug: string, value: FilterValue | null): void {
+    if (value === null) delete this.values[slug];
+    else this.values[slug] = value;
+    const search = withFilterValue(window.location.search, slug, value);
+    history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
+    postLocation();
+    void this.runQueries();
+  }
+
+  private setCard(card: CardSlot, state: CardState): void {
+    this.cards.set(card.key, state);
+    const body = this.root.querySelector(`[data-card="${CSS.escape(card.key)}"] .mb-card-body`);
+    if (body) body.replaceChildren(this.cardContent(card));
+  }
+
+  private cardContent(card: CardSlot): Element {
+    const state = this.cards.get(card.key) ?? {status: 'loading'};
+    if (state.status === 'loading') return h('p', {class: 'mb-loading'}, 'Loading…');
+    if (state.status === 'failed') return h('div', {class: 'mb-error', role: 'alert'}, h('p', {class: 'mb-error-message'}, state.message));
+    return visualization(card.display, card.title, state.data, card.settings, createFormatter(this.appearance.locale));
+  }
+
+  private render(): void {
+    const item = this.item!;
+    const {appearance} = this;
+    const shown = item.parameters.filter((p) => !appearance.hideParameters.includes(p.slug));
+    const header = h('header', {class: 'mb-header'},
+      appearance.titled ? h('h1', {class: 'mb-title'}, item.name) : null,
+      appearance.downloads.pdf && this.resource === 'dashboard'
+        ? h('button', {type: 'button', class: 'mb-download-pdf'}, 'Download as PDF')
+        : null);
+    header.querySelector('.mb-download-pdf')?.addEventListener('click', () => window.print());
+    const widgets = shown.length === 0 ? null : filterWidgets({
+      parameters: shown,
+      values: this.values,
+      loadOptions: (parameter) => loadValues(item.valuesUrl(parameter)),
+      onChange: (slug, value) => this.onFilterChange(slug, value),
+    });
+    const grid = h('div', {class: this.resource === 'dashboard' ? 'mb-grid' : 'mb-single'}, ...item.cards.map((card) => this.cardElement(card)));
+    this.root.replaceChildren(...[header.childElementCount > 0 ? header : null, widgets, grid].filter((el) => el !== null));
+  }
+
+  private cardElement(card: CardSlot): HTMLElement {
+    const element = h('section', {class: `mb-card mb-card-${card.display}`, 'data-card': card.key, 'aria-label': card.title},
+      h('div', {class: 'mb-card-head'},
+        this.resource === 'dashboard' ? h('h2', {class: 'mb-card-title'}, card.title) : null,
+        this.appearance.downloads.results
+          ? h('a', {class: 'mb-download', href: card.queryUrl(this.values, 'csv'), download: true}, 'Download results')
+          : null),
+      h('div', {class: 'mb-card-body'}, this.cardContent(card)));
+    if (card.layout) {
+      // CSSOM, not a style attribute: allowed by the page's Content-Security-Policy.
+      element.style.gridColumn = `${card.layout.col + 1} / span ${card.layout.size_x}`;
+      element.style.gridRow = `${card.layout.row + 1} / span ${card.layout.size_y}`;
+    }
+    return element;
+  }
+}

@@ -1,0 +1,78 @@
+// The embed page's stylesheet (served as /app/embed/embed-page.css). Themes only swap
+// CSS variables, so charts and tables stay readable on light, night and transparent pages.
+export const PAGE_CSS = `
+:root {
+  --mb-font: "Lato";
+  --mb-bg: #ffffff;
+  --mb-card-bg: #ffffff;
+  --mb-text: #2e353b;
+  --mb-text-muted: #4c5773;
+  --mb-border: #dcdfe3;
+  --mb-grid: #e9ebee;
+  --mb-accent: #2a6fb5;
+  --mb-error: #b3261e;
+  --mb-row-height: 56px;
+  color-scheme: light;
+}
+:root.mb-theme-night {
+  --mb-bg: #2e353b;
+  --mb-card-bg: #363d44;
+  --mb-text: #ffffff;
+  --mb-text-muted: #d2d6db;
+  --mb-border: #4c5560;
+  --mb-grid: #4c5560;
+  --mb-accent: #7cb6f2;
+  --mb-error: #ffb4ab;
+  color-scheme: dark;
+}
+:root.mb-no-background { --mb-bg: transparent; --mb-card-bg: transparent; }
+html, body { margin: 0; padding: 0; background: var(--mb-bg); }
+body {
+  color: var(--mb-text);
+  font-family: var(--mb-font), "Helvetica Neue", Helvetica, Arial, sans-serif;
+  font-size: 14px;
+  line-height: 1.4;
+}
+#embed-root { padding: 16px; box-sizing: border-box; }
+:root.mb-bordered #embed-root { border: 1px solid var(--mb-border); border-radius: 8px; }
+.mb-header { display: flex; align-items: center; gap: 12px; margin-bottom: 12px; }
+.mb-title { font-size: 20px; margin: 0; flex: 1; }
+.mb-parameters { display: flex; flex-wrap: wrap; gap: 12px; margin-bottom: 16px; }
+.mb-parameter { display: flex; flex-direction: column; gap: 4px; font-size: 12px; color: var(--mb-text-muted); font-weight: bold; }
+.mb-parameter select, .mb-parameter input, .mb-header button {
+  font: inherit; font-weight: normal; font-size: 14px; color: var(--mb-text); background: var(--mb-card-bg);
+  border: 1px solid var(--mb-border); border-radius: 6px; padding: 6px 8px; min-height: 34px;
+}
+.mb-range { display: flex; align-items: center; gap: 4px; }
+.mb-grid { display: grid; grid-template-columns: repeat(24, minmax(0, 1fr)); grid-auto-rows: minmax(var(--mb-row-height), auto); gap: 12px; }
+.mb-card {
+  display: flex; flex-direction: column; min-width: 0; box-sizing: border-box; padding: 12px;
+  background: var(--mb-card-bg); border: 1px solid var(--mb-border); border-radius: 8px;
+}
+.mb-single .mb-card { border: none; padding: 0; background: transparent; }
+.mb-card-head { display: flex; align-items: baseline; gap: 8px; }
+.mb-card-title { font-size: 14px; margin: 0 0 8px; flex: 1; }
+.mb-download { font-size: 12px; color: var(--mb-text-muted); margin-left: auto; }
+.mb-card-body { flex: 1; display: flex; flex-direction: column; justify-content: center; min-height: 0; }
+.mb-card-table .mb-card-body { justify-content: flex-start; }
+.mb-scalar { font-size: 32px; font-weight: bold; margin: 0; text-align: center; }
+.mb-chart { width: 100%; height: auto; display: block; overflow: visible; }
+.mb-chart .mb-grid { stroke: var(--mb-grid); stroke-width: 1; }
+.mb-chart .mb-axis-label { fill: var(--mb-text-muted); font-size: 11px; }
+.mb-chart .mb-bar { fill: var(--mb-accent); }
+.mb-chart .mb-line { stroke: var(--mb-accent); stroke-width: 2; }
+.mb-chart .mb-dot { fill: var(--mb-accent); }
+.mb-table-wrap { overflow-x: auto; }
+.mb-table { width: 100%; border-collapse: collapse; }
+.mb-table th, .mb-table td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--mb-border); }
+.mb-table th { color: var(--mb-text-muted); font-size: 12px; }
+.mb-table .mb-num { text-align: right; font-variant-numeric: tabular-nums; }
+.mb-error { color: var(--mb-error); padding: 12px 0; }
+.mb-error-message { margin: 0; font-weight: bold; }
+.mb-loading, .mb-empty { color: var(--mb-text-muted); margin: 0; text-align: center; }
+@media (max-width: 640px) {
+  .mb-grid { grid-template-columns: minmax(0, 1fr); }
+  .mb-grid > .mb-card { grid-column: auto !important; grid-row: auto !important; }
+}
+@media print { .mb-download, .mb-download-pdf, .mb-parameters { display: none; } }
+`;
