@@ -1,16 +1,73 @@
-import {MetabaseEmbedElement} from './metabase-embed.js';
+// `metabase-embed/define`: registers <metabase-embed> (a second registration is a no-op) and
+// declares the tag, its events and its JSX typings for TypeScript users.
+import {MetabaseEmbedElement, type MetabaseEmbedEventMap} from './metabase-embed.js';
 
 export const tagName = 'metabase-embed';
 
-/** Registers `<metabase-embed>`; a second call is a no-op. */
-export function defineMetabaseEmbed(tag = tagName, registry: CustomElementRegistry | undefined = globalThis.customElements) {
+/**
+ * Registers the element under `tag` (default `metabase-embed`) in `registry`; does nothing
+ * when the tag is already taken or there is no registry (server-side rendering).
+ */
+export function defineMetabaseEmbed(tag = tagName, registry: CustomElementRegistry | undefined = globalThis.customElements): void {
+  // A subclass per registration: one constructor can only be defined once.
   if (registry && !registry.get(tag)) registry.define(tag, class extends MetabaseEmbedElement {});
 }
 
 defineMetabaseEmbed();
 
+/** Attributes of `<metabase-embed>` as JSX props (values as written in HTML). */
+export interface MetabaseEmbedJsxProps {
+  dashboard?: string | number;
+  question?: string | number;
+  endpoint?: string;
+  credentials?: 'same-origin' | 'include';
+  'site-url'?: string;
+  params?: string;
+  'initial-params'?: string;
+  bordered?: boolean | 'true' | 'false';
+  titled?: boolean | 'true' | 'false';
+  theme?: 'light' | 'night' | 'transparent';
+  background?: boolean | 'true' | 'false';
+  font?: string;
+  'hide-parameters'?: string;
+  downloads?: 'true' | 'false' | 'pdf' | 'results' | 'pdf,results';
+  locale?: string;
+  refresh?: number | string;
+  'min-height'?: number | string;
+  'max-height'?: number | string;
+  resize?: 'auto' | 'none';
+  loading?: 'eager' | 'lazy';
+  timeout?: number | string;
+  title?: string;
+  id?: string;
+  class?: string;
+  className?: string;
+  style?: unknown;
+  slot?: string;
+  hidden?: boolean;
+  key?: string | number;
+  ref?: unknown;
+  children?: unknown;
+  [filter: `param-${string}`]: string | undefined;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'metabase-embed': MetabaseEmbedElement;
+  }
+  // The element's five events, typed for addEventListener on any element, the document or the
+  // window (they bubble and are composed).
+  /* eslint-disable @typescript-eslint/no-empty-object-type */
+  interface HTMLElementEventMap extends MetabaseEmbedEventMap {}
+  interface DocumentEventMap extends MetabaseEmbedEventMap {}
+  interface WindowEventMap extends MetabaseEmbedEventMap {}
+  /* eslint-enable @typescript-eslint/no-empty-object-type */
+  // For React (classic JSX runtime and @types/react 18) and other JSX users. React 19 users
+  // see the README for the `declare module 'react'` variant.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace JSX {
+    interface IntrinsicElements {
+      'metabase-embed': MetabaseEmbedJsxProps;
+    }
   }
 }

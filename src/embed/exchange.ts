@@ -38,7 +38,7 @@ export async function exchangeToken(body: TokenRequestBody, source: TokenSource,
 
 async function callFetchToken(fetchToken: FetchToken, body: TokenRequestBody, signal: AbortSignal): Promise<ExchangeResult> {
   try {
-    return {answer: await fetchToken({...body, signal})};
+    return {answer: await untilAborted(fetchToken({...body, signal}), signal)};
   } catch (error) {
     if (signal.aborted) throw signal.reason;
     // A rejection may carry an HTTP status (e.g. from an SDK); it then decides as for the endpoint.
@@ -81,4 +81,14 @@ async function postToEndpoint(source: TokenSource, body: TokenRequestBody, signa
   }
   const serverDateMs = parseDateHeader(response.headers.get('Date'));
   return serverDateMs === undefined ? {answer} : {answer, serverDateMs};
+}
+
+/** `work`, unless `signal` aborts first (a fetchToken may ignore its signal; the timeout must not). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, {once: true});
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

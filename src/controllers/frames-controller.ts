@@ -1,0 +1,158 @@
+// The iframes: every new embed URL loads in a hidden iframe that replaces the visible one on
+// its `load`, so the visitor never sees a blank or half-loaded frame. Each iframe gets its own
+// iframe-resizer (checkOrigin: the embed's origin) and its height clamped to min/max-height.
+// Messages count only from one of these iframes' windows AND the embed's origin.
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {parseMetabaseMessage} from '../embed/messages.js';
+import type {EmbedLocation} from '../embed/types.js';
+import {attachResizer, type Resizer} from './resizer.js';
+
+interface Frame {
+  /** One wrapper per iframe: iframe-resizer watches the iframe's parent for its removal. */
+  wrapper: HTMLDivElement;
+  iframe: HTMLIFrameElement;
+  url: string;
+  origin: string;
+  resizer?: Resizer;
+  /** The content height last reported, before clamping. */
+  contentHeight?: number;
+}
+
+export interface FramesOptions {
+  /** Where the iframes go (rendered by the host). */
+  container(): HTMLElement | null;
+  title(): string;
+  /** `auto`: follow the content; `none`: keep the CSS height. */
+  resizeMode(): 'auto' | 'none';
+  limits(): {min?: number; max?: number};
+  onLoad(url: string, quiet: boolean): void;
+  onResize(height: number): void;
+  onLocation(location: EmbedLocation): void;
+}
+
+export class FramesController implements ReactiveController {
+  private visible?: Frame;
+  private pending?: Frame;
+  private pendingQuiet = false;
+  private reportedHeight?: number;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: FramesOptions,
+  ) {
+    host.addController(this);
+  }
+
+  /** A frame is on screen (loaded). */
+  get showing(): boolean {
+    return this.visible !== undefined;
+  }
+
+  /** A URL is loading that the visitor is waiting for (not a quiet token renewal). */
+  get loading(): boolean {
+    return this.pending !== undefined && !this.pendingQuiet;
+  }
+
+  hostConnected(): void {
+    window.addEventListener('message', this.onMessage);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('message', this.onMessage);
+    this.clear();
+  }
+
+  /** Loads `url` in a hidden iframe and swaps it in on load. `quiet`: a renewal, not a change. */
+  show(url: string, origin: string, quiet: boolean): void {
+    const container = this.options.container();
+    if (!container) return;
+    if (this.pending) this.discard(this.pending);
+    const frame = this.createFrame(url, origin);
+    this.pending = frame;
+    this.pendingQuiet = quiet && this.visible !== undefined;
+    frame.iframe.addEventListener('load', () => this.swapIn(frame, quiet), {once: true});
+    container.append(frame.wrapper);
+    if (this.options.resizeMode() === 'auto') {
+      frame.resizer = attachResizer(frame.iframe, origin, (height) => this.setContentHeight(frame, height));
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Removes every iframe and its resizer. */
+  clear(): void {
+    if (this.pending) this.discard(this.pending);
+    if (this.visible) this.discard(this.visible);
+    this.pending = this.visible = undefined;
+    this.reportedHeight = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** min-height / max-height changed: clamp again. */
+  applyLimits(): void {
+    for (const frame of [this.visible, this.pending]) {
+      if (frame?.contentHeight !== undefined) this.setContentHeight(frame, frame.contentHeight);
+    }
+  }
+
+  setTitle(title: string): void {
+    for (const frame of [this.visible, this.pending]) frame?.iframe.setAttribute('title', title);
+  }
+
+  private createFrame(url: string, origin: string): Frame {
+    const wrapper = document.createElement('div');
+    wrapper.className = 'frame pending';
+    const iframe = document.createElement('iframe');
+    iframe.setAttribute('part', 'iframe');
+    iframe.setAttribute('title', this.options.title());
+    // Only validated http(s) embed URLs get here (answer.ts); the src is set before the
+    // iframe enters the document so no about:blank load fires first.
+    iframe.src = url;
+    wrapper.append(iframe);
+    return {wrapper, iframe, url, origin};
+  }
+
+  private swapIn(frame: Frame, quiet: boolean): void {
+    if (frame !== this.pending) return;
+    const previous = this.visible;
+    this.visible = frame;
+    this.pending = undefined;
+    frame.wrapper.classList.remove('pending');
+    if (previous) this.discard(previous);
+    this.host.requestUpdate();
+    this.options.onLoad(frame.url, quiet);
+    if (frame.contentHeight !== undefined) this.report(this.clamp(frame.contentHeight));
+  }
+
+  private discard(frame: Frame): void {
+    frame.resizer?.close();
+    frame.wrapper.remove();
+  }
+
+  private clamp(height: number): number {
+    const {min, max} = this.options.limits();
+    return Math.max(min ?? 0, Math.min(max ?? Infinity, height));
+  }
+
+  private setContentHeight(frame: Frame, height: number): void {
+    if (this.options.resizeMode() !== 'auto') return;
+    frame.contentHeight = height;
+    const clamped = this.clamp(height);
+    frame.iframe.style.height = `${clamped}px`;
+    if (frame === this.visible) this.report(clamped);
+  }
+
+  private report(height: number): void {
+    if (height === this.reportedHeight) return;
+    this.reportedHeight = height;
+    this.options.onResize(height);
+  }
+
+  private readonly onMessage = (event: MessageEvent): void => {
+    const frame = [this.visible, this.pending].find((candidate) => candidate && event.source === candidate.iframe.contentWindow);
+    if (!frame || event.origin !== frame.origin) return;
+    const message = parseMetabaseMessage(event.data);
+    if (message?.type === 'location' && frame === this.visible) this.options.onLocation(message.location);
+    // Metabase's own size reports count only where iframe-resizer never connected.
+    if (message?.type === 'frame' && !frame.resizer?.connected) this.setContentHeight(frame, message.height);
+  };
+}

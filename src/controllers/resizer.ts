@@ -1,0 +1,63 @@
+// iframe-resizer 4.3.2's parent script on one iframe. The package is a UMD script, not an ES
+// module: importing it for its side effect defines `window.iFrameResize` in a browser, and in
+// Node (server-side rendering) it returns at once because `window` is undefined.
+import 'iframe-resizer/js/iframeResizer.js';
+
+interface IFrameResizerOptions {
+  checkOrigin: string[];
+  warningTimeout: number;
+  scrolling: 'omit';
+  onInit(iframe: HTMLIFrameElement): void;
+  onResized(data: {height: number | string}): void;
+}
+
+/** The object iframe-resizer puts on each iframe it manages. */
+interface IFrameResizerHandle {
+  removeListeners(): void;
+}
+
+type IFrameResize = (options: IFrameResizerOptions, target: HTMLIFrameElement) => HTMLIFrameElement[];
+
+export interface Resizer {
+  /** True once the embed page's iframe-resizer answered (its heights are then the truth). */
+  readonly connected: boolean;
+  close(): void;
+}
+
+/**
+ * Starts iframe-resizer on `iframe` (already in the document, src set), trusting messages from
+ * `origin` only. `onHeight` gets each content height it reports.
+ */
+export function attachResizer(iframe: HTMLIFrameElement, origin: string, onHeight: (height: number) => void): Resizer {
+  const iFrameResize = (window as unknown as {iFrameResize?: IFrameResize}).iFrameResize;
+  let connected = false;
+  let closed = false;
+  iFrameResize?.(
+    {
+      checkOrigin: [origin],
+      // No "has not responded" console warning: frame messages take over (see frames controller).
+      warningTimeout: 0,
+      // Leave overflow to the browser: a scrollbar appears only when max-height cuts the content.
+      scrolling: 'omit',
+      onInit: () => {
+        connected = true;
+      },
+      onResized: ({height}) => {
+        connected = true;
+        if (!closed) onHeight(Number(height));
+      },
+    },
+    iframe,
+  );
+  return {
+    get connected() {
+      return connected;
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      // removeListeners, not close(): close() would also remove the iframe from the page.
+      (iframe as HTMLIFrameElement & {iFrameResizer?: IFrameResizerHandle}).iFrameResizer?.removeListeners();
+    },
+  };
+}

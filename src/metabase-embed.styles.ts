@@ -1,0 +1,80 @@
+// Styles of <metabase-embed>'s shadow root.
+import {css} from 'lit';
+
+export const metabaseEmbedStyles = css`
+  :host {
+    display: block;
+    position: relative;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  /* resize="none": the element's CSS height rules, and the iframe fills it. */
+  :host([resize='none']) {
+    height: var(--metabase-embed-height, 600px);
+  }
+  .frames {
+    position: relative;
+  }
+  :host([resize='none']) .frames,
+  :host([resize='none']) .frame {
+    height: 100%;
+  }
+  .frame iframe {
+    display: block;
+    box-sizing: border-box;
+    width: 100%;
+    height: var(--metabase-embed-height, 600px);
+    border: 0;
+  }
+  :host([resize='none']) .frame iframe {
+    height: 100%;
+  }
+  /* The next URL loads here, out of sight, until it replaces the visible frame. */
+  .frame.pending {
+    position: absolute;
+    inset: 0 0 auto 0;
+    visibility: hidden;
+    pointer-events: none;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  .placeholder {
+    box-sizing: border-box;
+    min-height: var(--metabase-embed-height, 600px);
+  }
+  :host([resize='none']) .placeholder {
+    height: 100%;
+    min-height: 0;
+  }
+  .skeleton {
+    height: var(--metabase-embed-height, 600px);
+    border-radius: 8px;
+    background: var(--metabase-embed-skeleton-color, #eef1f5);
+    animation: pulse 1.6s ease-in-out infinite;
+  }
+  :host([resize='none']) .skeleton {
+    height: 100%;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.55;
+    }
+  }
+  .error {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 12px;
+    padding: 24px;
+    text-align: center;
+    font: 14px/1.4 system-ui, sans-serif;
+  }
+`;

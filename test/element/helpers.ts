@@ -1,0 +1,57 @@
+// Shared helpers for the element's browser tests.
+import {fixture, oneEvent} from '@open-wc/testing';
+import type {TemplateResult} from 'lit';
+import '../../src/define.js';
+import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
+import type {MetabaseEmbedEventMap} from '../../src/metabase-embed.js';
+
+// Captured before any test fakes the clock: polling must keep real time.
+const realSetTimeout = window.setTimeout.bind(window);
+
+/** Resolves once `predicate` holds (checked every 10 ms of real time), or fails after `ms`. */
+export async function until(predicate: () => boolean, message: string, ms = 10_000): Promise<void> {
+  const deadline = performance.now() + ms;
+  while (!predicate()) {
+    if (performance.now() > deadline) throw new Error(`Timed out waiting until ${message}`);
+    await new Promise((resolve) => realSetTimeout(resolve, 10));
+  }
+}
+
+export async function renderEmbed(template: TemplateResult): Promise<MetabaseEmbedElement> {
+  return fixture<MetabaseEmbedElement>(template);
+}
+
+/** The next event of this type from the element. */
+export function nextEvent<K extends keyof MetabaseEmbedEventMap>(el: Element, type: K): Promise<MetabaseEmbedEventMap[K]> {
+  return oneEvent(el, type) as Promise<MetabaseEmbedEventMap[K]>;
+}
+
+/** Records every event of these types. */
+export function recordEvents(el: Element, ...types: Array<keyof MetabaseEmbedEventMap>): Array<{type: string; detail: unknown}> {
+  const seen: Array<{type: string; detail: unknown}> = [];
+  for (const type of types) el.addEventListener(type, (event) => seen.push({type, detail: (event as CustomEvent).detail}));
+  return seen;
+}
+
+/** All iframes in the element's shadow root. */
+export function iframesOf(el: MetabaseEmbedElement): HTMLIFrameElement[] {
+  return [...(el.shadowRoot?.querySelectorAll('iframe') ?? [])];
+}
+
+/** The iframe on screen (not the one loading out of sight), if any. */
+export function visibleIframe(el: MetabaseEmbedElement): HTMLIFrameElement | undefined {
+  return iframesOf(el).find((iframe) => !iframe.parentElement?.classList.contains('pending'));
+}
+
+/** The shown iframe once `metabase-embed-load` has fired for it. */
+export async function loadedIframe(el: MetabaseEmbedElement): Promise<HTMLIFrameElement> {
+  if (el.state !== 'ready') await nextEvent(el, 'metabase-embed-load');
+  const iframe = visibleIframe(el);
+  if (!iframe) throw new Error('no visible iframe after metabase-embed-load');
+  return iframe;
+}
+
+/** Query params of an embed URL, repeated keys as arrays. */
+export function hashOf(url: string): string {
+  return new URL(url).hash.replace(/^#/, '');
+}
