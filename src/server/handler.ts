@@ -16,8 +16,8 @@ import {resourceKey} from './resource.js';
 import {errorResponse, internalErrorResponse, jsonResponse} from './responses.js';
 import {embedClaims, embedUrl, importSigningKey, signClaims} from './sign.js';
 
-/** Where a request failed with 500: the host's `authorize`, its locked resolver, or signing. */
-export type EmbedErrorStage = 'authorize' | 'locked' | 'sign';
+/** Where a request failed with 500: the host's `authorize`, reading the request, its locked resolver, or signing. */
+export type EmbedErrorStage = 'authorize' | 'request' | 'locked' | 'sign';
 
 export interface EmbedErrorInfo {
   stage: EmbedErrorStage;
@@ -32,7 +32,10 @@ export interface EmbedHandlerOptions<TContext = unknown> {
   secretKey?: string;
   /** The allow-list, keyed `"dashboard:12"` / `"question:<id>"`. Anything else is a 403. */
   resources: EmbedResources<TContext>;
-  /** Must return exactly `true` (or a promise of it) to go on; anything else is a 401. */
+  /**
+   * Must return exactly `true` (or a promise of it) to go on; anything else is a 401.
+   * Runs before the body is read; it may use the request's headers, not its body.
+   */
   authorize?: (context: TContext, request: Request) => boolean | Promise<boolean>;
   /** When set, a request whose `Origin` is not listed (or missing) is a 403. */
   allowedOrigins?: readonly string[];
@@ -70,6 +73,7 @@ export function createEmbedHandler<TContext = unknown>(options: EmbedHandlerOpti
         throw new HttpError(401, 'Not authorized to view this embed');
       }
 
+      info = {stage: 'request'};
       const body = parseEmbedRequest(await readBodyText(request));
       const key = resourceKey(body.resource);
       const policy = policies.get(key);

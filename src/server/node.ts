@@ -15,6 +15,8 @@ export interface NodeRequestLike extends AsyncIterable<unknown> {
   body?: unknown;
   /** node:http: whether the whole body has arrived. */
   complete?: boolean | undefined;
+  /** node:http: 1 for HTTP/1.x, the only version with a Connection header. */
+  httpVersionMajor?: number | undefined;
 }
 
 /** What the adapter writes on a node:http `ServerResponse` (or an Express response). */
@@ -45,7 +47,9 @@ export function toNodeHandler<TContext = unknown, TRequest extends NodeRequestLi
       if (next) return next(error);
       response = internalErrorResponse();
     }
-    await writeResponse(response, req, res);
+    // A plain listener's rejected promise would crash the process: a failed write (the
+    // socket is gone) goes to `next` or nowhere.
+    await writeResponse(response, req, res).catch((error: unknown) => next?.(error));
   };
 }
 
@@ -108,6 +112,6 @@ async function writeResponse(response: Response, req: NodeRequestLike, res: Node
   response.headers.forEach((value, name) => res.setHeader(name, value));
   // Answered before the body was read through (e.g. 413): close rather than leave the
   // rest of it in the connection for the next request's parser.
-  if (req.complete === false) res.setHeader('Connection', 'close');
+  if (req.complete === false && req.httpVersionMajor === 1) res.setHeader('Connection', 'close');
   res.end(body);
 }

@@ -21,20 +21,32 @@ function tooLarge(): HttpError {
 export async function readBodyText(request: Request): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (request.bodyUsed) {
+    // Host code read it first: a bug on the server (answered 500), not the visitor's fault.
+    throw new Error('The request body was read before the embed handler; authorize and locked resolvers may read its headers only');
+  }
   if (request.body === null) return '';
+  return decodeUtf8(await readAtMost(request.body, MAX_BODY_BYTES));
+}
 
-  const reader = request.body.getReader();
+async function readAtMost(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const {done, value} = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await reader.read();
+    } catch {
+      throw new HttpError(400, 'Request body could not be read to its end');
+    }
+    if (next.done) break;
+    size += next.value.byteLength;
+    if (size > limit) {
       await reader.cancel();
       throw tooLarge();
     }
-    chunks.push(value);
+    chunks.push(next.value);
   }
   const bytes = new Uint8Array(size);
   let offset = 0;
@@ -42,6 +54,10 @@ export async function readBodyText(request: Request): Promise<string> {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return bytes;
+}
+
+function decodeUtf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
   } catch {

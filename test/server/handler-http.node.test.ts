@@ -87,7 +87,10 @@ describe('body size', () => {
       body,
       duplex: 'half',
     } as RequestInit);
-    assertRefusal(await readAnswer(response), 413, `Request body must be at most ${LIMIT} bytes`);
+    const answer = await readAnswer(response);
+    assertRefusal(answer, 413, `Request body must be at most ${LIMIT} bytes`);
+    // The unread rest must not be parsed as a next request on this connection.
+    assert.equal(answer.headers.get('connection'), 'close');
     assert.equal((await post(server.url, {resource: {dashboard: 12}}, alice)).status, 200);
   });
 });

@@ -214,6 +214,22 @@ describe('authorize', () => {
   });
 });
 
+describe('host code that reads the body first', () => {
+  test('is a server bug: a generic 500, and onError says what happened', async () => {
+    const reports: [unknown, EmbedErrorInfo][] = [];
+    await withEmbedEndpoint({
+      authorize: async (_context, request) => (await request.text()).length > 0,
+      onError: (error, info) => reports.push([error, info]),
+    }, async (url) => {
+      const answer = await post(url, {resource: {dashboard: 12}}, alice);
+      assert.equal(answer.status, 500);
+      assert.equal(reports.length, 1);
+      assert.match((reports[0]![0] as Error).message, /^The request body was read before the embed handler/);
+      assert.deepEqual(reports[0]![1], {stage: 'request'});
+    });
+  });
+});
+
 describe('allowedOrigins', () => {
   let server: Awaited<ReturnType<typeof serveEmbedEndpoint>>;
   before(async () => (server = await serveEmbedEndpoint({allowedOrigins: ['https://app.example.com']})));
