@@ -143,7 +143,7 @@ export class MetabaseEmbedElement extends LitElement {
     container: () => this.renderRoot.querySelector<HTMLElement>('.frames'),
     title: () => this.frameTitle(),
     resizeMode: () => this.resizeMode(),
-    limits: () => ({min: readPixels(this.minHeight, 'min-height', this.warn), max: readPixels(this.maxHeight, 'max-height', this.warn)}),
+    limits: () => this.heightLimits(),
     onLoad: (url) => this.emit('metabase-embed-load', {url}),
     onResize: (height) => this.emit('metabase-embed-resize', {height}),
     onLocation: (location) => this.acceptLocation(location),
@@ -266,6 +266,7 @@ export class MetabaseEmbedElement extends LitElement {
     const {hash, warnings} = appearanceHash(this, resourceKind(configuration.body.resource));
     for (const warning of warnings) this.warn(warning.message);
     const timeoutMs = readTimeoutMs(this.timeout, this.warn);
+    this.heightLimits(); // warns now about a bad min/max-height, not at the first resize
     if (readChoice(this.loading, 'loading', ['eager', 'lazy'], 'eager', this.warn) === 'lazy' && !this.lazy.near) {
       this.failure = null;
       this.lazy.watch();
@@ -334,6 +335,10 @@ export class MetabaseEmbedElement extends LitElement {
     if (title) return title;
     const resource = resourceFromAttributes(this.dashboard?.toString(), this.question?.toString());
     return 'resource' in resource ? describeResource(resource.resource) : 'Metabase embed';
+  }
+
+  private heightLimits(): {min?: number; max?: number} {
+    return {min: readPixels(this.minHeight, 'min-height', this.warn), max: readPixels(this.maxHeight, 'max-height', this.warn)};
   }
 
   private resizeMode(): 'auto' | 'none' {

@@ -2,8 +2,8 @@
 import {fixture, oneEvent} from '@open-wc/testing';
 import type {TemplateResult} from 'lit';
 import '../../src/define.js';
-import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
-import type {MetabaseEmbedEventMap} from '../../src/metabase-embed.js';
+import type {MetabaseEmbedElement, MetabaseEmbedEventMap} from '../../src/metabase-embed.js';
+import type {EmbedLoaded} from '../support/embed-page.js';
 
 // Captured before any test fakes the clock: polling must keep real time.
 const realSetTimeout = window.setTimeout.bind(window);
@@ -51,7 +51,22 @@ export async function loadedIframe(el: MetabaseEmbedElement): Promise<HTMLIFrame
   return iframe;
 }
 
-/** Query params of an embed URL, repeated keys as arrays. */
-export function hashOf(url: string): string {
-  return new URL(url).hash.replace(/^#/, '');
+// What each embed page reported on load, by its window: recorded from the start, so a report
+// that arrives before or after the iframe's load event is never missed nor mixed up.
+const pageReports = new WeakMap<object, EmbedLoaded>();
+window.addEventListener('message', (event) => {
+  const loaded = (event.data as {metabaseEmbedTest?: {loaded?: EmbedLoaded}} | null)?.metabaseEmbedTest?.loaded;
+  if (loaded && event.source) pageReports.set(event.source, loaded);
+});
+
+/** What the embed page in this iframe saw: resource, token params, query params, hash. */
+export async function pageIn(iframe: HTMLIFrameElement): Promise<EmbedLoaded> {
+  await until(() => iframe.contentWindow !== null && pageReports.has(iframe.contentWindow), 'the embed page reports its load');
+  return pageReports.get(iframe.contentWindow!)!;
+}
+
+/** What the page on screen saw, after the next `metabase-embed-load`. */
+export async function nextPage(el: MetabaseEmbedElement): Promise<EmbedLoaded> {
+  await nextEvent(el, 'metabase-embed-load');
+  return pageIn(visibleIframe(el)!);
 }

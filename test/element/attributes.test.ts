@@ -1,0 +1,253 @@
+import {expect, html} from '@open-wc/testing';
+import {ifDefined} from 'lit/directives/if-defined.js';
+import sinon from 'sinon';
+import {embedPageOrigin, endpointUrl, newSession, requestLog} from '../support/embed-page.js';
+import {MetabaseEmbedElement} from '../../src/metabase-embed.js';
+import {iframesOf, loadedIframe, nextEvent, nextPage, pageIn, recordEvents, renderEmbed, until, visibleIframe} from './helpers.js';
+
+const entityId = 'Abc_def-GHIjklMNOpqrs';
+
+describe('attributes: resource, endpoint and filters', () => {
+  afterEach(() => sinon.restore());
+
+  it('POSTs {resource, params} as JSON and shows the signed embed', async () => {
+    const session = newSession();
+    const el = await renderEmbed(html`<metabase-embed dashboard="12" endpoint=${endpointUrl({session})} param-category="Gizmo"></metabase-embed>`);
+    const page = await pageIn(await loadedIframe(el));
+    expect(page.resource).to.deep.equal({dashboard: 12});
+    expect(page.tokenParams).to.deep.equal({category: 'Gizmo'});
+    const [request] = await requestLog(session);
+    expect(request).to.include({contentType: 'application/json'});
+    expect(request.resource).to.deep.equal({dashboard: 12});
+    expect(request.params).to.deep.equal({category: 'Gizmo'});
+    expect((await loadedIframe(el)).src.startsWith(`${await embedPageOrigin()}/embed/dashboard/`)).to.equal(true);
+  });
+
+  it('asks for a question by entity id', async () => {
+    const session = newSession();
+    const el = await renderEmbed(html`<metabase-embed question=${entityId} endpoint=${endpointUrl({session})}></metabase-embed>`);
+    expect((await pageIn(await loadedIframe(el))).resource).to.deep.equal({question: entityId});
+    expect((await requestLog(session))[0].resource).to.deep.equal({question: entityId});
+  });
+
+  it('merges params and param-* (param-* wins) and sends a JSON array attribute as several values', async () => {
+    const session = newSession();
+    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({session})}
+      params='{"category":"Gizmo","vendor":"Acme","price":[10,20]}' param-category="Widget" param-state='["CA","NY"]'></metabase-embed>`);
+    await loadedIframe(el);
+    const log = await requestLog(session);
+    expect(log[0].params).to.deep.equal({category: 'Widget', vendor: 'Acme', price: [10, 20], state: ['CA', 'NY']});
+  });
+
+  it('a burst of five attribute changes in one task makes exactly one request, with the final params', async () => {
+    const session = newSession();
+    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({session})} param-category="Gizmo"></metabase-embed>`);
+    await loadedIframe(el);
+    const tokens = recordEvents(el, 'metabase-embed-token');
+    const page = nextPage(el);
+    el.setAttribute('param-category', 'Widget');
+    el.setAttribute('param-state', 'CA');
+    el.params = {vendor: 'Acme'};
+    el.setAttribute('param-category', 'Doohickey');
+    el.removeAttribute('param-state');
+    await page;
+    const log = await requestLog(session);
+    expect(log).to.have.length(2);
+    expect(log[1].params).to.deep.equal({vendor: 'Acme', category: 'Doohickey'});
+    expect(tokens.map((event) => event.detail)).to.deep.equal([{expiresAt: el.expiresAt, reason: 'params'}]);
+    expect((await page).tokenParams).to.deep.equal({vendor: 'Acme', category: 'Doohickey'});
+  });
+
+  it('a param-* attribute added or removed at run time asks for a new token', async () => {
+    const session = newSession();
+    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({session})}></metabase-embed>`);
+    await loadedIframe(el);
+    el.setAttribute('param-category', 'Gizmo');
+    expect((await nextEvent(el, 'metabase-embed-token')).detail.reason).to.equal('params');
+    el.removeAttribute('param-category');
+    await nextEvent(el, 'metabase-embed-token');
+    expect((await requestLog(session)).map((request) => request.params)).to.deep.equal([{}, {category: 'Gizmo'}, {}]);
+  });
+
+  it('setting equal params again makes no request', async () => {
+    const session = newSession();
+    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({session})} params='{"a":"1","b":"2"}'></metabase-embed>`);
+    await loadedIframe(el);
+    const fetchSpy = sinon.spy(window, 'fetch');
+    el.params = {b: '2', a: '1'};
+    await el.updateComplete;
+    await Promise.resolve();
+    expect(fetchSpy.callCount).to.equal(0);
+  });
+
+  for (const shape of ['url', 'token', 'jwt'] as const) {
+    it(`accepts the {${shape === 'url' ? 'url' : shape === 'token' ? 'token, siteUrl' : 'jwt'}} answer`, async () => {
+      const siteUrl = shape === 'jwt' ? await embedPageOrigin() : undefined;
+      const el = await renderEmbed(html`<metabase-embed dashboard="7" endpoint=${endpointUrl({shape})} site-url=${ifDefined(siteUrl)}></metabase-embed>`);
+      expect((await pageIn(await loadedIframe(el))).resource).to.deep.equal({dashboard: 7});
+      expect(el.state).to.equal('ready');
+    });
+  }
+
+  it('sends credentials "same-origin" by default and "include" when asked', async () => {
+    const fetchSpy = sinon.spy(window, 'fetch');
+    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl()}></metabase-embed>`);
+    await loadedIframe(el);
+    expect(fetchSpy.firstCall.args[1]).to.include({method: 'POST', credentials: 'same-origin'});
+    el.credentials = 'include';
+    await nextEvent(el, 'metabase-embed-token');
+    expect(fetchSpy.lastCall.args[1]).to.include({credentials: 'include'});
+  });
+});
+
+describe('attributes: initial-params and appearance', () => {
+  afterEach(() => sinon.restore());
+
+  it('initial-params go into the URL query, not the token; changing them makes no request', async () => {
+    const session = newSession();
+    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({session})} initial-params='{"state":["CA","NY"]}'></metabase-embed>`);
+    const page = await pageIn(await loadedIframe(el));
+    expect(page.queryParams).to.deep.equal({state: ['CA', 'NY']});
+    expect(page.tokenParams).to.deep.equal({});
+    const second = nextPage(el);
+    el.initialParams = {state: 'TX'};
+    expect((await second).queryParams).to.deep.equal({state: 'TX'});
+    expect(await requestLog(session)).to.have.length(1);
+  });
+
+  it('a slug the token sets never goes in the URL as well', async () => {
+    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl()} param-category="Gizmo"
+      initial-params='{"category":"Widget","state":"CA"}'></metabase-embed>`);
+    const page = await pageIn(await loadedIframe(el));
+    expect(page.tokenParams).to.deep.equal({category: 'Gizmo'});
+    expect(page.queryParams).to.deep.equal({state: 'CA'});
+  });
+
+  it('appearance attributes become the URL hash', async () => {
+    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl()} bordered="false" titled="false" theme="night"
+      background="false" font="Open Sans" hide-parameters="category,state" downloads="pdf" locale="pt-BR" refresh="60"></metabase-embed>`);
+    expect((await pageIn(await loadedIframe(el))).hash).to.equal(
+      '#bordered=false&titled=false&theme=night&background=false&refresh=60&font=Open%20Sans&hide_parameters=category,state&downloads=pdf&locale=pt-BR',
+    );
+  });
+
+  it('an appearance change reloads the iframe with the same token and makes no request', async () => {
+    const session = newSession();
+    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({session})}></metabase-embed>`);
+    const before = await loadedIframe(el);
+    const tokens = recordEvents(el, 'metabase-embed-token');
+    const loads = recordEvents(el, 'metabase-embed-load');
+    el.theme = 'night';
+    el.setAttribute('bordered', 'false');
+    expect((await nextPage(el)).hash).to.equal('#bordered=false&theme=night');
+    expect(loads.map(({detail}) => (detail as {url: string}).url)).to.deep.equal([`${before.src}#bordered=false&theme=night`]);
+    expect(await requestLog(session)).to.have.length(1);
+    expect(tokens).to.deep.equal([]);
+    expect(iframesOf(el)).to.have.length(1);
+  });
+
+  const invalid: Array<[string, string, RegExp]> = [
+    ['theme', 'dark', /"theme" must be one of "light", "night", "transparent"; got "dark"/],
+    ['bordered', 'maybe', /"bordered" must be "true" or "false"/],
+    ['downloads', 'csv', /"downloads" must be one of "true", "false", "pdf", "results", "pdf,results"; got "csv"/],
+    ['refresh', 'often', /"refresh" must be a positive whole number of seconds; got "often"/],
+    ['locale', 'de DE', /"locale" must be a language tag/],
+    ['hide-parameters', 'a,,b', /"hide-parameters" must be a comma-separated list of filter slugs/],
+    ['min-height', 'tall', /"min-height" must be a non-negative number of CSS pixels/],
+    ['resize', 'sometimes', /"resize" must be one of "auto", "none"; got "sometimes"/],
+    ['loading', 'later', /"loading" must be one of "eager", "lazy"; got "later"/],
+    ['timeout', '-1', /"timeout" must be a positive number of seconds/],
+    ['credentials', 'omit', /"credentials" must be one of "same-origin", "include"; got "omit"/],
+    ['initial-params', '{"a":', /"initial-params" must be a JSON object/],
+  ];
+  for (const [attribute, value, message] of invalid) {
+    it(`${attribute}="${value}" warns, naming the attribute and what it allows, and is ignored`, async () => {
+      const warn = sinon.stub(console, 'warn');
+      const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl()}></metabase-embed>`);
+      el.setAttribute(attribute, value);
+      await loadedIframe(el);
+      await until(() => el.state === 'ready', 'the embed is ready');
+      const messages = warn.getCalls().map((call) => String(call.args[0]));
+      expect(messages.filter((text) => message.test(text)), messages.join('\n')).to.have.length(1);
+      expect(messages[0].startsWith('<metabase-embed>: ')).to.equal(true);
+      expect(el.state).to.equal('ready');
+    });
+  }
+
+  it('refresh on a question warns and is left out of the hash', async () => {
+    const warn = sinon.stub(console, 'warn');
+    const el = await renderEmbed(html`<metabase-embed question="3" endpoint=${endpointUrl()} refresh="60" theme="night"></metabase-embed>`);
+    expect((await pageIn(await loadedIframe(el))).hash).to.equal('#theme=night');
+    expect(warn.calledWithMatch(/"refresh" applies to dashboards only/)).to.equal(true);
+  });
+});
+
+describe('attributes: configuration errors', () => {
+  afterEach(() => sinon.restore());
+
+  const broken: Array<[string, Record<string, string>, RegExp]> = [
+    ['no resource', {endpoint: '/x'}, /Set either the "dashboard" or the "question" attribute/],
+    ['both resources', {dashboard: '1', question: '2', endpoint: '/x'}, /Set only one of the "dashboard" and "question" attributes/],
+    ['a malformed id', {dashboard: '12a', endpoint: '/x'}, /The "dashboard" attribute must be a positive integer id or a 21-character entity id/],
+    ['no endpoint', {dashboard: '1'}, /Set the "endpoint" attribute/],
+    ['a javascript: endpoint', {dashboard: '1', endpoint: 'javascript:alert(1)'}, /"endpoint" must be an http\(s\) URL/],
+    ['params that are not JSON', {dashboard: '1', endpoint: '/x', params: '{category: Gizmo}'}, /"params" must be a JSON object/],
+    ['a param-* array that is not JSON', {dashboard: '1', endpoint: '/x', 'param-state': '["CA"'}, /"param-state" starts with "\["/],
+    ['a site-url that is not http(s)', {dashboard: '1', endpoint: '/x', 'site-url': 'ftp://mb.example'}, /"site-url" must be an absolute http\(s\) URL/],
+  ];
+  for (const [name, attributes, message] of broken) {
+    it(`${name}: a configuration error event, a visible message, a console error, and no request`, async () => {
+      const consoleError = sinon.stub(console, 'error');
+      const fetchSpy = sinon.spy(window, 'fetch');
+      const el = document.createElement('metabase-embed');
+      for (const [attribute, value] of Object.entries(attributes)) el.setAttribute(attribute, value);
+      const error = nextEvent(el, 'metabase-embed-error');
+      document.body.append(el);
+      try {
+        const {detail} = await error;
+        expect(detail.reason).to.equal('configuration');
+        expect(detail.willRetry).to.equal(false);
+        expect(detail.message).to.match(message);
+        await el.updateComplete;
+        expect(el.state).to.equal('error');
+        const shown = el.shadowRoot!.querySelector('[part="error"]') as HTMLElement;
+        expect(shown.hidden).to.equal(false);
+        expect(shown.textContent).to.match(message);
+        expect(consoleError.calledWithMatch(message)).to.equal(true);
+        expect(fetchSpy.callCount).to.equal(0);
+        expect(iframesOf(el)).to.have.length(0);
+      } finally {
+        el.remove();
+      }
+    });
+  }
+
+  it('fixing the attribute clears the error and loads the embed', async () => {
+    sinon.stub(console, 'error');
+    const el = await renderEmbed(html`<metabase-embed dashboard="nope" endpoint=${endpointUrl()}></metabase-embed>`);
+    await until(() => el.state === 'error', 'the configuration error shows');
+    el.dashboard = '5';
+    await loadedIframe(el);
+    expect(el.state).to.equal('ready');
+    expect(visibleIframe(el)).to.not.equal(undefined);
+  });
+});
+
+describe('attributes: the API is consistent', () => {
+  it('every observed attribute is a property and every attribute property is observed', () => {
+    const observed = (MetabaseEmbedElement as unknown as {observedAttributes: string[]}).observedAttributes;
+    const declared = [...MetabaseEmbedElement.elementProperties.entries()];
+    const fromProperties = declared.filter(([, options]) => options.attribute !== false && !options.state);
+    expect([...observed].sort()).to.deep.equal(
+      fromProperties.map(([name, options]) => (typeof options.attribute === 'string' ? options.attribute : String(name).toLowerCase())).sort(),
+    );
+    for (const [name] of fromProperties) expect(name in MetabaseEmbedElement.prototype, String(name)).to.equal(true);
+    expect(declared.filter(([, options]) => options.attribute === false).map(([name]) => name)).to.deep.equal(['fetchToken']);
+  });
+
+  it('registering twice is harmless', async () => {
+    const {defineMetabaseEmbed} = await import('../../src/define.js');
+    expect(() => defineMetabaseEmbed()).to.not.throw();
+    expect(customElements.get('metabase-embed')?.prototype).to.be.instanceOf(MetabaseEmbedElement);
+  });
+});
