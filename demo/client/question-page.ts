@@ -1,0 +1,6 @@
+// The question page: only the shared event log and user switch.
+import {attachEventLog} from './event-log.js';
+import {enhanceUserSwitch} from './user-switch.js';
+
+attachEventLog();
+enhanceUserSwitch();

@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// Screenshots of the demo dashboard in each theme, for a person to look at:
+//
+//   npm run build && node scripts/screenshots.mjs [--out screenshots] [--width 1400]
+//
+// Starts the demo the way `npm start` does (emulator + host app on loopback, or the real
+// Metabase the environment names), drives Chromium with puppeteer-core, switches the theme
+// with the page's own control, and writes <out>/dashboard-{light,night,transparent}.png,
+// then one screenshot of each other demo page (<out>/question.png, lazy.png, script-tag.png).
+// Chromium: CHROME_PATH, else Debian's /usr/bin/chromium.
+import {existsSync, mkdirSync, mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join, resolve} from 'node:path';
+import {parseArgs} from 'node:util';
+import puppeteer from 'puppeteer-core';
+import {tsImport} from 'tsx/esm/api';
+
+const THEMES = ['light', 'night', 'transparent'];
+const OTHER_PAGES = ['question', 'lazy', 'script-tag'];
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+const {values: args} = parseArgs({
+  options: {out: {type: 'string', default: 'screenshots'}, width: {type: 'string', default: '1400'}},
+});
+const outDir = resolve(args.out);
+const width = Number(args.width);
+
+function chromiumPath() {
+  const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) throw new Error(`No Chromium at ${path}: install it or set CHROME_PATH.`);
+  return path;
+}
+
+/** Resolves once a new embed URL has loaded, every started embed is ready and the network is quiet. */
+async function waitForSettledEmbeds(page, loadsBefore) {
+  await page.waitForFunction(
+    (count) => {
+      const embeds = [...document.querySelectorAll('metabase-embed')];
+      const started = embeds.filter((embed) => embed.state !== 'idle');
+      return window.__embedLoads > count && started.length > 0 && started.every((embed) => embed.state === 'ready');
+    },
+    {timeout: 20_000},
+    loadsBefore,
+  );
+  await page.waitForNetworkIdle({idleTime: 500, timeout: 20_000});
+  // Charts and iframe-resizer's last height message land just after the network settles.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 300))));
+}
+
+async function screenshot(page, name, {fullPage = true} = {}) {
+  const file = join(outDir, name);
+  await page.screenshot({path: file, fullPage});
+  console.log(`wrote ${file}`);
+}
+
+const {startDemo} = await tsImport('../demo/demo.ts', import.meta.url);
+const demo = await startDemo({port: 0});
+const profile = mkdtempSync(join(tmpdir(), 'metabase-embed-screenshots-'));
+const browser = await puppeteer.launch({
+  executablePath: chromiumPath(),
+  headless: true,
+  args: CHROMIUM_FLAGS,
+  userDataDir: join(profile, 'user-data'),
+  env: {...process.env, XDG_CONFIG_HOME: join(profile, 'config'), XDG_CACHE_HOME: join(profile, 'cache')},
+});
+
+try {
+  mkdirSync(outDir, {recursive: true});
+  const page = await browser.newPage();
+  await page.setViewport({width, height: 900});
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warn') console.log(`page ${message.type()}: ${message.text()}`);
+  });
+  // Count the element's loads from the first one on (the listener is in place before any page script runs).
+  await page.evaluateOnNewDocument(() => {
+    window.__embedLoads = 0;
+    document.addEventListener('metabase-embed-load', () => window.__embedLoads++);
+  });
+  await page.goto(demo.url, {waitUntil: 'load'});
+  await waitForSettledEmbeds(page, 0);
+
+  for (const theme of THEMES) {
+    const loads = await page.evaluate(() => window.__embedLoads);
+    const current = await page.$eval('metabase-embed#dashboard', (embed) => embed.getAttribute('theme'));
+    if (current !== theme) {
+      await page.click(`input[name="theme"][value="${theme}"]`);
+      await waitForSettledEmbeds(page, loads);
+    }
+    await screenshot(page, `dashboard-${theme}.png`);
+  }
+  for (const name of OTHER_PAGES) {
+    await page.goto(new URL(name, demo.url).href, {waitUntil: 'load'});
+    await waitForSettledEmbeds(page, 0);
+    // A full-page capture would grow the viewport and wake every lazy embed at once.
+    await screenshot(page, `${name}.png`, {fullPage: name !== 'lazy'});
+  }
+} finally {
+  await browser.close();
+  await demo.close();
+  rmSync(profile, {recursive: true, force: true});
+}
