@@ -43,7 +43,7 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
     help,
     port,
     host: values.get('--host') ?? '127.0.0.1',
-    secretKey: values.get('--secret') ?? env.METABASE_SECRET_KEY,
+    secretKey: values.get('--secret') ?? (env.METABASE_SECRET_KEY || undefined),
     contentFile: values.get('--content'),
   };
 }

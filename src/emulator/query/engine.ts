@@ -22,7 +22,8 @@ export const MAX_RESULT_ROWS = 2000;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(\.\d+)?Z?)?$/;
 const AGGREGATION_LABELS: Record<string, string> = {sum: 'Sum of', avg: 'Average of', min: 'Min of', max: 'Max of', distinct: 'Distinct values of'};
 
-const humanize = (name: string) => name.split('_').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
+const humanize = (name: string) =>
+  name.split('_').map((word) => (word === 'id' ? 'ID' : word.charAt(0).toUpperCase() + word.slice(1))).join(' ');
 const tidy = (value: number) => Math.round(value * 1e6) / 1e6; // drop float noise from sums
 
 function baseType(rows: readonly Row[], column: string): string {

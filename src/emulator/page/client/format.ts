@@ -52,7 +52,7 @@ export function createFormatter(locale: string | null): Formatter {
         const key = `n|${currency}|${integer}|${compact}`;
         return cached(key, () => new Intl.NumberFormat(resolved, {
           ...(currency ? {style: 'currency', currency} : {}),
-          ...(compact ? {notation: 'compact', maximumFractionDigits: 1} : {maximumFractionDigits: integer && !currency ? 0 : 2}),
+          ...(compact ? {notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1} : {maximumFractionDigits: integer && !currency ? 0 : 2}),
         })).format(value);
       }
       if (typeof value === 'string' && isDateColumn(col)) {
