@@ -13,7 +13,7 @@ export function checkContentType(request: Request): void {
   const header = request.headers.get('content-type') ?? '';
   const [mediaType = '', ...parameters] = header.split(';').map((part) => part.trim().toLowerCase());
   const charset = parameters.find((parameter) => parameter.startsWith('charset='))?.slice('charset='.length);
-  const charsetOk = charset === undefined || charset === 'utf-8' || charset === '"utf-8"';
+  const charsetOk = charset === undefined || ['utf-8', 'utf8', '"utf-8"'].includes(charset);
   if (mediaType !== 'application/json' || !charsetOk) {
     const got = header === '' ? 'none' : JSON.stringify(header);
     throw new HttpError(415, `Content-Type must be application/json, got ${got}`);

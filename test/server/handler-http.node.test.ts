@@ -54,7 +54,7 @@ describe('content type', () => {
     assertRefusal(await readAnswer(response), 415, 'Content-Type must be application/json, got none');
   });
 
-  for (const contentType of ['application/json; charset=UTF-8', 'Application/JSON']) {
+  for (const contentType of ['application/json; charset=UTF-8', 'application/json;charset=utf8', 'Application/JSON']) {
     test(`"${contentType}" is accepted`, async () => {
       assert.equal((await post(server.url, {resource: {dashboard: 12}}, {...alice, 'Content-Type': contentType})).status, 200);
     });

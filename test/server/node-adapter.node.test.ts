@@ -98,6 +98,24 @@ describe('as Express middleware', () => {
     });
   });
 
+  const otherParsers: [string, express.RequestHandler][] = [
+    ['express.raw() (a Buffer)', express.raw({type: 'application/json'})],
+    ['express.text() (a string)', express.text({type: 'application/json'})],
+  ];
+  for (const [name, parser] of otherParsers) {
+    test(`works after ${name} has read the body`, async () => {
+      const app = expressApp((app) => {
+        app.use(parser, session);
+        app.post('/embed', toNodeHandler(handler, (req: SessionRequest) => ({user: req.user})));
+      });
+      await withLoopbackServer(app, async (origin) => {
+        const answer = await post(`${origin}/embed`, dashboard, alice);
+        assert.equal(answer.status, 200);
+        assert.deepEqual(decodePayload(String(answer.body['token']))['params'], {category: 'Widget', tenant: 7});
+      });
+    });
+  }
+
   test('a content type express.json() skipped is still a 415', async () => {
     const app = expressApp((app) => {
       app.use(express.json(), session);
