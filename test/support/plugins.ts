@@ -3,7 +3,9 @@
 // Each one exposes its origin to tests as a virtual module.
 import type {Plugin} from '@web/dev-server-core';
 import {embedPagePlugin} from './embed-page-plugin.js';
+import {emulatorPlugin} from './emulator-plugin.js';
 
 export const testServerPlugins: Plugin[] = [
   embedPagePlugin(),
+  emulatorPlugin(),
 ];

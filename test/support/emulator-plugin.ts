@@ -1,0 +1,116 @@
+// @web/test-runner plugin: starts the emulator (metabase-embed/emulator, from the sources)
+// on 127.0.0.1 with a fresh test secret; browser tests find it at GET /__servers/emulator.json
+// ({origin, secretKey}) and sign their own tokens with jose.
+//
+// The embed page it serves is cross-origin to the test page (localhost), so tests cannot
+// read it from the browser. The `emulator-frame` command reads it the way a user sees it,
+// through the browser's DevTools connection: text, computed colours, sizes; and it changes
+// a filter widget the way a user does.
+import {randomBytes} from 'node:crypto';
+import type {TestRunnerPlugin} from '@web/test-runner-core';
+import type {ElementHandle, Frame, Page} from 'puppeteer-core';
+import {startEmulator, type RunningEmulator} from '../../src/emulator/index.js';
+
+export interface FrameSnapshot {
+  state: string | null;
+  lang: string;
+  title: string | null;
+  pageError: string | null;
+  cardErrors: string[];
+  parameters: {slug: string; label: string; value: string}[];
+  cards: {title: string | null; display: string; text: string; rows: number; axisLabels: string[]}[];
+  downloads: {results: number; pdf: boolean};
+  bordered: boolean;
+  fontFamily: string;
+  /** Computed colours: [foreground, background of the nearest opaque ancestor or "transparent"]. */
+  colors: {body: [string, string]; title: [string, string] | null; axisLabel: [string, string] | null; tableCell: [string, string] | null; scalar: [string, string] | null};
+  height: number;
+}
+
+export type EmulatorFramePayload =
+  | {iframe: string; action: 'snapshot'}
+  | {iframe: string; action: 'select'; slug: string; values: string[]};
+
+/** Runs inside the embedded page (serialized by puppeteer): no closures over Node values. */
+function readPage(): FrameSnapshot {
+  const root = document.getElementById('embed-root')!;
+  const text = (el: Element | null) => (el?.textContent ?? '').trim();
+  const opaqueBackground = (el: Element | null): string => {
+    for (let node = el; node; node = node.parentElement) {
+      const bg = getComputedStyle(node).backgroundColor;
+      if (bg && bg !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(bg)) return bg;
+    }
+    return 'transparent';
+  };
+  const pair = (el: Element | null, property: 'color' | 'fill' = 'color'): [string, string] | null =>
+    el ? [getComputedStyle(el)[property], opaqueBackground(el)] : null;
+  return {
+    state: document.documentElement.dataset.state ?? null,
+    lang: document.documentElement.lang,
+    title: root.querySelector('.mb-title') ? text(root.querySelector('.mb-title')) : null,
+    pageError: root.querySelector(':scope > .mb-error') ? text(root.querySelector(':scope > .mb-error')) : null,
+    cardErrors: [...root.querySelectorAll('.mb-card .mb-error')].map(text),
+    parameters: [...root.querySelectorAll<HTMLElement>('.mb-parameter')].map((label) => ({
+      slug: label.dataset.slug ?? '',
+      label: text(label.querySelector('.mb-parameter-name')),
+      value: [...label.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')].map((control) => control.value).join('~'),
+    })),
+    cards: [...root.querySelectorAll('.mb-card')].map((card) => ({
+      title: card.querySelector('.mb-card-title') ? text(card.querySelector('.mb-card-title')) : null,
+      display: [...card.classList].find((name) => name.startsWith('mb-card-'))?.slice('mb-card-'.length) ?? '',
+      text: text(card.querySelector('.mb-card-body')).slice(0, 400),
+      rows: card.querySelectorAll('tbody tr').length,
+      axisLabels: [...card.querySelectorAll('.mb-axis-label')].map(text),
+    })),
+    downloads: {results: root.querySelectorAll('.mb-download').length, pdf: root.querySelector('.mb-download-pdf') !== null},
+    bordered: parseFloat(getComputedStyle(root).borderTopWidth) > 0,
+    fontFamily: getComputedStyle(document.body).fontFamily,
+    colors: {
+      body: pair(document.body)!,
+      title: pair(root.querySelector('.mb-title')),
+      axisLabel: pair(root.querySelector('.mb-axis-label'), 'fill'),
+      tableCell: pair(root.querySelector('.mb-table td')),
+      scalar: pair(root.querySelector('.mb-scalar')),
+    },
+    height: document.body.scrollHeight,
+  };
+}
+
+async function embeddedFrame(page: Page, iframeId: string): Promise<Frame> {
+  const handle = (await page.$(`iframe#${iframeId}`)) as ElementHandle<HTMLIFrameElement> | null;
+  const frame = await handle?.contentFrame();
+  if (!frame) throw new Error(`emulator-frame: no loaded iframe#${iframeId} on the test page`);
+  return frame;
+}
+
+export function emulatorPlugin(): TestRunnerPlugin<EmulatorFramePayload> {
+  let emulator: RunningEmulator | undefined;
+  const secretKey = randomBytes(32).toString('hex');
+  return {
+    name: 'emulator',
+    async serverStart() {
+      emulator = await startEmulator({secretKey});
+    },
+    async serverStop() {
+      await emulator?.close();
+      emulator = undefined;
+    },
+    serve(context) {
+      if (context.path !== '/__servers/emulator.json' || !emulator) return undefined;
+      // The test secret is throwaway; tests sign with it in the browser, as a host backend would.
+      return {body: JSON.stringify({origin: emulator.url, secretKey}), type: 'json', headers: {'Cache-Control': 'no-store'}};
+    },
+    async executeCommand({command, payload, session}) {
+      if (command !== 'emulator-frame' || !payload) return undefined;
+      if (session.browser.type !== 'puppeteer') throw new Error('emulator-frame needs the Chromium (puppeteer) launcher');
+      const page = (session.browser as unknown as {getPage(id: string): Page}).getPage(session.id);
+      const frame = await embeddedFrame(page, payload.iframe);
+      if (payload.action === 'select') {
+        return frame.select(`select[name="${payload.slug.replace(/["\\]/g, '')}"]`, ...payload.values);
+      }
+      // tsx compiles this file with esbuild's keepNames, which wraps named functions in
+      // __name(); the embedded page has no such helper, so give it a no-op one.
+      return frame.evaluate(`globalThis.__name = globalThis.__name || ((fn) => fn); (${readPage.toString()})()`);
+    },
+  };
+}
