@@ -68,4 +68,26 @@ describe('emulator embed page: messages to the parent', () => {
     await waitUntil(() => Math.abs(parseFloat(iframe.style.height) - view.height) <= 2, 'iframe-resizer did not size the iframe', {timeout: 10_000});
     expect(parseFloat(iframe.style.height)).to.be.above(200);
   });
+
+  it('accepts a location message from its parent (new filters), and ignores one from any other window', async () => {
+    const origin = await emulatorOrigin();
+    page = await EmbeddedPage.open(`/embed/dashboard/${await salesToken()}`);
+    await page.settled();
+    // A stranger: another frame of the host page, posting the same kind of message from its own script.
+    const stranger = document.createElement('iframe');
+    stranger.srcdoc = `<script>
+      const target = parent.document.getElementById(${JSON.stringify(page.iframe.id)}).contentWindow;
+      target.postMessage({metabase: {type: 'location', location: {search: '?category=Widget'}}}, ${JSON.stringify(origin)});
+    </script>`;
+    const strangerLoaded = new Promise((resolve) => stranger.addEventListener('load', resolve));
+    document.body.append(stranger);
+    await strangerLoaded;
+    page.iframe.contentWindow!.postMessage({metabase: {type: 'location', location: {search: '?category=Gizmo'}}}, origin);
+    const moved = await page.message((m) => m.type === 'location' && m.location!.search === '?category=Gizmo', 'location after navigation');
+    expect(moved.location!.pathname).to.match(/^\/embed\/dashboard\//);
+    const view = await page.settled((snapshot) => snapshot.parameters.find((p) => p.slug === 'category')!.value === 'Gizmo');
+    expect(view.cards[3]!.axisLabels).to.include('Gizmo').and.not.include('Widget');
+    expect(page.messages.some((m) => m.location?.search === '?category=Widget')).to.equal(false);
+    stranger.remove();
+  });
 });
