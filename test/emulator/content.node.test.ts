@@ -2,6 +2,7 @@
 // replacement of items and tables, and validation errors that name the field.
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
 import {ContentError, SAMPLE, generateSampleTables, sampleContent, startEmulator, type EmulatorContent} from '../../src/emulator/index.js';
 import {TEST_SECRET, TestEmulator, nowSeconds, sign} from './node-helpers.js';
 
@@ -150,6 +151,25 @@ describe('startEmulator options', () => {
     try {
       assert.match(emulator.url, /^http:\/\/127\.0\.0\.1:\d+$/);
       assert.notEqual(emulator.url, 'http://127.0.0.1:0');
+    } finally {
+      await emulator.close();
+    }
+  });
+});
+
+describe('README', () => {
+  test('the content example in the emulator section is valid and runs', async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('<!-- emulator:start -->'), readme.indexOf('<!-- emulator:end -->'));
+    const example = section.match(/```json\n([\s\S]*?)\n```/)?.[1];
+    assert.ok(example, 'the emulator section has a JSON content example');
+    const emulator = await TestEmulator.start(JSON.parse(example));
+    try {
+      const token = sign({resource: {dashboard: 3}, params: {tenant: 'north'}});
+      const result = await emulator.json(`/api/embed/dashboard/${token}/dashcard/30/card/7`);
+      assert.deepEqual([result.status, result.body.data.rows], [202, [['AK', 1]]]);
+      const byEntity = await emulator.json(`/api/embed/card/${sign({resource: {question: 'PeopleByStateQuestion'}, params: {tenant: 'north'}})}`);
+      assert.equal(byEntity.body.name, 'People by state');
     } finally {
       await emulator.close();
     }
