@@ -2,7 +2,7 @@
 // failure is a 400 with the message as plain text (§4); query results answer 202.
 import {EmbedError, fail, NOT_FOUND} from './errors.js';
 import type {ContentStore} from './content/store.js';
-import type {DashboardDef, ParameterDef, QuestionDef} from './content/types.js';
+import type {DashboardDef, DashcardDef, EmbeddingParams, ParameterDef, QuestionDef} from './content/types.js';
 import {publishedDashboard, publishedQuestion} from './items.js';
 import {checkSearchable, distinctValues, tableRows} from './param-values.js';
 import {tokenParamsFromClaims, userParamsFromQuery, validateAndMergeParams, type ParamMap} from './params.js';
@@ -11,7 +11,9 @@ import {runQuery, type QueryResult} from './query/engine.js';
 import {EXPORT_FORMATS, toCsv, toJsonRows} from './query/export.js';
 import type {Filter} from './query/filters.js';
 import type {ApiRoute} from './routes.js';
-import {verifyEmbedToken} from './token.js';
+import {verifyEmbedToken, type EmbedClaims} from './token.js';
+
+type ValuesRoute = Extract<ApiRoute, {kind: 'param-values'}>;
 
 export interface ApiAnswer {
   status: number;
@@ -31,7 +33,7 @@ const json = (value: unknown, status = 200): ApiAnswer => ({status, contentType:
 const text = (message: string, status = 400): ApiAnswer => ({status, contentType: 'text/plain; charset=utf-8', body: message});
 
 /** Filters for the values in `params` whose parameter maps to a column of this card. */
-function filtersFor(params: ParamMap, parameters: readonly ParameterDef[], columnOf: (parameter: ParameterDef) => string | undefined, strict: boolean): Filter[] {
+function filtersFor<P extends ParameterDef>(params: ParamMap, parameters: readonly P[], columnOf: (parameter: P) => string | undefined, strict: boolean): Filter[] {
   const filters: Filter[] = [];
   for (const [slug, value] of Object.entries(params)) {
     const parameter = parameters.find((p) => p.slug === slug);
@@ -43,6 +45,19 @@ function filtersFor(params: ParamMap, parameters: readonly ParameterDef[], colum
     if (column) filters.push({slug, type: parameter.type, column, value});
   }
   return filters;
+}
+
+/** The column a dashcard maps a dashboard parameter to, if any. */
+const mappedColumn = (dashcard: DashcardDef) => (parameter: ParameterDef) =>
+  dashcard.parameter_mappings?.find((mapping) => mapping.parameter_id === parameter.id)?.column;
+
+/** The parameter a values request asks about, checked, and the token's own (merged) values. */
+function valuesRequest<P extends ParameterDef>(item: {parameters?: P[]; embedding_params?: EmbeddingParams}, claims: EmbedClaims, paramId: string) {
+  const tokenParams = tokenParamsFromClaims(claims);
+  const parameters = item.parameters ?? [];
+  const embeddingParams = item.embedding_params ?? {};
+  const parameter = checkSearchable(parameters.find((p) => p.id === paramId), embeddingParams, tokenParams);
+  return {parameters, parameter, tokenValues: validateAndMergeParams(embeddingParams, tokenParams, {})};
 }
 
 function dashcardOf(dashboard: DashboardDef, dashcardId: number, cardId: number) {
@@ -90,15 +105,13 @@ export function createEmbedApi({store, key, now}: EmbedApiOptions) {
         const merged = validateAndMergeParams(dashboard.embedding_params ?? {}, tokenParamsFromClaims(claims), userParamsFromQuery(query));
         const dashcard = dashcardOf(dashboard, route.dashcardId, route.cardId);
         const question = cardOrFail(dashcard.card_id);
-        const columnOf = (p: ParameterDef) => dashcard.parameter_mappings?.find((m) => m.parameter_id === p.id)?.column;
-        const filters = filtersFor(merged, dashboard.parameters ?? [], columnOf, true);
+        const filters = filtersFor(merged, dashboard.parameters ?? [], mappedColumn(dashcard), true);
         return queryAnswer(runQuery(question.query, tableRows(store, question.query.source), filters), 'embedded-dashboard', started, route.format);
       }
       case 'card-query': {
         const question = publishedQuestion(store, claims);
         const merged = validateAndMergeParams(question.embedding_params ?? {}, tokenParamsFromClaims(claims), userParamsFromQuery(query));
-        const parameters = question.parameters ?? [];
-        const filters = filtersFor(merged, parameters, (p) => parameters.find((q) => q.id === p.id)?.column, false);
+        const filters = filtersFor(merged, question.parameters ?? [], (p) => p.column, false);
         return queryAnswer(runQuery(question.query, tableRows(store, question.query.source), filters), 'embedded-question', started, route.format);
       }
       case 'param-values':
@@ -106,29 +119,22 @@ export function createEmbedApi({store, key, now}: EmbedApiOptions) {
     }
   }
 
-  function dashboardValues(route: Extract<ApiRoute, {kind: 'param-values'}>, claims: Parameters<typeof publishedDashboard>[1]) {
+  function dashboardValues(route: ValuesRoute, claims: EmbedClaims) {
     const dashboard = publishedDashboard(store, claims);
-    const tokenParams = tokenParamsFromClaims(claims);
-    const parameters = dashboard.parameters ?? [];
-    const parameter = checkSearchable(parameters.find((p) => p.id === route.paramId), dashboard.embedding_params ?? {}, tokenParams);
-    const tokenValues = validateAndMergeParams(dashboard.embedding_params ?? {}, tokenParams, {});
+    const {parameters, parameter, tokenValues} = valuesRequest(dashboard, claims, route.paramId);
     const sources = dashboard.dashcards.flatMap((dashcard) => {
-      const column = dashcard.parameter_mappings?.find((m) => m.parameter_id === parameter.id)?.column;
+      const column = mappedColumn(dashcard)(parameter);
       const question = card(dashcard.card_id);
       if (!column || !question) return [];
-      const columnOf = (p: ParameterDef) => dashcard.parameter_mappings?.find((m) => m.parameter_id === p.id)?.column;
-      return [{rows: tableRows(store, question.query.source), column, tokenFilters: filtersFor(tokenValues, parameters, columnOf, false)}];
+      return [{rows: tableRows(store, question.query.source), column, tokenFilters: filtersFor(tokenValues, parameters, mappedColumn(dashcard), false)}];
     });
     return distinctValues(sources, route.prefix);
   }
 
-  function questionValues(route: Extract<ApiRoute, {kind: 'param-values'}>, claims: Parameters<typeof publishedQuestion>[1]) {
+  function questionValues(route: ValuesRoute, claims: EmbedClaims) {
     const question = publishedQuestion(store, claims);
-    const tokenParams = tokenParamsFromClaims(claims);
-    const parameters = question.parameters ?? [];
-    const parameter = checkSearchable(parameters.find((p) => p.id === route.paramId), question.embedding_params ?? {}, tokenParams);
-    const tokenValues = validateAndMergeParams(question.embedding_params ?? {}, tokenParams, {});
-    const tokenFilters = filtersFor(tokenValues, parameters, (p) => parameters.find((q) => q.id === p.id)?.column, false);
+    const {parameters, parameter, tokenValues} = valuesRequest(question, claims, route.paramId);
+    const tokenFilters = filtersFor(tokenValues, parameters, (p) => p.column, false);
     return distinctValues([{rows: tableRows(store, question.query.source), column: parameter.column, tokenFilters}], route.prefix);
   }
 

@@ -1,7 +1,9 @@
 // The built-in items: two dashboards and two embeddable questions over the sample tables.
 // `SAMPLE` names every id and slug a host app (the demo, tests) needs to sign tokens.
 import {SAMPLE_CATEGORIES, SAMPLE_DATE_RANGE, SAMPLE_SOURCES, SAMPLE_STATES, SAMPLE_TENANTS} from './sample-data.js';
-import type {DashboardDef, EmbeddingParamStatus, EmbeddingParams, ParameterDef, QuestionDef, VisualizationSettings} from './types.js';
+import type {
+  DashboardDef, DashcardDef, EmbeddingParamStatus, EmbeddingParams, ParameterDef, ParameterMappingDef, QuestionDef, VisualizationSettings,
+} from './types.js';
 
 /** Ids, entity ids and parameter slugs (with their embedding status) of the sample content. */
 export const SAMPLE = {
@@ -61,6 +63,16 @@ function questionParameters(params: Partial<Record<Slug, EmbeddingParamStatus>>)
   return (Object.keys(params) as Slug[]).map((slug) => ({...PARAMETERS[slug], column: slug}));
 }
 
+type Layout = [col: number, row: number, size_x: number, size_y: number];
+
+/** Dashcards for `cards` at `layout` positions, numbered from `firstId`, all with `mappings`. */
+function placeCards(cards: readonly QuestionDef[], layout: readonly Layout[], firstId: number, mappings: ParameterMappingDef[]): DashcardDef[] {
+  return cards.map((card, index) => {
+    const [col, row, size_x, size_y] = layout[index]!;
+    return {id: firstId + index, card_id: card.id, col, row, size_x, size_y, parameter_mappings: mappings};
+  });
+}
+
 function salesDashboard(): {dashboard: DashboardDef; cards: QuestionDef[]} {
   const {parameters, embedding_params, mappings} = dashboardParameters(SAMPLE.salesDashboard.parameters);
   const card = (id: number, name: string, display: QuestionDef['display'], query: Omit<QuestionDef['query'], 'source'>, settings?: VisualizationSettings): QuestionDef => ({
@@ -78,7 +90,7 @@ function salesDashboard(): {dashboard: DashboardDef; cards: QuestionDef[]} {
       order_by: [['sum', 'desc']],
     }, currency('sum')),
   ];
-  const layout: [number, number, number, number][] = [[0, 0, 8, 3], [8, 0, 8, 3], [16, 0, 8, 3], [0, 3, 12, 6], [12, 3, 12, 6], [0, 9, 24, 4]];
+  const layout: Layout[] = [[0, 0, 8, 3], [8, 0, 8, 3], [16, 0, 8, 3], [0, 3, 12, 6], [12, 3, 12, 6], [0, 9, 24, 4]];
   return {
     cards,
     dashboard: {
@@ -89,10 +101,7 @@ function salesDashboard(): {dashboard: DashboardDef; cards: QuestionDef[]} {
       enable_embedding: true,
       embedding_params,
       parameters,
-      dashcards: cards.map((card, index) => {
-        const [col, row, size_x, size_y] = layout[index]!;
-        return {id: index + 1, card_id: card.id, col, row, size_x, size_y, parameter_mappings: mappings};
-      }),
+      dashcards: placeCards(cards, layout, 1, mappings),
     },
   };
 }
@@ -105,7 +114,7 @@ function customersDashboard(): {dashboard: DashboardDef; cards: QuestionDef[]} {
     {id: 203, name: 'Sign-ups per quarter', display: 'line', query: {source: 'people', aggregation: [['count']], breakout: [{column: 'created_at', unit: 'quarter'}]}},
     {id: 204, name: 'Customers by state', display: 'table', query: {source: 'people', aggregation: [['count']], breakout: [{column: 'state'}], order_by: [['count', 'desc']]}},
   ];
-  const layout: [number, number, number, number][] = [[0, 0, 6, 6], [6, 0, 9, 6], [15, 0, 9, 6], [0, 6, 24, 6]];
+  const layout: Layout[] = [[0, 0, 6, 6], [6, 0, 9, 6], [15, 0, 9, 6], [0, 6, 24, 6]];
   return {
     cards,
     dashboard: {
@@ -115,10 +124,7 @@ function customersDashboard(): {dashboard: DashboardDef; cards: QuestionDef[]} {
       enable_embedding: true,
       embedding_params,
       parameters,
-      dashcards: cards.map((card, index) => {
-        const [col, row, size_x, size_y] = layout[index]!;
-        return {id: 11 + index, card_id: card.id, col, row, size_x, size_y, parameter_mappings: mappings};
-      }),
+      dashcards: placeCards(cards, layout, 11, mappings),
     },
   };
 }
