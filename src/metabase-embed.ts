@@ -284,7 +284,8 @@ export class MetabaseEmbedElement extends LitElement {
     if ('problem' in initial) this.warn(`${initial.problem} It is ignored.`);
     const initialParams = 'params' in initial ? initial.params : {};
     const rest = [hash, canonicalJson(initialParams), this.resizeMode()].join('|');
-    const key = `${token.target.token}|${rest}`;
+    // Every accepted token is shown, even one identical to the last (signed in the same second).
+    const key = `${this.tokens.serial}|${rest}`;
     if (key === this.shownKey) return;
     const quiet = token.reason === 'renew' && this.shownKey?.endsWith(`|${rest}`) === true;
     this.shownKey = key;

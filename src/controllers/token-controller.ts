@@ -40,6 +40,8 @@ const maxTimerDelayMs = 2 ** 31 - 1;
 export class TokenController implements ReactiveController {
   /** The last token accepted (it may be due for renewal). */
   token: AcceptedToken | null = null;
+  /** Counts accepted tokens: tells one acceptance from the next. */
+  serial = 0;
   private inFlight: InFlight | null = null;
   private failed: {key: string; retryable: boolean} | null = null;
   private renewTimer?: ReturnType<typeof setTimeout>;
@@ -136,6 +138,7 @@ export class TokenController implements ReactiveController {
         if (this.inFlight !== inFlight) return; // superseded: never shown
         this.inFlight = null;
         this.token = token;
+        this.serial++;
         this.scheduleRenewal();
         this.callbacks.onToken(token);
         return;

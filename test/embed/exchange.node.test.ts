@@ -130,3 +130,11 @@ for (const [name, rejection, retryable, status] of rejections) {
     assert.match(error.message, /^fetchToken failed: /);
   });
 }
+
+test('a fetchToken that ignores its signal still gives way to an abort (the timeout)', async () => {
+  const controller = new AbortController();
+  const pending = exchangeToken(body, {credentials: 'same-origin', fetchToken: () => new Promise(() => undefined)}, controller.signal);
+  const timeout = new TokenRequestError('timeout', 'No answer within 15 s.', true);
+  controller.abort(timeout);
+  await assert.rejects(pending, (error) => error === timeout);
+});
