@@ -117,6 +117,8 @@ export class FramesController implements ReactiveController {
     this.visible = frame;
     this.pending = undefined;
     frame.wrapper.classList.remove('pending');
+    // Not sized yet (its resizer may answer a moment after load): keep the old height, no jump.
+    if (frame.contentHeight === undefined && previous?.iframe.style.height) frame.iframe.style.height = previous.iframe.style.height;
     if (previous) this.discard(previous);
     this.host.requestUpdate();
     this.options.onLoad(frame.url, quiet);

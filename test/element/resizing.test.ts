@@ -1,0 +1,101 @@
+import {expect, html} from '@open-wc/testing';
+import {endpointUrl, sendToEmbed} from '../support/embed-page.js';
+import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
+import {loadedIframe, recordEvents, renderEmbed, until} from './helpers.js';
+
+// An iframe's default height is 150 px and the element's placeholder height is 600 px: every
+// height below is neither, so no test can pass without real resizing.
+
+async function embedWith(knobs: Parameters<typeof endpointUrl>[0], attributes: Record<string, string> = {}) {
+  const el = document.createElement('metabase-embed');
+  el.setAttribute('dashboard', '1');
+  el.setAttribute('endpoint', endpointUrl(knobs));
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  const resizes = recordEvents(el, 'metabase-embed-resize');
+  const wrapper = await renderEmbed(html`<div></div>`);
+  wrapper.append(el);
+  const iframe = await loadedIframe(el as MetabaseEmbedElement);
+  return {el: el as MetabaseEmbedElement, iframe, heights: () => resizes.map(({detail}) => (detail as {height: number}).height)};
+}
+
+async function heightBecomes(iframe: HTMLIFrameElement, px: number): Promise<void> {
+  await until(() => iframe.style.height === `${px}px`, `the iframe is ${px}px high (it is ${iframe.style.height || 'unset'})`);
+  expect(iframe.getBoundingClientRect().height).to.equal(px);
+}
+
+describe('resizing', () => {
+  it('follows the content up and down through iframe-resizer', async () => {
+    const {iframe, heights} = await embedWith({height: 420});
+    await heightBecomes(iframe, 420);
+    sendToEmbed(iframe, {setHeight: 910});
+    await heightBecomes(iframe, 910);
+    sendToEmbed(iframe, {setHeight: 260});
+    await heightBecomes(iframe, 260);
+    expect(heights()).to.deep.equal([420, 910, 260]);
+  });
+
+  it('min-height and max-height clamp the height, also when they change at run time', async () => {
+    const {el, iframe, heights} = await embedWith({height: 320}, {'min-height': '400', 'max-height': '700px'});
+    await heightBecomes(iframe, 400);
+    sendToEmbed(iframe, {setHeight: 1200});
+    await heightBecomes(iframe, 700);
+    sendToEmbed(iframe, {setHeight: 550});
+    await heightBecomes(iframe, 550);
+    el.maxHeight = 500;
+    await heightBecomes(iframe, 500);
+    el.removeAttribute('min-height');
+    el.maxHeight = undefined;
+    await heightBecomes(iframe, 550);
+    expect(heights()).to.deep.equal([400, 700, 550, 500, 550]);
+  });
+
+  it('resize="none" keeps the CSS height: no resizer, no events', async () => {
+    const {el, iframe, heights} = await embedWith({height: 420}, {resize: 'none', style: 'height: 333px'});
+    // The content reports nothing to a frame without a resizer; prove it by asking for another height.
+    sendToEmbed(iframe, {setHeight: 900});
+    sendToEmbed(iframe, {postFrame: {height: 900}});
+    await until(() => iframe.getBoundingClientRect().height === 333, 'the iframe fills the element');
+    expect(iframe.style.height).to.equal('');
+    expect(el.getBoundingClientRect().height).to.equal(333);
+    expect(heights()).to.deep.equal([]);
+  });
+
+  it('falls back to the height in Metabase\'s frame messages when iframe-resizer never connects', async () => {
+    const {iframe, heights} = await embedWith({height: 420, resizer: false});
+    sendToEmbed(iframe, {postFrame: {height: 480, mode: 'normal'}});
+    await heightBecomes(iframe, 480);
+    sendToEmbed(iframe, {postFrame: {height: 230}});
+    await heightBecomes(iframe, 230);
+    expect(heights()).to.deep.equal([480, 230]);
+  });
+
+  it('frame messages are clamped too', async () => {
+    const {iframe} = await embedWith({resizer: false}, {'max-height': '350'});
+    sendToEmbed(iframe, {postFrame: {height: 990}});
+    await heightBecomes(iframe, 350);
+  });
+
+  it('ignores frame messages once iframe-resizer is connected', async () => {
+    const {iframe, heights} = await embedWith({height: 420});
+    await heightBecomes(iframe, 420);
+    sendToEmbed(iframe, {postFrame: {height: 999}});
+    sendToEmbed(iframe, {setHeight: 430}); // reported after the frame message, so it was seen first
+    await heightBecomes(iframe, 430);
+    expect(heights()).to.deep.equal([420, 430]);
+  });
+
+  it('the renewed frame arrives already sized: no jump at the swap', async () => {
+    const {el, iframe, heights} = await embedWith({height: 640});
+    await heightBecomes(iframe, 640);
+    const swapped = new Promise<string>((resolve) =>
+      el.addEventListener('metabase-embed-load', () => resolve(el.shadowRoot!.querySelector('iframe')!.style.height), {once: true}),
+    );
+    el.reload();
+    expect(await swapped).to.equal('640px');
+    const renewed = el.shadowRoot!.querySelector('iframe')!;
+    expect(renewed).to.not.equal(iframe);
+    sendToEmbed(renewed, {setHeight: 650});
+    await heightBecomes(renewed, 650);
+    expect(heights()).to.deep.equal([640, 650]);
+  });
+});
