@@ -1,0 +1,88 @@
+import {expect, html} from '@open-wc/testing';
+import {endpointUrl, mintEmbedUrl, sendToEmbed} from '../support/embed-page.js';
+import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
+import {loadedIframe, pageIn, recordEvents, renderEmbed, until} from './helpers.js';
+
+async function embed(knobs: Parameters<typeof endpointUrl>[0] = {}) {
+  const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl(knobs)}></metabase-embed>`);
+  const locations = recordEvents(el, 'metabase-embed-location');
+  const iframe = await loadedIframe(el);
+  await pageIn(iframe);
+  return {el, iframe, locations};
+}
+
+/** Another iframe on the embed's origin, not the element's: a stranger window. */
+async function strangerFrame(): Promise<HTMLIFrameElement> {
+  const iframe = document.createElement('iframe');
+  iframe.src = await mintEmbedUrl({resource: {dashboard: 1}, resizer: false});
+  document.body.append(iframe);
+  await pageIn(iframe);
+  return iframe;
+}
+
+/** Sends a message from the element's own frame and waits for it, so anything sent before was handled. */
+async function sync(el: MetabaseEmbedElement, iframe: HTMLIFrameElement, locations: unknown[], search: string) {
+  const count = locations.length;
+  sendToEmbed(iframe, {postLocation: {search}});
+  await until(() => locations.length === count + 1, 'the element sees its own frame\'s message');
+  expect(el.frameParams).to.deep.equal(Object.fromEntries(new URLSearchParams(search)));
+}
+
+describe('messages from the embed', () => {
+  it('a location message from its own frame sets frameParams and fires metabase-embed-location', async () => {
+    const {el, iframe, locations} = await embed();
+    sendToEmbed(iframe, {postLocation: {search: '?category=Widget&state=CA&state=NY'}});
+    await until(() => locations.length === 1, 'a location event');
+    const detail = locations[0].detail as {params: unknown; location: {search: string; origin: string; pathname: string}};
+    expect(detail.params).to.deep.equal({category: 'Widget', state: ['CA', 'NY']});
+    expect(detail.location.search).to.equal('?category=Widget&state=CA&state=NY');
+    expect(detail.location.origin).to.equal(new URL(iframe.src).origin);
+    expect(detail.location.pathname).to.equal(new URL(iframe.src).pathname);
+    expect(el.frameParams).to.deep.equal({category: 'Widget', state: ['CA', 'NY']});
+    // A copy: changing it changes nothing inside.
+    el.frameParams.category = 'x';
+    expect(el.frameParams.category).to.equal('Widget');
+  });
+
+  it('ignores a location message from another window on the embed\'s origin', async () => {
+    const {el, iframe, locations} = await embed();
+    const stranger = await strangerFrame();
+    try {
+      sendToEmbed(stranger, {postLocation: {search: '?category=Forged'}});
+      sendToEmbed(stranger, {postFrame: {height: 999}});
+      await sync(el, iframe, locations, '?category=Real');
+      expect(locations).to.have.length(1);
+      expect(iframe.style.height).to.not.equal('999px');
+    } finally {
+      stranger.remove();
+    }
+  });
+
+  it('ignores Metabase-shaped messages from this page (another origin, another window)', async () => {
+    const {el, iframe, locations} = await embed();
+    const location = {href: 'x', origin: 'x', pathname: '/', search: '?category=Forged', hash: ''};
+    window.postMessage({metabase: {type: 'location', location}}, '*');
+    window.postMessage({metabase: {type: 'frame', frame: {mode: 'normal', height: 999}}}, '*');
+    await sync(el, iframe, locations, '?category=Real');
+    expect(locations).to.have.length(1);
+  });
+
+  it('ignores malformed messages from its own frame without breaking', async () => {
+    const {el, iframe, locations} = await embed({resizer: false});
+    for (const data of [
+      {metabase: {type: 'location', location: {search: 42}}},
+      {metabase: {type: 'location'}},
+      {metabase: {type: 'frame', frame: {height: '999'}}},
+      {metabase: {type: 'frame', frame: {height: -5}}},
+      {metabase: 'frame'},
+      '[iFrameSizer]forged:999:999:init',
+      null,
+    ]) {
+      sendToEmbed(iframe, {postToParent: data});
+    }
+    await sync(el, iframe, locations, '?category=Real');
+    expect(locations).to.have.length(1);
+    expect(iframe.style.height).to.equal('');
+    expect(el.state).to.equal('ready');
+  });
+});
