@@ -5,6 +5,9 @@ import {EmbeddedPage, emulatorOrigin, salesToken, type MetabaseMessage} from './
 
 const isFrame = (m: MetabaseMessage) => m.type === 'frame';
 const lastHeight = (page: EmbeddedPage) => page.messages.filter(isFrame).at(-1)?.frame?.height ?? 0;
+// Chromium never sizes, so never lays out, the cross-origin iframes of a page in a background
+// tab; with several test pages as tabs of one window, all but one are hidden.
+const NOT_LAID_OUT = 'the embed has no layout: is the test page a hidden background tab?';
 
 describe('emulator embed page: messages to the parent', () => {
   let page: EmbeddedPage | undefined;
@@ -21,6 +24,7 @@ describe('emulator embed page: messages to the parent', () => {
       search: '?category=Gadget',
       hash: '#titled=true',
     });
+    expect(view.height, NOT_LAID_OUT).to.be.above(0);
     const frame = await page.message((m) => isFrame(m) && m.frame!.height === view.height, 'frame');
     expect(frame.frame!.mode).to.equal('normal');
   });
@@ -38,6 +42,7 @@ describe('emulator embed page: messages to the parent', () => {
   it('its height grows with a longer table and shrinks with a shorter one', async () => {
     page = await EmbeddedPage.open(`/embed/dashboard/${await salesToken()}?category=Widget`, {height: 2000});
     const short = await page.settled();
+    expect(short.height, NOT_LAID_OUT).to.be.above(0);
     await page.message((m) => isFrame(m) && m.frame!.height === short.height, 'frame');
     await page.select('category', ''); // "All": every product
     const long = await page.settled((snapshot) => snapshot.cards[5]!.rows > short.cards[5]!.rows);
@@ -62,6 +67,7 @@ describe('emulator embed page: messages to the parent', () => {
     }
     page = await EmbeddedPage.open(`/embed/dashboard/${await salesToken()}?category=Widget`, {height: 200});
     const view = await page.settled();
+    expect(view.height, NOT_LAID_OUT).to.be.above(0);
     const iFrameResize = (window as unknown as {iFrameResize: (options: object, target: HTMLIFrameElement) => unknown}).iFrameResize;
     iFrameResize({checkOrigin: [origin], heightCalculationMethod: 'max', warningTimeout: 0}, page.iframe);
     const {iframe} = page;
