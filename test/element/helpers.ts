@@ -70,3 +70,23 @@ export async function nextPage(el: MetabaseEmbedElement): Promise<EmbedLoaded> {
   await nextEvent(el, 'metabase-embed-load');
   return pageIn(visibleIframe(el)!);
 }
+
+/** Yields one task (not a timer: fake clocks leave it alone), so pending promise work settles. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+/** A real signed answer from the test endpoint, for fetchToken functions. */
+export async function signedAnswer(body: {resource: unknown; params: unknown}, knobs: Record<string, string | number> = {}): Promise<{url: string}> {
+  const query = new URLSearchParams(Object.entries(knobs).map(([name, value]) => [name, String(value)]));
+  const response = await fetch(`/__test-endpoint/sign?shape=url&${query}`, {
+    method: 'POST',
+    headers: {'Content-Type': 'application/json'},
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as {url: string};
+}

@@ -38,7 +38,7 @@ function trackListeners() {
   const nameOf = (listener: unknown) => names.get(listener) ?? names.set(listener, names.size).get(listener);
   function live(): string[] {
     const calls = spies.flatMap(({target, added, spy}) => spy.getCalls().map((call) => ({target, added, call})));
-    calls.sort((a, b) => a.call.callId - b.call.callId);
+    calls.sort((a, b) => (a.call.calledBefore(b.call) ? -1 : 1));
     const open = new Set<string>();
     for (const {target, added, call} of calls) {
       const key = `${target === window ? 'window' : 'document'} ${String(call.args[0])} #${nameOf(call.args[1])}`;
