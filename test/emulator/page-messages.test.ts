@@ -37,6 +37,8 @@ describe('emulator embed page: messages to the parent', () => {
     expect(location.location!.href).to.match(/\?category=Gizmo#bordered=false$/);
     const view = await page.settled((snapshot) => snapshot.cards[3]!.axisLabels.includes('Gizmo') && !snapshot.cards[3]!.axisLabels.includes('Gadget'));
     expect(view.parameters.find((p) => p.slug === 'category')!.value).to.equal('Gizmo');
+    expect(view.downloadLinks).to.have.length(6);
+    for (const href of view.downloadLinks) expect(decodeURIComponent(href)).to.match(/\/csv\?parameters=\{"category":"Gizmo"\}$/);
   });
 
   it('its height grows with a longer table and shrinks with a shorter one', async () => {

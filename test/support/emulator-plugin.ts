@@ -20,6 +20,8 @@ export interface FrameSnapshot {
   parameters: {slug: string; label: string; value: string}[];
   cards: {title: string | null; display: string; text: string; rows: number; axisLabels: string[]}[];
   downloads: {results: number; pdf: boolean};
+  /** The `href` of each "Download results" link. */
+  downloadLinks: string[];
   bordered: boolean;
   fontFamily: string;
   /** Computed colours: [foreground, background of the nearest opaque ancestor or "transparent"]. */
@@ -63,6 +65,7 @@ function readPage(): FrameSnapshot {
       axisLabels: [...card.querySelectorAll('.mb-axis-label')].map(text),
     })),
     downloads: {results: root.querySelectorAll('.mb-download').length, pdf: root.querySelector('.mb-download-pdf') !== null},
+    downloadLinks: [...root.querySelectorAll('.mb-download')].map((link) => link.getAttribute('href') ?? ''),
     bordered: parseFloat(getComputedStyle(root).borderTopWidth) > 0,
     fontFamily: getComputedStyle(document.body).fontFamily,
     colors: {
@@ -106,7 +109,10 @@ export function emulatorPlugin(): TestRunnerPlugin<EmulatorFramePayload> {
       const page = (session.browser as unknown as {getPage(id: string): Page}).getPage(session.id);
       const frame = await embeddedFrame(page, payload.iframe);
       if (payload.action === 'select') {
-        return frame.select(`select[name="${payload.slug.replace(/["\\]/g, '')}"]`, ...payload.values);
+        const select = `select[name=${JSON.stringify(payload.slug)}]`;
+        // The options come from the values endpoint: wait for them, as a user would.
+        for (const value of payload.values.filter(Boolean)) await frame.waitForSelector(`${select} option[value=${JSON.stringify(value)}]`, {timeout: 10_000});
+        return frame.select(select, ...payload.values);
       }
       // tsx compiles this file with esbuild's keepNames, which wraps named functions in
       // __name(); the embedded page has no such helper, so give it a no-op one.

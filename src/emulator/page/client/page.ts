@@ -106,6 +106,10 @@ export class EmbedPage {
     const search = withFilterValue(window.location.search, slug, value);
     history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
     postLocation();
+    // Download links carry the filter values: keep them in step without re-drawing the widgets.
+    for (const card of this.item?.cards ?? []) {
+      this.root.querySelector(`[data-card="${CSS.escape(card.key)}"] .mb-download`)?.setAttribute('href', card.queryUrl(this.values, 'csv'));
+    }
     void this.runQueries();
   }
 

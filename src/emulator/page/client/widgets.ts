@@ -23,9 +23,11 @@ const list = (value: FilterValue | undefined) => (value === undefined ? [] : Arr
 function selectWidget(parameter: WidgetParameter, current: string[], options: WidgetOptions): HTMLSelectElement {
   const select = h('select', {name: parameter.slug, 'aria-label': parameter.name, multiple: current.length > 1});
   const fill = (choices: string[]) => {
+    // Options may arrive after the visitor chose: keep what is selected now.
+    const selected = select.options.length > 0 ? [...select.selectedOptions].map((option) => option.value).filter(Boolean) : current;
     select.replaceChildren(h('option', {value: ''}, 'All'));
-    for (const choice of new Set([...choices, ...current])) {
-      select.append(h('option', {value: choice, selected: current.includes(choice)}, choice));
+    for (const choice of new Set([...choices, ...selected])) {
+      select.append(h('option', {value: choice, selected: selected.includes(choice)}, choice));
     }
   };
   fill([]);
