@@ -4,11 +4,13 @@
 import {readFile} from 'node:fs/promises';
 import {parseCliArgs, USAGE, UsageError} from './cli-args.js';
 import {ContentError} from './content/validate.js';
+import type {EmulatorContent} from './content/types.js';
 import {SAMPLE} from './content/sample-content.js';
 import {assertSecretKey} from './secret.js';
 import {startEmulator} from './server.js';
 
-async function readContent(file: string): Promise<unknown> {
+/** Parses the --content file; startEmulator checks what it holds. */
+async function readContent(file: string): Promise<EmulatorContent> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -16,7 +18,7 @@ async function readContent(file: string): Promise<unknown> {
     throw new UsageError(`Cannot read --content file "${file}": ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
   }
   try {
-    return JSON.parse(text);
+    return JSON.parse(text) as EmulatorContent;
   } catch (error) {
     throw new UsageError(`--content file "${file}" is not valid JSON: ${(error as Error).message}`);
   }
@@ -38,7 +40,7 @@ async function main(): Promise<number> {
   }
   try {
     const content = options.contentFile === undefined ? undefined : await readContent(options.contentFile);
-    const emulator = await startEmulator({port: options.port, host: options.host, secretKey: options.secretKey, content: content as never});
+    const emulator = await startEmulator({port: options.port, host: options.host, secretKey: options.secretKey, content});
     console.log(`Metabase embed emulator running at ${emulator.url}`);
     if (content === undefined) {
       console.log(`Sample content: dashboards ${SAMPLE.salesDashboard.id} and ${SAMPLE.customersDashboard.id}, questions ${SAMPLE.monthlyRevenueQuestion.id} and ${SAMPLE.ordersQuestion.id} (tenants: ${SAMPLE.tenants.join(', ')}).`);
