@@ -14,7 +14,9 @@ export default {
   nodeResolve: true,
   rootDir: '.',
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
-  concurrency: 2,
+  // One page at a time: Chromium does not lay out cross-origin iframes in a background tab,
+  // so a second concurrent test page would see zero heights.
+  concurrency: 1,
   testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,
   testFramework: {config: {timeout: 15_000}},
