@@ -2,12 +2,27 @@
 // the real signing endpoint on the test page's origin. Browser tests reach both through
 // embed-page.ts; the origin is also served at GET /__servers/embed-page.json (see servers.ts).
 import {randomBytes} from 'node:crypto';
-import type {Plugin} from '@web/dev-server-core';
+import type {TestRunnerPlugin} from '@web/test-runner-core';
+import type {Page} from 'puppeteer-core';
 import type {IncomingMessage, RequestListener, ServerResponse} from 'node:http';
 import {startEmbedPageServer, type EmbedPageServer} from './embed-page-server.js';
 import {createSigningEndpoint, endpointPrefix} from './embed-page-endpoint.js';
 
-export function embedPagePlugin(): Plugin {
+/** Browser command (see embed-page.ts): keep this test page rendering while it is in the background. */
+export const keepRenderingCommand = 'embed-page-keep-rendering';
+
+// With concurrency > 1 the runner's pages share one window and all but one are hidden; Chromium
+// then runs no animation frames there, and iframe-resizer's parent script sets heights in an
+// animation frame. Focus emulation keeps a page visible, as if it were the only one.
+async function keepRendering(browser: unknown, sessionId: string): Promise<boolean> {
+  const page = (browser as {getPage?(id: string): Page}).getPage?.(sessionId);
+  if (!page) return false; // not a Chromium launcher: nothing to do
+  const cdp = await page.createCDPSession();
+  await cdp.send('Emulation.setFocusEmulationEnabled', {enabled: true});
+  return true;
+}
+
+export function embedPagePlugin(): TestRunnerPlugin {
   let embedPage: EmbedPageServer | undefined;
   return {
     name: 'embed-page',
@@ -28,6 +43,10 @@ export function embedPagePlugin(): Plugin {
     async serverStop() {
       await embedPage?.close();
       embedPage = undefined;
+    },
+    executeCommand({command, session}) {
+      if (command !== keepRenderingCommand) return undefined;
+      return keepRendering(session.browser, session.id);
     },
     serve(context) {
       if (context.path !== '/__servers/embed-page.json' || !embedPage) return undefined;

@@ -28,8 +28,14 @@
 // 4.3.2's child script unless `test.resizer === false`; `test.delayMs` delays the page; on load
 // it posts {metabaseEmbedTest: {loaded: {href, resource, tokenParams, queryParams, hash}}} to its
 // parent. It obeys commands from its parent window, sent with sendToEmbed (EmbedCommand).
+import {executeServerCommand} from '@web/test-runner-commands';
 import {SignJWT} from 'jose';
 import {testServer} from './servers.js';
+
+// Importing this module keeps the test page rendering even while another test file's page is
+// in front (concurrency 2): iframe-resizer's parent script applies heights in animation frames,
+// which Chromium pauses in background pages. See keepRendering in embed-page-plugin.ts.
+await executeServerCommand('embed-page-keep-rendering');
 
 export interface EndpointKnobs {
   session?: string;
