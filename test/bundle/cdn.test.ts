@@ -2,33 +2,7 @@
 // dist/cdn/metabase-embed.iife.js (built by `npm test` before the tests run), no module imports.
 import {expect, oneEvent, waitUntil} from '@open-wc/testing';
 import {embedPageOrigin, endpointUrl, newSession, requestLog, sendToEmbed} from '../support/embed-page.js';
-
-type PublicApi = typeof import('../../src/index.js');
-
-declare global {
-  interface Window {
-    MetabaseEmbed?: PublicApi;
-  }
-}
-
-const bundleUrl = '/dist/cdn/metabase-embed.iife.js';
-
-/** Adds a classic script tag; resolves on load, with the errors the script threw while running. */
-function loadScript(src: string): Promise<ErrorEvent[]> {
-  const errors: ErrorEvent[] = [];
-  const onError = (event: ErrorEvent) => errors.push(event);
-  window.addEventListener('error', onError);
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.addEventListener('load', () => {
-      window.removeEventListener('error', onError);
-      resolve(errors);
-    });
-    script.addEventListener('error', () => reject(new Error(`${src} did not load`)));
-    document.head.append(script);
-  });
-}
+import {bundleUrl, loadScript} from './load-bundle.js';
 
 describe('script-tag bundle', () => {
   before(async () => {
