@@ -64,7 +64,8 @@ function section(title, headers, rows, intro = []) {
   return [`#### ${title}`, '', ...intro, ...table(headers, rows)];
 }
 
-const isPublic = (member) =>
+/** Members users may touch: not static, private, `_`-prefixed or a custom-element lifecycle callback. */
+export const isPublicMember = (member) =>
   !member.static && !member.privacy && !member.name.startsWith('_') && !member.name.startsWith('#') && !lifecycleCallbacks.has(member.name);
 
 /** One entry per event name: the analyzer lists an event both from `@fires` and from a dispatch. */
@@ -99,7 +100,7 @@ function signature(method) {
 /** The README block, markers included, for this manifest. */
 export function renderApiBlock(manifest) {
   const element = elementDeclaration(manifest);
-  const members = (element.members ?? []).filter(isPublic);
+  const members = (element.members ?? []).filter(isPublicMember);
   const fields = members.filter((m) => m.kind === 'field');
   const attributes = element.attributes ?? [];
   const withAttribute = new Set(attributes.map((a) => a.fieldName).filter(Boolean));

@@ -4,13 +4,11 @@ import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {resolve} from 'node:path';
 import ts from 'typescript';
-import {loadReadmeApi, readManifest, type ManifestMember} from './manifest.js';
+import {loadReadmeApi, readManifest} from './manifest.js';
 
 const api = await loadReadmeApi();
 const element = api.elementDeclaration(readManifest());
-const lifecycle = new Set(['connectedCallback', 'disconnectedCallback', 'attributeChangedCallback', 'adoptedCallback']);
-const isPublic = (m: ManifestMember) => !m.static && !m.privacy && !m.name.startsWith('_') && !lifecycle.has(m.name);
-const members = (element.members ?? []).filter(isPublic);
+const members = (element.members ?? []).filter(api.isPublicMember);
 const fields = new Map(members.filter((m) => m.kind === 'field').map((m) => [m.name, m]));
 const attributes = element.attributes ?? [];
 const events = api.uniqueEvents(element.events ?? []);

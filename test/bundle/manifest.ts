@@ -43,6 +43,7 @@ export interface ReadmeApi {
   startMarker: string;
   endMarker: string;
   splitUnion(text: string): string[];
+  isPublicMember(member: ManifestMember): boolean;
   uniqueEvents(events: NonNullable<ManifestElement['events']>): NonNullable<ManifestElement['events']>;
   elementDeclaration(manifest: Manifest): ManifestElement;
   renderApiBlock(manifest: Manifest): string;

@@ -8,6 +8,7 @@
 // The secret stays in this process: the browser only ever sees signed tokens.
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {SignJWT} from 'jose';
+import {embedClaims} from './embed-page-claims.js';
 
 export const endpointPrefix = '/__test-endpoint/';
 
@@ -145,12 +146,7 @@ export function createSigningEndpoint({embedOrigin, secret}: SigningEndpointOpti
 
     // The server's clock, `skewSeconds` ahead of the browser's.
     const serverNow = Math.floor(receivedAt / 1000) + knobs.skewSeconds;
-    const test = {
-      ...(knobs.height !== undefined && {height: knobs.height}),
-      ...(knobs.resizer === false && {resizer: false}),
-      ...(knobs.pageDelayMs !== undefined && {delayMs: knobs.pageDelayMs}),
-    };
-    const claims = {resource: body.resource, params, ...(Object.keys(test).length > 0 && {test})};
+    const claims = embedClaims(body.resource, params, {height: knobs.height, resizer: knobs.resizer, delayMs: knobs.pageDelayMs});
     const token = await new SignJWT(claims)
       .setProtectedHeader({alg: 'HS256', typ: 'JWT'})
       .setIssuedAt(serverNow)

@@ -9,6 +9,7 @@ import {readFile} from 'node:fs/promises';
 import {createRequire} from 'node:module';
 import type {AddressInfo} from 'node:net';
 import {decodeJwt} from 'jose';
+import type {PageSteering} from './embed-page-claims.js';
 import {childScriptPath, renderEmbedPage, type EmbedPageFacts} from './embed-page-html.js';
 
 export interface EmbedPageServer {
@@ -21,12 +22,8 @@ const childScriptFile = createRequire(import.meta.url).resolve('iframe-resizer/j
 
 const embedPath = /^\/embed\/(dashboard|question)\/([^/]+)$/;
 
-/** The claims a test may put in a token to steer the page (Metabase ignores unknown claims). */
-interface TestClaims {
-  height?: unknown;
-  resizer?: unknown;
-  delayMs?: unknown;
-}
+/** The `test` claim as found in a token: untrusted, so every value is checked before use. */
+type TestClaims = {[K in keyof PageSteering]?: unknown};
 
 function queryRecord(search: URLSearchParams): Record<string, string | string[]> {
   const record: Record<string, string | string[]> = {};

@@ -30,6 +30,7 @@
 // parent. It obeys commands from its parent window, sent with sendToEmbed (EmbedCommand).
 import {executeServerCommand} from '@web/test-runner-commands';
 import {SignJWT} from 'jose';
+import {embedClaims, type PageSteering} from './embed-page-claims.js';
 import {testServer} from './servers.js';
 
 // Importing this module keeps the test page rendering even while another test file's page is
@@ -110,14 +111,11 @@ export async function requestLog(session: string): Promise<LoggedRequest[]> {
   return (await response.json()) as LoggedRequest[];
 }
 
-export interface MintOptions {
+export interface MintOptions extends PageSteering {
   resource: Resource;
   params?: Record<string, unknown>;
   /** Seconds from iat to exp; default 600. Ignored when exp is given. */
   lifetime?: number;
-  height?: number;
-  resizer?: false;
-  delayMs?: number;
   /** Seconds since epoch; default now. */
   iat?: number;
   exp?: number;
@@ -129,12 +127,7 @@ const throwawayKey = crypto.getRandomValues(new Uint8Array(64));
 /** Signs a token in the browser (HS256, throwaway key) for hand-made embed URLs. */
 export async function mintToken(options: MintOptions): Promise<string> {
   const iat = options.iat ?? Math.floor(Date.now() / 1000);
-  const test = {
-    ...(options.height !== undefined && {height: options.height}),
-    ...(options.resizer === false && {resizer: false}),
-    ...(options.delayMs !== undefined && {delayMs: options.delayMs}),
-  };
-  return new SignJWT({resource: options.resource, params: options.params ?? {}, ...(Object.keys(test).length > 0 && {test})})
+  return new SignJWT(embedClaims(options.resource, options.params ?? {}, options))
     .setProtectedHeader({alg: 'HS256', typ: 'JWT'})
     .setIssuedAt(iat)
     .setExpirationTime(options.exp ?? iat + (options.lifetime ?? 600))
