@@ -1,6 +1,7 @@
 // `metabase-embed/define`: registers <metabase-embed> (a second registration is a no-op) and
 // declares the tag, its events and its JSX typings for TypeScript users.
-import {MetabaseEmbedElement, type MetabaseEmbedEventMap} from './metabase-embed.js';
+import type {EmbedParams, FetchToken, MetabaseEmbedEventMap} from './embed/types.js';
+import {MetabaseEmbedElement} from './metabase-embed.js';
 
 export const tagName = 'metabase-embed';
 
@@ -16,14 +17,17 @@ export function defineMetabaseEmbed(tag = tagName, registry: CustomElementRegist
 defineMetabaseEmbed();
 
 /** Attributes of `<metabase-embed>` as JSX props (values as written in HTML). */
-export interface MetabaseEmbedJsxProps {
+interface MetabaseEmbedJsxAttributes {
   dashboard?: string | number;
   question?: string | number;
   endpoint?: string;
   credentials?: 'same-origin' | 'include';
   'site-url'?: string;
-  params?: string;
+  /** A JSON string as an attribute; an object where the framework sets properties (React 19). */
+  params?: string | EmbedParams;
   'initial-params'?: string;
+  initialParams?: EmbedParams;
+  fetchToken?: FetchToken;
   bordered?: boolean | 'true' | 'false';
   titled?: boolean | 'true' | 'false';
   theme?: 'light' | 'night' | 'transparent';
@@ -50,6 +54,11 @@ export interface MetabaseEmbedJsxProps {
   children?: unknown;
   [filter: `param-${string}`]: string | undefined;
 }
+
+/** JSX props: the attributes, plus `onmetabase-embed-*` listeners (React 19 adds them as event listeners). */
+export type MetabaseEmbedJsxProps = MetabaseEmbedJsxAttributes & {
+  [K in keyof MetabaseEmbedEventMap as `on${K}`]?: (event: MetabaseEmbedEventMap[K]) => void;
+};
 
 declare global {
   interface HTMLElementTagNameMap {

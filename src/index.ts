@@ -1,6 +1,6 @@
 // The package root: registers <metabase-embed> and exports the public API and its types.
 export {defineMetabaseEmbed, tagName, type MetabaseEmbedJsxProps} from './define.js';
-export {MetabaseEmbedElement, type MetabaseEmbedEventMap} from './metabase-embed.js';
+export {MetabaseEmbedElement} from './metabase-embed.js';
 export type {
   EmbedAnswer,
   EmbedErrorReason,
@@ -12,6 +12,7 @@ export type {
   FetchTokenRequest,
   FrameParams,
   MetabaseEmbedErrorDetail,
+  MetabaseEmbedEventMap,
   MetabaseEmbedLoadDetail,
   MetabaseEmbedLocationDetail,
   MetabaseEmbedResizeDetail,

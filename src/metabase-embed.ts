@@ -20,21 +20,12 @@ import type {
   FetchToken,
   FrameParams,
   MetabaseEmbedErrorDetail,
-  MetabaseEmbedLoadDetail,
-  MetabaseEmbedLocationDetail,
-  MetabaseEmbedResizeDetail,
-  MetabaseEmbedTokenDetail,
+  MetabaseEmbedEventMap,
 } from './embed/types.js';
+import {AttributeWarnings} from './embed/warnings.js';
 import {metabaseEmbedStyles} from './metabase-embed.styles.js';
 
-/** The element's events and their details (all bubble and cross shadow roots). */
-export interface MetabaseEmbedEventMap {
-  'metabase-embed-token': CustomEvent<MetabaseEmbedTokenDetail>;
-  'metabase-embed-load': CustomEvent<MetabaseEmbedLoadDetail>;
-  'metabase-embed-resize': CustomEvent<MetabaseEmbedResizeDetail>;
-  'metabase-embed-location': CustomEvent<MetabaseEmbedLocationDetail>;
-  'metabase-embed-error': CustomEvent<MetabaseEmbedErrorDetail>;
-}
+export type {MetabaseEmbedEventMap};
 
 /**
  * A Metabase signed ("static") embed that asks your backend for a signed URL, shows it in an
@@ -151,25 +142,28 @@ export class MetabaseEmbedElement extends LitElement {
 
   private readonly lazy = new LazyController(this, () => this.scheduleReconcile());
 
+  private readonly warnings = new AttributeWarnings((message) => console.warn(`<metabase-embed>: ${message}`));
+  private readonly warn = this.warnings.warn;
+  /** The error on show (configuration, or a request's last failure), if any. */
+  private failure: MetabaseEmbedErrorDetail | null = null;
+  private visitorParams: FrameParams = {};
+  /** Which token (by serial) and which URL parts the frames show; undefined: none. */
+  private shown?: {serial: number; rest: string};
+  private reloadRequested = false;
+  private reconcileScheduled = false;
+
   constructor() {
     super();
+    // `param-<slug>` and `title` are not declared attributes: watch them.
     new AttributeWatchController(
       this,
       (name) => name === 'title' || name.startsWith(paramAttributePrefix),
       (names) => {
         if (names.has('title')) this.frames.setTitle(this.frameTitle());
-        this.forgetWarnings(`"${paramAttributePrefix}`);
         this.scheduleReconcile();
       },
     );
   }
-
-  private failure: MetabaseEmbedErrorDetail | null = null;
-  private visitorParams: FrameParams = {};
-  private shownKey?: string;
-  private reloadRequested = false;
-  private reconcileScheduled = false;
-  private readonly warned = new Set<string>();
 
   /** `idle`, `loading` (aria-busy), `ready` or `error`. A background renewal keeps `ready`. */
   get state(): EmbedState {
@@ -202,11 +196,11 @@ export class MetabaseEmbedElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback(); // controllers abort requests, stop timers, drop iframes
-    this.shownKey = undefined;
+    this.shown = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    for (const name of changed.keys()) this.forgetWarnings(`"${this.attributeOf(name)}"`);
+    for (const name of changed.keys()) this.warnings.forget(this.attributeOf(name));
     // Another resource, or new initial values, start from the values the host chose.
     if (changed.has('dashboard') || changed.has('question') || changed.has('initialParams')) this.visitorParams = {};
   }
@@ -285,10 +279,11 @@ export class MetabaseEmbedElement extends LitElement {
     const initialParams = 'params' in initial ? initial.params : {};
     const rest = [hash, canonicalJson(initialParams), this.resizeMode()].join('|');
     // Every accepted token is shown, even one identical to the last (signed in the same second).
-    const key = `${this.tokens.serial}|${rest}`;
-    if (key === this.shownKey) return;
-    const quiet = token.reason === 'renew' && this.shownKey?.endsWith(`|${rest}`) === true;
-    this.shownKey = key;
+    const {serial} = this.tokens;
+    if (this.shown?.serial === serial && this.shown.rest === rest) return;
+    // Only a renewal with nothing else changed is quiet (no loading state).
+    const quiet = token.reason === 'renew' && this.shown?.rest === rest;
+    this.shown = {serial, rest};
     const url = buildEmbedUrl({
       baseUrl: token.target.baseUrl,
       // The visitor's choices win, so a renewal never resets what they picked.
@@ -328,7 +323,7 @@ export class MetabaseEmbedElement extends LitElement {
   private showFailure(detail: MetabaseEmbedErrorDetail): void {
     this.failure = detail;
     this.frames.clear();
-    this.shownKey = undefined;
+    this.shown = undefined;
   }
 
   private frameTitle(): string {
@@ -348,17 +343,6 @@ export class MetabaseEmbedElement extends LitElement {
 
   private emit<K extends keyof MetabaseEmbedEventMap>(type: K, detail: MetabaseEmbedEventMap[K]['detail']): void {
     this.dispatchEvent(new CustomEvent(type, {detail, bubbles: true, composed: true}));
-  }
-
-  // Warnings are logged once per distinct message until the attribute changes again.
-  private readonly warn = (message: string): void => {
-    if (this.warned.has(message)) return;
-    this.warned.add(message);
-    console.warn(`<metabase-embed>: ${message}`);
-  };
-
-  private forgetWarnings(prefix: string): void {
-    for (const message of this.warned) if (message.startsWith(prefix)) this.warned.delete(message);
   }
 
   private attributeOf(name: PropertyKey): string {

@@ -92,6 +92,15 @@ export interface MetabaseEmbedErrorDetail {
   willRetry: boolean;
 }
 
+/** The element's events and their details (all bubble and cross shadow roots). */
+export interface MetabaseEmbedEventMap {
+  'metabase-embed-token': CustomEvent<MetabaseEmbedTokenDetail>;
+  'metabase-embed-load': CustomEvent<MetabaseEmbedLoadDetail>;
+  'metabase-embed-resize': CustomEvent<MetabaseEmbedResizeDetail>;
+  'metabase-embed-location': CustomEvent<MetabaseEmbedLocationDetail>;
+  'metabase-embed-error': CustomEvent<MetabaseEmbedErrorDetail>;
+}
+
 /** The parts of the embed's `location` the element reads from Metabase's messages. */
 export interface EmbedLocation {
   href: string;

@@ -2,7 +2,8 @@
 import {fixture, oneEvent} from '@open-wc/testing';
 import type {TemplateResult} from 'lit';
 import '../../src/define.js';
-import type {MetabaseEmbedElement, MetabaseEmbedEventMap} from '../../src/metabase-embed.js';
+import type {MetabaseEmbedEventMap} from '../../src/embed/types.js';
+import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
 import type {EmbedLoaded} from '../support/embed-page.js';
 
 // Captured before any test fakes the clock: polling must keep real time.
