@@ -283,7 +283,6 @@ export class MetabaseEmbedElement extends LitElement {
     if (this.shown?.serial === serial && this.shown.rest === rest) return;
     // Only a renewal with nothing else changed is quiet (no loading state).
     const quiet = token.reason === 'renew' && this.shown?.rest === rest;
-    this.shown = {serial, rest};
     const url = buildEmbedUrl({
       baseUrl: token.target.baseUrl,
       // The visitor's choices win, so a renewal never resets what they picked.
@@ -291,7 +290,7 @@ export class MetabaseEmbedElement extends LitElement {
       tokenSlugs: Object.keys(token.target.claims.params),
       hash,
     });
-    this.frames.show(url, token.target.origin, quiet);
+    if (this.frames.show(url, token.target.origin, quiet)) this.shown = {serial, rest};
   }
 
   private acceptToken(token: AcceptedToken): void {

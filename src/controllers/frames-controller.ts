@@ -62,10 +62,13 @@ export class FramesController implements ReactiveController {
     this.clear();
   }
 
-  /** Loads `url` in a hidden iframe and swaps it in on load. `quiet`: a renewal, not a change. */
-  show(url: string, origin: string, quiet: boolean): void {
+  /**
+   * Loads `url` in a hidden iframe and swaps it in on load. `quiet`: a renewal, not a change.
+   * False when there is nowhere to put it yet (not rendered).
+   */
+  show(url: string, origin: string, quiet: boolean): boolean {
     const container = this.options.container();
-    if (!container) return;
+    if (!container) return false;
     if (this.pending) this.discard(this.pending);
     const frame = this.createFrame(url, origin);
     this.pending = frame;
@@ -76,6 +79,7 @@ export class FramesController implements ReactiveController {
       frame.resizer = attachResizer(frame.iframe, origin, (height) => this.setContentHeight(frame, height));
     }
     this.host.requestUpdate();
+    return true;
   }
 
   /** Removes every iframe and its resizer. */
