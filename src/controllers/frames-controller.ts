@@ -25,7 +25,7 @@ export interface FramesOptions {
   /** `auto`: follow the content; `none`: keep the CSS height. */
   resizeMode(): 'auto' | 'none';
   limits(): {min?: number; max?: number};
-  onLoad(url: string, quiet: boolean): void;
+  onLoad(url: string): void;
   onResize(height: number): void;
   onLocation(location: EmbedLocation): void;
 }
@@ -73,7 +73,7 @@ export class FramesController implements ReactiveController {
     const frame = this.createFrame(url, origin);
     this.pending = frame;
     this.pendingQuiet = quiet && this.visible !== undefined;
-    frame.iframe.addEventListener('load', () => this.swapIn(frame, quiet), {once: true});
+    frame.iframe.addEventListener('load', () => this.swapIn(frame), {once: true});
     container.append(frame.wrapper);
     if (this.options.resizeMode() === 'auto') {
       frame.resizer = attachResizer(frame.iframe, origin, (height) => this.setContentHeight(frame, height));
@@ -115,7 +115,7 @@ export class FramesController implements ReactiveController {
     return {wrapper, iframe, url, origin};
   }
 
-  private swapIn(frame: Frame, quiet: boolean): void {
+  private swapIn(frame: Frame): void {
     if (frame !== this.pending) return;
     const previous = this.visible;
     this.visible = frame;
@@ -125,7 +125,7 @@ export class FramesController implements ReactiveController {
     if (frame.contentHeight === undefined && previous?.iframe.style.height) frame.iframe.style.height = previous.iframe.style.height;
     if (previous) this.discard(previous);
     this.host.requestUpdate();
-    this.options.onLoad(frame.url, quiet);
+    this.options.onLoad(frame.url);
     if (frame.contentHeight !== undefined) this.report(this.clamp(frame.contentHeight));
   }
 
