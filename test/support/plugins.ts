@@ -3,9 +3,11 @@
 // Each one exposes its origin to tests as a virtual module.
 import type {Plugin} from '@web/dev-server-core';
 import {embedPagePlugin} from './embed-page-plugin.js';
+import {demoPlugin} from './demo-plugin.js';
 import {emulatorPlugin} from './emulator-plugin.js';
 
 export const testServerPlugins: Plugin[] = [
   embedPagePlugin(),
+  demoPlugin(),
   emulatorPlugin(),
 ];
