@@ -62,7 +62,13 @@ export async function startHostApp(options: HostAppOptions): Promise<HostApp> {
   const server = createServer();
   const port = await listen(server, options.host, options.ports);
   const origin = originOf(options.host, port);
-  server.on('request', createRequestListener(options, origin));
+  try {
+    // The endpoint's allowed origin includes the port, so it is made once the port is known.
+    server.on('request', createRequestListener(options, origin));
+  } catch (error) {
+    await closeServer(server); // e.g. a malformed secret key: nothing may keep listening
+    throw error;
+  }
   return {url: `${origin}/`, close: () => closeServer(server)};
 }
 

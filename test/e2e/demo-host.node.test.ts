@@ -1,0 +1,162 @@
+// The demo's host app over real HTTP on loopback: what it serves, what it refuses, and its
+// configuration from the environment.
+import assert from 'node:assert/strict';
+import {createServer} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {after, before, describe, it} from 'node:test';
+import {startDemo, type Demo} from '../../demo/demo.js';
+import {listen, closeServer} from '../../demo/http.js';
+import {realMetabaseFromEnv} from '../../demo/metabase-env.js';
+
+const REAL_ENV = {
+  METABASE_SITE_URL: 'https://metabase.example.com/',
+  METABASE_SECRET_KEY: 'ab'.repeat(32),
+  METABASE_DASHBOARD_ID: '12',
+  METABASE_QUESTION_ID: 'AbCdEfGhIjKlMnOpQrStU',
+  METABASE_TENANT_PARAM: 'customer_id',
+  METABASE_TENANTS: '7, 8',
+  METABASE_FILTER_PARAM: 'category',
+  METABASE_FILTER_VALUES: 'Gadget,Gizmo',
+  METABASE_DATE_PARAM: 'created_at',
+};
+
+describe('demo host app (on the emulator)', () => {
+  let demo: Demo;
+  let origin: string;
+  let cookie: string;
+
+  before(async () => {
+    demo = await startDemo({port: 0, env: {}});
+    origin = new URL(demo.url).origin;
+    const page = await fetch(demo.url);
+    cookie = page.headers.get('set-cookie')!.split(';')[0]!;
+  });
+  after(() => demo.close());
+
+  const token = (headers: Record<string, string>, body: unknown = {resource: {dashboard: 1}, params: {}}) =>
+    fetch(`${origin}/api/metabase/embed`, {method: 'POST', headers: {'Content-Type': 'application/json', ...headers}, body: JSON.stringify(body)});
+
+  it('binds to loopback, starts the emulator, and serves every page with a session cookie and a CSP', async () => {
+    assert.match(demo.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+    assert.match(demo.emulatorUrl!, /^http:\/\/127\.0\.0\.1:\d+$/);
+    for (const path of ['', 'question', 'lazy', 'script-tag']) {
+      const response = await fetch(`${demo.url}${path}`);
+      assert.equal(response.status, 200, path);
+      assert.match(response.headers.get('set-cookie')!, /^demo_session=[\w-]+; Path=\/; HttpOnly; SameSite=Strict$/);
+      const csp = response.headers.get('content-security-policy')!;
+      assert.ok(csp.includes(`frame-src ${demo.emulatorUrl}`), csp);
+      assert.doesNotMatch(await response.text(), /[0-9a-f]{64}/, 'no secret-shaped string in the page');
+    }
+  });
+
+  it('signs tokens for the session\'s tenant, only for the app\'s own origin', async () => {
+    const signed = await token({Origin: origin, Cookie: cookie});
+    assert.equal(signed.status, 200);
+    const {token: jwt} = (await signed.json()) as {token: string};
+    assert.deepEqual(JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()).params, {tenant: 'Acme'});
+
+    assert.equal((await token({Origin: 'http://evil.example', Cookie: cookie})).status, 403);
+    assert.equal((await token({Origin: origin})).status, 401, 'no session');
+    assert.equal((await token({Origin: origin, Cookie: cookie}, {resource: {dashboard: 99}, params: {}})).status, 403, 'not on the pages');
+  });
+
+  it('serves the element, its imports and the page scripts, and nothing else from disk', async () => {
+    const status = async (path: string) => (await fetch(`${origin}${path}`)).status;
+    assert.equal(await status('/dist/cdn/metabase-embed.iife.js'), 200);
+    assert.equal(await status('/dist/index.js'), 200);
+    assert.equal(await status('/node_modules/lit/index.js'), 200);
+    assert.equal(await status('/node_modules/iframe-resizer/js/iframeResizer.js'), 200);
+    for (const path of ['/node_modules/sinon/package.json', '/node_modules/lit/%2e%2e/%2e%2e/package.json', '/dist/%2e%2e/package.json', '/assets/..%2fstart.js', '/package.json']) {
+      assert.equal(await status(path), 404, path);
+    }
+    const script = await fetch(`${origin}/assets/dashboard-page.js`);
+    assert.equal(script.headers.get('content-type'), 'text/javascript; charset=utf-8');
+    assert.doesNotMatch(await script.text(), /: string/, 'TypeScript is transpiled');
+  });
+
+  it('switches users only from its own pages, to known users, back to its own pages', async () => {
+    const switchUser = (body: Record<string, string>, headers: Record<string, string> = {Origin: origin}) =>
+      fetch(`${origin}/session`, {method: 'POST', headers, body: new URLSearchParams(body), redirect: 'manual'});
+
+    const moved = await switchUser({user: 'grace', return: '/lazy'});
+    assert.equal(moved.status, 303);
+    assert.equal(moved.headers.get('location'), './lazy');
+    const session = moved.headers.get('set-cookie')!.split(';')[0]!;
+    const me = (await (await fetch(`${origin}/session`, {headers: {Cookie: session}})).json()) as {user: {tenant: {name: string}}};
+    assert.equal(me.user.tenant.name, 'Globex');
+
+    assert.equal((await switchUser({user: 'grace', return: 'https://evil.example/'})).headers.get('location'), './');
+    assert.equal((await switchUser({user: 'grace'}, {Origin: 'http://evil.example'})).status, 403);
+    const unknown = await switchUser({user: 'mallory'});
+    assert.equal(unknown.status, 400);
+    assert.match(await unknown.text(), /Choose one of: ada, grace, alan, barbara/);
+    assert.equal((await switchUser({user: 'x'.repeat(2000)})).status, 413);
+  });
+});
+
+describe('demo on a real Metabase (from the environment)', () => {
+  it('starts no emulator and frames only the configured site', async () => {
+    const demo = await startDemo({port: 0, env: REAL_ENV});
+    try {
+      assert.equal(demo.emulatorUrl, undefined);
+      const page = await fetch(demo.url);
+      assert.ok(page.headers.get('content-security-policy')!.includes('frame-src https://metabase.example.com;'));
+      assert.match(await page.text(), /<metabase-embed dashboard="12"/);
+    } finally {
+      await demo.close();
+    }
+  });
+
+  it('reads the items, the locked slug, the tenants and the page filters', () => {
+    const {siteUrl, content} = realMetabaseFromEnv(REAL_ENV)!;
+    assert.equal(siteUrl, 'https://metabase.example.com/');
+    assert.deepEqual(content.dashboard.resource, {dashboard: 12});
+    assert.deepEqual(content.dashboard.editable, ['category', 'created_at']);
+    assert.deepEqual(content.question?.resource, {question: 'AbCdEfGhIjKlMnOpQrStU'});
+    assert.equal(content.tenantSlug, 'customer_id');
+    assert.deepEqual(content.users.map((user) => user.tenant.value), ['7', '8']);
+    assert.deepEqual(content.dashboard.select?.options, ['Gadget', 'Gizmo']);
+  });
+
+  const refusals: Array<[string, Record<string, string>, RegExp]> = [
+    ['only a site URL', {METABASE_SITE_URL: 'https://m.example'}, /Set both METABASE_SITE_URL and METABASE_SECRET_KEY/],
+    ['no dashboard', {...REAL_ENV, METABASE_DASHBOARD_ID: ''}, /METABASE_DASHBOARD_ID is required/],
+    ['a dashboard id that is neither kind', {...REAL_ENV, METABASE_DASHBOARD_ID: '12abc'}, /METABASE_DASHBOARD_ID must be a positive integer id or a 21-character entity id, got "12abc"/],
+    ['a slug with capitals', {...REAL_ENV, METABASE_TENANT_PARAM: 'Tenant'}, /METABASE_TENANT_PARAM must be a parameter slug/],
+    ['a filter without values', {...REAL_ENV, METABASE_FILTER_VALUES: ''}, /METABASE_FILTER_VALUES is required/],
+  ];
+  for (const [name, env, message] of refusals) {
+    it(`refuses ${name} with a message that names the variable`, () => {
+      assert.throws(() => realMetabaseFromEnv(env), message);
+    });
+  }
+
+  it('is off when neither variable is set', () => {
+    assert.equal(realMetabaseFromEnv({METABASE_DASHBOARD_ID: '12'}), undefined);
+  });
+
+  it('refuses a malformed secret when the demo starts, without echoing it', async () => {
+    await assert.rejects(startDemo({port: 0, env: {...REAL_ENV, METABASE_SECRET_KEY: 'not-hex-secret'}}), (error: Error) => {
+      assert.match(error.message, /secretKey must be Metabase's embedding secret key/);
+      assert.doesNotMatch(error.message, /not-hex-secret/);
+      return true;
+    });
+  });
+});
+
+describe('demo port choice', () => {
+  it('moves to the next port when one is taken, and fails on an explicit busy port', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const taken = (busy.address() as AddressInfo).port;
+    try {
+      const server = createServer();
+      const port = await listen(server, '127.0.0.1', [taken, 0]);
+      assert.notEqual(port, taken);
+      await closeServer(server);
+      await assert.rejects(startDemo({port: taken, env: {}}), /EADDRINUSE/);
+    } finally {
+      await closeServer(busy);
+    }
+  });
+});
