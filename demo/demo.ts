@@ -1,26 +1,19 @@
 // startDemo(): the emulator (or a real Metabase named by the environment) plus the host
 // app, both on loopback. `npm start` (demo/start.ts) and the browser tests start the same thing.
 import {randomBytes} from 'node:crypto';
-import {startEmulator} from 'metabase-embed/emulator';
+import {startEmulator, type RunningEmulator} from 'metabase-embed/emulator';
 import type {DemoContent} from './content.js';
 import {emulatorContent} from './emulator-content.js';
-import {startHostApp, type DemoLogEntry} from './host-app.js';
-import {realMetabaseFromEnv, type Env} from './metabase-env.js';
+import {startHostApp, type HostAppTuning} from './host-app.js';
+import {realMetabaseFromEnv, type Env, type MetabaseTarget} from './metabase-env.js';
 
-export interface StartDemoOptions {
+export interface StartDemoOptions extends HostAppTuning {
   /** Interface for both servers (default 127.0.0.1: loopback only). */
   host?: string;
   /** Host app port; 0 picks any free port (default: 3000, or the next free one up to 3019). */
   port?: number;
   /** Read for METABASE_* (see the README); default process.env. */
   env?: Env;
-  /** Token lifetime in seconds (default 600, Metabase's snippets' value). */
-  expiresIn?: number;
-  /** Origins besides the host app's own allowed to call its token endpoint (e.g. a proxy's). */
-  extraOrigins?: readonly string[];
-  /** The token signer's clock (default: the real one); tests move it to make tokens old. */
-  now?: () => Date;
-  log?: (entry: DemoLogEntry) => void;
 }
 
 export interface Demo {
@@ -34,32 +27,21 @@ export interface Demo {
 
 export const DEFAULT_PORTS = Array.from({length: 20}, (_, index) => 3000 + index);
 
+/** The Metabase to embed: the one the environment names, else a fresh emulator. */
+async function metabaseToEmbed(env: Env, host: string): Promise<MetabaseTarget & {emulator?: RunningEmulator}> {
+  const real = realMetabaseFromEnv(env);
+  if (real) return real;
+  // A fresh key each start: it lives only in this process and the emulator.
+  const secretKey = randomBytes(32).toString('hex');
+  const emulator = await startEmulator({host, port: 0, secretKey});
+  return {siteUrl: emulator.url, secretKey, content: emulatorContent(emulator.url), emulator};
+}
+
 export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
-  const host = options.host ?? '127.0.0.1';
-  const real = realMetabaseFromEnv(options.env ?? process.env);
-  let emulator: {url: string; close(): Promise<void>} | undefined;
-  let metabase: {siteUrl: string; secretKey: string; content: DemoContent};
-  if (real) {
-    metabase = real;
-  } else {
-    // A fresh key each start: it lives only in this process and the emulator.
-    const secretKey = randomBytes(32).toString('hex');
-    const started = await startEmulator({host, port: 0, secretKey});
-    emulator = started;
-    metabase = {siteUrl: started.url, secretKey, content: emulatorContent(started.url)};
-  }
+  const {host = '127.0.0.1', port, env = process.env, ...tuning} = options;
+  const {emulator, ...metabase} = await metabaseToEmbed(env, host);
   try {
-    const app = await startHostApp({
-      host,
-      ports: options.port === undefined ? DEFAULT_PORTS : [options.port],
-      content: metabase.content,
-      siteUrl: metabase.siteUrl,
-      secretKey: metabase.secretKey,
-      expiresIn: options.expiresIn,
-      extraOrigins: options.extraOrigins,
-      now: options.now,
-      log: options.log,
-    });
+    const app = await startHostApp({...tuning, ...metabase, host, ports: port === undefined ? DEFAULT_PORTS : [port]});
     return {
       url: app.url,
       ...(emulator && {emulatorUrl: emulator.url}),

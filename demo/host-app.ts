@@ -28,20 +28,24 @@ export interface DemoLogEntry {
   tenant?: string;
 }
 
-export interface HostAppOptions {
+/** What a caller may tune about the host app's token endpoint and its log. */
+export interface HostAppTuning {
+  /** Token lifetime in seconds (the server helper's default: 600, Metabase's snippets' value). */
+  expiresIn?: number;
+  /** Origins besides the app's own that may call the token endpoint, e.g. a reverse proxy's. */
+  extraOrigins?: readonly string[];
+  /** The token signer's clock (default: the real one); tests move it to make tokens old. */
+  now?: () => Date;
+  log?: (entry: DemoLogEntry) => void;
+}
+
+export interface HostAppOptions extends HostAppTuning {
   host: string;
   /** Ports to try in order; the first free one is used (0: any free port). */
   ports: readonly number[];
   content: DemoContent;
   siteUrl: string;
   secretKey: string;
-  /** Token lifetime in seconds (the server helper's default: 600). */
-  expiresIn?: number;
-  /** Origins besides the app's own that may call the token endpoint, e.g. a reverse proxy's. */
-  extraOrigins?: readonly string[];
-  /** The signer's clock (default: the real one); tests move it to make tokens old. */
-  now?: () => Date;
-  log?: (entry: DemoLogEntry) => void;
 }
 
 export interface HostApp {

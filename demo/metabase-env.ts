@@ -6,7 +6,7 @@ import {usersForTenants} from './users.js';
 
 export type Env = Record<string, string | undefined>;
 
-export interface RealMetabase {
+export interface MetabaseTarget {
   siteUrl: string;
   secretKey: string;
   content: DemoContent;
@@ -42,7 +42,7 @@ function parseList(name: string, value: string | undefined, fallback?: string[])
 }
 
 /** undefined when neither METABASE_SITE_URL nor METABASE_SECRET_KEY is set: the demo then runs the emulator. */
-export function realMetabaseFromEnv(env: Env): RealMetabase | undefined {
+export function realMetabaseFromEnv(env: Env): MetabaseTarget | undefined {
   const siteUrl = read(env, 'METABASE_SITE_URL');
   const secretKey = read(env, 'METABASE_SECRET_KEY');
   if (!siteUrl && !secretKey) return undefined;

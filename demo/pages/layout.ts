@@ -104,9 +104,10 @@ export function layout(
   <main>${page.body}</main>
   <footer class="site-footer">
     Embedded from ${context.content.source}. Tokens are signed by this host app for
-    <strong data-user-name>${context.user.name}</strong>, whose tenant
-    <strong data-tenant-name>${context.user.tenant.name}</strong>
-    is locked into every token: the page cannot change it.
+    <strong data-user-name>${context.user.name}</strong>${context.content.tenantSlug
+      ? html`, whose tenant <strong data-tenant-name>${context.user.tenant.name}</strong> is locked into every
+    token (<code>${context.content.tenantSlug}</code>): the page cannot change it.`
+      : html`; no parameter is locked (set <code>METABASE_TENANT_PARAM</code> to lock one).`}
   </footer>
 </body>
 </html>`}\n`;

@@ -13,17 +13,21 @@
 // truly cross-origin; only the host app is proxied, as a real site behind a proxy is.
 import {request, type IncomingMessage, type ServerResponse} from 'node:http';
 import type {Plugin} from '@web/dev-server-core';
-import {SAMPLE} from 'metabase-embed/emulator';
 import {startDemo, type Demo} from '../../demo/demo.js';
 import type {DemoLogEntry} from '../../demo/host-app.js';
 
 /** Short, so that renewal is exercised; tests move fake timers, never wait for it. */
 export const E2E_TOKEN_LIFETIME = 20;
 
-interface DemoStack {
-  demo: Demo;
+/** What tests read and move on a stack: its host app's log and its token signer's clock. */
+interface StackControls {
   log: DemoLogEntry[];
   clockOffsetMs: number;
+}
+
+interface DemoStack {
+  demo: Demo;
+  controls: StackControls;
 }
 
 const SCOPE = '([a-z0-9-]{1,40})';
@@ -71,15 +75,15 @@ export function demoPlugin(): Plugin {
   function stackFor(scope: string): Promise<DemoStack> {
     let stack = stacks.get(scope);
     if (!stack) {
-      const started: DemoStack = {demo: undefined as unknown as Demo, log: [], clockOffsetMs: 0};
+      const controls: StackControls = {log: [], clockOffsetMs: 0};
       stack = startDemo({
         port: 0,
         env: {}, // always the emulator, whatever the developer's shell has set
         expiresIn: E2E_TOKEN_LIFETIME,
         extraOrigins: [testOrigin],
-        now: () => new Date(Date.now() + started.clockOffsetMs),
-        log: (entry) => started.log.push(entry),
-      }).then((demo) => Object.assign(started, {demo}));
+        now: () => new Date(Date.now() + controls.clockOffsetMs),
+        log: (entry) => controls.log.push(entry),
+      }).then((demo) => ({demo, controls}));
       stacks.set(scope, stack);
     }
     return stack;
@@ -95,7 +99,6 @@ export function demoPlugin(): Plugin {
       emulatorBase: `/__demo-emulator/${scope}`,
       tokenLifetime: E2E_TOKEN_LIFETIME,
       content: demo.content,
-      tableCard: SAMPLE.salesDashboard.tableCard,
     };
   }
 
@@ -110,10 +113,10 @@ export function demoPlugin(): Plugin {
       const scope = infoMatch[1] ?? 'default';
       sendJson(res, info(scope, await stackFor(scope)));
     } else if (control?.[2] === 'log.json') {
-      sendJson(res, (await stackFor(control[1]!)).log);
+      sendJson(res, (await stackFor(control[1]!)).controls.log);
     } else if (control?.[2] === 'clock' && req.method === 'POST') {
       const {offsetSeconds} = (await readJson(req)) as {offsetSeconds: number};
-      (await stackFor(control[1]!)).clockOffsetMs = offsetSeconds * 1000;
+      (await stackFor(control[1]!)).controls.clockOffsetMs = offsetSeconds * 1000;
       res.writeHead(204).end();
     } else if (proxied) {
       const [, mount, scope, rest] = proxied as unknown as [string, string, string, string];
