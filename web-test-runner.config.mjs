@@ -1,14 +1,11 @@
 // Browser tests: real Chromium (Debian's, or CHROME_PATH), sources compiled by esbuild.
 // Runs under `node --import tsx` (see scripts/test.mjs) so plugins may be TypeScript.
-import {existsSync} from 'node:fs';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {defaultReporter} from '@web/test-runner';
 import {countingReporter} from './scripts/counting-reporter.mjs';
+import {chromiumFlags, chromiumPath} from './scripts/chromium.mjs';
 import {testServerPlugins} from './test/support/plugins.ts';
-
-const executablePath =
-  process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export default {
   nodeResolve: true,
@@ -24,18 +21,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath,
+        executablePath: chromiumPath(),
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-quic',
-          '--no-first-run',
-        ],
+        args: chromiumFlags,
       },
     }),
   ],

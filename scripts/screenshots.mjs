@@ -8,37 +8,22 @@
 // with the page's own control, and writes <out>/dashboard-{light,night,transparent}.png,
 // then one screenshot of each other demo page (<out>/question.png, lazy.png, script-tag.png).
 // Chromium: CHROME_PATH, else Debian's /usr/bin/chromium.
-import {existsSync, mkdirSync, mkdtempSync, rmSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {parseArgs} from 'node:util';
 import puppeteer from 'puppeteer-core';
 import {tsImport} from 'tsx/esm/api';
+import {chromiumFlags, requireChromiumPath} from './chromium.mjs';
 
 const THEMES = ['light', 'night', 'transparent'];
 const OTHER_PAGES = ['question', 'lazy', 'script-tag'];
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 
 const {values: args} = parseArgs({
   options: {out: {type: 'string', default: 'screenshots'}, width: {type: 'string', default: '1400'}},
 });
 const outDir = resolve(args.out);
 const width = Number(args.width);
-
-function chromiumPath() {
-  const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(path)) throw new Error(`No Chromium at ${path}: install it or set CHROME_PATH.`);
-  return path;
-}
 
 /** Resolves once a new embed URL has loaded, every started embed is ready and the network is quiet. */
 async function waitForSettledEmbeds(page, loadsBefore) {
@@ -66,9 +51,9 @@ const {startDemo} = await tsImport('../demo/demo.ts', import.meta.url);
 const demo = await startDemo({port: 0});
 const profile = mkdtempSync(join(tmpdir(), 'metabase-embed-screenshots-'));
 const browser = await puppeteer.launch({
-  executablePath: chromiumPath(),
+  executablePath: requireChromiumPath(),
   headless: true,
-  args: CHROMIUM_FLAGS,
+  args: chromiumFlags,
   userDataDir: join(profile, 'user-data'),
   env: {...process.env, XDG_CONFIG_HOME: join(profile, 'config'), XDG_CACHE_HOME: join(profile, 'cache')},
 });

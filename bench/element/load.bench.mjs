@@ -19,6 +19,7 @@ import puppeteer from 'puppeteer-core';
 import {startEmbedPageServer} from '../../test/support/embed-page-server.ts';
 import {createSigningEndpoint} from '../../test/support/embed-page-endpoint.ts';
 import {dependenciesGzipBytes, fileGzipBytes, ownCodeGzipBytes} from '../../test/bundle/bundle-sizes.ts';
+import {chromiumFlags, requireChromiumPath} from '../../scripts/chromium.mjs';
 
 const bundleFile = 'dist/cdn/metabase-embed.iife.js';
 const runs = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice('--runs='.length) ?? 20);
@@ -118,11 +119,10 @@ const embedPage = await startEmbedPageServer();
 const host = await startHost(embedPage.origin);
 const profile = mkdtempSync(join(tmpdir(), 'metabase-embed-bench-'));
 const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  executablePath: requireChromiumPath(),
   headless: true,
   userDataDir: profile,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  args: chromiumFlags,
 });
 
 try {

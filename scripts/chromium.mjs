@@ -1,0 +1,28 @@
+// Where Chromium is and how to start it on these machines (root, closed network), shared by
+// the test runner, the screenshot script and the benchmarks.
+import {existsSync} from 'node:fs';
+
+/** Flags that let Debian's Chromium run headless as root with no network but loopback. */
+export const chromiumFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+/** CHROME_PATH, else Debian's /usr/bin/chromium; undefined when neither exists (a launcher may find its own). */
+export function chromiumPath() {
+  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+/** Like chromiumPath(), but says what to do when there is none. */
+export function requireChromiumPath() {
+  const path = chromiumPath();
+  if (!path || !existsSync(path)) throw new Error(`No Chromium at ${path ?? '/usr/bin/chromium'}: install it (apt-get install chromium) or set CHROME_PATH.`);
+  return path;
+}
