@@ -25,7 +25,7 @@ export interface ApiAnswer {
 export interface EmbedApiOptions {
   store: ContentStore;
   key: Uint8Array;
-  /** Seconds since the epoch. */
+  /** The emulator's clock, epoch milliseconds: token checks and download names read it. */
   now: () => number;
 }
 
@@ -65,14 +65,22 @@ function dashcardOf(dashboard: DashboardDef, dashcardId: number, cardId: number)
   return dashcard ?? fail(NOT_FOUND);
 }
 
-function queryAnswer(result: QueryResult, context: string, started: number, format: string | undefined): ApiAnswer {
+/** The injected clock's reading, refused unless it is a usable time (a NaN would pass every check). */
+function readClock(now: () => number): number {
+  const ms = now();
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) throw new TypeError(`The emulator's now() must return epoch milliseconds as a finite number (got ${String(ms)}).`);
+  return ms;
+}
+
+/** `started`: the clock's time for the file name; `startedTick`: a monotonic start for running_time. */
+function queryAnswer(result: QueryResult, context: string, started: number, startedTick: number, format: string | undefined): ApiAnswer {
   if (format === undefined) {
     return json({
       data: {rows: result.rows, cols: result.cols, results_timezone: 'UTC'},
       row_count: result.rows.length,
       status: 'completed',
       context,
-      running_time: Date.now() - started,
+      running_time: Math.round(performance.now() - startedTick),
     }, 202);
   }
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) fail(NOT_FOUND);
@@ -89,8 +97,9 @@ export function createEmbedApi({store, key, now}: EmbedApiOptions) {
   const cardOrFail = (id: number): QuestionDef => card(id) ?? fail(NOT_FOUND);
 
   async function answer(route: ApiRoute, query: URLSearchParams): Promise<ApiAnswer> {
-    const started = Date.now();
-    const claims = await verifyEmbedToken(route.token, key, now());
+    const startedTick = performance.now();
+    const started = readClock(now);
+    const claims = await verifyEmbedToken(route.token, key, Math.floor(started / 1000));
     switch (route.kind) {
       case 'dashboard': {
         const dashboard = publishedDashboard(store, claims);
@@ -106,13 +115,13 @@ export function createEmbedApi({store, key, now}: EmbedApiOptions) {
         const dashcard = dashcardOf(dashboard, route.dashcardId, route.cardId);
         const question = cardOrFail(dashcard.card_id);
         const filters = filtersFor(merged, dashboard.parameters ?? [], mappedColumn(dashcard), true);
-        return queryAnswer(runQuery(question.query, tableRows(store, question.query.source), filters), 'embedded-dashboard', started, route.format);
+        return queryAnswer(runQuery(question.query, tableRows(store, question.query.source), filters), 'embedded-dashboard', started, startedTick, route.format);
       }
       case 'card-query': {
         const question = publishedQuestion(store, claims);
         const merged = validateAndMergeParams(question.embedding_params ?? {}, tokenParamsFromClaims(claims), userParamsFromQuery(query));
         const filters = filtersFor(merged, question.parameters ?? [], (p) => p.column, false);
-        return queryAnswer(runQuery(question.query, tableRows(store, question.query.source), filters), 'embedded-question', started, route.format);
+        return queryAnswer(runQuery(question.query, tableRows(store, question.query.source), filters), 'embedded-question', started, startedTick, route.format);
       }
       case 'param-values':
         return json(route.resource === 'dashboard' ? dashboardValues(route, claims) : questionValues(route, claims));

@@ -22,6 +22,12 @@ export interface EmulatorOptions {
   secretKey: string;
   /** Items and tables replacing the built-in sample content (parsed JSON, checked on start). */
   content?: EmulatorContent;
+  /**
+   * The emulator's clock in epoch milliseconds (default `Date.now`), read for every token
+   * check (`exp` with 60 s leeway, `nbf`) and download file name. Tests pass their own to
+   * move time without waiting.
+   */
+  now?: () => number;
 }
 
 export interface RunningEmulator {
@@ -60,11 +66,12 @@ function listenUrl(host: string, port: number): string {
 
 /** Starts a Metabase-compatible static-embedding server. Throws on a bad secret or bad content. */
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
-  const {port = 0, host = '127.0.0.1', secretKey} = options ?? ({} as EmulatorOptions);
+  const {port = 0, host = '127.0.0.1', secretKey, now = Date.now} = options ?? ({} as EmulatorOptions);
   assertSecretKey(secretKey);
+  if (typeof now !== 'function') throw new TypeError(`now must be a function returning epoch milliseconds (got ${typeof now}).`);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`port must be an integer from 0 to 65535 (got ${String(port)}).`);
   const content = validateContent(options.content ?? sampleContent(), generateSampleTables);
-  const api = createEmbedApi({store: createContentStore(content), key: hmacKey(secretKey), now: () => Math.floor(Date.now() / 1000)});
+  const api = createEmbedApi({store: createContentStore(content), key: hmacKey(secretKey), now});
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method !== 'GET' && request.method !== 'HEAD') {

@@ -1,7 +1,7 @@
 // Shared by the emulator's Node tests: a running emulator and tokens signed with
 // jsonwebtoken, a library independent of both the emulator and our own signer.
 import jwt from 'jsonwebtoken';
-import {startEmulator, type EmulatorContent, type RunningEmulator} from '../../src/emulator/index.js';
+import {startEmulator, type EmulatorContent, type EmulatorOptions, type RunningEmulator} from '../../src/emulator/index.js';
 
 /** A throwaway 64-hex secret, used as its UTF-8 bytes like Metabase does. */
 export const TEST_SECRET = '0123456789abcdef'.repeat(4);
@@ -31,8 +31,8 @@ export interface Answer {
 export class TestEmulator {
   private constructor(private readonly running: RunningEmulator) {}
 
-  static async start(content?: EmulatorContent): Promise<TestEmulator> {
-    return new TestEmulator(await startEmulator({secretKey: TEST_SECRET, ...(content ? {content} : {})}));
+  static async start(content?: EmulatorContent, options: Omit<EmulatorOptions, 'secretKey' | 'content'> = {}): Promise<TestEmulator> {
+    return new TestEmulator(await startEmulator({secretKey: TEST_SECRET, ...options, ...(content ? {content} : {})}));
   }
 
   get url(): string {
