@@ -1,6 +1,7 @@
 // One token request: POST {resource, params} to the host app's endpoint, or call its
 // `fetchToken`. Failures become a TokenRequestError saying why and whether it is worth
 // another try; validating the answer is answer.ts's job.
+import {readErrorExplanation} from './error-response.js';
 import {isRetryableStatus, parseRetryAfter} from './retry.js';
 import {parseDateHeader} from './token-life.js';
 import type {EmbedErrorReason, FetchToken, TokenRequestBody} from './types.js';
@@ -67,9 +68,9 @@ async function postToEndpoint(source: TokenSource, body: TokenRequestBody, signa
   }
   if (!response.ok) {
     const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), Date.now());
-    // The body is not shown: it could carry server details a visitor should not see.
-    void response.body?.cancel().catch(() => undefined);
-    const message = `The endpoint ${endpoint} answered HTTP ${response.status}.`;
+    const explanation = await explainRefusal(response, signal);
+    const message = `The endpoint ${endpoint} answered HTTP ${response.status}${explanation ? `: ${explanation}` : '.'}`;
+    // An abort while the explanation was read keeps this error: the status was already known.
     throw new TokenRequestError('http', message, isRetryableStatus(response.status), response.status, retryAfterMs);
   }
   let answer: unknown;
@@ -81,6 +82,16 @@ async function postToEndpoint(source: TokenSource, body: TokenRequestBody, signa
   }
   const serverDateMs = parseDateHeader(response.headers.get('Date'));
   return serverDateMs === undefined ? {answer} : {answer, serverDateMs};
+}
+
+/**
+ * A 4xx's explanation (the server saying what the request got wrong, e.g. a filter the
+ * browser may not set). A 5xx body is not read: it could carry server internals.
+ */
+function explainRefusal(response: Response, signal: AbortSignal): Promise<string | undefined> {
+  if (response.status >= 400 && response.status < 500) return readErrorExplanation(response, signal);
+  void response.body?.cancel().catch(() => undefined);
+  return Promise.resolve(undefined);
 }
 
 /** `work`, unless `signal` aborts first (a fetchToken may ignore its signal; the timeout must not). */

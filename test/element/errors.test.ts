@@ -78,7 +78,8 @@ describe('errors: retries', () => {
       const session = newSession();
       const {el, errors} = await embedWith({endpoint: endpointUrl({session, status})});
       await until(() => errors().length === 1, 'the failure');
-      expect(errors()[0]).to.deep.equal({reason: 'http', status, willRetry: false, message: `The endpoint ${new URL(endpointUrl({session, status}), location.href).href} answered HTTP ${status}.`});
+      const endpoint = new URL(endpointUrl({session, status}), location.href).href;
+      expect(errors()[0]).to.deep.equal({reason: 'http', status, willRetry: false, message: `The endpoint ${endpoint} answered HTTP ${status}: test endpoint answers ${status} as asked`});
       expect(clock.countTimers()).to.equal(0);
       await clock.tickAsync(60_000);
       expect(await requestLog(session)).to.have.length(1);
@@ -86,6 +87,30 @@ describe('errors: retries', () => {
       expect(el.state).to.equal('error');
     });
   }
+
+  it("a refusal shows the endpoint's {error} text, as the event's message and on the page", async () => {
+    const explanation = '"tenant" cannot be set by the browser; editable filters: category';
+    const endpoint = endpointUrl({status: 400, error: explanation});
+    const {el, errors} = await embedWith({endpoint});
+    await until(() => errors().length === 1, 'the error');
+    const message = `The endpoint ${new URL(endpoint, location.href).href} answered HTTP 400: ${explanation}`;
+    expect(errors()[0]).to.deep.equal({reason: 'http', status: 400, willRetry: false, message});
+    await el.updateComplete;
+    expect(shownError(el)).to.equal(`${message} Retry`);
+  });
+
+  it('a hostile {error} text shows as literal text, cleaned and cut to 300 characters', async () => {
+    const markup = '<img src=x onerror="alert(1)">';
+    const endpoint = endpointUrl({status: 403, error: `${markup}\u0007\n${'z'.repeat(400)}`});
+    const {el, errors} = await embedWith({endpoint});
+    await until(() => errors().length === 1, 'the error');
+    const shown = `${markup} ${'z'.repeat(300 - markup.length - 2)}…`; // the control and the break become one space
+    expect(errors()[0].message).to.equal(`The endpoint ${new URL(endpoint, location.href).href} answered HTTP 403: ${shown}`);
+    await el.updateComplete;
+    const box = el.shadowRoot!.querySelector('[part="error"]')!;
+    expect(box.querySelector('img'), 'no element made from the text').to.equal(null);
+    expect(box.querySelector('p')!.textContent).to.equal(errors()[0].message);
+  });
 
   it('a request times out after 15 s, and that is retried', async () => {
     const clock = fakeClock();

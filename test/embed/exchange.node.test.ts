@@ -4,6 +4,15 @@ import {createServer, type IncomingMessage, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {exchangeToken, TokenRequestError, type TokenSource} from '../../src/embed/exchange.js';
 import type {TokenRequestBody} from '../../src/embed/types.js';
+import {maxErrorBodyBytes} from '../../src/embed/error-body.js';
+
+const explainedBodies: Record<string, [string, string]> = {
+  json: ['application/json', JSON.stringify({error: '"tenant" cannot be set by the browser; editable filters: category'})],
+  plain: ['text/plain; charset=utf-8', 'Token is expired (1800000000)'],
+  hostile: ['text/plain', '<img src=x onerror=alert(1)>\u0007'],
+  html: ['text/html', '<h1>{"error":"not this"}</h1>'],
+  malformed: ['application/json', '{"error": "cut'],
+};
 
 // A real loopback server: the path picks the answer.
 let server: Server;
@@ -26,6 +35,23 @@ before(async () => {
     } else if (kind === 'status') {
       response.writeHead(Number(value), value === '429' ? {'Retry-After': '7'} : {});
       response.end('secret server detail');
+    } else if (kind === 'explained') {
+      // /explained/<status>/<case>: an error answer whose body may explain it.
+      const [, , , which] = (request.url ?? '').split('/');
+      const [type, text] = explainedBodies[which];
+      response.writeHead(Number(value), {'Content-Type': type});
+      response.end(text);
+    } else if (kind === 'huge') {
+      // No Content-Length: the size is only found while reading.
+      response.writeHead(400, {'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked'});
+      response.write(`{"error":"${'x'.repeat(3000)}`);
+      response.end(`${'x'.repeat(3000)}"}`);
+    } else if (kind === 'declared-huge') {
+      response.writeHead(400, {'Content-Type': 'text/plain', 'Content-Length': String(maxErrorBodyBytes + 1)});
+      response.end('y'.repeat(maxErrorBodyBytes + 1));
+    } else if (kind === 'stalled') {
+      response.writeHead(400, {'Content-Type': 'application/json'});
+      response.write('{"error":"never fini'); // and never ends
     } else if (kind === 'text') {
       response.writeHead(200, {'Content-Type': 'text/html'});
       response.end('<html>login</html>');
@@ -80,6 +106,48 @@ for (const [status, retryable] of statuses) {
     assert.equal(error.retryable, retryable);
     assert.equal(error.message, `The endpoint ${origin}/status/${status} answered HTTP ${status}.`);
     assert.equal(error.retryAfterMs, status === 429 ? 7000 : undefined);
+  });
+}
+
+const explained: Array<[number, string, string]> = [
+  [400, 'json', ': "tenant" cannot be set by the browser; editable filters: category'],
+  [403, 'plain', ': Token is expired (1800000000)'],
+  [422, 'hostile', ': <img src=x onerror=alert(1)>'],
+  [400, 'html', '.'],
+  [400, 'malformed', '.'],
+  [429, 'json', ': "tenant" cannot be set by the browser; editable filters: category'],
+  [500, 'json', '.'],
+  [503, 'plain', '.'],
+];
+for (const [status, which, ending] of explained) {
+  test(`HTTP ${status} with a ${which} body: the message ends ${JSON.stringify(ending)}, retry decided by the status alone`, async () => {
+    const error = await failure(exchangeToken(body, endpoint(`/explained/${status}/${which}`), new AbortController().signal));
+    assert.equal(error.message, `The endpoint ${origin}/explained/${status}/${which} answered HTTP ${status}${ending}`);
+    assert.equal(error.status, status);
+    assert.equal(error.retryable, status >= 500 || status === 429);
+  });
+}
+
+for (const kind of ['huge', 'declared-huge']) {
+  test(`an error body over ${maxErrorBodyBytes} bytes (${kind === 'huge' ? 'found while reading' : 'Content-Length'}) is ignored`, async () => {
+    const error = await failure(exchangeToken(body, endpoint(`/${kind}`), new AbortController().signal));
+    assert.equal(error.message, `The endpoint ${origin}/${kind} answered HTTP 400.`);
+  });
+}
+
+for (const [name, reason] of [['superseded', new Error('superseded')], ['timed out', new TokenRequestError('timeout', 'No answer within 15 s.', true)]] as const) {
+  test(`an error body that stalls stops when the request is ${name}: the status still stands, not retried`, {timeout: 5000}, async (t) => {
+    const controller = new AbortController();
+    // Abort as soon as the status is in, while the explanation is being read.
+    const realFetch = globalThis.fetch;
+    t.mock.method(globalThis, 'fetch', async (...args: Parameters<typeof fetch>) => {
+      const response = await realFetch(...args);
+      queueMicrotask(() => controller.abort(reason));
+      return response;
+    });
+    const error = await failure(exchangeToken(body, endpoint('/stalled'), controller.signal));
+    assert.equal(error.message, `The endpoint ${origin}/stalled answered HTTP 400.`);
+    assert.equal(error.retryable, false);
   });
 }
 

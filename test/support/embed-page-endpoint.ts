@@ -39,6 +39,8 @@ interface Knobs {
   pageDelayMs?: number;
   skewSeconds: number;
   retryAfter?: string;
+  /** The `{error}` text of a `status` >= 300 answer. */
+  error?: string;
   session?: string;
 }
 
@@ -72,6 +74,7 @@ export function parseKnobs(query: URLSearchParams): Knobs {
     pageDelayMs: integerKnob(query, 'pageDelayMs', 0),
     skewSeconds: integerKnob(query, 'skewSeconds', Number.MIN_SAFE_INTEGER) ?? 0,
     retryAfter: query.get('retryAfter') ?? undefined,
+    error: query.get('error') ?? undefined,
     session: query.get('session') ?? undefined,
   };
 }
@@ -141,7 +144,7 @@ export function createSigningEndpoint({embedOrigin, secret}: SigningEndpointOpti
     }
     const retryHeaders: Record<string, string> = knobs.retryAfter ? {'Retry-After': knobs.retryAfter} : {};
     if (knobs.status !== undefined && knobs.status >= 300) {
-      return sendJson(res, knobs.status, {error: `test endpoint answers ${knobs.status} as asked`}, retryHeaders);
+      return sendJson(res, knobs.status, {error: knobs.error ?? `test endpoint answers ${knobs.status} as asked`}, retryHeaders);
     }
 
     // The server's clock, `skewSeconds` ahead of the browser's.

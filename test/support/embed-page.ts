@@ -18,7 +18,7 @@
 // {error} instead), delayMs (answer late), shape (url → {url}, token → {token, siteUrl},
 // jwt → {jwt}), height / resizer / pageDelayMs (steer the embed page through the token's `test`
 // claim), skewSeconds (server clock ahead of the browser's: iat, exp and the Date header),
-// retryAfter (Retry-After header), session (log the request under that id). A bad knob is a
+// retryAfter (Retry-After header), error (the {error} text of a status >= 300), session (log the request under that id). A bad knob is a
 // 400 naming it. A body that is not JSON, or a resource that is not {dashboard|question: id},
 // is a 400; a Content-Type other than application/json is a 415. Every request is logged first.
 //
@@ -58,6 +58,8 @@ export interface EndpointKnobs {
   skewSeconds?: number;
   /** Retry-After header value (seconds or an HTTP date). */
   retryAfter?: number | string;
+  /** With status >= 300: the answer's {error} text (default "test endpoint answers <status> as asked"). */
+  error?: string;
 }
 
 export type Resource = {dashboard: number | string} | {question: number | string};
