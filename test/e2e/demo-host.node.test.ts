@@ -7,6 +7,7 @@ import {after, before, describe, it} from 'node:test';
 import {startDemo, type Demo} from '../../demo/demo.js';
 import {listen, closeServer} from '../../demo/http.js';
 import {realMetabaseFromEnv} from '../../demo/metabase-env.js';
+import {SAMPLE, startEmulator} from '../../src/emulator/index.js';
 
 const REAL_ENV = {
   METABASE_SITE_URL: 'https://metabase.example.com/',
@@ -104,6 +105,43 @@ describe('demo on a real Metabase (from the environment)', () => {
       assert.match(await page.text(), /<metabase-embed dashboard="12"/);
     } finally {
       await demo.close();
+    }
+  });
+
+  it('embeds a Metabase it did not start: its tokens pass that server\'s checks', async () => {
+    // A separately started emulator stands in for a real Metabase reached by URL and secret.
+    const secretKey = 'cd'.repeat(32);
+    const metabase = await startEmulator({secretKey});
+    const demo = await startDemo({
+      port: 0,
+      env: {
+        METABASE_SITE_URL: metabase.url,
+        METABASE_SECRET_KEY: secretKey,
+        METABASE_DASHBOARD_ID: String(SAMPLE.salesDashboard.id),
+        METABASE_TENANT_PARAM: 'tenant',
+        METABASE_TENANTS: 'Acme,Globex',
+        METABASE_FILTER_PARAM: 'category',
+        METABASE_FILTER_VALUES: 'Gadget,Gizmo',
+      },
+    });
+    try {
+      assert.equal(demo.emulatorUrl, undefined);
+      const origin = new URL(demo.url).origin;
+      const cookie = (await fetch(demo.url)).headers.get('set-cookie')!.split(';')[0]!;
+      const signed = await fetch(`${origin}/api/metabase/embed`, {
+        method: 'POST',
+        headers: {'Content-Type': 'application/json', Origin: origin, Cookie: cookie},
+        body: JSON.stringify({resource: {dashboard: SAMPLE.salesDashboard.id}, params: {category: 'Gizmo'}}),
+      });
+      assert.equal(signed.status, 200);
+      const {url, token} = (await signed.json()) as {url: string; token: string};
+      assert.ok(url.startsWith(`${metabase.url}/embed/dashboard/`));
+      const dashboard = await fetch(`${metabase.url}/api/embed/dashboard/${token}`);
+      assert.equal(dashboard.status, 200, await dashboard.clone().text());
+      assert.equal(((await dashboard.json()) as {name: string}).name, 'Sales overview');
+    } finally {
+      await demo.close();
+      await metabase.close();
     }
   });
 
