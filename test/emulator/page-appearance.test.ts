@@ -71,7 +71,8 @@ describe('emulator embed page: appearance (hash options)', () => {
     const view = await (await open('#locale=de')).settled();
     expect(view.lang).to.equal('de');
     expect(view.cards[0]!.text).to.match(/^[\d.]+,\d\d\s\$$/); // e.g. 40.085,64 $
-    expect(view.cards[4]!.axisLabels.join(' ')).to.match(/Mai 2023|Sept\. 2023/);
+    // Which months get a label depends on the card's width; each of these is German only.
+    expect(view.cards[4]!.axisLabels.join(' ')).to.match(/(Jan\.|März|Mai|Juni|Juli|Sept\.|Okt\.|Dez\.) 2023/);
   });
 
   it('a new hash re-themes the page without reloading it', async () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {appearanceFrom, parseHash} from '../../src/emulator/page/client/hash-options.js';
 import {parametersQuery, readFilterValues, withFilterValue} from '../../src/emulator/page/client/filter-values.js';
 import {createFormatter} from '../../src/emulator/page/client/format.js';
-import {niceTicks} from '../../src/emulator/page/client/chart-geometry.js';
+import {chartMargins, labelsThatFit, niceTicks} from '../../src/emulator/page/client/chart-geometry.js';
 
 describe('parseHash', () => {
   const cases: [string, Record<string, unknown>][] = [
@@ -104,4 +104,23 @@ describe('niceTicks', () => {
     [0, 166338.71, [0, 50000, 100000, 150000, 200000]],
   ];
   for (const [min, max, expected] of cases) test(`${min}..${max}`, () => assert.deepEqual(niceTicks(min, max, 4), expected));
+});
+
+describe('chartMargins (12 px labels)', () => {
+  test('the left margin grows with the widest y label', () => {
+    const narrow = chartMargins(['0', '50', '100'], 12);
+    const wide = chartMargins(['$0', '$20K', '$1,000,000'], 12);
+    assert.ok(wide.left > narrow.left + 40, `${wide.left} vs ${narrow.left}`);
+  });
+  test('room below for one row of x labels, a little above for the top tick label', () => {
+    assert.deepEqual(chartMargins([], 12), {top: 9, right: 12, bottom: 27, left: 10});
+  });
+});
+
+describe('labelsThatFit', () => {
+  const months = ['Jan 2023', 'Feb 2023', 'Mar 2023'];
+  const cases: [number, string[], number][] = [[60, months, 1], [300, months, 3], [900, months, 11], [400, ['A', 'B'], 15]];
+  for (const [width, labels, expected] of cases) {
+    test(`${width} px, labels like ${JSON.stringify(labels[0])}`, () => assert.equal(labelsThatFit(width, labels, 12), expected));
+  }
 });

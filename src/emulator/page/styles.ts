@@ -8,6 +8,7 @@ export const PAGE_CSS = `
   --mb-text: #2e353b;
   --mb-text-muted: #4c5773;
   --mb-border: #dcdfe3;
+  --mb-control-border: #dcdfe3;
   --mb-grid: #e9ebee;
   --mb-accent: #2a6fb5;
   --mb-error: #b3261e;
@@ -20,6 +21,8 @@ export const PAGE_CSS = `
   --mb-text: #ffffff;
   --mb-text-muted: #d2d6db;
   --mb-border: #4c5560;
+  /* Quieter than the card borders: on the darker page a button's outline stands out more. */
+  --mb-control-border: #424a52;
   --mb-grid: #4c5560;
   --mb-accent: #7cb6f2;
   --mb-error: #ffb4ab;
@@ -43,6 +46,8 @@ body {
   font: inherit; font-weight: normal; font-size: 14px; color: var(--mb-text); background: var(--mb-card-bg);
   border: 1px solid var(--mb-border); border-radius: 6px; padding: 6px 8px; min-height: 34px;
 }
+.mb-header .mb-download-pdf { border-color: var(--mb-control-border); background: transparent; color: var(--mb-text-muted); }
+.mb-header .mb-download-pdf:hover { color: var(--mb-text); border-color: var(--mb-border); }
 .mb-range { display: flex; align-items: center; gap: 4px; }
 .mb-grid { display: grid; grid-template-columns: repeat(24, minmax(0, 1fr)); grid-auto-rows: minmax(var(--mb-row-height), auto); gap: 12px; }
 .mb-card {
@@ -56,9 +61,12 @@ body {
 .mb-card-body { flex: 1; display: flex; flex-direction: column; justify-content: center; min-height: 0; }
 .mb-card-table .mb-card-body { justify-content: flex-start; }
 .mb-scalar { font-size: 32px; font-weight: bold; margin: 0; text-align: center; }
-.mb-chart { width: 100%; height: auto; display: block; overflow: visible; }
+/* The chart box fills the card's body; the chart is drawn at the box's pixel size (chart-box.ts). */
+.mb-chart-box { position: relative; flex: 1; min-height: 160px; }
+.mb-single .mb-chart-box { flex: none; aspect-ratio: 2 / 1; }
+.mb-chart { position: absolute; inset: 0; display: block; overflow: visible; }
 .mb-chart .mb-grid { stroke: var(--mb-grid); stroke-width: 1; }
-.mb-chart .mb-axis-label { fill: var(--mb-text-muted); font-size: 11px; }
+.mb-chart .mb-axis-label { fill: var(--mb-text-muted); font-size: 12px; }
 .mb-chart .mb-bar { fill: var(--mb-accent); }
 .mb-chart .mb-line { stroke: var(--mb-accent); stroke-width: 2; }
 .mb-chart .mb-dot { fill: var(--mb-accent); }
@@ -73,6 +81,7 @@ body {
 @media (max-width: 640px) {
   .mb-grid { grid-template-columns: minmax(0, 1fr); }
   .mb-grid > .mb-card { grid-column: auto !important; grid-row: auto !important; }
+  .mb-grid .mb-chart-box { flex: none; aspect-ratio: 2 / 1; }
 }
 @media print { .mb-download, .mb-download-pdf, .mb-parameters { display: none; } }
 `;

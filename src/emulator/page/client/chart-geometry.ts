@@ -23,3 +23,28 @@ export function linearScale(domainMin: number, domainMax: number, rangeStart: nu
 export function labelStride(count: number, max: number): number {
   return Math.max(1, Math.ceil(count / Math.max(1, max)));
 }
+
+/** The space around a chart's plot, in px. */
+export interface Margins {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** A generous estimate of a label's width in px (no DOM to measure while the chart is built). */
+export function estimateTextWidth(text: string, fontPx: number): number {
+  return Math.ceil(text.length * fontPx * 0.62);
+}
+
+/** Margins that fit the y-axis labels on the left and one row of x-axis labels below. */
+export function chartMargins(yLabels: readonly string[], fontPx: number): Margins {
+  const widest = Math.max(0, ...yLabels.map((label) => estimateTextWidth(label, fontPx)));
+  return {top: Math.ceil(fontPx * 0.75), right: 12, bottom: Math.ceil(fontPx * 2.25), left: widest + 10};
+}
+
+/** How many x-axis labels fit side by side in `plotWidth` px with a gap between them (at least one). */
+export function labelsThatFit(plotWidth: number, labels: readonly string[], fontPx: number): number {
+  const widest = Math.max(1, ...labels.map((label) => estimateTextWidth(label, fontPx)));
+  return Math.max(1, Math.floor(plotWidth / (widest + fontPx * 1.5)));
+}

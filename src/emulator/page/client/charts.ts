@@ -1,7 +1,8 @@
-// Bar and line charts drawn as SVG. Colours come from the theme's CSS variables (see
-// styles.ts), so the same chart reads well on light, night and transparent pages.
+// Bar and line charts drawn as SVG at the pixel size of the box they fill, so labels keep
+// their real font size and the plot uses the whole card. Colours come from the theme's CSS
+// variables (see styles.ts), so the same chart reads well on light, night and transparent pages.
 import type {ColumnSettings} from '../../content/types.js';
-import {labelStride, linearScale, niceTicks} from './chart-geometry.js';
+import {chartMargins, labelStride, labelsThatFit, linearScale, niceTicks, type Margins} from './chart-geometry.js';
 import {svg} from './dom.js';
 import type {FormatColumn, Formatter} from './format.js';
 
@@ -13,60 +14,66 @@ export interface ChartData {
   points: {x: unknown; y: number}[];
 }
 
-const WIDTH = 480;
-const HEIGHT = 240;
-const MARGIN = {top: 12, right: 12, bottom: 34, left: 58};
+export interface ChartSize {
+  width: number;
+  height: number;
+}
 
-function frame(data: ChartData, format: Formatter) {
+/** Matches `.mb-axis-label` in styles.ts; margins and label spacing are sized from it. */
+const AXIS_FONT_PX = 12;
+
+function frame(data: ChartData, format: Formatter, {width, height}: ChartSize) {
   const values = data.points.map((point) => point.y);
-  const ticks = niceTicks(Math.min(0, ...values), Math.max(0, ...values), 4);
-  const y = linearScale(ticks[0]!, ticks[ticks.length - 1]!, HEIGHT - MARGIN.bottom, MARGIN.top);
+  const ticks = niceTicks(Math.min(0, ...values), Math.max(0, ...values), height < 200 ? 3 : 4);
+  const tickLabels = ticks.map((tick) => format.format(tick, data.y, data.ySettings, true));
+  const xLabels = data.points.map((point) => format.format(point.x, data.x));
+  const margin = chartMargins(tickLabels, AXIS_FONT_PX);
+  const y = linearScale(ticks[0]!, ticks[ticks.length - 1]!, height - margin.bottom, margin.top);
   const root = svg('svg', {
     class: 'mb-chart',
-    viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
     role: 'img',
     'aria-label': `${data.title}: ${data.points.length} values`,
   });
-  for (const tick of ticks) {
+  ticks.forEach((tick, i) => {
     root.append(
-      svg('line', {class: 'mb-grid', x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: y(tick), y2: y(tick)}),
-      svg('text', {class: 'mb-axis-label', x: MARGIN.left - 6, y: y(tick), 'text-anchor': 'end', 'dominant-baseline': 'middle'},
-        format.format(tick, data.y, data.ySettings, true)),
+      svg('line', {class: 'mb-grid', x1: margin.left, x2: width - margin.right, y1: y(tick), y2: y(tick)}),
+      svg('text', {class: 'mb-axis-label', x: margin.left - 6, y: y(tick), 'text-anchor': 'end', 'dominant-baseline': 'middle'}, tickLabels[i]!),
     );
-  }
-  return {root, y};
+  });
+  const plotWidth = Math.max(1, width - margin.left - margin.right);
+  const stride = labelStride(data.points.length, labelsThatFit(plotWidth, xLabels, AXIS_FONT_PX));
+  return {root, y, margin, plotWidth, xLabels, stride, width, height};
 }
 
-function xLabel(root: SVGSVGElement, text: string, x: number): void {
-  root.append(svg('text', {class: 'mb-axis-label', x, y: HEIGHT - MARGIN.bottom + 16, 'text-anchor': 'middle'}, text));
+function xLabel(root: SVGSVGElement, text: string, x: number, margin: Margins, height: number): void {
+  root.append(svg('text', {class: 'mb-axis-label', x, y: height - margin.bottom + AXIS_FONT_PX + 6, 'text-anchor': 'middle'}, text));
 }
 
-export function barChart(data: ChartData, format: Formatter): SVGSVGElement {
-  const {root, y} = frame(data, format);
-  const band = (WIDTH - MARGIN.left - MARGIN.right) / Math.max(1, data.points.length);
-  const stride = labelStride(data.points.length, 8);
+export function barChart(data: ChartData, format: Formatter, size: ChartSize): SVGSVGElement {
+  const {root, y, margin, plotWidth, xLabels, stride, height} = frame(data, format, size);
+  const band = plotWidth / Math.max(1, data.points.length);
   data.points.forEach((point, i) => {
-    const left = MARGIN.left + i * band;
+    const left = margin.left + i * band;
     const top = Math.min(y(point.y), y(0));
-    const label = format.format(point.x, data.x);
     root.append(svg('rect', {class: 'mb-bar', x: left + band * 0.15, width: band * 0.7, y: top, height: Math.abs(y(0) - y(point.y))},
-      svg('title', {}, `${label}: ${format.format(point.y, data.y, data.ySettings)}`)));
-    if (i % stride === 0) xLabel(root, label, left + band / 2);
+      svg('title', {}, `${xLabels[i]}: ${format.format(point.y, data.y, data.ySettings)}`)));
+    if (i % stride === 0) xLabel(root, xLabels[i]!, left + band / 2, margin, height);
   });
   return root;
 }
 
-export function lineChart(data: ChartData, format: Formatter): SVGSVGElement {
-  const {root, y} = frame(data, format);
-  const x = linearScale(0, Math.max(1, data.points.length - 1), MARGIN.left + 8, WIDTH - MARGIN.right - 8);
-  const stride = labelStride(data.points.length, 6);
+export function lineChart(data: ChartData, format: Formatter, size: ChartSize): SVGSVGElement {
+  const {root, y, margin, xLabels, stride, width, height} = frame(data, format, size);
+  const x = linearScale(0, Math.max(1, data.points.length - 1), margin.left + 8, width - margin.right - 8);
   const path = data.points.map((point, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(point.y).toFixed(1)}`).join(' ');
   root.append(svg('path', {class: 'mb-line', d: path, fill: 'none'}));
   data.points.forEach((point, i) => {
-    const label = format.format(point.x, data.x);
-    root.append(svg('circle', {class: 'mb-dot', cx: x(i), cy: y(point.y), r: 2.5},
-      svg('title', {}, `${label}: ${format.format(point.y, data.y, data.ySettings)}`)));
-    if (i % stride === 0) xLabel(root, label, x(i));
+    root.append(svg('circle', {class: 'mb-dot', cx: x(i), cy: y(point.y), r: 3},
+      svg('title', {}, `${xLabels[i]}: ${format.format(point.y, data.y, data.ySettings)}`)));
+    if (i % stride === 0) xLabel(root, xLabels[i]!, x(i), margin, height);
   });
   return root;
 }

@@ -2,6 +2,7 @@
 // longer result makes the page taller, which the host's iframe follows).
 import type {CellValue, Display, VisualizationSettings} from '../../content/types.js';
 import type {ResultColumn} from '../../query/engine.js';
+import {chartBox} from './chart-box.js';
 import {barChart, lineChart} from './charts.js';
 import {h} from './dom.js';
 import {isNumericColumn, type Formatter} from './format.js';
@@ -34,7 +35,8 @@ function chart(display: 'bar' | 'line', title: string, data: ResultData, setting
   const points = data.rows.map((row) => ({x: row[0], y: Number(row[1] ?? 0)}));
   if (points.length === 0) return h('p', {class: 'mb-empty'}, 'No results');
   const chartData = {title, x, y, ySettings: settings.column_settings?.[y.name], points};
-  return display === 'bar' ? barChart(chartData, format) : lineChart(chartData, format);
+  const draw = display === 'bar' ? barChart : lineChart;
+  return chartBox((size) => draw(chartData, format, size));
 }
 
 export function visualization(display: Display, title: string, data: ResultData, settings: VisualizationSettings, format: Formatter): Element {
