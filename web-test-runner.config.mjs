@@ -16,7 +16,8 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,
-  testFramework: {config: {timeout: 15_000}},
+  // Generous per-test limit: waits are on events and predicates, so a slow machine only takes longer.
+  testFramework: {config: {timeout: 30_000}},
   plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: 'tsconfig.json'}), ...testServerPlugins],
   browsers: [
     chromeLauncher({

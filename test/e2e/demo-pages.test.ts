@@ -11,14 +11,14 @@ const openPage = async (stack: DemoStack, path: string) => (page = await openDem
 
 async function readyEmbed(doc: Document, selector = 'metabase-embed'): Promise<MetabaseEmbedElement> {
   const embed = doc.querySelector<MetabaseEmbedElement>(selector)!;
-  await waitUntil(() => embed.state === 'ready', `${selector} never became ready`, {timeout: 10_000});
+  await waitUntil(() => embed.state === 'ready', `${selector} never became ready`, {timeout: 20_000});
   return embed;
 }
 
 /** Waits until the embed shows a token other than `previous`, and returns its claims. */
 async function nextShownClaims(embed: MetabaseEmbedElement, previous: string) {
   await waitUntil(() => embed.state === 'ready' && tokenInUrl(visibleIframe(embed).src) !== previous, 'no new token shown', {
-    timeout: 10_000,
+    timeout: 20_000,
   });
   return claimsOf(tokenInUrl(visibleIframe(embed).src));
 }
@@ -129,7 +129,7 @@ describe('e2e: the demo pages', () => {
     expect(embeds.every((embed) => embed.getAttribute('loading') === 'lazy')).to.equal(true);
     const started = () => embeds.filter((embed) => embed.state !== 'idle');
     await waitUntil(() => started().length > 0 && started().every((embed) => embed.state === 'ready'), 'the first embeds never loaded', {
-      timeout: 10_000,
+      timeout: 20_000,
     });
     const nearTop = started().length;
     expect(nearTop).to.be.below(12);
@@ -138,7 +138,7 @@ describe('e2e: the demo pages', () => {
     await waitUntil(
       () => embeds.at(-1)!.state === 'ready' && started().every((embed) => embed.state === 'ready'),
       'the last embeds never loaded',
-      {timeout: 10_000},
+      {timeout: 20_000},
     );
 
     const skipped = embeds.filter((embed) => embed.state === 'idle');

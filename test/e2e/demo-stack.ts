@@ -72,7 +72,7 @@ export async function openDemoPage(stack: DemoStack, path: string): Promise<Wind
   await waitUntil(
     () => page.location.href === url.href && page.document.readyState === 'complete',
     `${url.pathname} never loaded`,
-    {timeout: 10_000},
+    {timeout: 20_000},
   );
   return page;
 }

@@ -48,7 +48,7 @@ async function nextHeightWithTable(embed: MetabaseEmbedElement, previous: HTMLIF
       return taken();
     },
     'the new iframe never took the height its page reported',
-    {timeout: 10_000},
+    {timeout: 20_000},
   );
   if (posted().length < 3) await unchangedFor(page, 60, () => posted().at(-1));
   expect(taken(), 'the iframe kept the height its page reported').to.equal(true);
@@ -79,7 +79,7 @@ describe('e2e: the iframe height follows the table', () => {
     };
 
     // A fresh iframe, now that the listeners are in place.
-    await waitUntil(() => embed.state === 'ready', 'the dashboard never loaded', {timeout: 10_000});
+    await waitUntil(() => embed.state === 'ready', 'the dashboard never loaded', {timeout: 20_000});
     embed.reload();
     const all = await nextHeightWithTable(embed, visibleIframe(embed));
     choose('Gizmo');

@@ -1,6 +1,7 @@
 // What the embed page shows when Metabase would refuse: a bad or expired token (the whole
 // page), wrong parameters (each card), and a refresh that re-uses an expired token.
 import {expect} from '@open-wc/testing';
+import {SignJWT} from 'jose';
 import {SAMPLE} from '../../src/emulator/content/sample-content.js';
 import {EmbeddedPage, nowSeconds, salesToken, sign} from './browser-helpers.js';
 
@@ -16,8 +17,13 @@ describe('emulator embed page: errors and refresh', () => {
   });
 
   it('a token signed with another secret shows "Message seems corrupt or manipulated"', async () => {
-    const token = (await salesToken()).replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
-    page = await EmbeddedPage.open(`/embed/question/${token}`);
+    // Really signed with another key (flipping the signature's last base64url character
+    // is not enough: its low bits are padding, so some flips decode to the same bytes).
+    const otherSecret = new TextEncoder().encode('0123456789abcdef'.repeat(4));
+    const token = await new SignJWT({resource: {dashboard: 1}, params: {tenant: 'Acme'}, exp: nowSeconds() + 600})
+      .setProtectedHeader({alg: 'HS256', typ: 'JWT'})
+      .sign(otherSecret);
+    page = await EmbeddedPage.open(`/embed/dashboard/${token}`);
     expect((await page.settled()).pageError).to.equal('Message seems corrupt or manipulated');
   });
 
