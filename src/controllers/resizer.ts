@@ -30,6 +30,11 @@ export interface Resizer {
  */
 export function attachResizer(iframe: HTMLIFrameElement, origin: string, onHeight: (height: number) => void): Resizer {
   const iFrameResize = (window as unknown as {iFrameResize?: IFrameResize}).iFrameResize;
+  // iframe-resizer checks a message's origin, not its window, and finds the iframe by the id
+  // the message names. Its default ids (iFrameResizer0, 1, …) are guessable, so any page on
+  // the embed's origin could resize this iframe; a random id is known only to the window
+  // that received iframe-resizer's init message: this iframe's.
+  iframe.id = unguessableId();
   let connected = false;
   let closed = false;
   iFrameResize?.(
@@ -60,4 +65,10 @@ export function attachResizer(iframe: HTMLIFrameElement, origin: string, onHeigh
       (iframe as HTMLIFrameElement & {iFrameResizer?: IFrameResizerHandle}).iFrameResizer?.removeListeners();
     },
   };
+}
+
+function unguessableId(): string {
+  // getRandomValues, not randomUUID: the latter is missing on plain-http (non-secure) pages.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `metabase-embed-${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
 }

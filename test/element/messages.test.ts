@@ -44,6 +44,27 @@ describe('messages from the embed', () => {
     expect(el.frameParams.category).to.equal('Widget');
   });
 
+  it('ignores iframe-resizer messages from another window on the embed\'s origin, whatever id they name', async () => {
+    const {el, iframe, locations} = await embed({height: 420});
+    await until(() => iframe.style.height === '420px', 'iframe-resizer sized the frame');
+    const stranger = await strangerFrame();
+    try {
+      // Every id iframe-resizer would have given by default, then the real one's shape.
+      for (let n = 0; n < 50; n++) sendToEmbed(stranger, {postToParent: `[iFrameSizer]iFrameResizer${n}:999:800:init`});
+      await sync(el, iframe, locations, '?category=Real');
+      expect(iframe.style.height).to.equal('420px');
+    } finally {
+      stranger.remove();
+    }
+  });
+
+  it('gives each embed\'s iframe its own random id', async () => {
+    const first = await embed();
+    const second = await embed();
+    expect(first.iframe.id).to.not.equal(second.iframe.id);
+    for (const {iframe} of [first, second]) expect(iframe.id).to.match(/^metabase-embed-[0-9a-f]{32}$/);
+  });
+
   it('ignores a location message from another window on the embed\'s origin', async () => {
     const {el, iframe, locations} = await embed();
     const stranger = await strangerFrame();
