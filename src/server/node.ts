@@ -13,6 +13,8 @@ export interface NodeRequestLike extends AsyncIterable<unknown> {
   headers: Record<string, string | string[] | undefined>;
   /** Set when a body parser such as `express.json()` has already read the body. */
   body?: unknown;
+  /** node:http streams: whether the body stream has been read to its end (by a body parser). */
+  readableEnded?: boolean | undefined;
   /** node:http: whether the whole body has arrived. */
   complete?: boolean | undefined;
   /** node:http: 1 for HTTP/1.x, the only version with a Connection header. */
@@ -32,7 +34,7 @@ export type NodeNext = (error?: unknown) => void;
 /**
  * `(req, res, next?) => Promise<void>`. `getContext(req)` hands the session to the handler
  * (e.g. `(req) => ({user: req.user})`). Failures of `getContext` go to `next` when there is
- * one (Express's error handling), else become a generic 500.
+ * one (Express's error handling), else become a generic 500 and one log line.
  */
 export function toNodeHandler<TContext = unknown, TRequest extends NodeRequestLike = NodeRequestLike>(
   handler: EmbedHandler<TContext>,
@@ -45,6 +47,8 @@ export function toNodeHandler<TContext = unknown, TRequest extends NodeRequestLi
       response = await handler(toWebRequest(req), context);
     } catch (error) {
       if (next) return next(error);
+      // No error handling to hand it to: say where it failed, without the error's text.
+      console.error('metabase-embed/server: answered 500 (getContext or reading the request failed); pass next to see the error');
       response = internalErrorResponse();
     }
     // A plain listener's rejected promise would crash the process: a failed write (the
@@ -55,13 +59,25 @@ export function toNodeHandler<TContext = unknown, TRequest extends NodeRequestLi
 
 const BODY_PARSER_HEADERS = ['content-length', 'content-encoding', 'transfer-encoding'];
 
+/**
+ * Whether a body parser has read the body into `req.body`. Express 4's parsers (and some
+ * apps) set `req.body = {}` on requests they skip, so a body counts only once the stream
+ * has been read through; an object that is not a stream (`readableEnded` absent) is taken
+ * at its word.
+ */
+function hasParsedBody(req: NodeRequestLike): boolean {
+  return req.body !== undefined && req.readableEnded !== false;
+}
+
 function toWebRequest(req: NodeRequestLike): Request {
   const method = req.method ?? 'GET';
-  const parsedBody = req.body !== undefined;
+  const parsedBody = hasParsedBody(req);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
+    // HTTP/2's pseudo-headers (:method, :path, …) are not headers, and Headers refuses them.
+    if (value === undefined || name.startsWith(':')) continue;
     // A parsed body is re-serialized below, so the wire's length and encoding no longer apply.
-    if (value === undefined || (parsedBody && BODY_PARSER_HEADERS.includes(name))) continue;
+    if (parsedBody && BODY_PARSER_HEADERS.includes(name)) continue;
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
   const init: RequestInit & {duplex?: 'half'} = {method, headers};

@@ -20,10 +20,26 @@ function assertRefusal(answer: Answer, status: number, error: string | RegExp) {
   else assert.match(String(answer.body['error']), error);
 }
 
-/** A body of exactly `size` bytes that is valid JSON for dashboard 12 (padded with spaces). */
-function paddedBody(size: number): string {
-  const json = JSON.stringify({resource: {dashboard: 12}, params: {category: 'Widget'}});
-  return json + ' '.repeat(size - json.length);
+const utf8 = new TextEncoder();
+
+/** A body of exactly `size` UTF-8 bytes that is valid JSON for dashboard 12 (padded with spaces). */
+function paddedBody(size: number, category = 'Widget'): string {
+  const json = JSON.stringify({resource: {dashboard: 12}, params: {category}});
+  return json + ' '.repeat(size - utf8.encode(json).length);
+}
+
+/** POSTs `body` as a stream of 1 KB chunks, so no Content-Length is sent: the limit must hold while reading. */
+async function postStreamed(body: string): Promise<Answer> {
+  const bytes = utf8.encode(body);
+  let offset = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (offset >= bytes.length) return controller.close();
+      controller.enqueue(bytes.slice(offset, (offset += 1024)));
+    },
+  });
+  const init = {method: 'POST', headers: {...alice, 'Content-Type': 'application/json'}, body: stream, duplex: 'half'};
+  return readAnswer(await fetch(server.url, init as RequestInit));
 }
 
 describe('method', () => {
@@ -70,24 +86,23 @@ describe('body size', () => {
     assertRefusal(await post(server.url, paddedBody(LIMIT + 1), alice), 413, `Request body must be at most ${LIMIT} bytes`);
   });
 
-  test('a 1 MB chunked body (no Content-Length) is 413, and the server stays up', async () => {
-    // Streamed so no Content-Length is sent: the limit must hold while reading.
-    const chunk = new TextEncoder().encode(' '.repeat(64 * 1024));
-    let sent = 0;
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (sent >= 16) return controller.close();
-        sent++;
-        controller.enqueue(chunk);
-      },
-    });
-    const response = await fetch(server.url, {
-      method: 'POST',
-      headers: {...alice, 'Content-Type': 'application/json'},
-      body,
-      duplex: 'half',
-    } as RequestInit);
-    const answer = await readAnswer(response);
+  test(`streamed (no Content-Length): exactly ${LIMIT} bytes is accepted, ${LIMIT + 1} is 413`, async () => {
+    assert.equal((await postStreamed(paddedBody(LIMIT))).status, 200);
+    assertRefusal(await postStreamed(paddedBody(LIMIT + 1)), 413, `Request body must be at most ${LIMIT} bytes`);
+  });
+
+  test('the limit counts bytes, not characters: multibyte text over it is 413', async () => {
+    // 6,000 euro signs are 18,000 UTF-8 bytes in fewer than 6,100 characters.
+    const body = paddedBody(6_000 * 3 + 100, '€'.repeat(6_000));
+    assert.ok(body.length < LIMIT && utf8.encode(body).length > LIMIT);
+    assertRefusal(await post(server.url, body, alice), 413, `Request body must be at most ${LIMIT} bytes`);
+    assertRefusal(await postStreamed(body), 413, `Request body must be at most ${LIMIT} bytes`);
+    // …while exactly the limit in multibyte text still passes.
+    assert.equal((await postStreamed(paddedBody(LIMIT, '€'.repeat(5_000)))).status, 200);
+  });
+
+  test('a 1 MB streamed body is 413, and the server stays up', async () => {
+    const answer = await postStreamed(' '.repeat(1024 * 1024));
     assertRefusal(answer, 413, `Request body must be at most ${LIMIT} bytes`);
     // The unread rest must not be parsed as a next request on this connection.
     assert.equal(answer.headers.get('connection'), 'close');

@@ -2,6 +2,10 @@
 // express.json() having read the body first.
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
+import type {IncomingHttpHeaders, RequestListener} from 'node:http';
+import {connect as connectHttp2, createServer as createHttp2Server} from 'node:http2';
+import type {AddressInfo} from 'node:net';
+import {text as readText} from 'node:stream/consumers';
 import express from 'express';
 import {createEmbedHandler, INTERNAL_ERROR_MESSAGE, toNodeHandler} from '../../src/server/index.js';
 import {DEFAULT_RESOURCES, USERS, type TestContext, type TestUser} from './embed-server.js';
@@ -47,7 +51,8 @@ describe('as a plain node:http listener', () => {
     });
   });
 
-  test('a failing getContext without next is a generic 500 JSON answer', async () => {
+  test('a failing getContext without next is a generic 500 JSON answer and one log line without the error', async (t) => {
+    const logged = t.mock.method(console, 'error', () => {});
     const listener = toNodeHandler(handler, () => {
       throw new Error(`session store down ${SECRET}`);
     });
@@ -57,6 +62,44 @@ describe('as a plain node:http listener', () => {
       assert.deepEqual(answer.body, {error: INTERNAL_ERROR_MESSAGE});
       assert.equal(answer.headers.get('cache-control'), 'no-store');
     });
+    assert.equal(logged.mock.callCount(), 1);
+    const line = logged.mock.calls[0]!.arguments.join(' ');
+    assert.match(line, /^metabase-embed\/server: answered 500 \(getContext/);
+    assert.ok(!line.includes(SECRET) && !line.includes('session store down'));
+  });
+
+  test('a body placeholder left by other middleware (req.body = {}, stream unread) is not taken as the body', async () => {
+    // Express 4's body parsers and many apps set req.body = {} on requests they skip.
+    const listener = toNodeHandler(handler, (req) => ({user: USERS[String(req.headers['x-test-user'])]}));
+    const withPlaceholder: RequestListener = (req, res) => {
+      (req as typeof req & {body: unknown}).body = {};
+      void listener(req, res);
+    };
+    await withLoopbackServer(withPlaceholder, async (origin) => {
+      const answer = await post(origin, dashboard, alice);
+      assert.equal(answer.status, 200, answer.text);
+      assert.deepEqual(decodePayload(String(answer.body['token']))['params'], {category: 'Widget', tenant: 7});
+    });
+  });
+
+  test('serves HTTP/2 (node:http2 compatibility API; pseudo-headers are not copied)', async () => {
+    const server = createHttp2Server(toNodeHandler(handler, (req) => ({user: USERS[String(req.headers['x-test-user'])]})));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const client = connectHttp2(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    try {
+      const stream = client.request({':method': 'POST', ':path': '/embed', 'content-type': 'application/json', 'x-test-user': 'alice'});
+      stream.end(JSON.stringify(dashboard));
+      const [headers, text] = await Promise.all([
+        new Promise<IncomingHttpHeaders>((resolve) => stream.once('response', resolve)),
+        readText(stream),
+      ]);
+      assert.equal(headers[':status'], 200, text);
+      const body = JSON.parse(text) as Record<string, unknown>;
+      assert.deepEqual(decodePayload(String(body['token']))['params'], {category: 'Widget', tenant: 7});
+    } finally {
+      client.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 
@@ -95,6 +138,21 @@ describe('as Express middleware', () => {
       assert.match(String(tampered.body['error']), /^Parameter "tenant" cannot be set by the browser/);
       const large = await post(url, {resource: {dashboard: 12}, params: {category: 'x'.repeat(20_000)}}, alice);
       assert.equal(large.status, 413);
+    });
+  });
+
+  test('reads the body itself when a middleware left a placeholder req.body', async () => {
+    const app = expressApp((app) => {
+      app.use(express.urlencoded({extended: false}), session, (req, _res, next) => {
+        req.body ??= {}; // what Express 4's parsers do on requests they skip
+        next();
+      });
+      app.post('/embed', toNodeHandler(handler, (req: SessionRequest) => ({user: req.user})));
+    });
+    await withLoopbackServer(app, async (origin) => {
+      const answer = await post(`${origin}/embed`, dashboard, alice);
+      assert.equal(answer.status, 200, answer.text);
+      assert.deepEqual(decodePayload(String(answer.body['token']))['params'], {category: 'Widget', tenant: 7});
     });
   });
 
