@@ -53,6 +53,11 @@ export class FramesController implements ReactiveController {
     return this.pending !== undefined && !this.pendingQuiet;
   }
 
+  /** The URL loading out of sight, if any. */
+  get pendingUrl(): string | undefined {
+    return this.pending?.url;
+  }
+
   hostConnected(): void {
     window.addEventListener('message', this.onMessage);
   }
@@ -76,10 +81,15 @@ export class FramesController implements ReactiveController {
     frame.iframe.addEventListener('load', () => this.swapIn(frame), {once: true});
     container.append(frame.wrapper);
     if (this.options.resizeMode() === 'auto') {
-      frame.resizer = attachResizer(frame.iframe, origin, (height) => this.setContentHeight(frame, height));
+      frame.resizer = attachResizer(frame.iframe, (height) => this.setContentHeight(frame, height));
     }
     this.host.requestUpdate();
     return true;
+  }
+
+  /** Loads `url` instead of the URL loading out of sight, as quietly as that one was. */
+  replacePending(url: string, origin: string): void {
+    this.show(url, origin, this.pendingQuiet);
   }
 
   /** Removes every iframe and its resizer. */
@@ -94,8 +104,17 @@ export class FramesController implements ReactiveController {
   /** min-height / max-height changed: clamp again. */
   applyLimits(): void {
     for (const frame of [this.visible, this.pending]) {
-      if (frame?.contentHeight !== undefined) this.setContentHeight(frame, frame.contentHeight);
+      if (!frame) continue;
+      this.applyCssLimits(frame.iframe);
+      if (frame.contentHeight !== undefined) this.setContentHeight(frame, frame.contentHeight);
     }
+  }
+
+  /** The limits as CSS too, so they hold before (or without) any height report. */
+  private applyCssLimits(iframe: HTMLIFrameElement): void {
+    const {min, max} = this.options.resizeMode() === 'auto' ? this.options.limits() : {};
+    iframe.style.minHeight = min === undefined ? '' : `${min}px`;
+    iframe.style.maxHeight = max === undefined ? '' : `${max}px`;
   }
 
   setTitle(title: string): void {
@@ -111,6 +130,7 @@ export class FramesController implements ReactiveController {
     // Only validated http(s) embed URLs get here (answer.ts); the src is set before the
     // iframe enters the document so no about:blank load fires first.
     iframe.src = url;
+    this.applyCssLimits(iframe);
     wrapper.append(iframe);
     return {wrapper, iframe, url, origin};
   }
@@ -121,8 +141,10 @@ export class FramesController implements ReactiveController {
     this.visible = frame;
     this.pending = undefined;
     frame.wrapper.classList.remove('pending');
-    // Not sized yet (its resizer may answer a moment after load): keep the old height, no jump.
-    if (frame.contentHeight === undefined && previous?.iframe.style.height) frame.iframe.style.height = previous.iframe.style.height;
+    // Not sized yet (its resizer may answer a moment after load): keep the old height, no
+    // jump. Only while heights follow the content: with resize="none" the CSS height rules.
+    const oldHeight = previous?.iframe.style.height;
+    if (frame.contentHeight === undefined && oldHeight && this.options.resizeMode() === 'auto') frame.iframe.style.height = oldHeight;
     if (previous) this.discard(previous);
     this.host.requestUpdate();
     this.options.onLoad(frame.url);

@@ -1,22 +1,23 @@
-// iframe-resizer 4.3.2's parent script on one iframe. The package is a UMD script, not an ES
-// module: importing it for its side effect defines `window.iFrameResize` in a browser, and in
-// Node (server-side rendering) it returns at once because `window` is undefined.
-import 'iframe-resizer/js/iframeResizer.js';
+// iframe-resizer 4.3.2's parent script on one iframe, through our own copy of its
+// `iFrameResize` (see iframe-resizer/own-iframe-resizer.ts); undefined in Node, where the
+// script returns at once (server-side rendering).
+import {ownIFrameResize} from './iframe-resizer/own-iframe-resizer.js';
 
 interface IFrameResizerOptions {
-  checkOrigin: string[];
+  checkOrigin: true;
   warningTimeout: number;
   scrolling: 'omit';
   onInit(iframe: HTMLIFrameElement): void;
   onResized(data: {height: number | string}): void;
 }
 
+type IFrameResize = (options: IFrameResizerOptions, target: HTMLIFrameElement) => HTMLIFrameElement[];
+const iFrameResize = ownIFrameResize as IFrameResize | undefined;
+
 /** The object iframe-resizer puts on each iframe it manages. */
 interface IFrameResizerHandle {
   removeListeners(): void;
 }
-
-type IFrameResize = (options: IFrameResizerOptions, target: HTMLIFrameElement) => HTMLIFrameElement[];
 
 export interface Resizer {
   /** True once the embed page's iframe-resizer answered (its heights are then the truth). */
@@ -25,11 +26,10 @@ export interface Resizer {
 }
 
 /**
- * Starts iframe-resizer on `iframe` (already in the document, src set), trusting messages from
- * `origin` only. `onHeight` gets each content height it reports.
+ * Starts iframe-resizer on `iframe` (already in the document, its validated http(s) src
+ * set), trusting messages from the src's origin only. `onHeight` gets each content height.
  */
-export function attachResizer(iframe: HTMLIFrameElement, origin: string, onHeight: (height: number) => void): Resizer {
-  const iFrameResize = (window as unknown as {iFrameResize?: IFrameResize}).iFrameResize;
+export function attachResizer(iframe: HTMLIFrameElement, onHeight: (height: number) => void): Resizer {
   // iframe-resizer checks a message's origin, not its window, and finds the iframe by the id
   // the message names. Its default ids (iFrameResizer0, 1, …) are guessable, so any page on
   // the embed's origin could resize this iframe; a random id is known only to the window
@@ -39,7 +39,10 @@ export function attachResizer(iframe: HTMLIFrameElement, origin: string, onHeigh
   let closed = false;
   iFrameResize?.(
     {
-      checkOrigin: [origin],
+      // true: the origin of the iframe's src, both for the messages it accepts and as the
+      // target origin of those it posts (a list of origins would post its init, which
+      // carries the id, to any page the iframe has navigated to).
+      checkOrigin: true,
       // No "has not responded" console warning: frame messages take over (see frames controller).
       warningTimeout: 0,
       // Leave overflow to the browser: a scrollbar appears only when max-height cuts the content.

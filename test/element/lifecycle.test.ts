@@ -4,28 +4,34 @@ import {endpointUrl, newSession, requestLog} from '../support/embed-page.js';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
 import {iframesOf, loadedIframe, nextEvent, renderEmbed, until} from './helpers.js';
 
-type Resize = (options: object, iframe: HTMLIFrameElement) => unknown;
-interface ResizerHost {
-  iFrameResize: Resize;
+interface ResizerHandle {
+  removeListeners(): void;
 }
 
-/** Counts iframe-resizer instances: set up by iFrameResize, ended by removeListeners. */
+/**
+ * Counts iframe-resizer instances: each sets `iframe.iFrameResizer` when it starts, and is
+ * ended by that handle's removeListeners. (The element keeps its own iFrameResize, so the
+ * count hooks the handle, not the global.)
+ */
 function trackResizers() {
-  const host = window as unknown as ResizerHost;
-  const original = host.iFrameResize;
   let open = 0;
-  host.iFrameResize = (options, iframe) => {
-    const result = original(options, iframe);
-    open++;
-    const handle = (iframe as unknown as {iFrameResizer: {removeListeners(): void}}).iFrameResizer;
-    const removeListeners = handle.removeListeners;
-    handle.removeListeners = () => {
-      open--;
-      removeListeners();
-    };
-    return result;
-  };
-  return {open: () => open, restore: () => (host.iFrameResize = original)};
+  const handles = new WeakMap<HTMLIFrameElement, ResizerHandle>();
+  Object.defineProperty(HTMLIFrameElement.prototype, 'iFrameResizer', {
+    configurable: true,
+    get(this: HTMLIFrameElement) {
+      return handles.get(this);
+    },
+    set(this: HTMLIFrameElement, handle: ResizerHandle) {
+      open++;
+      const removeListeners = handle.removeListeners;
+      handle.removeListeners = () => {
+        open--;
+        removeListeners();
+      };
+      handles.set(this, handle);
+    },
+  });
+  return {open: () => open, restore: () => delete (HTMLIFrameElement.prototype as {iFrameResizer?: unknown}).iFrameResizer};
 }
 
 /** Listeners added to window and document, and not removed, since tracking began. */

@@ -58,6 +58,28 @@ describe('messages from the embed', () => {
     }
   });
 
+  it('ignores iframe-resizer messages naming the real id from another origin (this page)', async () => {
+    const {el, iframe, locations} = await embed({height: 420});
+    await until(() => iframe.style.height === '420px', 'iframe-resizer sized the frame');
+    // iframe-resizer throws on a message from an origin it does not trust: expected here.
+    const refusals: string[] = [];
+    const onerror = window.onerror;
+    window.onerror = (message, ...rest) => {
+      if (!/^(Uncaught )?Error: Unexpected message received from/.test(String(message))) return onerror?.(message, ...rest);
+      refusals.push(String(message));
+      return true;
+    };
+    try {
+      window.postMessage(`[iFrameSizer]${iframe.id}:999:800:init`, '*');
+      window.postMessage(`[iFrameSizer]${iframe.id}:998:800:autoResize`, '*');
+      await sync(el, iframe, locations, '?category=Real');
+      expect(refusals).to.have.length(2);
+      expect(iframe.style.height).to.equal('420px');
+    } finally {
+      window.onerror = onerror;
+    }
+  });
+
   it('gives each embed\'s iframe its own random id', async () => {
     const first = await embed();
     const second = await embed();

@@ -1,7 +1,7 @@
 import {expect, html} from '@open-wc/testing';
 import {endpointUrl, sendToEmbed} from '../support/embed-page.js';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
-import {loadedIframe, recordEvents, renderEmbed, until} from './helpers.js';
+import {loadedIframe, nextEvent, recordEvents, renderEmbed, until} from './helpers.js';
 
 // An iframe's default height is 150 px and the element's placeholder height is 600 px: every
 // height below is neither, so no test can pass without real resizing.
@@ -97,5 +97,23 @@ describe('resizing', () => {
     sendToEmbed(renewed, {setHeight: 650});
     await heightBecomes(renewed, 650);
     expect(heights()).to.deep.equal([640, 650]);
+  });
+  it('max-height and min-height hold before the content reports any height', async () => {
+    const {iframe} = await embedWith({resizer: false}, {'max-height': '300'});
+    // No resizer and no frame message: the iframe has only its CSS height (600 px by default).
+    expect(iframe.getBoundingClientRect().height).to.equal(300);
+    const tall = await embedWith({resizer: false}, {'min-height': '700'});
+    expect(tall.iframe.getBoundingClientRect().height).to.equal(700);
+  });
+
+  it('switching resize to "none" at run time leaves no stale pixel height: the iframe fills the element', async () => {
+    const {el, iframe} = await embedWith({height: 420}, {style: 'height: 333px'});
+    await heightBecomes(iframe, 420);
+    el.resize = 'none';
+    await nextEvent(el, 'metabase-embed-load');
+    const shown = el.shadowRoot!.querySelector('iframe')!;
+    expect(shown).to.not.equal(iframe);
+    expect(shown.style.height).to.equal('');
+    expect(shown.getBoundingClientRect().height).to.equal(333);
   });
 });
