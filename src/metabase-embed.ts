@@ -11,7 +11,7 @@ import {appearanceHash} from './embed/appearance.js';
 import {booleanConverter, jsonConverter, numberConverter, readChoice, readPixels} from './embed/attribute-values.js';
 import {readConfiguration, readTimeoutMs} from './embed/configuration.js';
 import {buildEmbedUrl} from './embed/embed-url.js';
-import {canonicalJson, paramAttributePrefix, paramsFromSearch, validateParams} from './embed/params.js';
+import {canonicalJson, jsonChanged, paramAttributePrefix, paramsFromSearch, validateParams} from './embed/params.js';
 import {describeResource, resourceFromAttributes, resourceKind} from './embed/resource.js';
 import type {
   EmbedLocation,
@@ -76,11 +76,13 @@ export class MetabaseEmbedElement extends LitElement {
   /** Replaces the endpoint: `({resource, params, signal}) => Promise<answer>`. */
   @property({attribute: false}) fetchToken?: FetchToken;
 
+  // Compared by content: a framework that passes a new but equal object on every render
+  // (React's `params={{…}}`) changes nothing.
   /** Filter values signed into the token: JSON object of slug → string | number | boolean | array. */
-  @property({converter: jsonConverter}) params?: EmbedParams;
+  @property({converter: jsonConverter, hasChanged: jsonChanged}) params?: EmbedParams;
 
   /** Initial values of editable filters (JSON); they go in the URL, not the token. */
-  @property({attribute: 'initial-params', converter: jsonConverter}) initialParams?: EmbedParams;
+  @property({attribute: 'initial-params', converter: jsonConverter, hasChanged: jsonChanged}) initialParams?: EmbedParams;
 
   /** Draw a border: `true` or `false`; absent: Metabase's default. */
   @property({converter: booleanConverter}) bordered?: boolean;
@@ -121,7 +123,7 @@ export class MetabaseEmbedElement extends LitElement {
   /** `lazy`: ask for no token until the element is within 200 px of the viewport. */
   @property() loading?: 'eager' | 'lazy';
 
-  /** Seconds to wait for the endpoint before a try counts as failed (default 15). */
+  /** Seconds to wait for the endpoint before a try counts as failed (default 15, at most 2147483). */
   @property({converter: numberConverter}) timeout?: number;
 
   private readonly tokens = new TokenController(this, {
@@ -147,8 +149,8 @@ export class MetabaseEmbedElement extends LitElement {
   /** The error on show (configuration, or a request's last failure), if any. */
   private failure: MetabaseEmbedErrorDetail | null = null;
   private visitorParams: FrameParams = {};
-  /** Which token (by serial) and which URL parts the frames show; undefined: none. */
-  private shown?: {serial: number; rest: string};
+  /** Which token (by serial) and which URL parts (hash and the rest) the frames show; undefined: none. */
+  private shown?: {serial: number; hash: string; rest: string};
   private reloadRequested = false;
   private reconcileScheduled = false;
 
@@ -255,7 +257,10 @@ export class MetabaseEmbedElement extends LitElement {
       },
       this.warn,
     );
-    if ('problem' in read) return this.fail({reason: 'configuration', message: read.problem, willRetry: false});
+    if ('problem' in read) {
+      this.reloadRequested = false; // the first token after a fix is 'initial' or 'params'
+      return this.fail({reason: 'configuration', message: read.problem, willRetry: false});
+    }
     const {configuration} = read;
     const {hash, warnings} = appearanceHash(this, resourceKind(configuration.body.resource));
     for (const warning of warnings) this.warn(warning.message);
@@ -263,6 +268,7 @@ export class MetabaseEmbedElement extends LitElement {
     this.heightLimits(); // warns now about a bad min/max-height, not at the first resize
     if (readChoice(this.loading, 'loading', ['eager', 'lazy'], 'eager', this.warn) === 'lazy' && !this.lazy.near) {
       this.failure = null;
+      this.reloadRequested = false;
       this.lazy.watch();
       return this.requestUpdate();
     }
@@ -274,15 +280,19 @@ export class MetabaseEmbedElement extends LitElement {
   }
 
   private showToken(token: AcceptedToken, hash: string): void {
-    const initial = validateParams(this.initialParams, 'initial-params');
-    if ('problem' in initial) this.warn(`${initial.problem} It is ignored.`);
-    const initialParams = 'params' in initial ? initial.params : {};
-    const rest = [hash, canonicalJson(initialParams), this.resizeMode()].join('|');
+    const {url, rest} = this.embedUrl(token, hash);
     // Every accepted token is shown, even one identical to the last (signed in the same second).
     const {serial} = this.tokens;
     if (this.shown?.serial === serial && this.shown.rest === rest) return;
     // Only a renewal with nothing else changed is quiet (no loading state).
     const quiet = token.reason === 'renew' && this.shown?.rest === rest;
+    if (this.frames.show(url, token.target.origin, quiet)) this.shown = {serial, hash, rest};
+  }
+
+  private embedUrl(token: AcceptedToken, hash: string): {url: string; rest: string} {
+    const initial = validateParams(this.initialParams, 'initial-params');
+    if ('problem' in initial) this.warn(`${initial.problem} It is ignored.`);
+    const initialParams = 'params' in initial ? initial.params : {};
     const url = buildEmbedUrl({
       baseUrl: token.target.baseUrl,
       // The visitor's choices win, so a renewal never resets what they picked.
@@ -290,7 +300,7 @@ export class MetabaseEmbedElement extends LitElement {
       tokenSlugs: Object.keys(token.target.claims.params),
       hash,
     });
-    if (this.frames.show(url, token.target.origin, quiet)) this.shown = {serial, rest};
+    return {url, rest: [hash, canonicalJson(initialParams), this.resizeMode()].join('|')};
   }
 
   private acceptToken(token: AcceptedToken): void {
@@ -301,6 +311,13 @@ export class MetabaseEmbedElement extends LitElement {
   private acceptLocation(location: EmbedLocation): void {
     this.visitorParams = paramsFromSearch(location.search);
     this.emit('metabase-embed-location', {params: this.frameParams, location});
+    // A frame still loading out of sight (a renewal) was built with the old choices: build
+    // it again, or the swap would undo what the visitor just picked.
+    const token = this.tokens.token;
+    if (token && this.shown && this.frames.pendingUrl !== undefined) {
+      const {url} = this.embedUrl(token, this.shown.hash);
+      if (url !== this.frames.pendingUrl) this.frames.replacePending(url, token.target.origin);
+    }
   }
 
   private reportError(detail: MetabaseEmbedErrorDetail): void {

@@ -1,13 +1,15 @@
 // A token's life: one request at a time (a newer one aborts it, and a late answer to an old
 // one is dropped), retries with backoff, a per-attempt timeout, renewal before `exp`, and
-// renewal at once when the page becomes visible again or comes back online. While the host
-// is disconnected nothing runs: no request, no timer, no listener.
+// renewal at once when the page becomes visible again or comes back online. A renewal that
+// fails for a passing reason keeps the working token and tries again later, until the token
+// is about to lapse. While the host is disconnected nothing runs: no request, no timer, no
+// listener.
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {resolveAnswer, type EmbedTarget} from '../embed/answer.js';
 import type {Configuration} from '../embed/configuration.js';
 import {exchangeToken, TokenRequestError} from '../embed/exchange.js';
 import {maxRetries, retryDelayMs} from '../embed/retry.js';
-import {planTokenLife, type TokenLife} from '../embed/token-life.js';
+import {planTokenLife, renewRetryDelayMs, type TokenLife} from '../embed/token-life.js';
 import type {MetabaseEmbedErrorDetail, TokenReason} from '../embed/types.js';
 
 export interface AcceptedToken {
@@ -69,7 +71,8 @@ export class TokenController implements ReactiveController {
   ensure(configuration: Configuration, timeoutMs: number, reload = false): TokenStatus {
     const {key} = configuration;
     if (reload) return this.start(configuration, 'reload', timeoutMs);
-    if (this.inFlight?.key === key) return 'pending';
+    // While a renewal runs, the token it replaces still works (e.g. for a new appearance).
+    if (this.inFlight?.key === key) return this.inFlight.reason === 'renew' && !this.isExpired() ? 'valid' : 'pending';
     if (this.failed?.key === key) return 'failed';
     if (this.token?.key === key && !this.isDue()) {
       this.scheduleRenewal();
@@ -91,6 +94,11 @@ export class TokenController implements ReactiveController {
     return this.token !== null && now >= this.token.life.renewAt;
   }
 
+  private isExpired(now = Date.now()): boolean {
+    const expiresAt = this.token?.life.expiresAt;
+    return expiresAt !== undefined && expiresAt !== null && now >= expiresAt;
+  }
+
   hostConnected(): void {
     document.addEventListener('visibilitychange', this.onVisibilityChange);
     window.addEventListener('online', this.onOnline);
@@ -104,7 +112,11 @@ export class TokenController implements ReactiveController {
   }
 
   private readonly onVisibilityChange = (): void => {
-    if (document.visibilityState === 'visible' && this.isDue()) this.callbacks.reconsider();
+    if (document.visibilityState !== 'visible') return;
+    // Back in view after a failure that may have passed (a network blip): try again.
+    if (this.failed?.retryable) this.failed = null;
+    else if (!this.isDue()) return;
+    this.callbacks.reconsider();
   };
 
   private readonly onOnline = (): void => {
@@ -114,11 +126,24 @@ export class TokenController implements ReactiveController {
 
   private scheduleRenewal(): void {
     if (this.renewTimer !== undefined || !this.token || this.token.life.renewAt === Infinity) return;
-    const delay = Math.min(Math.max(this.token.life.renewAt - Date.now(), 0), maxTimerDelayMs);
-    this.renewTimer = setTimeout(() => {
-      this.renewTimer = undefined;
-      this.callbacks.reconsider();
-    }, delay);
+    this.reconsiderIn(this.token.life.renewAt - Date.now());
+  }
+
+  private reconsiderIn(delayMs: number): void {
+    clearTimeout(this.renewTimer);
+    this.renewTimer = setTimeout(
+      () => {
+        this.renewTimer = undefined;
+        this.callbacks.reconsider();
+      },
+      Math.min(Math.max(delayMs, 0), maxTimerDelayMs),
+    );
+  }
+
+  /** For a renewal out of retries: when to try again while the old token works, or null. */
+  private renewAgainInMs(inFlight: InFlight, failure: TokenRequestError): number | null {
+    if (!failure.retryable || inFlight.reason !== 'renew' || this.token?.key !== inFlight.key) return null;
+    return renewRetryDelayMs(this.token.life.expiresAt, Date.now());
   }
 
   private start(configuration: Configuration, reason: TokenReason, timeoutMs: number): TokenStatus {
@@ -146,15 +171,17 @@ export class TokenController implements ReactiveController {
         if (this.inFlight !== inFlight) return;
         failure = error instanceof TokenRequestError ? error : new TokenRequestError('network', String(error), true);
       }
-      const willRetry = failure.retryable && retry < maxRetries;
-      const detail: MetabaseEmbedErrorDetail = {reason: failure.reason, message: failure.message, willRetry};
+      const retrying = failure.retryable && retry < maxRetries;
+      const againInMs = retrying ? null : this.renewAgainInMs(inFlight, failure);
+      const detail: MetabaseEmbedErrorDetail = {reason: failure.reason, message: failure.message, willRetry: retrying || againInMs !== null};
       if (failure.status !== undefined) detail.status = failure.status;
-      if (!willRetry) {
+      if (!retrying) {
         this.inFlight = null;
-        this.failed = {key: inFlight.key, retryable: failure.retryable};
+        if (againInMs !== null) this.reconsiderIn(againInMs);
+        else this.failed = {key: inFlight.key, retryable: failure.retryable};
       }
       this.callbacks.onError(detail);
-      if (!willRetry) return;
+      if (!retrying) return;
       const waited = await wait(retryDelayMs(retry + 1, failure.retryAfterMs, Math.random()), inFlight.abort.signal);
       if (!waited || this.inFlight !== inFlight) return;
     }

@@ -8,6 +8,8 @@ import {resourceFromAttributes} from './resource.js';
 import type {FetchToken, TokenRequestBody} from './types.js';
 
 export const defaultTimeoutSeconds = 15;
+/** setTimeout's limit (2³¹ − 1 ms) in whole seconds: a longer timer would fire at once. */
+export const maxTimeoutSeconds = 2_147_483;
 export const credentialChoices = ['same-origin', 'include'] as const;
 
 export interface ConfigurationInput {
@@ -79,7 +81,7 @@ export function readConfiguration(input: ConfigurationInput, warn: Warn): {confi
 /** The `timeout` attribute in ms (default 15 s), with a warning when it is not a positive number. */
 export function readTimeoutMs(value: unknown, warn: Warn): number {
   if (value === undefined || value === null) return defaultTimeoutSeconds * 1000;
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value * 1000;
-  warn(`"timeout" must be a positive number of seconds; got ${JSON.stringify(value)}. Using ${defaultTimeoutSeconds}.`);
+  if (typeof value === 'number' && value > 0 && value <= maxTimeoutSeconds) return value * 1000;
+  warn(`"timeout" must be a positive number of seconds, at most ${maxTimeoutSeconds}; got ${JSON.stringify(value)}. Using ${defaultTimeoutSeconds}.`);
   return defaultTimeoutSeconds * 1000;
 }

@@ -85,6 +85,11 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** Lit `hasChanged` for JSON-valued properties: by content, keys in any order. */
+export function jsonChanged(value: unknown, previous: unknown): boolean {
+  return canonicalJson(value) !== canonicalJson(previous);
+}
+
 /** Drops the given slugs (those the token sets: Metabase refuses them in the URL too). */
 export function withoutSlugs<T extends Record<string, unknown>>(params: T, slugs: Iterable<string>): T {
   const copy = {...params};

@@ -80,3 +80,20 @@ export function parseDateHeader(value: string | null | undefined): number | unde
   const ms = Date.parse(value);
   return Number.isFinite(ms) ? ms : undefined;
 }
+
+/** After a renewal finally fails (retryably), try again this long later at the most... */
+export const renewRetryMaxDelayMs = 30_000;
+/** ...and give up (show the error) once less than this is left of the old token. */
+export const renewRetryMinRemainingMs = 2_000;
+
+/**
+ * When a renewal's last retry failed but the token on screen still works: how long to wait
+ * before trying again (half the time left, at most 30 s), or null when too little is left
+ * and the error should show.
+ */
+export function renewRetryDelayMs(expiresAt: number | null, now: number): number | null {
+  if (expiresAt === null) return renewRetryMaxDelayMs;
+  const remaining = expiresAt - now;
+  if (remaining < renewRetryMinRemainingMs) return null;
+  return Math.min(remaining / 2, renewRetryMaxDelayMs);
+}

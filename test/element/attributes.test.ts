@@ -250,4 +250,13 @@ describe('attributes: the API is consistent', () => {
     expect(() => defineMetabaseEmbed()).to.not.throw();
     expect(customElements.get('metabase-embed')?.prototype).to.be.instanceOf(MetabaseEmbedElement);
   });
+  it('reload() during a configuration error does not label the first token after the fix "reload"', async () => {
+    const el = await renderEmbed(html`<metabase-embed endpoint=${endpointUrl()}></metabase-embed>`);
+    await until(() => el.state === 'error', 'the configuration error');
+    el.reload();
+    await el.updateComplete;
+    const token = nextEvent(el, 'metabase-embed-token');
+    el.setAttribute('dashboard', '1');
+    expect((await token).detail.reason).to.equal('initial');
+  });
 });

@@ -2,7 +2,7 @@ import {expect, html} from '@open-wc/testing';
 import sinon from 'sinon';
 import {endpointUrl, newSession, requestLog, sendToEmbed} from '../support/embed-page.js';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
-import {iframesOf, loadedIframe, nextEvent, nextPage, pageIn, recordEvents, renderEmbed, until, visibleIframe} from './helpers.js';
+import {iframesOf, loadedIframe, nextEvent, nextPage, pageIn, recordEvents, renderEmbed, signedAnswer, until, visibleIframe} from './helpers.js';
 
 // The clock is fake for timers and Date; network, iframes and messages stay real.
 let clock: sinon.SinonFakeTimers;
@@ -95,6 +95,63 @@ describe('token life: the swap', () => {
     const page = await nextPage(el);
     expect(page.queryParams).to.deep.equal({category: 'Widget', state: ['CA', 'NY']});
     expect(page.tokenParams).to.deep.equal({region: 'West'});
+  });
+});
+
+describe('token life: changes during a renewal', () => {
+  /** fetchToken whose first answer comes at once and whose later ones wait for release(). */
+  function heldRenewals() {
+    let release: () => void = () => {};
+    let calls = 0;
+    const fetchToken = async (request: {resource: unknown; params: unknown}) => {
+      if (++calls > 1) await new Promise<void>((resolve) => (release = resolve));
+      return signedAnswer(request, {lifetime: 600});
+    };
+    return {fetchToken, calls: () => calls, release: () => release()};
+  }
+
+  it('an appearance change while a renewal is in flight shows at once, with the token on screen', async () => {
+    const held = heldRenewals();
+    const el = await renderEmbed(html`<metabase-embed dashboard="1" .fetchToken=${held.fetchToken}></metabase-embed>`);
+    await loadedIframe(el);
+    await clock.tickAsync(480_000);
+    expect(held.calls()).to.equal(2); // the renewal, held
+    el.theme = 'night';
+    const page = await nextPage(el);
+    expect(page.hash).to.equal('#theme=night');
+    expect(held.calls()).to.equal(2);
+    held.release();
+    await nextEvent(el, 'metabase-embed-token');
+    expect((await nextPage(el)).hash).to.equal('#theme=night');
+  });
+
+  it('a filter the visitor changes while the renewed URL loads is carried into it', async () => {
+    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({lifetime: 600, pageDelayMs: 500})}></metabase-embed>`);
+    const iframe = await loadedIframe(el);
+    await clock.tickAsync(480_000);
+    await nextEvent(el, 'metabase-embed-token');
+    await until(() => iframesOf(el).length === 2, 'the renewed URL loads out of sight');
+    const location = nextEvent(el, 'metabase-embed-location');
+    sendToEmbed(iframe, {postLocation: {search: '?category=Widget'}});
+    await location;
+    expect((await nextPage(el)).queryParams).to.deep.equal({category: 'Widget'});
+    expect(iframesOf(el)).to.have.length(1);
+  });
+
+  it('an equal initial-params object (a framework re-render) keeps the visitor\'s choices', async () => {
+    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({lifetime: 600})}
+      .initialParams=${{category: 'Gizmo'}}></metabase-embed>`);
+    const iframe = await loadedIframe(el);
+    const location = nextEvent(el, 'metabase-embed-location');
+    sendToEmbed(iframe, {postLocation: {search: '?category=Widget'}});
+    await location;
+    const loads = recordEvents(el, 'metabase-embed-load');
+    el.initialParams = {category: 'Gizmo'};
+    await el.updateComplete;
+    expect(el.frameParams).to.deep.equal({category: 'Widget'});
+    await clock.tickAsync(480_000);
+    expect((await nextPage(el)).queryParams).to.deep.equal({category: 'Widget'});
+    expect(loads).to.have.length(1); // only the renewal loaded a URL
   });
 });
 

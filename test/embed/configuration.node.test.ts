@@ -85,12 +85,15 @@ const timeouts: Array<[string | null, number, boolean]> = [
   ['0', 15_000, true],
   ['-2', 15_000, true],
   ['later', 15_000, true],
+  ['2147483', 2_147_483_000, false],
+  ['2147484', 15_000, true], // past setTimeout's limit: it would fire at once
+  ['Infinity', 15_000, true],
 ];
 for (const [text, expected, warns] of timeouts) {
   test(`timeout=${JSON.stringify(text)} → ${expected} ms${warns ? ' with a warning' : ''}`, () => {
     const warnings: string[] = [];
     assert.equal(readTimeoutMs(parseNumberAttribute(text), (message) => warnings.push(message)), expected);
     assert.equal(warnings.length, warns ? 1 : 0);
-    if (warns) assert.match(warnings[0], /^"timeout" must be a positive number of seconds/);
+    if (warns) assert.match(warnings[0], /^"timeout" must be a positive number of seconds, at most 2147483; got /);
   });
 }

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {parseDateHeader, planTokenLife, renewDelayMs} from '../../src/embed/token-life.js';
+import {parseDateHeader, planTokenLife, renewDelayMs, renewRetryDelayMs} from '../../src/embed/token-life.js';
 
 const s = 1000;
 // [lifetime, renew after]: 80 % of it, at least 60 s before exp, never before half of it (nor 5 s).
@@ -62,5 +62,22 @@ const dates: Array<[string | null, number | undefined]> = [
 for (const [header, expected] of dates) {
   test(`Date header ${JSON.stringify(header)} → ${expected}`, () => {
     assert.equal(parseDateHeader(header), expected);
+  });
+}
+
+// [ms left of the token on screen (null: no exp), retry after ms (null: show the error)]
+const renewRetries: Array<[number | null, number | null]> = [
+  [120_000, 30_000],
+  [60_000, 30_000],
+  [20_000, 10_000],
+  [2_000, 1_000],
+  [1_999, null],
+  [0, null],
+  [-5_000, null],
+  [null, 30_000],
+];
+for (const [left, expected] of renewRetries) {
+  test(`a failed renewal with ${left === null ? 'a token without exp' : `${left} ms left`} → ${expected === null ? 'the error shows' : `retry after ${expected} ms`}`, () => {
+    assert.equal(renewRetryDelayMs(left === null ? null : received + left, received), expected);
   });
 }
