@@ -51,6 +51,21 @@ describe('token life: renewal schedule', () => {
   }
 });
 
+describe('token life: the server\'s clock from the Date header', () => {
+  for (const skewSeconds of [3600, -3600]) {
+    it(`a token without iat, server clock ${skewSeconds > 0 ? 'ahead' : 'behind'} by an hour: measured by the Date header`, async () => {
+      const start = Date.now();
+      const el = await embed({lifetime: 600, skewSeconds, iat: false});
+      // The Date header has whole seconds: the lifetime is at most a second longer than signed.
+      const left = el.expiresAt! - start;
+      expect(left).to.be.within(600_000, 601_000);
+      const renewed = nextEvent(el, 'metabase-embed-token');
+      await clock.tickAsync(left * 0.8 + 1);
+      expect((await renewed).detail.reason).to.equal('renew');
+    });
+  }
+});
+
 describe('token life: the swap', () => {
   afterEach(() => sinon.restore());
 

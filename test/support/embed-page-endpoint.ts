@@ -38,6 +38,8 @@ interface Knobs {
   resizer?: false;
   pageDelayMs?: number;
   skewSeconds: number;
+  /** false: sign without `iat`, so the element must read the server's clock from `Date`. */
+  iat?: false;
   retryAfter?: string;
   /** The `{error}` text of a `status` >= 300 answer. */
   error?: string;
@@ -64,6 +66,8 @@ export function parseKnobs(query: URLSearchParams): Knobs {
   }
   const resizer = query.get('resizer');
   if (resizer !== null && resizer !== 'false') throw new KnobError(`?resizer= only accepts "false", got "${resizer}"`);
+  const iat = query.get('iat');
+  if (iat !== null && iat !== 'false') throw new KnobError(`?iat= only accepts "false", got "${iat}"`);
   return {
     lifetime: integerKnob(query, 'lifetime', 1) ?? 600,
     status: integerKnob(query, 'status', 200, 599),
@@ -73,6 +77,7 @@ export function parseKnobs(query: URLSearchParams): Knobs {
     resizer: resizer === 'false' ? false : undefined,
     pageDelayMs: integerKnob(query, 'pageDelayMs', 0),
     skewSeconds: integerKnob(query, 'skewSeconds', Number.MIN_SAFE_INTEGER) ?? 0,
+    iat: iat === 'false' ? false : undefined,
     retryAfter: query.get('retryAfter') ?? undefined,
     error: query.get('error') ?? undefined,
     session: query.get('session') ?? undefined,
@@ -150,11 +155,9 @@ export function createSigningEndpoint({embedOrigin, secret}: SigningEndpointOpti
     // The server's clock, `skewSeconds` ahead of the browser's.
     const serverNow = Math.floor(receivedAt / 1000) + knobs.skewSeconds;
     const claims = embedClaims(body.resource, params, {height: knobs.height, resizer: knobs.resizer, delayMs: knobs.pageDelayMs});
-    const token = await new SignJWT(claims)
-      .setProtectedHeader({alg: 'HS256', typ: 'JWT'})
-      .setIssuedAt(serverNow)
-      .setExpirationTime(serverNow + knobs.lifetime)
-      .sign(key);
+    const jwt = new SignJWT(claims).setProtectedHeader({alg: 'HS256', typ: 'JWT'}).setExpirationTime(serverNow + knobs.lifetime);
+    if (knobs.iat !== false) jwt.setIssuedAt(serverNow);
+    const token = await jwt.sign(key);
     const url = `${embedOrigin}/embed/${kind}/${token}`;
     const answers = {
       url: {url},

@@ -18,6 +18,7 @@
 // {error} instead), delayMs (answer late), shape (url → {url}, token → {token, siteUrl},
 // jwt → {jwt}), height / resizer / pageDelayMs (steer the embed page through the token's `test`
 // claim), skewSeconds (server clock ahead of the browser's: iat, exp and the Date header),
+// iat=false (no iat claim: the element must take the server's clock from the Date header),
 // retryAfter (Retry-After header), error (the {error} text of a status >= 300), session (log the request under that id). A bad knob is a
 // 400 naming it. A body that is not JSON, or a resource that is not {dashboard|question: id},
 // is a 400; a Content-Type other than application/json is a 415. Every request is logged first.
@@ -56,6 +57,8 @@ export interface EndpointKnobs {
   pageDelayMs?: number;
   /** The signing server's clock is this many seconds ahead of the browser's. */
   skewSeconds?: number;
+  /** false: sign without `iat` (the element then reads the server's clock from `Date`). */
+  iat?: false;
   /** Retry-After header value (seconds or an HTTP date). */
   retryAfter?: number | string;
   /** With status >= 300: the answer's {error} text (default "test endpoint answers <status> as asked"). */
