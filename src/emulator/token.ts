@@ -11,8 +11,8 @@ const CORRUPT = 'Message seems corrupt or manipulated';
 export interface EmbedClaims {
   resource?: unknown;
   params?: unknown;
-  exp?: number;
-  nbf?: number;
+  exp?: number | null;
+  nbf?: number | null;
   [claim: string]: unknown;
 }
 
@@ -37,7 +37,9 @@ function checkAlgorithm(header: unknown): void {
 }
 
 function checkTimes(claims: EmbedClaims, nowSeconds: number): void {
-  const {exp, nbf} = claims;
+  // buddy-sign skips a nil claim, so `exp: null` is a token without exp.
+  const exp = claims.exp ?? undefined;
+  const nbf = claims.nbf ?? undefined;
   for (const [name, value] of [['exp', exp], ['nbf', nbf]] as const) {
     if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) {
       fail(`Token claim \`${name}\` must be a number of seconds since the epoch.`);

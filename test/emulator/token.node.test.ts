@@ -3,11 +3,17 @@
 // is checked to the second.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
+import {createHmac} from 'node:crypto';
 import {TEST_SECRET, TestEmulator, sign} from './node-helpers.js';
 
 const NOW = 1_750_000_000; // seconds; the emulator's clock for this file
 const claims = (extra: Record<string, unknown> = {}) => ({resource: {dashboard: 1}, params: {tenant: 'Acme'}, ...extra});
 const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+/** HS256 without a library: jsonwebtoken refuses to sign `exp: null`, which Metabase accepts. */
+function signByHand(payload: object): string {
+  const signed = `${b64({alg: 'HS256', typ: 'JWT'})}.${b64(payload)}`;
+  return `${signed}.${createHmac('sha256', TEST_SECRET).update(signed).digest('base64url')}`;
+}
 
 describe('contract §2: the token', () => {
   let emulator: TestEmulator;
@@ -40,6 +46,13 @@ describe('contract §2: the token', () => {
 
   test('a token without exp is accepted (exp is optional)', async () => {
     assert.equal((await dashboard(sign(claims()))).status, 200);
+  });
+
+  test('exp: null and nbf: null are ignored, as absent claims are (buddy-sign skips nil)', async () => {
+    for (const extra of [{exp: null}, {nbf: null}, {exp: null, nbf: null}]) {
+      const answer = await dashboard(signByHand(claims(extra)));
+      assert.equal(answer.status, 200, `${JSON.stringify(extra)}: ${answer.text}`);
+    }
   });
 
   test('nbf up to 60 s ahead passes; further ahead is "not yet valid"', async () => {
