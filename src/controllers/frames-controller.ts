@@ -1,5 +1,7 @@
-// The iframes: every new embed URL loads in a hidden iframe that replaces the visible one on
-// its `load`, so the visitor never sees a blank or half-loaded frame. Each iframe gets its own
+// The iframes: every new embed URL loads in a hidden iframe that replaces the visible one
+// once it has loaded and its content has settled, so the visitor never sees a blank or
+// half-drawn frame. (Metabase's `load` comes with an empty shell: the dashboard is drawn
+// afterwards, growing as its cards arrive.) Each iframe gets its own
 // iframe-resizer (checkOrigin: the embed's origin) and its height clamped to min/max-height.
 // Messages count only from one of these iframes' windows AND the embed's origin.
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
@@ -16,7 +18,14 @@ interface Frame {
   resizer?: Resizer;
   /** The content height last reported, before clamping. */
   contentHeight?: number;
+  /** While it waits to replace the visible frame: animation frames since load / since its content last changed. */
+  settling?: {sinceLoad: number; quiet: number; request: number};
 }
+
+/** A loaded frame replaces the visible one after this many animation frames (~⅓ s) without a size change... */
+export const settledAfterFrames = 20;
+/** ...or after this many (~3 s) since its load, whatever its content does. */
+export const swapAtMostAfterFrames = 180;
 
 export interface FramesOptions {
   /** Where the iframes go (rendered by the host). */
@@ -78,11 +87,8 @@ export class FramesController implements ReactiveController {
     const frame = this.createFrame(url, origin);
     this.pending = frame;
     this.pendingQuiet = quiet && this.visible !== undefined;
-    frame.iframe.addEventListener('load', () => this.swapIn(frame), {once: true});
+    frame.iframe.addEventListener('load', () => this.onLoaded(frame), {once: true});
     container.append(frame.wrapper);
-    if (this.options.resizeMode() === 'auto') {
-      frame.resizer = attachResizer(frame.iframe, (height) => this.setContentHeight(frame, height));
-    }
     this.host.requestUpdate();
     return true;
   }
@@ -135,8 +141,30 @@ export class FramesController implements ReactiveController {
     return {wrapper, iframe, url, origin};
   }
 
+  // Animation frames, not timers: the wait is about what gets painted, and it costs nothing
+  // in a hidden tab (the swap happens when the page is seen again).
+  private onLoaded(frame: Frame): void {
+    if (frame !== this.pending) return;
+    // Started at load, not before: until then the iframe holds its initial about:blank
+    // document, and iframe-resizer's first message (target origin pinned) would only make
+    // the browser log a mismatch. Later navigations are iframe-resizer's own business.
+    if (this.options.resizeMode() === 'auto') {
+      frame.resizer = attachResizer(frame.iframe, (height) => this.setContentHeight(frame, height));
+    }
+    if (!this.visible) return this.swapIn(frame); // nothing to keep on screen: show it now
+    const tick = () => {
+      const settling = frame.settling!;
+      settling.sinceLoad++;
+      settling.quiet++;
+      if (settling.quiet >= settledAfterFrames || settling.sinceLoad >= swapAtMostAfterFrames) this.swapIn(frame);
+      else settling.request = requestAnimationFrame(tick);
+    };
+    frame.settling = {sinceLoad: 0, quiet: 0, request: requestAnimationFrame(tick)};
+  }
+
   private swapIn(frame: Frame): void {
     if (frame !== this.pending) return;
+    frame.settling = undefined;
     const previous = this.visible;
     this.visible = frame;
     this.pending = undefined;
@@ -152,6 +180,7 @@ export class FramesController implements ReactiveController {
   }
 
   private discard(frame: Frame): void {
+    if (frame.settling) cancelAnimationFrame(frame.settling.request);
     frame.resizer?.close();
     frame.wrapper.remove();
   }
@@ -162,6 +191,7 @@ export class FramesController implements ReactiveController {
   }
 
   private setContentHeight(frame: Frame, height: number): void {
+    if (frame.settling && height !== frame.contentHeight) frame.settling.quiet = 0; // still being drawn
     if (this.options.resizeMode() !== 'auto') return;
     frame.contentHeight = height;
     const clamped = this.clamp(height);

@@ -69,7 +69,7 @@ describe('token life: the server\'s clock from the Date header', () => {
 describe('token life: the swap', () => {
   afterEach(() => sinon.restore());
 
-  it('loads the renewed URL out of sight and swaps it in on load: the visible iframe is never blank', async () => {
+  it('loads the renewed URL out of sight and swaps it in once loaded: the visible iframe is never blank', async () => {
     const el = await embed({lifetime: 600, pageDelayMs: 700});
     const old = visibleIframe(el)!;
     const frames = el.shadowRoot!.querySelector('.frames')!;
