@@ -73,6 +73,11 @@ export function epochSeconds(value: unknown, field = 'now'): number {
  */
 export function readEnv(name: string): string | undefined {
   const runtime = globalThis as {process?: {env?: Record<string, string | undefined>}};
-  const value = runtime.process?.env?.[name];
+  let value: string | undefined;
+  try {
+    value = runtime.process?.env?.[name];
+  } catch {
+    return undefined; // e.g. Deno without --allow-env: then the option is "missing", by name
+  }
   return value === '' ? undefined : value;
 }

@@ -66,6 +66,22 @@ describe('settings from the environment', () => {
     }
   }
 
+  test('an environment that refuses to be read (Deno without --allow-env) is a missing option, by name', () => {
+    const env = Object.getOwnPropertyDescriptor(process, 'env')!;
+    Object.defineProperty(process, 'env', {
+      configurable: true,
+      get() {
+        throw new Error('PermissionDenied: Requires env access');
+      },
+    });
+    try {
+      const error = creationError({secretKey: undefined});
+      assert.equal(error.message, 'secretKey is missing: pass it to createEmbedHandler or set METABASE_SECRET_KEY');
+    } finally {
+      Object.defineProperty(process, 'env', env);
+    }
+  });
+
   test('a malformed METABASE_SECRET_KEY throws at creation without echoing it', () => {
     process.env['METABASE_SECRET_KEY'] = `${SECRET}\n`;
     const error = creationError({secretKey: undefined});
