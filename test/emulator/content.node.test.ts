@@ -118,12 +118,19 @@ describe('content given to the emulator', () => {
       /dashboards\[0\]\.dashcards\[0\]\.card_id must be the id of a question in "questions" \(got 99\)/],
     ['a mapping to an unknown parameter', {...tinyContent(), dashboards: [{id: 1, name: 'D', dashcards: [{id: 1, card_id: 7, col: 20, row: 0, size_x: 8, size_y: 4, parameter_mappings: [{parameter_id: 'x', column: 'state'}]}]}]},
       /size_x must be small enough that col \+ size_x ≤ 24[\s\S]*parameter_mappings\[0\]\.parameter_id must be the id of one of the dashboard's parameters/],
+    ['a table name inherited from Object', {...tinyContent(), questions: [{...tinyContent().questions[0], query: {source: 'constructor'}}]},
+      /questions\[0\]\.query\.source must be one of the tables \(people\) \(got "constructor"\)/],
+    ['an invalid currency code', {...tinyContent(), questions: [{...tinyContent().questions[0], visualization_settings: {column_settings: {id: {number_style: 'currency', currency: 'EURO'}}}}]},
+      /questions\[0\]\.visualization_settings\.column_settings\.id\.currency must be an ISO 4217 currency code like "USD" or "EUR" \(got "EURO"\)/],
+    ['column settings that are not objects', {...tinyContent(), questions: [{...tinyContent().questions[0], visualization_settings: {column_settings: {id: 'EUR'}}}]},
+      /questions\[0\]\.visualization_settings\.column_settings\.id must be an object/],
     ['a bad global switch', {...tinyContent(), embedding_enabled: 'yes'}, /content\.embedding_enabled must be true or false/],
   ];
   for (const [name, content, message] of invalid) {
     test(`is refused with a clear error: ${name}`, async () => {
-      await assert.rejects(start(content), (error: Error) => {
-        assert.ok(error instanceof ContentError);
+      // Content wrongly accepted still starts a server: close it, so the failure is reported.
+      await assert.rejects(start(content).then((emulator) => emulator.close()), (error: Error) => {
+        assert.ok(error instanceof ContentError, `not a ContentError: ${error.message}`);
         assert.match(error.message, message);
         return true;
       });

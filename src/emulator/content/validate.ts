@@ -72,7 +72,7 @@ function checkQuery(c: Checker, query: unknown, path: string, tables: Tables): s
   const before = c.problems.length;
   if (!c.check(isObject(query), path, 'an object with at least "source"', query)) return [];
   const q = query as Json;
-  if (!c.check(typeof q.source === 'string' && q.source in tables, `${path}.source`, `one of the tables (${Object.keys(tables).join(', ')})`, q.source)) return [];
+  if (!c.check(typeof q.source === 'string' && Object.hasOwn(tables, q.source), `${path}.source`, `one of the tables (${Object.keys(tables).join(', ')})`, q.source)) return [];
   const columns = tableColumns(tables, q.source as string);
   const column = (value: unknown, at: string) => c.check(columns.includes(value as string), at, `a column of table "${String(q.source)}"`, value);
   if (c.array(q.aggregation, `${path}.aggregation`, true)) {
@@ -108,6 +108,23 @@ function checkQuery(c: Checker, query: unknown, path: string, tables: Tables): s
   return columns;
 }
 
+// Only codes this runtime's Intl knows: a malformed one makes Intl.NumberFormat throw in the page.
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+function checkVisualizationSettings(c: Checker, settings: unknown, path: string): void {
+  if (settings === undefined) return;
+  if (!c.check(isObject(settings), path, 'an object', settings)) return;
+  const columnSettings = (settings as Json).column_settings;
+  if (columnSettings === undefined) return;
+  if (!c.check(isObject(columnSettings), `${path}.column_settings`, 'an object of result column → settings', columnSettings)) return;
+  for (const [column, setting] of Object.entries(columnSettings as Json)) {
+    const at = `${path}.column_settings.${column}`;
+    if (!c.check(isObject(setting), at, 'an object like {"number_style": "currency", "currency": "EUR"}', setting)) continue;
+    const {currency} = setting as Json;
+    if (currency !== undefined) c.check(CURRENCIES.has(currency as string), `${at}.currency`, 'an ISO 4217 currency code like "USD" or "EUR"', currency);
+  }
+}
+
 function checkParameter(c: Checker, parameter: unknown, path: string, slugs: Set<unknown>, ids: Set<unknown>): boolean {
   if (!c.check(isObject(parameter), path, 'an object like {"id", "slug", "name", "type"}', parameter)) return false;
   const p = parameter as Json;
@@ -138,6 +155,7 @@ function checkQuestion(c: Checker, question: unknown, path: string, tables: Tabl
   checkPublishable(c, q, path, ids, entityIds);
   c.oneOf(q.display, DISPLAYS, `${path}.display`);
   const columns = checkQuery(c, q.query, `${path}.query`, tables);
+  checkVisualizationSettings(c, q.visualization_settings, `${path}.visualization_settings`);
   if (!c.array(q.parameters, `${path}.parameters`, true)) return;
   const slugs = new Set(), parameterIds = new Set();
   q.parameters.forEach((parameter, i) => {
