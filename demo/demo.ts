@@ -5,10 +5,11 @@ import {startEmulator, type RunningEmulator} from 'metabase-embed/emulator';
 import type {DemoContent} from './content.js';
 import {emulatorContent} from './emulator-content.js';
 import {startHostApp, type HostAppTuning} from './host-app.js';
+import {checkDemoHost, DEFAULT_HOST} from './hosts.js';
 import {realMetabaseFromEnv, type Env, type MetabaseTarget} from './metabase-env.js';
 
 export interface StartDemoOptions extends HostAppTuning {
-  /** Interface for both servers (default 127.0.0.1: loopback only). */
+  /** Interface for both servers (default 127.0.0.1: loopback only; 0.0.0.0 and :: are refused). */
   host?: string;
   /** Host app port; 0 picks any free port (default: 3000, or the next free one up to 3019). */
   port?: number;
@@ -38,7 +39,8 @@ async function metabaseToEmbed(env: Env, host: string): Promise<MetabaseTarget &
 }
 
 export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
-  const {host = '127.0.0.1', port, env = process.env, ...tuning} = options;
+  const {host = DEFAULT_HOST, port, env = process.env, ...tuning} = options;
+  checkDemoHost(host);
   const {emulator, ...metabase} = await metabaseToEmbed(env, host);
   try {
     const app = await startHostApp({...tuning, ...metabase, host, ports: port === undefined ? DEFAULT_PORTS : [port]});

@@ -9,6 +9,7 @@ import {createServer, type IncomingMessage, type ServerResponse} from 'node:http
 import {createEmbedHandler, toNodeHandler} from 'metabase-embed/server';
 import type {DemoContent} from './content.js';
 import {BodyTooLargeError, closeServer, listen, originOf, readBody, send, sendJson} from './http.js';
+import {loopbackAliases} from './hosts.js';
 import {dashboardPage} from './pages/dashboard.js';
 import {contentSecurityPolicy, PAGES, type PageContext, type PagePath} from './pages/layout.js';
 import {lazyPage} from './pages/lazy.js';
@@ -68,7 +69,7 @@ export async function startHostApp(options: HostAppOptions): Promise<HostApp> {
   const origin = originOf(options.host, port);
   try {
     // The endpoint's allowed origin includes the port, so it is made once the port is known.
-    server.on('request', createRequestListener(options, origin));
+    server.on('request', createRequestListener(options, origin, loopbackAliases(options.host, port)));
   } catch (error) {
     await closeServer(server); // e.g. a malformed secret key: nothing may keep listening
     throw error;
@@ -76,10 +77,10 @@ export async function startHostApp(options: HostAppOptions): Promise<HostApp> {
   return {url: `${origin}/`, close: () => closeServer(server)};
 }
 
-function createRequestListener(options: HostAppOptions, origin: string) {
+function createRequestListener(options: HostAppOptions, origin: string, aliases: readonly string[]) {
   const {content, log} = options;
   const sessions = new SessionStore(content.users);
-  const allowedOrigins = [origin, ...(options.extraOrigins ?? [])];
+  const allowedOrigins = [origin, ...aliases, ...(options.extraOrigins ?? [])];
   const csp = contentSecurityPolicy(new URL(options.siteUrl).origin);
   const describe = (user: DemoUser | undefined) => user && {user: user.name, tenant: user.tenant.name};
 

@@ -2,20 +2,12 @@
 //
 //   tsx demo/start.ts [--port N] [--host H]
 //
-// PORT and HOST work too (the flags win). With METABASE_SITE_URL and METABASE_SECRET_KEY
-// set, the demo embeds that Metabase instead of starting the emulator (see the README).
-import {parseArgs} from 'node:util';
+// PORT works too (the flag wins); HOST does not (see start-options.ts). With
+// METABASE_SITE_URL and METABASE_SECRET_KEY set, the demo embeds that Metabase instead of
+// starting the emulator (see the README).
 import {startDemo} from './demo.js';
 import type {DemoLogEntry} from './host-app.js';
-
-function parsePort(value: string | undefined, name: string): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`${name} must be a port number from 0 to 65535 (0: any free port), got "${value}".`);
-  }
-  return port;
-}
+import {startOptions} from './start-options.js';
 
 function logLine(entry: DemoLogEntry): string {
   const time = new Date().toLocaleTimeString();
@@ -25,10 +17,7 @@ function logLine(entry: DemoLogEntry): string {
 }
 
 async function main() {
-  const {values} = parseArgs({options: {port: {type: 'string'}, host: {type: 'string'}}});
-  const port = parsePort(values.port, '--port') ?? parsePort(process.env.PORT, 'PORT');
-  const host = values.host ?? process.env.HOST ?? '127.0.0.1';
-  const demo = await startDemo({host, ...(port !== undefined && {port}), log: (entry) => console.log(logLine(entry))});
+  const demo = await startDemo({...startOptions(process.argv.slice(2), process.env), log: (entry) => console.log(logLine(entry))});
 
   console.log(`\nmetabase-embed demo: ${demo.url}\n`);
   console.log(

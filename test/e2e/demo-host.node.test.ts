@@ -5,8 +5,10 @@ import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {after, before, describe, it} from 'node:test';
 import {startDemo, type Demo} from '../../demo/demo.js';
+import {loopbackAliases} from '../../demo/hosts.js';
 import {listen, closeServer} from '../../demo/http.js';
 import {realMetabaseFromEnv} from '../../demo/metabase-env.js';
+import {startOptions} from '../../demo/start-options.js';
 import {SAMPLE, startEmulator} from '../../src/emulator/index.js';
 
 const REAL_ENV = {
@@ -59,6 +61,20 @@ describe('demo host app (on the emulator)', () => {
     assert.equal((await token({Origin: 'http://evil.example', Cookie: cookie})).status, 403);
     assert.equal((await token({Origin: origin})).status, 401, 'no session');
     assert.equal((await token({Origin: origin, Cookie: cookie}, {resource: {dashboard: 99}, params: {}})).status, 403, 'not on the pages');
+  });
+
+  it('on loopback, also accepts the page opened as localhost or [::1], by exact origin', async () => {
+    const {port} = new URL(demo.url);
+    for (const alias of [`http://localhost:${port}`, `http://[::1]:${port}`]) {
+      const signed = await token({Origin: alias, Cookie: cookie});
+      assert.equal(signed.status, 200, `${alias}: ${await signed.clone().text()}`);
+      const switched = await fetch(`${origin}/session`, {method: 'POST', headers: {Origin: alias}, body: new URLSearchParams({user: 'ada'}), redirect: 'manual'});
+      assert.equal(switched.status, 303, alias);
+    }
+    const otherPort = String(Number(port) === 65535 ? 1 : Number(port) + 1);
+    for (const stranger of [`http://localhost:${otherPort}`, `http://localhost.evil.example:${port}`, `https://localhost:${port}`, 'http://localhost']) {
+      assert.equal((await token({Origin: stranger, Cookie: cookie})).status, 403, stranger);
+    }
   });
 
   it('serves the element, its imports and the page scripts, and nothing else from disk', async () => {
@@ -179,6 +195,28 @@ describe('demo on a real Metabase (from the environment)', () => {
       assert.doesNotMatch(error.message, /not-hex-secret/);
       return true;
     });
+  });
+});
+
+describe('demo host choice', () => {
+  it('adds loopback aliases only on a loopback address', () => {
+    assert.deepEqual(loopbackAliases('127.0.0.1', 3000), ['http://localhost:3000', 'http://[::1]:3000']);
+    assert.deepEqual(loopbackAliases('::1', 3000), ['http://127.0.0.1:3000', 'http://localhost:3000']);
+    assert.deepEqual(loopbackAliases('192.168.1.5', 3000), []);
+    assert.deepEqual(loopbackAliases('example.local', 3000), []);
+  });
+
+  for (const host of ['0.0.0.0', '::', '0:0:0:0:0:0:0:0']) {
+    it(`refuses to listen on every interface (${host})`, async () => {
+      await assert.rejects(startDemo({host, port: 0, env: {}}), /The demo does not listen on ".*" \(every interface\)[\s\S]*Use 127\.0\.0\.1/);
+    });
+  }
+
+  it('npm start reads --host and PORT, never HOST (tcsh sets it to the machine\'s name)', () => {
+    assert.deepEqual(startOptions([], {HOST: 'build-box.example', PORT: '4000'}), {host: '127.0.0.1', port: 4000});
+    assert.deepEqual(startOptions(['--host', '::1', '--port', '0'], {HOST: 'build-box.example', PORT: '4000'}), {host: '::1', port: 0});
+    assert.deepEqual(startOptions([], {}), {host: '127.0.0.1'});
+    assert.throws(() => startOptions(['--port', '70000'], {}), /--port must be a port number/);
   });
 });
 
