@@ -23,6 +23,11 @@ export async function sign(claims: JWTPayload): Promise<string> {
   return new SignJWT(claims).setProtectedHeader({alg: 'HS256', typ: 'JWT'}).sign(new TextEncoder().encode(secretKey));
 }
 
+/** Moves the emulator's clock (not the browser's) `offsetSeconds` from real time; 0 puts it back. */
+export async function setEmulatorClock(offsetSeconds: number): Promise<void> {
+  await executeServerCommand('emulator-clock', {offsetSeconds});
+}
+
 export const salesToken = (params: Record<string, unknown> = {tenant: 'Acme'}, exp = nowSeconds() + 600) =>
   sign({resource: {dashboard: 1}, params, exp});
 
@@ -77,6 +82,11 @@ export class EmbeddedPage {
   /** Chooses values in a filter's select, as a user does. */
   async select(slug: string, ...values: string[]): Promise<void> {
     await this.command({action: 'select', slug, values});
+  }
+
+  /** Focuses the control named `name` and types `keys` into it, as a user does. */
+  async type(name: string, keys: string): Promise<void> {
+    await this.command({action: 'type', name, keys});
   }
 
   /** Waits for a message matching `predicate` and returns it. */

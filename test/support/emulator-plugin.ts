@@ -1,6 +1,8 @@
 // @web/test-runner plugin: starts the emulator (metabase-embed/emulator, from the sources)
 // on 127.0.0.1 with a fresh test secret; browser tests find it at GET /__servers/emulator.json
-// ({origin, secretKey}) and sign their own tokens with jose.
+// ({origin, secretKey}) and sign their own tokens with jose. Its clock is the real one
+// moved by an offset that the `emulator-clock` command sets ({offsetSeconds}), so a test
+// makes a token expire when it chooses, not by waiting.
 //
 // The embed page it serves is cross-origin to the test page (localhost), so tests cannot
 // read it from the browser. The `emulator-frame` command reads it the way a user sees it,
@@ -18,6 +20,8 @@ export interface FrameSnapshot {
   pageError: string | null;
   cardErrors: string[];
   parameters: {slug: string; label: string; value: string}[];
+  /** The focused control (`name`), and whether it holds a half-typed value (a date with empty parts). */
+  focus: {name: string; halfTyped: boolean} | null;
   cards: {title: string | null; display: string; text: string; rows: number; axisLabels: string[]}[];
   downloads: {results: number; pdf: boolean};
   /** The `href` of each "Download results" link. */
@@ -31,7 +35,8 @@ export interface FrameSnapshot {
 
 export type EmulatorFramePayload =
   | {iframe: string; action: 'snapshot'}
-  | {iframe: string; action: 'select'; slug: string; values: string[]};
+  | {iframe: string; action: 'select'; slug: string; values: string[]}
+  | {iframe: string; action: 'type'; name: string; keys: string};
 
 /** Runs inside the embedded page (serialized by puppeteer): no closures over Node values. */
 function readPage(): FrameSnapshot {
@@ -46,8 +51,10 @@ function readPage(): FrameSnapshot {
   };
   const pair = (el: Element | null, property: 'color' | 'fill' = 'color'): [string, string] | null =>
     el ? [getComputedStyle(el)[property], opaqueBackground(el)] : null;
+  const focused = document.activeElement as HTMLInputElement | null;
   return {
     state: document.documentElement.dataset.state ?? null,
+    focus: focused?.name ? {name: focused.name, halfTyped: focused.validity?.badInput ?? false} : null,
     lang: document.documentElement.lang,
     title: root.querySelector('.mb-title') ? text(root.querySelector('.mb-title')) : null,
     pageError: root.querySelector(':scope > .mb-error') ? text(root.querySelector(':scope > .mb-error')) : null,
@@ -88,11 +95,12 @@ async function embeddedFrame(page: Page, iframeId: string): Promise<Frame> {
 
 export function emulatorPlugin(): TestRunnerPlugin<EmulatorFramePayload> {
   let emulator: RunningEmulator | undefined;
+  let clockOffsetMs = 0;
   const secretKey = randomBytes(32).toString('hex');
   return {
     name: 'emulator',
     async serverStart() {
-      emulator = await startEmulator({secretKey});
+      emulator = await startEmulator({secretKey, now: () => Date.now() + clockOffsetMs});
     },
     async serverStop() {
       await emulator?.close();
@@ -104,6 +112,10 @@ export function emulatorPlugin(): TestRunnerPlugin<EmulatorFramePayload> {
       return {body: JSON.stringify({origin: emulator.url, secretKey}), type: 'json', headers: {'Cache-Control': 'no-store'}};
     },
     async executeCommand({command, payload, session}) {
+      if (command === 'emulator-clock') {
+        clockOffsetMs = (payload as unknown as {offsetSeconds: number}).offsetSeconds * 1000;
+        return true;
+      }
       if (command !== 'emulator-frame' || !payload) return undefined;
       if (session.browser.type !== 'puppeteer') throw new Error('emulator-frame needs the Chromium (puppeteer) launcher');
       const page = (session.browser as unknown as {getPage(id: string): Page}).getPage(session.id);
@@ -113,6 +125,12 @@ export function emulatorPlugin(): TestRunnerPlugin<EmulatorFramePayload> {
         // The options come from the values endpoint: wait for them, as a user would.
         for (const value of payload.values.filter(Boolean)) await frame.waitForSelector(`${select} option[value=${JSON.stringify(value)}]`, {timeout: 10_000});
         return frame.select(select, ...payload.values);
+      }
+      if (payload.action === 'type') {
+        // Keys into the focused control, as a visitor types (nothing is committed until a change event).
+        await frame.focus(`[name=${JSON.stringify(payload.name)}]`);
+        await page.keyboard.type(payload.keys);
+        return true; // undefined would read as "no plugin handles this command"
       }
       // tsx compiles this file with esbuild's keepNames, which wraps named functions in
       // __name(); the embedded page has no such helper, so give it a no-op one.

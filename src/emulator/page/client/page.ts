@@ -65,7 +65,16 @@ export class EmbedPage {
     if (this.refreshTimer !== null) clearInterval(this.refreshTimer);
     this.refreshTimer = null;
     const seconds = this.resource === 'dashboard' ? this.appearance.refresh : null; // Metabase: dashboards only
-    if (seconds) this.refreshTimer = setInterval(() => void this.load(), seconds * 1000);
+    if (seconds) this.refreshTimer = setInterval(() => void this.refresh(), seconds * 1000);
+  }
+
+  /**
+   * `#refresh=N`: like Metabase, only the card queries run again, with the same token (an
+   * expired one then shows its message in every card); the widgets stay as the visitor left
+   * them. A page that never loaded tries its first load again.
+   */
+  private refresh(): Promise<void> {
+    return this.item ? this.runQueries() : this.load();
   }
 
   private setState(state: PageState): void {
