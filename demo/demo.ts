@@ -15,6 +15,11 @@ export interface StartDemoOptions extends HostAppTuning {
   port?: number;
   /** Read for METABASE_* (see the README); default process.env. */
   env?: Env;
+  /**
+   * One clock for the token signer and the emulator the demo starts (default: the real
+   * one), so a test that moves it moves both; a real Metabase keeps its own.
+   */
+  now?: () => Date;
 }
 
 export interface Demo {
@@ -29,19 +34,19 @@ export interface Demo {
 export const DEFAULT_PORTS = Array.from({length: 20}, (_, index) => 3000 + index);
 
 /** The Metabase to embed: the one the environment names, else a fresh emulator. */
-async function metabaseToEmbed(env: Env, host: string): Promise<MetabaseTarget & {emulator?: RunningEmulator}> {
+async function metabaseToEmbed(env: Env, host: string, now?: () => Date): Promise<MetabaseTarget & {emulator?: RunningEmulator}> {
   const real = realMetabaseFromEnv(env);
   if (real) return real;
   // A fresh key each start: it lives only in this process and the emulator.
   const secretKey = randomBytes(32).toString('hex');
-  const emulator = await startEmulator({host, port: 0, secretKey});
+  const emulator = await startEmulator({host, port: 0, secretKey, ...(now && {now: () => now().getTime()})});
   return {siteUrl: emulator.url, secretKey, content: emulatorContent(emulator.url), emulator};
 }
 
 export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
   const {host = DEFAULT_HOST, port, env = process.env, ...tuning} = options;
   checkDemoHost(host);
-  const {emulator, ...metabase} = await metabaseToEmbed(env, host);
+  const {emulator, ...metabase} = await metabaseToEmbed(env, host, tuning.now);
   try {
     const app = await startHostApp({...tuning, ...metabase, host, ports: port === undefined ? DEFAULT_PORTS : [port]});
     return {

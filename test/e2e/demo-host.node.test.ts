@@ -111,6 +111,29 @@ describe('demo host app (on the emulator)', () => {
   });
 });
 
+describe('demo clock', () => {
+  it('is one clock for the token signer and the emulator the demo starts', async () => {
+    // Years ago: on the real clock these tokens would be long expired.
+    const then = Date.parse('2020-01-01T00:00:00Z');
+    const demo = await startDemo({port: 0, env: {}, now: () => new Date(then)});
+    try {
+      const origin = new URL(demo.url).origin;
+      const cookie = (await fetch(demo.url)).headers.get('set-cookie')!.split(';')[0]!;
+      const signed = await fetch(`${origin}/api/metabase/embed`, {
+        method: 'POST',
+        headers: {'Content-Type': 'application/json', Origin: origin, Cookie: cookie},
+        body: JSON.stringify({resource: {dashboard: SAMPLE.salesDashboard.id}, params: {}}),
+      });
+      const {token} = (await signed.json()) as {token: string};
+      assert.equal(JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).iat, then / 1000);
+      const dashboard = await fetch(`${demo.emulatorUrl}/api/embed/dashboard/${token}`);
+      assert.equal(dashboard.status, 200, await dashboard.clone().text());
+    } finally {
+      await demo.close();
+    }
+  });
+});
+
 describe('demo on a real Metabase (from the environment)', () => {
   it('starts no emulator and frames only the configured site', async () => {
     const demo = await startDemo({port: 0, env: REAL_ENV});

@@ -6,10 +6,12 @@
 //   el.endpoint = stack.endpoint;                     // the demo's real token endpoint
 //   const rows = await cardRows(stack, token, 'Orders');  // the emulator's answer for a card
 import {oneEvent, waitUntil} from '@open-wc/testing';
+import {executeServerCommand} from '@web/test-runner-commands';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
 import type {DemoContent} from '../../demo/content.js';
 import type {DemoLogEntry} from '../../demo/host-app.js';
 import type {DemoUser} from '../../demo/session.js';
+import type {FrameSnapshot} from '../support/emulator-plugin.js';
 import {testServer} from '../support/servers.js';
 
 export interface DemoStack {
@@ -50,9 +52,20 @@ export async function serverLog(stack: DemoStack): Promise<DemoLogEntry[]> {
 
 export const tokenRequests = async (stack: DemoStack) => (await serverLog(stack)).filter((entry) => entry.kind === 'token');
 
-/** Moves the token signer's clock (not the emulator's) by `offsetSeconds` from real time. */
-export async function setSignerClock(stack: DemoStack, offsetSeconds: number): Promise<void> {
-  await fetch(`/__servers/demo/${stack.scope}/clock`, {method: 'POST', body: JSON.stringify({offsetSeconds})});
+/**
+ * Stops the stack's clock (its token signer's and its emulator's) at `epochMs`, e.g. the
+ * test page's fake `Date.now()`; `null` gives both the real clock back.
+ */
+export async function setStackClock(stack: DemoStack, epochMs: number | null): Promise<void> {
+  await fetch(`/__servers/demo/${stack.scope}/clock`, {method: 'POST', body: JSON.stringify({epochMs})});
+}
+
+/**
+ * What the embed page showing `token` shows once it has loaded its data or its error,
+ * wherever its frame is (the element's iframe is in its shadow root).
+ */
+export function embedView(token: string): Promise<FrameSnapshot> {
+  return executeServerCommand('emulator-frame', {embedToken: token, action: 'snapshot', settled: true}) as Promise<FrameSnapshot>;
 }
 
 /** A hand-made request to the token endpoint, as a script on the page could send. */

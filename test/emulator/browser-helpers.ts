@@ -5,7 +5,7 @@ import {oneEvent, waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import {SignJWT, type JWTPayload} from 'jose';
 import {testServer} from '../support/servers.js';
-import type {EmulatorFramePayload, FrameSnapshot} from '../support/emulator-plugin.js';
+import type {FrameAction, FrameSnapshot} from '../support/emulator-plugin.js';
 
 export interface MetabaseMessage {
   type: string;
@@ -32,7 +32,6 @@ export const salesToken = (params: Record<string, unknown> = {tenant: 'Acme'}, e
   sign({resource: {dashboard: 1}, params, exp});
 
 let frames = 0;
-type Command = EmulatorFramePayload extends infer P ? (P extends unknown ? Omit<P, 'iframe'> : never) : never;
 
 export class EmbeddedPage {
   readonly messages: MetabaseMessage[] = [];
@@ -60,7 +59,7 @@ export class EmbeddedPage {
     return page;
   }
 
-  private command(payload: Command): Promise<unknown> {
+  private command(payload: FrameAction): Promise<unknown> {
     return executeServerCommand('emulator-frame', {...payload, iframe: this.iframe.id});
   }
 

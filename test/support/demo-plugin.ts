@@ -4,7 +4,7 @@
 //
 //   GET  /__servers/demo.json, /__servers/demo/<scope>.json   where the scope's stack is
 //   GET  /__servers/demo/<scope>/log.json                     its host app's request log
-//   POST /__servers/demo/<scope>/clock  {"offsetSeconds": n}  moves its token signer's clock
+//   POST /__servers/demo/<scope>/clock  {"epochMs": n | null}  stops its clock at n (null: real time)
 //   *    /__demo/<scope>/…             → the host app (a reverse proxy: the page, its
 //                                        endpoint and its cookies on the test page's origin)
 //   GET  /__demo-emulator/<scope>/…    → the emulator (its JSON API, for assertions)
@@ -19,10 +19,13 @@ import type {DemoLogEntry} from '../../demo/host-app.js';
 /** Short, so that renewal is exercised; tests move fake timers, never wait for it. */
 export const E2E_TOKEN_LIFETIME = 20;
 
-/** What tests read and move on a stack: its host app's log and its token signer's clock. */
+/**
+ * What tests read and move on a stack: its host app's log, and its one clock, read by both
+ * the token signer and the emulator (the real one until a test sets it).
+ */
 interface StackControls {
   log: DemoLogEntry[];
-  clockOffsetMs: number;
+  clockMs: number | null;
 }
 
 interface DemoStack {
@@ -75,13 +78,13 @@ export function demoPlugin(): Plugin {
   function stackFor(scope: string): Promise<DemoStack> {
     let stack = stacks.get(scope);
     if (!stack) {
-      const controls: StackControls = {log: [], clockOffsetMs: 0};
+      const controls: StackControls = {log: [], clockMs: null};
       stack = startDemo({
         port: 0,
         env: {}, // always the emulator, whatever the developer's shell has set
         expiresIn: E2E_TOKEN_LIFETIME,
         extraOrigins: [testOrigin],
-        now: () => new Date(Date.now() + controls.clockOffsetMs),
+        now: () => new Date(controls.clockMs ?? Date.now()),
         log: (entry) => controls.log.push(entry),
       }).then((demo) => ({demo, controls}));
       stacks.set(scope, stack);
@@ -115,8 +118,8 @@ export function demoPlugin(): Plugin {
     } else if (control?.[2] === 'log.json') {
       sendJson(res, (await stackFor(control[1]!)).controls.log);
     } else if (control?.[2] === 'clock' && req.method === 'POST') {
-      const {offsetSeconds} = (await readJson(req)) as {offsetSeconds: number};
-      (await stackFor(control[1]!)).controls.clockOffsetMs = offsetSeconds * 1000;
+      const {epochMs} = (await readJson(req)) as {epochMs: number | null};
+      (await stackFor(control[1]!)).controls.clockMs = epochMs;
       res.writeHead(204).end();
     } else if (proxied) {
       const [, mount, scope, rest] = proxied as unknown as [string, string, string, string];

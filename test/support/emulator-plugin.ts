@@ -33,10 +33,16 @@ export interface FrameSnapshot {
   height: number;
 }
 
-export type EmulatorFramePayload =
-  | {iframe: string; action: 'snapshot'}
-  | {iframe: string; action: 'select'; slug: string; values: string[]}
-  | {iframe: string; action: 'type'; name: string; keys: string};
+/** Which embed page: an iframe on the test page by id, or the frame showing this token anywhere (e.g. in an element's shadow root). */
+export type FrameTarget = {iframe: string} | {embedToken: string};
+
+export type FrameAction =
+  /** `settled`: first wait until the page has shown its data or its error. */
+  | {action: 'snapshot'; settled?: boolean}
+  | {action: 'select'; slug: string; values: string[]}
+  | {action: 'type'; name: string; keys: string};
+
+export type EmulatorFramePayload = FrameTarget & FrameAction;
 
 /** Runs inside the embedded page (serialized by puppeteer): no closures over Node values. */
 function readPage(): FrameSnapshot {
@@ -86,10 +92,15 @@ function readPage(): FrameSnapshot {
   };
 }
 
-async function embeddedFrame(page: Page, iframeId: string): Promise<Frame> {
-  const handle = (await page.$(`iframe#${iframeId}`)) as ElementHandle<HTMLIFrameElement> | null;
+async function embeddedFrame(page: Page, target: FrameTarget): Promise<Frame> {
+  if ('embedToken' in target) {
+    const frame = page.frames().find((candidate) => new URL(candidate.url()).pathname.split('/').at(-1) === target.embedToken);
+    if (!frame) throw new Error('emulator-frame: no frame shows that token');
+    return frame;
+  }
+  const handle = (await page.$(`iframe#${target.iframe}`)) as ElementHandle<HTMLIFrameElement> | null;
   const frame = await handle?.contentFrame();
-  if (!frame) throw new Error(`emulator-frame: no loaded iframe#${iframeId} on the test page`);
+  if (!frame) throw new Error(`emulator-frame: no loaded iframe#${target.iframe} on the test page`);
   return frame;
 }
 
@@ -119,7 +130,7 @@ export function emulatorPlugin(): TestRunnerPlugin<EmulatorFramePayload> {
       if (command !== 'emulator-frame' || !payload) return undefined;
       if (session.browser.type !== 'puppeteer') throw new Error('emulator-frame needs the Chromium (puppeteer) launcher');
       const page = (session.browser as unknown as {getPage(id: string): Page}).getPage(session.id);
-      const frame = await embeddedFrame(page, payload.iframe);
+      const frame = await embeddedFrame(page, payload);
       if (payload.action === 'select') {
         const select = `select[name=${JSON.stringify(payload.slug)}]`;
         // The options come from the values endpoint: wait for them, as a user would.
@@ -132,6 +143,8 @@ export function emulatorPlugin(): TestRunnerPlugin<EmulatorFramePayload> {
         await page.keyboard.type(payload.keys);
         return true; // undefined would read as "no plugin handles this command"
       }
+      // Waited for here, on the frame's own timers: the test page's may be fake.
+      if (payload.settled) await frame.waitForFunction("['ready', 'error'].includes(document.documentElement.dataset.state)", {timeout: 10_000});
       // tsx compiles this file with esbuild's keepNames, which wraps named functions in
       // __name(); the embedded page has no such helper, so give it a no-op one.
       return frame.evaluate(`globalThis.__name = globalThis.__name || ((fn) => fn); (${readPage.toString()})()`);
