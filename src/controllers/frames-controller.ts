@@ -148,10 +148,12 @@ export class FramesController implements ReactiveController {
     // Started at load, not before: until then the iframe holds its initial about:blank
     // document, and iframe-resizer's first message (target origin pinned) would only make
     // the browser log a mismatch. Later navigations are iframe-resizer's own business.
+    const first = !this.visible;
+    if (first) this.swapIn(frame); // nothing to keep on screen: show it now
     if (this.options.resizeMode() === 'auto') {
       frame.resizer = attachResizer(frame.iframe, (height) => this.setContentHeight(frame, height));
     }
-    if (!this.visible) return this.swapIn(frame); // nothing to keep on screen: show it now
+    if (first) return;
     const tick = () => {
       const settling = frame.settling!;
       settling.sinceLoad++;
