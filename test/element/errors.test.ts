@@ -136,22 +136,32 @@ describe('errors: retries', () => {
     expect(errors()[0].reason).to.equal('timeout');
   });
 
-  it('after a final network failure, going online tries again', async () => {
-    const clock = fakeClock();
-    let failures = 4;
-    const {el, errors} = await embedWith({}, async (request) => {
-      if (failures-- > 0) throw new TypeError('Failed to fetch');
-      return signedAnswer(request);
+  const wakeUps: Array<[string, () => void]> = [
+    ['going online', () => window.dispatchEvent(new Event('online'))],
+    // visibilityState is "visible" in the test page
+    ['coming back into view', () => document.dispatchEvent(new Event('visibilitychange'))],
+  ];
+  for (const [name, wakeUp] of wakeUps) {
+    it(`after a final network failure, ${name} tries again`, async () => {
+      const clock = fakeClock();
+      let failures = 4;
+      const {el, errors} = await embedWith({}, async (request) => {
+        if (failures-- > 0) throw new TypeError('Failed to fetch');
+        return signedAnswer(request);
+      });
+      await until(() => errors().length === 1, 'the first failure');
+      await clock.tickAsync(10_000);
+      await until(() => errors().length === 4, 'the last failure');
+      expect(errors().map(({reason, willRetry}) => [reason, willRetry]).at(-1)).to.deep.equal(['fetch-token', false]);
+      await el.updateComplete;
+      expect(el.state).to.equal('error');
+      const token = nextEvent(el, 'metabase-embed-token');
+      wakeUp();
+      await token;
+      await loadedIframe(el);
+      expect(el.state).to.equal('ready');
     });
-    await until(() => errors().length === 1, 'the first failure');
-    await clock.tickAsync(10_000);
-    await until(() => errors().length === 4, 'the last failure');
-    expect(errors().map(({reason, willRetry}) => [reason, willRetry]).at(-1)).to.deep.equal(['fetch-token', false]);
-    const token = nextEvent(el, 'metabase-embed-token');
-    window.dispatchEvent(new Event('online'));
-    await token;
-    await loadedIframe(el);
-  });
+  }
 });
 
 describe('errors: answers', () => {
@@ -313,23 +323,5 @@ describe('errors: fetchToken and the error UI', () => {
     expect(errors().at(-1)!.willRetry).to.equal(false);
     expect(iframesOf(el)).to.have.length(0);
     expect(clock.countTimers()).to.equal(0);
-  });
-
-  it('after a final network failure, coming back into view tries again', async () => {
-    const clock = fakeClock();
-    let failures = 4;
-    const {el, errors} = await embedWith({}, async (request) => {
-      if (failures-- > 0) throw new TypeError('Failed to fetch');
-      return signedAnswer(request);
-    });
-    await clock.tickAsync(10_000);
-    await until(() => errors().length === 4, 'the last failure');
-    await el.updateComplete;
-    expect(el.state).to.equal('error');
-    const token = nextEvent(el, 'metabase-embed-token');
-    document.dispatchEvent(new Event('visibilitychange')); // visibilityState is "visible" here
-    await token;
-    await loadedIframe(el);
-    expect(el.state).to.equal('ready');
   });
 });
