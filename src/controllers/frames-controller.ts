@@ -23,9 +23,9 @@ interface Frame {
 }
 
 /** A loaded frame replaces the visible one after this many animation frames (~⅓ s) without a size change... */
-export const settledAfterFrames = 20;
+const settledAfterFrames = 20;
 /** ...or after this many (~3 s) since its load, whatever its content does. */
-export const swapAtMostAfterFrames = 180;
+const swapAtMostAfterFrames = 180;
 
 export interface FramesOptions {
   /** Where the iframes go (rendered by the host). */
@@ -141,19 +141,21 @@ export class FramesController implements ReactiveController {
     return {wrapper, iframe, url, origin};
   }
 
-  // Animation frames, not timers: the wait is about what gets painted, and it costs nothing
-  // in a hidden tab (the swap happens when the page is seen again).
   private onLoaded(frame: Frame): void {
     if (frame !== this.pending) return;
     // Started at load, not before: until then the iframe holds its initial about:blank
     // document, and iframe-resizer's first message (target origin pinned) would only make
     // the browser log a mismatch. Later navigations are iframe-resizer's own business.
-    const first = !this.visible;
-    if (first) this.swapIn(frame); // nothing to keep on screen: show it now
     if (this.options.resizeMode() === 'auto') {
       frame.resizer = attachResizer(frame.iframe, (height) => this.setContentHeight(frame, height));
     }
-    if (first) return;
+    if (this.visible) this.swapInOnceSettled(frame);
+    else this.swapIn(frame); // nothing to keep on screen: show it now
+  }
+
+  // Animation frames, not timers: the wait is about what gets painted, and it costs nothing
+  // in a hidden tab (the swap happens when the page is seen again).
+  private swapInOnceSettled(frame: Frame): void {
     const tick = () => {
       const settling = frame.settling!;
       settling.sinceLoad++;
