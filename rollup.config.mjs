@@ -13,8 +13,7 @@ const iframeResizerPkg = JSON.parse(
   readFileSync(new URL('./node_modules/iframe-resizer/package.json', import.meta.url), 'utf8'),
 );
 const dependencies = [...Object.keys(pkg.dependencies ?? {}), ...builtinModules];
-const isExternal = (id) =>
-  id.startsWith('node:') || dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
+const isExternal = (id) => id.startsWith('node:') || dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 // iframe-resizer's files carry no /*! header, so terser would drop its notice: restore it.
 const banner = `/*! metabase-embed ${pkg.version} | MIT License */
@@ -43,10 +42,7 @@ export default [
   },
   {
     input: 'src/cdn.ts',
-    plugins: [
-      nodeResolve({browser: true}),
-      esbuild({target: 'es2021', tsconfig: 'tsconfig.json'}),
-    ],
+    plugins: [nodeResolve({browser: true}), esbuild({target: 'es2021', tsconfig: 'tsconfig.json'})],
     output: {
       file: 'dist/cdn/metabase-embed.iife.js',
       format: 'iife',

@@ -34,7 +34,11 @@ export interface Demo {
 export const DEFAULT_PORTS = Array.from({length: 20}, (_, index) => 3000 + index);
 
 /** The Metabase to embed: the one the environment names, else a fresh emulator. */
-async function metabaseToEmbed(env: Env, host: string, now?: () => Date): Promise<MetabaseTarget & {emulator?: RunningEmulator}> {
+async function metabaseToEmbed(
+  env: Env,
+  host: string,
+  now?: () => Date,
+): Promise<MetabaseTarget & {emulator?: RunningEmulator}> {
   const real = realMetabaseFromEnv(env);
   if (real) return real;
   // A fresh key each start: it lives only in this process and the emulator.

@@ -19,7 +19,11 @@ export function emulatorContent(emulatorUrl: string): DemoContent {
     editable: editableSlugs(parameters),
     locksTenant: parameters.tenant === 'locked',
   });
-  const revenue = item({question: monthlyRevenueQuestion.entityId}, 'Monthly revenue', monthlyRevenueQuestion.parameters);
+  const revenue = item(
+    {question: monthlyRevenueQuestion.entityId},
+    'Monthly revenue',
+    monthlyRevenueQuestion.parameters,
+  );
   return {
     source: `the local Metabase emulator at ${emulatorUrl}`,
     dashboard: {

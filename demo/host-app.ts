@@ -99,7 +99,10 @@ function createRequestListener(options: HostAppOptions, origin: string, aliases:
 
   function servePage(req: IncomingMessage, res: ServerResponse, path: PagePath) {
     let user = sessions.userFromCookies(req.headers.cookie);
-    const headers: Record<string, string> = {'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp};
+    const headers: Record<string, string> = {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': csp,
+    };
     if (!user) {
       user = sessions.defaultUser;
       headers['Set-Cookie'] = sessions.signIn(user);
@@ -145,7 +148,8 @@ function createRequestListener(options: HostAppOptions, origin: string, aliases:
     }
     if (pathname === '/session' && method === 'POST') return switchUser(req, res);
     if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'Method not allowed.', {Allow: 'GET, HEAD'});
-    if (pathname === '/session') return sendJson(res, 200, {user: sessions.userFromCookies(req.headers.cookie) ?? null});
+    if (pathname === '/session')
+      return sendJson(res, 200, {user: sessions.userFromCookies(req.headers.cookie) ?? null});
     if (isPagePath(pathname)) return servePage(req, res, pathname);
     const file = await readStaticFile(pathname);
     if (file) return send(res, 200, method === 'HEAD' ? '' : file.body, {'Content-Type': file.contentType});

@@ -36,7 +36,10 @@ function parseSlug(name: string, value: string | undefined): string | undefined 
 function parseList(name: string, value: string | undefined, fallback?: string[]): string[] {
   if (value === undefined && fallback) return fallback;
   if (value === undefined) throw new Error(`${name} is required: a comma-separated list of values.`);
-  const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   if (items.length === 0) throw new Error(`${name} must be a comma-separated list, got "${value}".`);
   return items;
 }
@@ -47,10 +50,13 @@ export function realMetabaseFromEnv(env: Env): MetabaseTarget | undefined {
   const secretKey = read(env, 'METABASE_SECRET_KEY');
   if (!siteUrl && !secretKey) return undefined;
   if (!siteUrl || !secretKey) {
-    throw new Error('Set both METABASE_SITE_URL and METABASE_SECRET_KEY to embed a real Metabase (or neither, for the emulator).');
+    throw new Error(
+      'Set both METABASE_SITE_URL and METABASE_SECRET_KEY to embed a real Metabase (or neither, for the emulator).',
+    );
   }
   const dashboardId = read(env, 'METABASE_DASHBOARD_ID');
-  if (!dashboardId) throw new Error('METABASE_DASHBOARD_ID is required with a real Metabase: the id of a published dashboard.');
+  if (!dashboardId)
+    throw new Error('METABASE_DASHBOARD_ID is required with a real Metabase: the id of a published dashboard.');
 
   const tenantSlug = parseSlug('METABASE_TENANT_PARAM', read(env, 'METABASE_TENANT_PARAM'));
   const filterSlug = parseSlug('METABASE_FILTER_PARAM', read(env, 'METABASE_FILTER_PARAM'));
@@ -64,14 +70,24 @@ export function realMetabaseFromEnv(env: Env): MetabaseTarget | undefined {
     locksTenant: tenantSlug !== undefined,
   });
   const dashboard = {
-    ...item({dashboard: parseEmbedId('METABASE_DASHBOARD_ID', dashboardId)}, 'Dashboard', [filterSlug, dateSlug].filter((slug) => slug !== undefined)),
+    ...item(
+      {dashboard: parseEmbedId('METABASE_DASHBOARD_ID', dashboardId)},
+      'Dashboard',
+      [filterSlug, dateSlug].filter((slug) => slug !== undefined),
+    ),
     ...(filterSlug && {
-      select: {slug: filterSlug, label: filterSlug, options: parseList('METABASE_FILTER_VALUES', read(env, 'METABASE_FILTER_VALUES'))},
+      select: {
+        slug: filterSlug,
+        label: filterSlug,
+        options: parseList('METABASE_FILTER_VALUES', read(env, 'METABASE_FILTER_VALUES')),
+      },
     }),
     ...(dateSlug && {dateRange: {slug: dateSlug, label: dateSlug}}),
   };
   const questionId = read(env, 'METABASE_QUESTION_ID');
-  const question = questionId ? item({question: parseEmbedId('METABASE_QUESTION_ID', questionId)}, 'Question', []) : undefined;
+  const question = questionId
+    ? item({question: parseEmbedId('METABASE_QUESTION_ID', questionId)}, 'Question', [])
+    : undefined;
 
   return {
     siteUrl,

@@ -38,7 +38,7 @@ export class SessionStore {
   }
 
   get defaultUser(): DemoUser {
-    return this.users[0]!;
+    return this.users[0];
   }
 
   findUser(id: unknown): DemoUser | undefined {

@@ -17,7 +17,10 @@ function logLine(entry: DemoLogEntry): string {
 }
 
 async function main() {
-  const demo = await startDemo({...startOptions(process.argv.slice(2), process.env), log: (entry) => console.log(logLine(entry))});
+  const demo = await startDemo({
+    ...startOptions(process.argv.slice(2), process.env),
+    log: (entry) => console.log(logLine(entry)),
+  });
 
   console.log(`\nmetabase-embed demo: ${demo.url}\n`);
   console.log(

@@ -44,7 +44,8 @@ function fileLocation(pathname: string): {path: string; transpile: boolean} | un
   if (pathname.startsWith('/node_modules/')) {
     const rest = pathname.slice('/node_modules/'.length);
     const pkg = BROWSER_PACKAGES.find((name) => rest.startsWith(`${name}/`));
-    const path = pkg === undefined ? undefined : resolveInside(join(repoRoot, 'node_modules', pkg), rest.slice(pkg.length + 1));
+    const path =
+      pkg === undefined ? undefined : resolveInside(join(repoRoot, 'node_modules', pkg), rest.slice(pkg.length + 1));
     return path === undefined ? undefined : {path, transpile: false};
   }
   const asset = /^\/assets\/([a-z0-9-]+)\.(css|js)$/.exec(pathname);
@@ -66,6 +67,11 @@ export async function readStaticFile(pathname: string): Promise<StaticFile | und
   if (!location.transpile) {
     return {body: source, contentType: CONTENT_TYPES[extname(location.path)] ?? 'application/octet-stream'};
   }
-  const {code} = await transform(source.toString('utf8'), {loader: 'ts', format: 'esm', target: 'es2022', sourcefile: location.path});
-  return {body: code, contentType: CONTENT_TYPES['.js']!};
+  const {code} = await transform(source.toString('utf8'), {
+    loader: 'ts',
+    format: 'esm',
+    target: 'es2022',
+    sourcefile: location.path,
+  });
+  return {body: code, contentType: CONTENT_TYPES['.js']};
 }

@@ -23,6 +23,9 @@ export function chromiumPath() {
 /** Like chromiumPath(), but says what to do when there is none. */
 export function requireChromiumPath() {
   const path = chromiumPath();
-  if (!path || !existsSync(path)) throw new Error(`No Chromium at ${path ?? '/usr/bin/chromium'}: install it (apt-get install chromium) or set CHROME_PATH.`);
+  if (!path || !existsSync(path))
+    throw new Error(
+      `No Chromium at ${path ?? '/usr/bin/chromium'}: install it (apt-get install chromium) or set CHROME_PATH.`,
+    );
   return path;
 }

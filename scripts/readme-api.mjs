@@ -11,7 +11,12 @@ import {fileURLToPath} from 'node:url';
 export const startMarker = '<!-- element-api:start -->';
 export const endMarker = '<!-- element-api:end -->';
 
-const lifecycleCallbacks = new Set(['connectedCallback', 'disconnectedCallback', 'attributeChangedCallback', 'adoptedCallback']);
+const lifecycleCallbacks = new Set([
+  'connectedCallback',
+  'disconnectedCallback',
+  'attributeChangedCallback',
+  'adoptedCallback',
+]);
 
 /** Splits a type's text at its top-level `|`, leaving unions inside brackets or quotes whole. */
 export function splitUnion(text) {
@@ -38,7 +43,10 @@ export function splitUnion(text) {
 }
 
 /** A type as a reader wants it: without the `undefined`/`null` that only mean "not set". */
-const valuesOf = (typeText) => splitUnion(typeText ?? '').filter((part) => part !== 'undefined' && part !== 'null').join(' | ');
+const valuesOf = (typeText) =>
+  splitUnion(typeText ?? '')
+    .filter((part) => part !== 'undefined' && part !== 'null')
+    .join(' | ');
 
 /** `CustomEvent<{height: number}>` → `{height: number}` */
 function eventDetail(typeText) {
@@ -46,7 +54,11 @@ function eventDetail(typeText) {
   return match ? match[1].trim() : '';
 }
 
-const cell = (text) => (text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
+const cell = (text) =>
+  (text ?? '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
 const code = (text) => (text ? `\`${cell(text)}\`` : '');
 
 function table(headers, rows) {
@@ -66,7 +78,11 @@ function section(title, headers, rows, intro = []) {
 
 /** Members users may touch: not static, private, `_`-prefixed or a custom-element lifecycle callback. */
 export const isPublicMember = (member) =>
-  !member.static && !member.privacy && !member.name.startsWith('_') && !member.name.startsWith('#') && !lifecycleCallbacks.has(member.name);
+  !member.static &&
+  !member.privacy &&
+  !member.name.startsWith('_') &&
+  !member.name.startsWith('#') &&
+  !lifecycleCallbacks.has(member.name);
 
 /** One entry per event name: the analyzer lists an event both from `@fires` and from a dispatch. */
 export function uniqueEvents(events) {
@@ -86,13 +102,17 @@ export function uniqueEvents(events) {
 /** The element class of the manifest (the one custom element it declares). */
 export function elementDeclaration(manifest) {
   const declarations = manifest.modules.flatMap((module) => module.declarations ?? []).filter((d) => d.customElement);
-  if (declarations.length !== 1) throw new Error(`custom-elements.json declares ${declarations.length} custom elements, expected 1`);
+  if (declarations.length !== 1)
+    throw new Error(`custom-elements.json declares ${declarations.length} custom elements, expected 1`);
   return declarations[0];
 }
 
 function signature(method) {
   const params = (method.parameters ?? [])
-    .map((p) => `${p.rest ? '...' : ''}${p.name}${p.optional || p.default !== undefined ? '?' : ''}${p.type ? `: ${p.type.text}` : ''}`)
+    .map(
+      (p) =>
+        `${p.rest ? '...' : ''}${p.name}${p.optional || p.default !== undefined ? '?' : ''}${p.type ? `: ${p.type.text}` : ''}`,
+    )
     .join(', ');
   return `${method.name}(${params})${method.return?.type ? `: ${method.return.type.text}` : ''}`;
 }
@@ -115,25 +135,52 @@ export function renderApiBlock(manifest) {
     ...section(
       'Attributes',
       ['Property', 'Attribute', 'Values', 'Default', 'Description'],
-      attributes.map((a) => [a.fieldName ? code(a.fieldName) : '—', code(a.name), code(valuesOf(a.type?.text)), code(a.default), cell(a.description)]),
+      attributes.map((a) => [
+        a.fieldName ? code(a.fieldName) : '—',
+        code(a.name),
+        code(valuesOf(a.type?.text)),
+        code(a.default),
+        cell(a.description),
+      ]),
     ),
     ...section(
       'Properties',
       ['Property', 'Type', 'Default', 'Description'],
       fields
         .filter((f) => !withAttribute.has(f.name))
-        .map((f) => [code(f.name), code(f.type?.text), code(f.default), cell(`${f.readonly ? '(read-only) ' : ''}${f.description ?? ''}`)]),
+        .map((f) => [
+          code(f.name),
+          code(f.type?.text),
+          code(f.default),
+          cell(`${f.readonly ? '(read-only) ' : ''}${f.description ?? ''}`),
+        ]),
       withAttribute.size > 0 ? ['Each attribute above is also a property. These have no attribute:', ''] : [],
     ),
-    ...section('Methods', ['Method', 'Description'], members.filter((m) => m.kind === 'method').map((m) => [code(signature(m)), cell(m.description)])),
+    ...section(
+      'Methods',
+      ['Method', 'Description'],
+      members.filter((m) => m.kind === 'method').map((m) => [code(signature(m)), cell(m.description)]),
+    ),
     ...section(
       'Events',
       ['Event', 'Detail', 'Description'],
-      uniqueEvents(element.events ?? []).map((e) => [code(e.name), code(eventDetail(e.type?.text)), cell(e.description)]),
+      uniqueEvents(element.events ?? []).map((e) => [
+        code(e.name),
+        code(eventDetail(e.type?.text)),
+        cell(e.description),
+      ]),
       ['All events bubble and cross shadow roots (`composed`).', ''],
     ),
-    ...section('Slots', ['Slot', 'Description'], (element.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)])),
-    ...section('CSS parts', ['Part', 'Description'], (element.cssParts ?? []).map((p) => [code(p.name), cell(p.description)])),
+    ...section(
+      'Slots',
+      ['Slot', 'Description'],
+      (element.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)]),
+    ),
+    ...section(
+      'CSS parts',
+      ['Part', 'Description'],
+      (element.cssParts ?? []).map((p) => [code(p.name), cell(p.description)]),
+    ),
     ...section(
       'CSS custom properties',
       ['Property', 'Default', 'Description'],
@@ -172,7 +219,9 @@ function main(args) {
     return;
   }
   if (updated !== readme) writeFileSync('README.md', updated);
-  console.log(updated === readme ? 'README.md: element API block already up to date.' : 'README.md: element API block rewritten.');
+  console.log(
+    updated === readme ? 'README.md: element API block already up to date.' : 'README.md: element API block rewritten.',
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) main(process.argv.slice(2));

@@ -63,7 +63,8 @@ try {
   const page = await browser.newPage();
   await page.setViewport({width, height: 900});
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warn') console.log(`page ${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' || message.type() === 'warn')
+      console.log(`page ${message.type()}: ${message.text()}`);
   });
   // Count the element's loads from the first one on (the listener is in place before any page script runs).
   await page.evaluateOnNewDocument(() => {

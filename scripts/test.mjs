@@ -58,10 +58,14 @@ if (!browserOnly && nodeTests.length > 0) {
   console.log(`\n== Node tests (${nodeTests.length} files)`);
   const tap = join(scratch, 'node.tap');
   run('node', [
-    '--import', 'tsx',
-    '--test', '--test-concurrency=1',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=1',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
     ...nodeTests,
   ]);
   const summary = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
@@ -77,7 +81,15 @@ if (!nodeOnly && browserTests.length > 0) {
   const countsFile = join(scratch, 'wtr.json');
   run(
     'node',
-    ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs', '--files', ...browserTests],
+    [
+      '--import',
+      'tsx',
+      'node_modules/@web/test-runner/dist/bin.js',
+      '--config',
+      'web-test-runner.config.mjs',
+      '--files',
+      ...browserTests,
+    ],
     {WTR_COUNTS_FILE: countsFile},
   );
   if (existsSync(countsFile)) {

@@ -9,7 +9,10 @@ export const tagName = 'metabase-embed';
  * Registers the element under `tag` (default `metabase-embed`) in `registry`; does nothing
  * when the tag is already taken or there is no registry (server-side rendering).
  */
-export function defineMetabaseEmbed(tag = tagName, registry: CustomElementRegistry | undefined = globalThis.customElements): void {
+export function defineMetabaseEmbed(
+  tag = tagName,
+  registry: CustomElementRegistry | undefined = globalThis.customElements,
+): void {
   // A subclass per registration: one constructor can only be defined once.
   if (registry && !registry.get(tag)) registry.define(tag, class extends MetabaseEmbedElement {});
 }

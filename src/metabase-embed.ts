@@ -82,7 +82,8 @@ export class MetabaseEmbedElement extends LitElement {
   @property({converter: jsonConverter, hasChanged: jsonChanged}) params?: EmbedParams;
 
   /** Initial values of editable filters (JSON); they go in the URL, not the token. */
-  @property({attribute: 'initial-params', converter: jsonConverter, hasChanged: jsonChanged}) initialParams?: EmbedParams;
+  @property({attribute: 'initial-params', converter: jsonConverter, hasChanged: jsonChanged})
+  initialParams?: EmbedParams;
 
   /** Draw a border: `true` or `false`; absent: Metabase's default. */
   @property({converter: booleanConverter}) bordered?: boolean;
@@ -350,7 +351,10 @@ export class MetabaseEmbedElement extends LitElement {
   }
 
   private heightLimits(): {min?: number; max?: number} {
-    return {min: readPixels(this.minHeight, 'min-height', this.warn), max: readPixels(this.maxHeight, 'max-height', this.warn)};
+    return {
+      min: readPixels(this.minHeight, 'min-height', this.warn),
+      max: readPixels(this.maxHeight, 'max-height', this.warn),
+    };
   }
 
   private resizeMode(): 'auto' | 'none' {

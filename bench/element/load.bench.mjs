@@ -41,11 +41,16 @@ async function startHost(embedOrigin) {
     if (req.url === '/bundle.js') {
       res.writeHead(200, {'Content-Type': 'text/javascript'}).end(bundle);
     } else {
-      res.writeHead(200, {'Content-Type': 'text/html'}).end('<!doctype html><title>bench</title><script src="/bundle.js"></script><body></body>');
+      res
+        .writeHead(200, {'Content-Type': 'text/html'})
+        .end('<!doctype html><title>bench</title><script src="/bundle.js"></script><body></body>');
     }
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {origin: `http://127.0.0.1:${server.address().port}`, close: () => (server.closeAllConnections(), server.close())};
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    close: () => (server.closeAllConnections(), server.close()),
+  };
 }
 
 // Each runs inside the page and resolves with the milliseconds it took.
@@ -57,7 +62,9 @@ const variants = {
       element.setAttribute('endpoint', endpoint);
       const started = performance.now();
       element.addEventListener('metabase-embed-load', () => resolve(performance.now() - started), {once: true});
-      element.addEventListener('metabase-embed-error', (event) => reject(new Error(event.detail?.message)), {once: true});
+      element.addEventListener('metabase-embed-error', (event) => reject(new Error(event.detail?.message)), {
+        once: true,
+      });
       setTimeout(() => reject(new Error('no metabase-embed-load event')), timeoutMs);
       document.body.append(element);
     }),
@@ -67,7 +74,11 @@ const variants = {
       const iframe = document.createElement('iframe');
       iframe.addEventListener('load', () => resolve(performance.now() - started), {once: true});
       setTimeout(() => reject(new Error('the iframe never loaded')), timeoutMs);
-      fetch(endpoint, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({resource, params: {}})})
+      fetch(endpoint, {
+        method: 'POST',
+        headers: {'Content-Type': 'application/json'},
+        body: JSON.stringify({resource, params: {}}),
+      })
         .then((response) => response.json())
         .then(({url}) => {
           iframe.src = url;
@@ -91,7 +102,7 @@ async function presign(hostOrigin) {
     headers: {'Content-Type': 'application/json'},
     body: JSON.stringify({resource, params: {}}),
   });
-  return ((await response.json()).url);
+  return (await response.json()).url;
 }
 
 async function measure(browser, hostOrigin, name) {
@@ -136,19 +147,24 @@ try {
     }
   }
 
-  console.log(`\nInsert → loaded, ${runs} runs each (ms), Chromium ${await browser.version()}, local loopback servers\n`);
+  console.log(
+    `\nInsert → loaded, ${runs} runs each (ms), Chromium ${await browser.version()}, local loopback servers\n`,
+  );
   console.log(`${'variant'.padEnd(16)}${['median', 'mean', 'p90', 'min', 'max'].map((h) => h.padStart(8)).join('')}`);
   const baseline = summary(samples['plain iframe']).median;
   for (const name of names) {
     const s = summary(samples[name]);
-    const extra = name === 'plain iframe' ? '' : `   (+${(s.median - baseline).toFixed(1)} ms median over plain iframe)`;
+    const extra =
+      name === 'plain iframe' ? '' : `   (+${(s.median - baseline).toFixed(1)} ms median over plain iframe)`;
     console.log(`${name.padEnd(16)}${ms(s.median)}${ms(s.mean)}${ms(s.p90)}${ms(s.min)}${ms(s.max)}${extra}`);
   }
 
   console.log('\nGzip sizes (level 9)');
   console.log(`  ${bundleFile.padEnd(46)} ${kib(fileGzipBytes(bundleFile))}`);
   console.log(`  ${'lit + iframe-resizer alone (esbuild-minified)'.padEnd(46)} ${kib(await dependenciesGzipBytes())}`);
-  console.log(`  ${'element own code (dist/metabase-embed.js)'.padEnd(46)} ${kib(await ownCodeGzipBytes('dist/metabase-embed.js'))}`);
+  console.log(
+    `  ${'element own code (dist/metabase-embed.js)'.padEnd(46)} ${kib(await ownCodeGzipBytes('dist/metabase-embed.js'))}`,
+  );
 } finally {
   await browser.close();
   host.close();

@@ -24,7 +24,7 @@ const IN_FLIGHT = 16;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 async function perSecond(rounds: number, perRound: number, run: () => Promise<unknown>): Promise<number> {
@@ -43,12 +43,22 @@ async function benchSigning(): Promise<[string, number][]> {
   const key = await importSigningKey(SECRET);
   const resource = {type: 'dashboard', id: 12} as const;
   return [
-    ['signEmbedToken (validates, imports the key per call)', await perSecond(SIGN_ROUNDS, SIGNS_PER_ROUND, () =>
-      signEmbedToken({secretKey: SECRET, resource: {dashboard: 12}, params: PARAMS}))],
-    ["handler's signing path (key imported once)", await perSecond(SIGN_ROUNDS, SIGNS_PER_ROUND, () =>
-      signClaims(embedClaims(resource, PARAMS, 600, now()), key))],
-    ['baseline: jsonwebtoken.sign', await perSecond(SIGN_ROUNDS, SIGNS_PER_ROUND, async () =>
-      jwt.sign({resource: {dashboard: 12}, params: PARAMS, iat: now(), exp: now() + 600}, SECRET))],
+    [
+      'signEmbedToken (validates, imports the key per call)',
+      await perSecond(SIGN_ROUNDS, SIGNS_PER_ROUND, () =>
+        signEmbedToken({secretKey: SECRET, resource: {dashboard: 12}, params: PARAMS}),
+      ),
+    ],
+    [
+      "handler's signing path (key imported once)",
+      await perSecond(SIGN_ROUNDS, SIGNS_PER_ROUND, () => signClaims(embedClaims(resource, PARAMS, 600, now()), key)),
+    ],
+    [
+      'baseline: jsonwebtoken.sign',
+      await perSecond(SIGN_ROUNDS, SIGNS_PER_ROUND, async () =>
+        jwt.sign({resource: {dashboard: 12}, params: PARAMS, iat: now(), exp: now() + 600}, SECRET),
+      ),
+    ],
   ];
 }
 
@@ -90,10 +100,13 @@ async function listen(listener: RequestListener): Promise<{server: Server; port:
 
 function postOnce(agent: Agent, port: number, body: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const req = request({agent, host: '127.0.0.1', port, method: 'POST', path: '/embed', headers: {'Content-Type': 'application/json'}}, (res) => {
-      if (res.statusCode !== 200) reject(new Error(`status ${res.statusCode}`));
-      res.resume().on('end', resolve);
-    });
+    const req = request(
+      {agent, host: '127.0.0.1', port, method: 'POST', path: '/embed', headers: {'Content-Type': 'application/json'}},
+      (res) => {
+        if (res.statusCode !== 200) reject(new Error(`status ${res.statusCode}`));
+        res.resume().on('end', resolve);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -119,14 +132,22 @@ function print(title: string, rows: [string, number][], unit: string) {
   console.log(`\n${title}`);
   const baseline = rows.find(([name]) => name.startsWith('baseline'))![1];
   for (const [name, rate] of rows) {
-    console.log(`  ${name.padEnd(62)} ${Math.round(rate).toLocaleString('en-US').padStart(8)} ${unit}  (${(rate / baseline).toFixed(2)}× baseline)`);
+    console.log(
+      `  ${name.padEnd(62)} ${Math.round(rate).toLocaleString('en-US').padStart(8)} ${unit}  (${(rate / baseline).toFixed(2)}× baseline)`,
+    );
   }
 }
 
-console.log(`Node ${process.version}, medians of ${SIGN_ROUNDS} × ${SIGNS_PER_ROUND} signatures and ${HTTP_ROUNDS} × ${REQUESTS_PER_ROUND} requests (${IN_FLIGHT} in flight, keep-alive)`);
+console.log(
+  `Node ${process.version}, medians of ${SIGN_ROUNDS} × ${SIGNS_PER_ROUND} signatures and ${HTTP_ROUNDS} × ${REQUESTS_PER_ROUND} requests (${IN_FLIGHT} in flight, keep-alive)`,
+);
 print('Signing', await benchSigning(), 'tokens/s');
-print('Endpoint over loopback HTTP', [
-  ['createEmbedHandler + toNodeHandler (policy, limits, resolver)', await requestsPerSecond(ourEndpoint)],
-  ['baseline: bare node:http + jsonwebtoken.sign', await requestsPerSecond(bareEndpoint)],
-  ['ceiling: node:http answering fixed JSON, no signing', await requestsPerSecond(fixedAnswer)],
-], 'requests/s');
+print(
+  'Endpoint over loopback HTTP',
+  [
+    ['createEmbedHandler + toNodeHandler (policy, limits, resolver)', await requestsPerSecond(ourEndpoint)],
+    ['baseline: bare node:http + jsonwebtoken.sign', await requestsPerSecond(bareEndpoint)],
+    ['ceiling: node:http answering fixed JSON, no signing', await requestsPerSecond(fixedAnswer)],
+  ],
+  'requests/s',
+);

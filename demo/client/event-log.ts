@@ -7,7 +7,8 @@ type Detail<K extends EventName> = MetabaseEmbedEventMap[K]['detail'];
 
 const MAX_ENTRIES = 60;
 
-const clock = (time: number) => new Date(time).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit', second: '2-digit'});
+const clock = (time: number) =>
+  new Date(time).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit', second: '2-digit'});
 
 /** One short line per event, the way a person reads it. */
 const DESCRIBE: {[K in EventName]: (detail: Detail<K>) => string} = {

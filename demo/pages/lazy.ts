@@ -9,7 +9,7 @@ export const LAZY_EMBED_COUNT = 12;
 export function lazyPage(context: PageContext): string {
   const {lazy} = context.content;
   const cards = Array.from({length: LAZY_EMBED_COUNT}, (_, index) => {
-    const item = lazy[index % lazy.length]!;
+    const item = lazy[index % lazy.length];
     return html`<article class="lazy-card" data-lazy-card>
       <h2>${index + 1}. ${item.title}</h2>
       <p class="lazy-state" data-lazy-state>Waiting for the viewport</p>
@@ -18,11 +18,19 @@ export function lazyPage(context: PageContext): string {
   });
   const body = html`<section class="page-main">
     <h1>A dozen lazy embeds</h1>
-    <p class="lead">Every embed below has <code>loading="lazy"</code>: it asks for a token only when it
-      comes within 200 px of the viewport. Scroll down and watch the counter.</p>
-    <p class="lazy-counter" aria-live="polite"><strong data-lazy-count>0</strong> of ${LAZY_EMBED_COUNT}
-      embeds have a token so far.</p>
+    <p class="lead">
+      Every embed below has <code>loading="lazy"</code>: it asks for a token only when it comes within 200 px of the
+      viewport. Scroll down and watch the counter.
+    </p>
+    <p class="lazy-counter" aria-live="polite">
+      <strong data-lazy-count>0</strong> of ${LAZY_EMBED_COUNT} embeds have a token so far.
+    </p>
     <div class="lazy-grid">${cards}</div>
   </section>`;
-  return layout(context, {path: '/lazy', title: 'A dozen lazy embeds', head: html`${importMap()}${moduleScripts('lazy-page')}`, body});
+  return layout(context, {
+    path: '/lazy',
+    title: 'A dozen lazy embeds',
+    head: html`${importMap()}${moduleScripts('lazy-page')}`,
+    body,
+  });
 }

@@ -176,7 +176,8 @@ export class FramesController implements ReactiveController {
     // Not sized yet (its resizer may answer a moment after load): keep the old height, no
     // jump. Only while heights follow the content: with resize="none" the CSS height rules.
     const oldHeight = previous?.iframe.style.height;
-    if (frame.contentHeight === undefined && oldHeight && this.options.resizeMode() === 'auto') frame.iframe.style.height = oldHeight;
+    if (frame.contentHeight === undefined && oldHeight && this.options.resizeMode() === 'auto')
+      frame.iframe.style.height = oldHeight;
     if (previous) this.discard(previous);
     this.host.requestUpdate();
     this.options.onLoad(frame.url);
@@ -210,7 +211,9 @@ export class FramesController implements ReactiveController {
   }
 
   private readonly onMessage = (event: MessageEvent): void => {
-    const frame = [this.visible, this.pending].find((candidate) => candidate && event.source === candidate.iframe.contentWindow);
+    const frame = [this.visible, this.pending].find(
+      (candidate) => candidate && event.source === candidate.iframe.contentWindow,
+    );
     if (!frame || event.origin !== frame.origin) return;
     const message = parseMetabaseMessage(event.data);
     if (message?.type === 'location' && frame === this.visible) this.options.onLocation(message.location);

@@ -173,7 +173,11 @@ export class TokenController implements ReactiveController {
       }
       const retrying = failure.retryable && retry < maxRetries;
       const againInMs = retrying ? null : this.renewAgainInMs(inFlight, failure);
-      const detail: MetabaseEmbedErrorDetail = {reason: failure.reason, message: failure.message, willRetry: retrying || againInMs !== null};
+      const detail: MetabaseEmbedErrorDetail = {
+        reason: failure.reason,
+        message: failure.message,
+        willRetry: retrying || againInMs !== null,
+      };
       if (failure.status !== undefined) detail.status = failure.status;
       if (!retrying) {
         this.inFlight = null;
@@ -193,7 +197,10 @@ export class TokenController implements ReactiveController {
     const forward = () => attempt.abort(inFlight.abort.signal.reason);
     inFlight.abort.signal.addEventListener('abort', forward, {once: true});
     const seconds = Math.round(timeoutMs / 100) / 10;
-    const timer = setTimeout(() => attempt.abort(new TokenRequestError('timeout', `No answer within ${seconds} s.`, true)), timeoutMs);
+    const timer = setTimeout(
+      () => attempt.abort(new TokenRequestError('timeout', `No answer within ${seconds} s.`, true)),
+      timeoutMs,
+    );
     try {
       const {answer, serverDateMs} = await exchangeToken(configuration.body, configuration.source, attempt.signal);
       const receivedAtMs = Date.now();

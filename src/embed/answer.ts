@@ -46,7 +46,7 @@ function locate(answer: unknown, siteUrl: string | undefined): Located {
   }
   const token = field(record, 'token') ?? field(record, 'jwt');
   if (token === undefined) return {problem: 'The answer has none of "url", "token" or "jwt".'};
-  if (!looksLikeJwt(token)) return {problem: 'The answer\'s token is not a JWT (header.payload.signature).'};
+  if (!looksLikeJwt(token)) return {problem: "The answer's token is not a JWT (header.payload.signature)."};
   const site = field(record, 'token') !== undefined ? (field(record, 'siteUrl') ?? siteUrl) : siteUrl;
   if (typeof site !== 'string') {
     return {problem: 'The answer holds a token but no site: answer "siteUrl" or set the "site-url" attribute.'};
@@ -62,11 +62,15 @@ export function resolveAnswer(answer: unknown, resource: Resource, siteUrl?: str
   const found = locate(answer, siteUrl);
   if ('problem' in found) return found;
   const kind = resourceKind(resource);
-  const url = parseHttpUrl('url' in found ? found.url : `${found.site.replace(/\/+$/, '')}/embed/${kind}/${found.token}`);
+  const url = parseHttpUrl(
+    'url' in found ? found.url : `${found.site.replace(/\/+$/, '')}/embed/${kind}/${found.token}`,
+  );
   if (!url) return {problem: 'The embed URL must be an absolute http(s) URL without credentials.'};
   const match = /^(.*)\/embed\/(dashboard|question)\/([^/]+)$/.exec(url.pathname);
   if (!match || !looksLikeJwt(match[3])) {
-    return {problem: `The embed URL's path must be /embed/dashboard/<jwt> or /embed/question/<jwt>; got ${JSON.stringify(url.pathname)}.`};
+    return {
+      problem: `The embed URL's path must be /embed/dashboard/<jwt> or /embed/question/<jwt>; got ${JSON.stringify(url.pathname)}.`,
+    };
   }
   if (match[2] !== kind) return {problem: `The embed URL shows a ${match[2]}, but a ${kind} was asked for.`};
   if (siteUrl !== undefined) {

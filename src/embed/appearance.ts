@@ -110,9 +110,15 @@ export function appearanceHash(input: AppearanceInput, kind: ResourceKind): Appe
     if (value === undefined || value === null) continue;
     const hashValue = rule.read(value);
     if (hashValue === undefined) {
-      warnings.push({attribute: rule.attribute, message: `"${rule.attribute}" must be ${rule.allows}; got ${quote(value)}. It is ignored.`});
+      warnings.push({
+        attribute: rule.attribute,
+        message: `"${rule.attribute}" must be ${rule.allows}; got ${quote(value)}. It is ignored.`,
+      });
     } else if (name === 'refresh' && kind === 'question') {
-      warnings.push({attribute: 'refresh', message: '"refresh" applies to dashboards only; it is ignored on a question.'});
+      warnings.push({
+        attribute: 'refresh',
+        message: '"refresh" applies to dashboards only; it is ignored on a question.',
+      });
     } else {
       pairs.push(`${rule.hashKey}=${encodeURIComponent(hashValue).replace(/%2C/g, ',')}`);
     }

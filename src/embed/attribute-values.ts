@@ -51,7 +51,9 @@ export function quote(value: unknown): string {
 export function readPixels(value: unknown, attribute: string, warn: (message: string) => void): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
-  warn(`"${attribute}" must be a non-negative number of CSS pixels (e.g. "400" or "400px"); got ${quote(value)}. It is ignored.`);
+  warn(
+    `"${attribute}" must be a non-negative number of CSS pixels (e.g. "400" or "400px"); got ${quote(value)}. It is ignored.`,
+  );
   return undefined;
 }
 
@@ -65,6 +67,8 @@ export function readChoice<T extends string>(
 ): T {
   if (value === undefined || value === null) return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  warn(`"${attribute}" must be one of ${allowed.map((word) => `"${word}"`).join(', ')}; got ${quote(value)}. Using "${fallback}".`);
+  warn(
+    `"${attribute}" must be one of ${allowed.map((word) => `"${word}"`).join(', ')}; got ${quote(value)}. Using "${fallback}".`,
+  );
   return fallback;
 }

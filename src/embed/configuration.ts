@@ -41,25 +41,35 @@ type Warn = (message: string) => void;
 function readSiteUrl(siteUrl: string | null | undefined): {siteUrl?: string} | {problem: string} {
   if (siteUrl == null) return {};
   const url = parseHttpUrl(siteUrl);
-  if (!url) return {problem: `"site-url" must be an absolute http(s) URL such as "https://metabase.example.com"; got ${JSON.stringify(siteUrl)}.`};
+  if (!url)
+    return {
+      problem: `"site-url" must be an absolute http(s) URL such as "https://metabase.example.com"; got ${JSON.stringify(siteUrl)}.`,
+    };
   return {siteUrl: url.href.replace(/\/+$/, '')};
 }
 
 function readSource(input: ConfigurationInput, warn: Warn): {source: TokenSource} | {problem: string} {
   const credentials = readChoice(input.credentials, 'credentials', credentialChoices, 'same-origin', warn);
   if (input.fetchToken != null) {
-    if (typeof input.fetchToken !== 'function') return {problem: '"fetchToken" must be a function returning a promise of the answer.'};
+    if (typeof input.fetchToken !== 'function')
+      return {problem: '"fetchToken" must be a function returning a promise of the answer.'};
     return {source: {fetchToken: input.fetchToken, credentials}};
   }
   if (input.endpoint == null || input.endpoint.trim() === '') {
     return {problem: 'Set the "endpoint" attribute to your signing URL (or the fetchToken property).'};
   }
   const endpoint = parseHttpUrl(input.endpoint.trim(), input.baseUrl);
-  if (!endpoint) return {problem: `"endpoint" must be an http(s) URL, absolute or relative to the page; got ${JSON.stringify(input.endpoint)}.`};
+  if (!endpoint)
+    return {
+      problem: `"endpoint" must be an http(s) URL, absolute or relative to the page; got ${JSON.stringify(input.endpoint)}.`,
+    };
   return {source: {endpoint: endpoint.href, credentials}};
 }
 
-export function readConfiguration(input: ConfigurationInput, warn: Warn): {configuration: Configuration} | {problem: string} {
+export function readConfiguration(
+  input: ConfigurationInput,
+  warn: Warn,
+): {configuration: Configuration} | {problem: string} {
   const resource = resourceFromAttributes(input.dashboard, input.question);
   if ('problem' in resource) return resource;
   const fromObject = validateParams(input.params, 'params');
@@ -72,7 +82,12 @@ export function readConfiguration(input: ConfigurationInput, warn: Warn): {confi
   if ('problem' in source) return source;
 
   const body = {resource: resource.resource, params: mergeParams(fromObject.params, fromAttributes.params)};
-  const key = canonicalJson({...body, endpoint: source.source.endpoint ?? null, credentials: source.source.credentials, site: site.siteUrl ?? null});
+  const key = canonicalJson({
+    ...body,
+    endpoint: source.source.endpoint ?? null,
+    credentials: source.source.credentials,
+    site: site.siteUrl ?? null,
+  });
   const configuration: Configuration = {body, source: source.source, key};
   if (site.siteUrl !== undefined) configuration.siteUrl = site.siteUrl;
   return {configuration};
@@ -82,6 +97,8 @@ export function readConfiguration(input: ConfigurationInput, warn: Warn): {confi
 export function readTimeoutMs(value: unknown, warn: Warn): number {
   if (value === undefined || value === null) return defaultTimeoutSeconds * 1000;
   if (typeof value === 'number' && value > 0 && value <= maxTimeoutSeconds) return value * 1000;
-  warn(`"timeout" must be a positive number of seconds, at most ${maxTimeoutSeconds}; got ${JSON.stringify(value)}. Using ${defaultTimeoutSeconds}.`);
+  warn(
+    `"timeout" must be a positive number of seconds, at most ${maxTimeoutSeconds}; got ${JSON.stringify(value)}. Using ${defaultTimeoutSeconds}.`,
+  );
   return defaultTimeoutSeconds * 1000;
 }

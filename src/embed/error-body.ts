@@ -16,7 +16,10 @@ export function cleanExplanation(text: string): string | undefined {
   if (!line) return undefined;
   const characters = Array.from(line); // never cut a surrogate pair in two
   if (characters.length <= maxExplanationChars) return line;
-  return `${characters.slice(0, maxExplanationChars - 1).join('').trimEnd()}…`;
+  return `${characters
+    .slice(0, maxExplanationChars - 1)
+    .join('')
+    .trimEnd()}…`;
 }
 
 /** Which kind of body can hold an explanation: JSON, plain text, or neither (HTML, images…). */

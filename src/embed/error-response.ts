@@ -18,7 +18,11 @@ export async function readErrorExplanation(response: Response, signal: AbortSign
 }
 
 /** The whole body as UTF-8, or undefined when it is larger than `maxBytes`, fails or `signal` aborts. */
-async function readAtMost(body: ReadableStream<Uint8Array>, maxBytes: number, signal: AbortSignal): Promise<string | undefined> {
+async function readAtMost(
+  body: ReadableStream<Uint8Array>,
+  maxBytes: number,
+  signal: AbortSignal,
+): Promise<string | undefined> {
   const reader = body.getReader();
   // fetch errors its body when its signal aborts; cancelling here as well makes that explicit.
   const onAbort = () => void reader.cancel().catch(() => undefined);

@@ -33,11 +33,19 @@ export interface ExchangeResult {
   serverDateMs?: number;
 }
 
-export async function exchangeToken(body: TokenRequestBody, source: TokenSource, signal: AbortSignal): Promise<ExchangeResult> {
+export async function exchangeToken(
+  body: TokenRequestBody,
+  source: TokenSource,
+  signal: AbortSignal,
+): Promise<ExchangeResult> {
   return source.fetchToken ? callFetchToken(source.fetchToken, body, signal) : postToEndpoint(source, body, signal);
 }
 
-async function callFetchToken(fetchToken: FetchToken, body: TokenRequestBody, signal: AbortSignal): Promise<ExchangeResult> {
+async function callFetchToken(
+  fetchToken: FetchToken,
+  body: TokenRequestBody,
+  signal: AbortSignal,
+): Promise<ExchangeResult> {
   try {
     return {answer: await untilAborted(fetchToken({...body, signal}), signal)};
   } catch (error) {
@@ -50,7 +58,11 @@ async function callFetchToken(fetchToken: FetchToken, body: TokenRequestBody, si
   }
 }
 
-async function postToEndpoint(source: TokenSource, body: TokenRequestBody, signal: AbortSignal): Promise<ExchangeResult> {
+async function postToEndpoint(
+  source: TokenSource,
+  body: TokenRequestBody,
+  signal: AbortSignal,
+): Promise<ExchangeResult> {
   const endpoint = source.endpoint ?? '';
   let response: Response;
   try {
@@ -64,7 +76,11 @@ async function postToEndpoint(source: TokenSource, body: TokenRequestBody, signa
     });
   } catch (error) {
     if (signal.aborted) throw signal.reason;
-    throw new TokenRequestError('network', `Could not reach the endpoint ${endpoint} (${error instanceof Error ? error.message : String(error)}).`, true);
+    throw new TokenRequestError(
+      'network',
+      `Could not reach the endpoint ${endpoint} (${error instanceof Error ? error.message : String(error)}).`,
+      true,
+    );
   }
   if (!response.ok) {
     const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), Date.now());
@@ -78,7 +94,12 @@ async function postToEndpoint(source: TokenSource, body: TokenRequestBody, signa
     answer = await response.json();
   } catch {
     if (signal.aborted) throw signal.reason;
-    throw new TokenRequestError('invalid-answer', `The endpoint ${endpoint} answered ${response.status} but not with JSON.`, false, response.status);
+    throw new TokenRequestError(
+      'invalid-answer',
+      `The endpoint ${endpoint} answered ${response.status} but not with JSON.`,
+      false,
+      response.status,
+    );
   }
   const serverDateMs = parseDateHeader(response.headers.get('Date'));
   return serverDateMs === undefined ? {answer} : {answer, serverDateMs};

@@ -3,8 +3,7 @@
 import type {EmbedLocation} from './types.js';
 
 export type MetabaseMessage =
-  | {type: 'location'; location: EmbedLocation}
-  | {type: 'frame'; mode: string; height: number};
+  {type: 'location'; location: EmbedLocation} | {type: 'frame'; mode: string; height: number};
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

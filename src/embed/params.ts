@@ -10,7 +10,9 @@ export type ParamsResult = {params: EmbedParams} | {problem: string};
 const allowedValues = 'a string, a number, a boolean, or an array of those';
 
 function isScalar(value: unknown): value is string | number | boolean {
-  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+  return (
+    typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))
+  );
 }
 
 export function isParamValue(value: unknown): value is EmbedParamValue {
@@ -25,7 +27,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function validateParams(value: unknown, attribute: string): ParamsResult {
   if (value === undefined || value === null) return {params: {}};
   if (value instanceof UnparsableJson) {
-    return {problem: `"${attribute}" must be a JSON object of filter slug → value; ${quote(value)} is not JSON (${value.reason}).`};
+    return {
+      problem: `"${attribute}" must be a JSON object of filter slug → value; ${quote(value)} is not JSON (${value.reason}).`,
+    };
   }
   if (!isPlainObject(value)) {
     return {problem: `"${attribute}" must be a JSON object of filter slug → value; got ${quote(value)}.`};
@@ -51,7 +55,9 @@ export function paramFromAttribute(attribute: string, text: string): {value: Emb
   } catch {
     // reported below
   }
-  return {problem: `"${attribute}" starts with "[" so it must be a JSON array of strings, numbers or booleans; got ${quote(text)}.`};
+  return {
+    problem: `"${attribute}" starts with "[" so it must be a JSON array of strings, numbers or booleans; got ${quote(text)}.`,
+  };
 }
 
 /** All `param-<slug>` attributes, e.g. from `element.attributes`. */

@@ -18,10 +18,16 @@ export function parseResourceId(text: string): ResourceId | undefined {
 }
 
 /** Reads the `dashboard` and `question` attributes: exactly one, well formed. */
-export function resourceFromAttributes(dashboard: string | null | undefined, question: string | null | undefined): ResourceResult {
+export function resourceFromAttributes(
+  dashboard: string | null | undefined,
+  question: string | null | undefined,
+): ResourceResult {
   const given = [dashboard, question].filter((value) => value != null);
   if (given.length === 0) {
-    return {problem: 'Set either the "dashboard" or the "question" attribute (a positive integer id or a 21-character entity id).'};
+    return {
+      problem:
+        'Set either the "dashboard" or the "question" attribute (a positive integer id or a 21-character entity id).',
+    };
   }
   if (given.length === 2) {
     return {problem: 'Set only one of the "dashboard" and "question" attributes, not both.'};

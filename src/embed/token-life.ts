@@ -59,7 +59,7 @@ export function planTokenLife(input: TokenLifeInput): {life: TokenLife} | {probl
   if (lifetimeMs <= 0) {
     const measured = {
       iat: 'its "iat"',
-      'date-header': 'the answer\'s Date header',
+      'date-header': "the answer's Date header",
       browser: 'the browser\'s clock (the token has no "iat"; if this clock is wrong, sign tokens with "iat")',
     }[now.clock];
     return {problem: `The token had already expired when it arrived ("exp" ${input.exp} is not after ${measured}).`};

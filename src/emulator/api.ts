@@ -29,17 +29,32 @@ export interface EmbedApiOptions {
   now: () => number;
 }
 
-const json = (value: unknown, status = 200): ApiAnswer => ({status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(value)});
-const text = (message: string, status = 400): ApiAnswer => ({status, contentType: 'text/plain; charset=utf-8', body: message});
+const json = (value: unknown, status = 200): ApiAnswer => ({
+  status,
+  contentType: 'application/json; charset=utf-8',
+  body: JSON.stringify(value),
+});
+const text = (message: string, status = 400): ApiAnswer => ({
+  status,
+  contentType: 'text/plain; charset=utf-8',
+  body: message,
+});
 
 /** Filters for the values in `params` whose parameter maps to a column of this card. */
-function filtersFor<P extends ParameterDef>(params: ParamMap, parameters: readonly P[], columnOf: (parameter: P) => string | undefined, strict: boolean): Filter[] {
+function filtersFor<P extends ParameterDef>(
+  params: ParamMap,
+  parameters: readonly P[],
+  columnOf: (parameter: P) => string | undefined,
+  strict: boolean,
+): Filter[] {
   const filters: Filter[] = [];
   for (const [slug, value] of Object.entries(params)) {
     const parameter = parameters.find((p) => p.slug === slug);
     if (!parameter) {
       if (!strict) continue;
-      fail(`No matching parameter with slug ${JSON.stringify(slug)}. Found: (${parameters.map((p) => JSON.stringify(p.slug)).join(' ')})`);
+      fail(
+        `No matching parameter with slug ${JSON.stringify(slug)}. Found: (${parameters.map((p) => JSON.stringify(p.slug)).join(' ')})`,
+      );
     }
     const column = columnOf(parameter);
     if (column) filters.push({slug, type: parameter.type, column, value});
@@ -52,11 +67,19 @@ const mappedColumn = (dashcard: DashcardDef) => (parameter: ParameterDef) =>
   dashcard.parameter_mappings?.find((mapping) => mapping.parameter_id === parameter.id)?.column;
 
 /** The parameter a values request asks about, checked, and the token's own (merged) values. */
-function valuesRequest<P extends ParameterDef>(item: {parameters?: P[]; embedding_params?: EmbeddingParams}, claims: EmbedClaims, paramId: string) {
+function valuesRequest<P extends ParameterDef>(
+  item: {parameters?: P[]; embedding_params?: EmbeddingParams},
+  claims: EmbedClaims,
+  paramId: string,
+) {
   const tokenParams = tokenParamsFromClaims(claims);
   const parameters = item.parameters ?? [];
   const embeddingParams = item.embedding_params ?? {};
-  const parameter = checkSearchable(parameters.find((p) => p.id === paramId), embeddingParams, tokenParams);
+  const parameter = checkSearchable(
+    parameters.find((p) => p.id === paramId),
+    embeddingParams,
+    tokenParams,
+  );
   return {parameters, parameter, tokenValues: validateAndMergeParams(embeddingParams, tokenParams, {})};
 }
 
@@ -68,27 +91,38 @@ function dashcardOf(dashboard: DashboardDef, dashcardId: number, cardId: number)
 /** The injected clock's reading, refused unless it is a usable time (a NaN would pass every check). */
 function readClock(now: () => number): number {
   const ms = now();
-  if (typeof ms !== 'number' || !Number.isFinite(ms)) throw new TypeError(`The emulator's now() must return epoch milliseconds as a finite number (got ${String(ms)}).`);
+  if (typeof ms !== 'number' || !Number.isFinite(ms))
+    throw new TypeError(`The emulator's now() must return epoch milliseconds as a finite number (got ${String(ms)}).`);
   return ms;
 }
 
 /** `started`: the clock's time for the file name; `startedTick`: a monotonic start for running_time. */
-function queryAnswer(result: QueryResult, context: string, started: number, startedTick: number, format: string | undefined): ApiAnswer {
+function queryAnswer(
+  result: QueryResult,
+  context: string,
+  started: number,
+  startedTick: number,
+  format: string | undefined,
+): ApiAnswer {
   if (format === undefined) {
-    return json({
-      data: {rows: result.rows, cols: result.cols, results_timezone: 'UTC'},
-      row_count: result.rows.length,
-      status: 'completed',
-      context,
-      running_time: Math.round(performance.now() - startedTick),
-    }, 202);
+    return json(
+      {
+        data: {rows: result.rows, cols: result.cols, results_timezone: 'UTC'},
+        row_count: result.rows.length,
+        status: 'completed',
+        context,
+        running_time: Math.round(performance.now() - startedTick),
+      },
+      202,
+    );
   }
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) fail(NOT_FOUND);
   if (format === 'xlsx') fail('The emulator does not produce xlsx downloads; use csv or json.');
   const stamp = new Date(started).toISOString().replace(/[:.]/g, '-');
-  const answer = format === 'csv'
-    ? {status: 200, contentType: 'text/csv; charset=utf-8', body: toCsv(result)}
-    : {status: 200, contentType: 'application/json; charset=utf-8', body: toJsonRows(result)};
+  const answer =
+    format === 'csv'
+      ? {status: 200, contentType: 'text/csv; charset=utf-8', body: toCsv(result)}
+      : {status: 200, contentType: 'application/json; charset=utf-8', body: toJsonRows(result)};
   return {...answer, headers: {'Content-Disposition': `attachment; filename="query_result_${stamp}.${format}"`}};
 }
 
@@ -111,17 +145,37 @@ export function createEmbedApi({store, key, now}: EmbedApiOptions) {
       }
       case 'dashcard-query': {
         const dashboard = publishedDashboard(store, claims);
-        const merged = validateAndMergeParams(dashboard.embedding_params ?? {}, tokenParamsFromClaims(claims), userParamsFromQuery(query));
+        const merged = validateAndMergeParams(
+          dashboard.embedding_params ?? {},
+          tokenParamsFromClaims(claims),
+          userParamsFromQuery(query),
+        );
         const dashcard = dashcardOf(dashboard, route.dashcardId, route.cardId);
         const question = cardOrFail(dashcard.card_id);
         const filters = filtersFor(merged, dashboard.parameters ?? [], mappedColumn(dashcard), true);
-        return queryAnswer(runQuery(question.query, tableRows(store, question.query.source), filters), 'embedded-dashboard', started, startedTick, route.format);
+        return queryAnswer(
+          runQuery(question.query, tableRows(store, question.query.source), filters),
+          'embedded-dashboard',
+          started,
+          startedTick,
+          route.format,
+        );
       }
       case 'card-query': {
         const question = publishedQuestion(store, claims);
-        const merged = validateAndMergeParams(question.embedding_params ?? {}, tokenParamsFromClaims(claims), userParamsFromQuery(query));
+        const merged = validateAndMergeParams(
+          question.embedding_params ?? {},
+          tokenParamsFromClaims(claims),
+          userParamsFromQuery(query),
+        );
         const filters = filtersFor(merged, question.parameters ?? [], (p) => p.column, false);
-        return queryAnswer(runQuery(question.query, tableRows(store, question.query.source), filters), 'embedded-question', started, startedTick, route.format);
+        return queryAnswer(
+          runQuery(question.query, tableRows(store, question.query.source), filters),
+          'embedded-question',
+          started,
+          startedTick,
+          route.format,
+        );
       }
       case 'param-values':
         return json(route.resource === 'dashboard' ? dashboardValues(route, claims) : questionValues(route, claims));
@@ -135,7 +189,13 @@ export function createEmbedApi({store, key, now}: EmbedApiOptions) {
       const column = mappedColumn(dashcard)(parameter);
       const question = card(dashcard.card_id);
       if (!column || !question) return [];
-      return [{rows: tableRows(store, question.query.source), column, tokenFilters: filtersFor(tokenValues, parameters, mappedColumn(dashcard), false)}];
+      return [
+        {
+          rows: tableRows(store, question.query.source),
+          column,
+          tokenFilters: filtersFor(tokenValues, parameters, mappedColumn(dashcard), false),
+        },
+      ];
     });
     return distinctValues(sources, route.prefix);
   }
@@ -144,7 +204,10 @@ export function createEmbedApi({store, key, now}: EmbedApiOptions) {
     const question = publishedQuestion(store, claims);
     const {parameters, parameter, tokenValues} = valuesRequest(question, claims, route.paramId);
     const tokenFilters = filtersFor(tokenValues, parameters, (p) => p.column, false);
-    return distinctValues([{rows: tableRows(store, question.query.source), column: parameter.column, tokenFilters}], route.prefix);
+    return distinctValues(
+      [{rows: tableRows(store, question.query.source), column: parameter.column, tokenFilters}],
+      route.prefix,
+    );
   }
 
   /** Answers one API request; an EmbedError becomes Metabase's 400 plain-text answer. */

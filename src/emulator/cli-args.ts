@@ -25,20 +25,25 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
   const values = new Map<string, string>();
   let help = false;
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i];
     if (arg === '--help' || arg === '-h') {
       help = true;
       continue;
     }
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     if (!(FLAGS as readonly string[]).includes(flag)) throw new UsageError(`Unknown argument "${flag}".`);
     const value = inline ?? argv[++i];
-    if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`${flag} needs a value.`);
+    if (value === undefined || (inline === undefined && value.startsWith('--')))
+      throw new UsageError(`${flag} needs a value.`);
     values.set(flag, value);
   }
   const portText = values.get('--port') ?? '3000';
   const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
-  if (!(port >= 0 && port <= 65535)) throw new UsageError(`--port must be a number from 0 to 65535 (got "${portText}").`);
+  if (!(port >= 0 && port <= 65535))
+    throw new UsageError(`--port must be a number from 0 to 65535 (got "${portText}").`);
   return {
     help,
     port,

@@ -15,7 +15,9 @@ async function readContent(file: string): Promise<EmulatorContent> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`Cannot read --content file "${file}": ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+    throw new UsageError(
+      `Cannot read --content file "${file}": ${(error as NodeJS.ErrnoException).code ?? String(error)}.`,
+    );
   }
   try {
     return JSON.parse(text) as EmulatorContent;
@@ -40,10 +42,17 @@ async function main(): Promise<number> {
   }
   try {
     const content = options.contentFile === undefined ? undefined : await readContent(options.contentFile);
-    const emulator = await startEmulator({port: options.port, host: options.host, secretKey: options.secretKey, content});
+    const emulator = await startEmulator({
+      port: options.port,
+      host: options.host,
+      secretKey: options.secretKey,
+      content,
+    });
     console.log(`Metabase embed emulator running at ${emulator.url}`);
     if (content === undefined) {
-      console.log(`Sample content: dashboards ${SAMPLE.salesDashboard.id} and ${SAMPLE.customersDashboard.id}, questions ${SAMPLE.monthlyRevenueQuestion.id} and ${SAMPLE.ordersQuestion.id} (tenants: ${SAMPLE.tenants.join(', ')}).`);
+      console.log(
+        `Sample content: dashboards ${SAMPLE.salesDashboard.id} and ${SAMPLE.customersDashboard.id}, questions ${SAMPLE.monthlyRevenueQuestion.id} and ${SAMPLE.ordersQuestion.id} (tenants: ${SAMPLE.tenants.join(', ')}).`,
+      );
     }
     const stop = () => void emulator.close().then(() => process.exit(0));
     process.once('SIGINT', stop);

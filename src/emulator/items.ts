@@ -12,7 +12,8 @@ export type ResourceKind = 'dashboard' | 'question';
 
 function resourceId(claims: EmbedClaims, kind: ResourceKind): number | string {
   const resource = claims.resource;
-  const id = typeof resource === 'object' && resource !== null ? (resource as Record<string, unknown>)[kind] : undefined;
+  const id =
+    typeof resource === 'object' && resource !== null ? (resource as Record<string, unknown>)[kind] : undefined;
   if (id === undefined || id === null || id === false) fail(`Token is missing value for keypath [:resource :${kind}]`);
   if (typeof id === 'string' && ENTITY_ID.test(id)) return id;
   if (typeof id === 'number' && Number.isInteger(id) && id > 0) return id;

@@ -18,7 +18,11 @@ export interface ValueSource {
 const prStr = (slug: string | undefined) => (slug === undefined ? 'nil' : JSON.stringify(slug));
 
 /** Metabase only lists values of enabled parameters the token does not set. */
-export function checkSearchable<P extends ParameterDef>(parameter: P | undefined, embeddingParams: EmbeddingParams, tokenParams: ParamMap): P {
+export function checkSearchable<P extends ParameterDef>(
+  parameter: P | undefined,
+  embeddingParams: EmbeddingParams,
+  tokenParams: ParamMap,
+): P {
   const slug = parameter?.slug;
   if (!parameter || embeddingParams[parameter.slug] !== 'enabled') {
     fail(`Cannot search for values: ${prStr(slug)} is not an enabled parameter.`);
@@ -38,7 +42,8 @@ export function distinctValues(sources: readonly ValueSource[], prefix?: string)
   const values = new Set<CellValue>();
   for (const {rows, column, tokenFilters} of sources) {
     const keep = rowFilter(tokenFilters);
-    for (const row of rows) if (keep(row) && row[column] !== null && row[column] !== undefined) values.add(row[column]!);
+    for (const row of rows)
+      if (keep(row) && row[column] !== null && row[column] !== undefined) values.add(row[column]);
   }
   const needle = prefix?.toLowerCase();
   const matching = [...values].filter((value) => !needle || String(value).toLowerCase().includes(needle));

@@ -70,7 +70,11 @@ function checkAllowed(embeddingParams: EmbeddingParams, token: ParamMap, user: P
  * (token values win). An empty list, like `[]` for a locked parameter, means "no filter"
  * and comes back as null.
  */
-export function validateAndMergeParams(embeddingParams: EmbeddingParams, tokenParams: ParamMap, userParams: ParamMap): ParamMap {
+export function validateAndMergeParams(
+  embeddingParams: EmbeddingParams,
+  tokenParams: ParamMap,
+  userParams: ParamMap,
+): ParamMap {
   const token = withoutBlankStrings(tokenParams);
   const user = withoutBlankStrings(userParams);
   checkAllowed(embeddingParams, token, user);

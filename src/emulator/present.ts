@@ -7,7 +7,11 @@ import type {ParamMap} from './params.js';
 const fieldTarget = (column: string) => ['dimension', ['field', column, null]];
 
 /** Parameters that get a widget: "enabled" in embedding_params and absent from the token. */
-export function visibleParameters<P extends ParameterDef>(parameters: readonly P[], embeddingParams: EmbeddingParams, tokenParams: ParamMap): P[] {
+export function visibleParameters<P extends ParameterDef>(
+  parameters: readonly P[],
+  embeddingParams: EmbeddingParams,
+  tokenParams: ParamMap,
+): P[] {
   return parameters.filter((p) => embeddingParams[p.slug] === 'enabled' && !Object.hasOwn(tokenParams, p.slug));
 }
 
@@ -22,7 +26,11 @@ function cardSummary(card: QuestionDef) {
   };
 }
 
-export function presentDashboard(dashboard: DashboardDef, tokenParams: ParamMap, cardById: (id: number) => QuestionDef | undefined) {
+export function presentDashboard(
+  dashboard: DashboardDef,
+  tokenParams: ParamMap,
+  cardById: (id: number) => QuestionDef | undefined,
+) {
   const embeddingParams = dashboard.embedding_params ?? {};
   const parameters = dashboard.parameters ?? [];
   // Mappings of locked, disabled and unlisted parameters are removed, as Metabase does.
@@ -32,7 +40,12 @@ export function presentDashboard(dashboard: DashboardDef, tokenParams: ParamMap,
     entity_id: dashboard.entity_id ?? null,
     name: dashboard.name,
     description: dashboard.description ?? null,
-    parameters: visibleParameters(parameters, embeddingParams, tokenParams).map(({id, slug, name, type}) => ({id, slug, name, type})),
+    parameters: visibleParameters(parameters, embeddingParams, tokenParams).map(({id, slug, name, type}) => ({
+      id,
+      slug,
+      name,
+      type,
+    })),
     tabs: [],
     dashcards: dashboard.dashcards.map((dashcard) => {
       const card = cardById(dashcard.card_id);
@@ -47,7 +60,11 @@ export function presentDashboard(dashboard: DashboardDef, tokenParams: ParamMap,
         card: card ? cardSummary(card) : null,
         parameter_mappings: (dashcard.parameter_mappings ?? [])
           .filter((mapping) => !hiddenIds.has(mapping.parameter_id))
-          .map((mapping) => ({parameter_id: mapping.parameter_id, card_id: dashcard.card_id, target: fieldTarget(mapping.column)})),
+          .map((mapping) => ({
+            parameter_id: mapping.parameter_id,
+            card_id: dashcard.card_id,
+            target: fieldTarget(mapping.column),
+          })),
         visualization_settings: {},
       };
     }),
@@ -58,7 +75,13 @@ export function presentQuestion(question: QuestionDef, tokenParams: ParamMap) {
   const parameters = visibleParameters(question.parameters ?? [], question.embedding_params ?? {}, tokenParams);
   return {
     ...cardSummary(question),
-    parameters: parameters.map(({id, slug, name, type, column}) => ({id, slug, name, type, target: fieldTarget(column)})),
+    parameters: parameters.map(({id, slug, name, type, column}) => ({
+      id,
+      slug,
+      name,
+      type,
+      target: fieldTarget(column),
+    })),
   };
 }
 

@@ -50,12 +50,24 @@ const PAGE_HEADERS = {
   'Cache-Control': 'no-store',
   // Frameable by any site, like Metabase's static embeds; everything else from this origin only.
   'Content-Security-Policy': [
-    "default-src 'none'", "script-src 'self'", "style-src 'self'", "connect-src 'self'",
-    "img-src 'self' data:", "base-uri 'none'", "form-action 'none'", 'frame-ancestors *',
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "connect-src 'self'",
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    'frame-ancestors *',
   ].join('; '),
 };
 
-function send(response: ServerResponse, status: number, contentType: string, body: string, headers: Record<string, string> = {}): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, {...headers, 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body)});
   response.end(response.req.method === 'HEAD' ? undefined : body);
 }
@@ -68,14 +80,19 @@ function listenUrl(host: string, port: number): string {
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const {port = 0, host = '127.0.0.1', secretKey, now = Date.now} = options ?? ({} as EmulatorOptions);
   assertSecretKey(secretKey);
-  if (typeof now !== 'function') throw new TypeError(`now must be a function returning epoch milliseconds (got ${typeof now}).`);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`port must be an integer from 0 to 65535 (got ${String(port)}).`);
+  if (typeof now !== 'function')
+    throw new TypeError(`now must be a function returning epoch milliseconds (got ${typeof now}).`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new TypeError(`port must be an integer from 0 to 65535 (got ${String(port)}).`);
   const content = validateContent(options.content ?? sampleContent(), generateSampleTables);
   const api = createEmbedApi({store: createContentStore(content), key: hmacKey(secretKey), now});
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed.', {...COMMON_HEADERS, Allow: 'GET, HEAD'});
+      return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed.', {
+        ...COMMON_HEADERS,
+        Allow: 'GET, HEAD',
+      });
     }
     const url = new URL(request.url ?? '/', 'http://emulator.invalid');
     const route = matchRoute(url.pathname);
@@ -84,13 +101,21 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         return send(response, 200, 'text/html; charset=utf-8', pageHtml(route.resource), PAGE_HEADERS);
       case 'api': {
         const answer = await api(route.route, url.searchParams);
-        return send(response, answer.status, answer.contentType, answer.body, {...COMMON_HEADERS, 'Cache-Control': 'no-store', ...answer.headers});
+        return send(response, answer.status, answer.contentType, answer.body, {
+          ...COMMON_HEADERS,
+          'Cache-Control': 'no-store',
+          ...answer.headers,
+        });
       }
       case 'asset': {
         const asset = await loadAsset(route.name);
         // The iframe-resizer parent script is loaded by host pages on other origins.
         const corp = route.name === 'iframe-resizer-parent' ? 'cross-origin' : 'same-site';
-        return send(response, 200, asset.contentType, asset.body, {...COMMON_HEADERS, 'Cache-Control': 'no-cache', 'Cross-Origin-Resource-Policy': corp});
+        return send(response, 200, asset.contentType, asset.body, {
+          ...COMMON_HEADERS,
+          'Cache-Control': 'no-cache',
+          'Cross-Origin-Resource-Policy': corp,
+        });
       }
       default:
         return send(response, 404, 'text/plain; charset=utf-8', 'Not found.', COMMON_HEADERS);
@@ -100,7 +125,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const server = createServer({maxHeaderSize: MAX_HEADER_BYTES}, (request, response) => {
     handle(request, response).catch((error: unknown) => {
       console.error('metabase-embed emulator: unexpected error', error);
-      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Internal error in the emulator.', COMMON_HEADERS);
+      if (!response.headersSent)
+        send(response, 500, 'text/plain; charset=utf-8', 'Internal error in the emulator.', COMMON_HEADERS);
       else response.destroy();
     });
   });
@@ -114,9 +140,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const address = server.address() as AddressInfo;
   return {
     url: listenUrl(host, address.port),
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }

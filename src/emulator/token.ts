@@ -40,7 +40,10 @@ function checkTimes(claims: EmbedClaims, nowSeconds: number): void {
   // buddy-sign skips a nil claim, so `exp: null` is a token without exp.
   const exp = claims.exp ?? undefined;
   const nbf = claims.nbf ?? undefined;
-  for (const [name, value] of [['exp', exp], ['nbf', nbf]] as const) {
+  for (const [name, value] of [
+    ['exp', exp],
+    ['nbf', nbf],
+  ] as const) {
     if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) {
       fail(`Token claim \`${name}\` must be a number of seconds since the epoch.`);
     }

@@ -45,12 +45,7 @@ export function parseSiteUrl(value: unknown, field = 'siteUrl'): string {
 }
 
 export function parseExpiresIn(value: unknown, field = 'expiresIn'): number {
-  if (
-    typeof value !== 'number' ||
-    !Number.isInteger(value) ||
-    value < MIN_EXPIRES_IN ||
-    value > MAX_EXPIRES_IN
-  ) {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < MIN_EXPIRES_IN || value > MAX_EXPIRES_IN) {
     throw new EmbedValidationError(
       field,
       `${field} must be a whole number of seconds from ${MIN_EXPIRES_IN} to ${MAX_EXPIRES_IN} (24 h), got ${describeValue(value)}`,

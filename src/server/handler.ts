@@ -3,13 +3,7 @@
 import {DEFAULT_EXPIRES_IN, epochSeconds, parseExpiresIn, parseSecretKey, parseSiteUrl, readEnv} from './config.js';
 import {EmbedValidationError} from './errors.js';
 import {HttpError} from './http-error.js';
-import {
-  compileResources,
-  mergeParams,
-  pickEditableParams,
-  resolveLockedParams,
-  type EmbedResources,
-} from './policy.js';
+import {compileResources, mergeParams, pickEditableParams, resolveLockedParams, type EmbedResources} from './policy.js';
 import {parseEmbedRequest, readBodyText} from './request-body.js';
 import {checkContentType, checkMethod, checkOrigin, parseAllowedOrigins} from './request-checks.js';
 import {resourceKey} from './resource.js';

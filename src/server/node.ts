@@ -48,7 +48,9 @@ export function toNodeHandler<TContext = unknown, TRequest extends NodeRequestLi
     } catch (error) {
       if (next) return next(error);
       // No error handling to hand it to: say where it failed, without the error's text.
-      console.error('metabase-embed/server: answered 500 (getContext or reading the request failed); pass next to see the error');
+      console.error(
+        'metabase-embed/server: answered 500 (getContext or reading the request failed); pass next to see the error',
+      );
       response = internalErrorResponse();
     }
     // A plain listener's rejected promise would crash the process: a failed write (the

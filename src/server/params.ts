@@ -12,9 +12,7 @@ const VALUE_RULE = 'a string, a finite number, a boolean, or an array of those';
 
 function isScalar(value: unknown): value is EmbedScalar {
   return (
-    typeof value === 'string' ||
-    typeof value === 'boolean' ||
-    (typeof value === 'number' && Number.isFinite(value))
+    typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))
   );
 }
 

@@ -8,10 +8,7 @@ import {parseResourceKey, type ParsedResource} from './resource.js';
 import {describeValue, isPlainObject} from './values.js';
 
 /** Computes locked values per request, e.g. from the session: `(context) => ({tenant: context.user.tenantId})`. */
-export type LockedResolver<TContext> = (
-  context: TContext,
-  request: Request,
-) => EmbedParams | Promise<EmbedParams>;
+export type LockedResolver<TContext> = (context: TContext, request: Request) => EmbedParams | Promise<EmbedParams>;
 
 export interface EmbedResourcePolicy<TContext = unknown> {
   /** Filter slugs the browser may set. Anything else in a request is refused with 400. */
@@ -52,11 +49,17 @@ export function compileResources<TContext>(resources: unknown): ReadonlyMap<stri
 function compilePolicy<TContext>(key: string, resource: ParsedResource, policy: unknown): CompiledPolicy<TContext> {
   const field = `resources[${JSON.stringify(key)}]`;
   if (!isPlainObject(policy)) {
-    throw new EmbedValidationError(field, `${field} must be an object {editable?, locked?}, got ${describeValue(policy)}`);
+    throw new EmbedValidationError(
+      field,
+      `${field} must be an object {editable?, locked?}, got ${describeValue(policy)}`,
+    );
   }
   const unknownOption = Object.keys(policy).find((option) => !POLICY_OPTIONS.includes(option));
   if (unknownOption !== undefined) {
-    throw new EmbedValidationError(field, `${field} has an unknown option ${JSON.stringify(unknownOption)}: use editable or locked`);
+    throw new EmbedValidationError(
+      field,
+      `${field} has an unknown option ${JSON.stringify(unknownOption)}: use editable or locked`,
+    );
   }
   const editable = parseEditable(policy['editable'], `${field}.editable`);
   const locked = policy['locked'];

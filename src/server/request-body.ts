@@ -23,7 +23,9 @@ export async function readBodyText(request: Request): Promise<string> {
   if (declared > MAX_BODY_BYTES) throw tooLarge();
   if (request.bodyUsed) {
     // Host code read it first: a bug on the server (answered 500), not the visitor's fault.
-    throw new Error('The request body was read before the embed handler; authorize and locked resolvers may read its headers only');
+    throw new Error(
+      'The request body was read before the embed handler; authorize and locked resolvers may read its headers only',
+    );
   }
   if (request.body === null) return '';
   return decodeUtf8(await readAtMost(request.body, MAX_BODY_BYTES));
@@ -76,7 +78,10 @@ export function parseEmbedRequest(text: string): EmbedRequestBody {
     throw new HttpError(400, 'Request body must be a JSON object like {"resource": {"dashboard": 12}, "params": {}}');
   }
   try {
-    return {resource: parseResource(json['resource']), params: parseParams(json['params'] === undefined ? {} : json['params'])};
+    return {
+      resource: parseResource(json['resource']),
+      params: parseParams(json['params'] === undefined ? {} : json['params']),
+    };
   } catch (error) {
     if (error instanceof EmbedValidationError) throw new HttpError(400, error.message);
     throw error;

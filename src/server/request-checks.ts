@@ -35,7 +35,10 @@ export function parseAllowedOrigins(value: unknown): ReadonlySet<string> | undef
   if (value === undefined) return undefined;
   const field = 'allowedOrigins';
   if (!Array.isArray(value) || value.length === 0) {
-    throw new EmbedValidationError(field, `${field} must be a non-empty array of origins such as "https://app.example.com"`);
+    throw new EmbedValidationError(
+      field,
+      `${field} must be a non-empty array of origins such as "https://app.example.com"`,
+    );
   }
   return new Set(value.map((entry: unknown, index) => parseOrigin(entry, `${field}[${index}]`)));
 }

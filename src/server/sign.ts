@@ -44,13 +44,9 @@ export function embedClaims(
 
 /** The key as a CryptoKey, for callers that sign many tokens with one secret. */
 export function importSigningKey(secretKey: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey(
-    'raw',
-    textEncoder.encode(secretKey),
-    {name: 'HMAC', hash: 'SHA-256'},
-    false,
-    ['sign'],
-  );
+  return crypto.subtle.importKey('raw', textEncoder.encode(secretKey), {name: 'HMAC', hash: 'SHA-256'}, false, [
+    'sign',
+  ]);
 }
 
 export function signClaims(claims: EmbedClaims, key: CryptoKey | Uint8Array): Promise<string> {

@@ -8,9 +8,12 @@ import {endpointUrl} from '../support/embed-page.js';
 import {bundleUrl, loadScript} from './load-bundle.js';
 
 const embed = (endpoint: string, dashboard: string | undefined = '12') =>
-  fixture<MetabaseEmbedElement>(html`<metabase-embed dashboard=${dashboard ?? ''} endpoint=${endpoint}></metabase-embed>`);
+  fixture<MetabaseEmbedElement>(
+    html`<metabase-embed dashboard=${dashboard ?? ''} endpoint=${endpoint}></metabase-embed>`,
+  );
 
-const part = (el: MetabaseEmbedElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
+const part = (el: MetabaseEmbedElement, name: string) =>
+  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
 
 describe('<metabase-embed> accessibility (script-tag bundle)', () => {
   before(async () => {

@@ -50,7 +50,10 @@ describe('element API consistency', () => {
     for (const attribute of attributes.filter((a) => hasOwnProperty(a.name))) {
       assert.ok(attribute.fieldName, `attribute "${attribute.name}" has no property`);
       const field = fields.get(attribute.fieldName);
-      assert.ok(field, `attribute "${attribute.name}" maps to "${attribute.fieldName}", which is not a public property`);
+      assert.ok(
+        field,
+        `attribute "${attribute.name}" maps to "${attribute.fieldName}", which is not a public property`,
+      );
       assert.equal(field.attribute, attribute.name);
       assert.ok(field.description?.trim(), `property "${field.name}" (attribute "${attribute.name}") has no JSDoc`);
     }
@@ -59,7 +62,11 @@ describe('element API consistency', () => {
   test('every property with an attribute is listed among the attributes', () => {
     const listed = new Set(attributes.map((a) => a.name));
     for (const field of fields.values()) {
-      if (field.attribute) assert.ok(listed.has(field.attribute), `property "${field.name}" has attribute "${field.attribute}" but it is not listed`);
+      if (field.attribute)
+        assert.ok(
+          listed.has(field.attribute),
+          `property "${field.name}" has attribute "${field.attribute}" but it is not listed`,
+        );
     }
   });
 
@@ -74,11 +81,16 @@ describe('element API consistency', () => {
     const declared = typedEventMap();
     for (const event of events) {
       assert.ok(declared.has(event.name), `event "${event.name}" is not declared in HTMLElementEventMap`);
-      assert.equal(declared.get(event.name), event.type?.text, `event "${event.name}": HTMLElementEventMap and @fires disagree on its type`);
+      assert.equal(
+        declared.get(event.name),
+        event.type?.text,
+        `event "${event.name}": HTMLElementEventMap and @fires disagree on its type`,
+      );
     }
     const documented = new Set(events.map((e) => e.name));
     for (const name of declared.keys()) {
-      if (name.startsWith('metabase-embed')) assert.ok(documented.has(name), `HTMLElementEventMap declares "${name}" but no @fires documents it`);
+      if (name.startsWith('metabase-embed'))
+        assert.ok(documented.has(name), `HTMLElementEventMap declares "${name}" but no @fires documents it`);
     }
   });
 
@@ -86,7 +98,11 @@ describe('element API consistency', () => {
     for (const event of events) {
       assert.match(event.name, /^metabase-embed-[a-z]+$/);
       assert.ok(event.description?.trim(), `event "${event.name}" has no description`);
-      assert.match(event.type?.text ?? '', /^CustomEvent<.+>$/s, `event "${event.name}" has no CustomEvent<Detail> type in its @fires`);
+      assert.match(
+        event.type?.text ?? '',
+        /^CustomEvent<.+>$/s,
+        `event "${event.name}" has no CustomEvent<Detail> type in its @fires`,
+      );
     }
   });
 
@@ -96,20 +112,61 @@ describe('element API consistency', () => {
       return wanted.filter((name) => !have.has(name)).map((name) => `${kind} ${name}`);
     };
     const gaps = [
-      ...missing('attribute', [
-        'dashboard', 'question', 'endpoint', 'credentials', 'site-url', 'params', 'initial-params', 'bordered', 'titled',
-        'theme', 'background', 'font', 'hide-parameters', 'downloads', 'locale', 'refresh', 'min-height', 'max-height',
-        'resize', 'loading', 'timeout',
-      ], attributes.map((a) => a.name)),
+      ...missing(
+        'attribute',
+        [
+          'dashboard',
+          'question',
+          'endpoint',
+          'credentials',
+          'site-url',
+          'params',
+          'initial-params',
+          'bordered',
+          'titled',
+          'theme',
+          'background',
+          'font',
+          'hide-parameters',
+          'downloads',
+          'locale',
+          'refresh',
+          'min-height',
+          'max-height',
+          'resize',
+          'loading',
+          'timeout',
+        ],
+        attributes.map((a) => a.name),
+      ),
       ...(attributes.some((a) => a.name.startsWith('param-') && isPattern(a.name)) ? [] : ['attribute param-<slug>']),
       ...missing('property', ['fetchToken', 'params', 'frameParams', 'state', 'expiresAt'], fields.keys()),
-      ...missing('method', ['reload'], members.filter((m) => m.kind === 'method').map((m) => m.name)),
-      ...missing('event', [
-        'metabase-embed-token', 'metabase-embed-load', 'metabase-embed-resize', 'metabase-embed-location', 'metabase-embed-error',
-      ], events.map((e) => e.name)),
-      ...missing('slot', ['loading', 'error'], (element.slots ?? []).map((s) => s.name)),
+      ...missing(
+        'method',
+        ['reload'],
+        members.filter((m) => m.kind === 'method').map((m) => m.name),
+      ),
+      ...missing(
+        'event',
+        [
+          'metabase-embed-token',
+          'metabase-embed-load',
+          'metabase-embed-resize',
+          'metabase-embed-location',
+          'metabase-embed-error',
+        ],
+        events.map((e) => e.name),
+      ),
+      ...missing(
+        'slot',
+        ['loading', 'error'],
+        (element.slots ?? []).map((s) => s.name),
+      ),
     ];
     assert.deepEqual(gaps, [], 'custom-elements.json lacks these (add them to the JSDoc of src/metabase-embed.ts)');
-    assert.ok((element.cssParts ?? []).length >= 3, 'CSS parts for the iframe and the loading and error states are not documented');
+    assert.ok(
+      (element.cssParts ?? []).length >= 3,
+      'CSS parts for the iframe and the loading and error states are not documented',
+    );
   });
 });

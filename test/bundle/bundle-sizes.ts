@@ -13,8 +13,15 @@ export const gzipBytes = (code: string | Uint8Array) => gzipSync(code, {level: 9
 export const fileGzipBytes = (file: string) => gzipBytes(readFileSync(file));
 
 async function minifiedBundle(options: BuildOptions): Promise<Uint8Array> {
-  const result = await build({...options, bundle: true, minify: true, write: false, logLevel: 'silent', platform: 'browser'});
-  return result.outputFiles![0]!.contents;
+  const result = await build({
+    ...options,
+    bundle: true,
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+    platform: 'browser',
+  });
+  return result.outputFiles[0].contents;
 }
 
 /** An ESM entry and the project files it imports, minified, without the dependencies. */

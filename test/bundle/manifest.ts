@@ -53,7 +53,8 @@ export interface ReadmeApi {
 export const manifestFile = 'custom-elements.json';
 
 export function readManifest(): Manifest {
-  if (!existsSync(manifestFile)) throw new Error(`${manifestFile} is missing: run \`npm run build\` (it runs cem analyze)`);
+  if (!existsSync(manifestFile))
+    throw new Error(`${manifestFile} is missing: run \`npm run build\` (it runs cem analyze)`);
   return JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
 }
 

@@ -11,7 +11,10 @@ describe('README element API block', () => {
   test('matches what scripts/readme-api.mjs writes from custom-elements.json', () => {
     const readme = readFileSync('README.md', 'utf8');
     const expected = api.replaceApiBlock(readme, api.renderApiBlock(readManifest()));
-    assert.ok(readme === expected, 'README.md: the element API block is out of date; run `node scripts/readme-api.mjs`');
+    assert.ok(
+      readme === expected,
+      'README.md: the element API block is out of date; run `node scripts/readme-api.mjs`',
+    );
   });
 });
 
@@ -26,7 +29,13 @@ const fixture: Manifest = {
           customElement: true,
           summary: 'A demo\nelement.',
           members: [
-            {kind: 'field', name: 'mode', attribute: 'mode', type: {text: "'a' | 'b' | undefined"}, description: 'Mode a | b.'},
+            {
+              kind: 'field',
+              name: 'mode',
+              attribute: 'mode',
+              type: {text: "'a' | 'b' | undefined"},
+              description: 'Mode a | b.',
+            },
             {kind: 'field', name: 'hook', type: {text: '((x: string) => void) | undefined'}, description: 'A hook.'},
             {kind: 'field', name: 'state', readonly: true, type: {text: 'string'}, description: 'Now.'},
             {kind: 'field', name: '_hidden', type: {text: 'number'}},
@@ -35,7 +44,13 @@ const fixture: Manifest = {
             {kind: 'method', name: 'reload', description: 'Again.'},
           ],
           attributes: [
-            {name: 'mode', fieldName: 'mode', type: {text: "'a' | 'b' | undefined"}, default: "'a'", description: 'Mode a | b.'},
+            {
+              name: 'mode',
+              fieldName: 'mode',
+              type: {text: "'a' | 'b' | undefined"},
+              default: "'a'",
+              description: 'Mode a | b.',
+            },
             {name: 'param-<slug>', type: {text: 'string'}, description: 'One value.'},
           ],
           events: [
@@ -54,12 +69,12 @@ describe('scripts/readme-api.mjs', () => {
 
   test('renders attributes with their property, values without undefined, and escaped pipes', () => {
     assert.match(block, /^\| `mode` \| `mode` \| `'a' \\\| 'b'` \| `'a'` \| Mode a \\\| b\. \|$/m);
-    assert.match(block, /^\| — \| `param-<slug>` \| `string` \|  \| One value\. \|$/m);
+    assert.match(block, /^\| — \| `param-<slug>` \| `string` \| {2}\| One value\. \|$/m);
   });
 
   test('lists only public properties without an attribute, marking read-only ones', () => {
-    assert.match(block, /^\| `hook` \| `\(\(x: string\) => void\) \\\| undefined` \|  \| A hook\. \|$/m);
-    assert.match(block, /^\| `state` \| `string` \|  \| \(read-only\) Now\. \|$/m);
+    assert.match(block, /^\| `hook` \| `\(\(x: string\) => void\) \\\| undefined` \| {2}\| A hook\. \|$/m);
+    assert.match(block, /^\| `state` \| `string` \| {2}\| \(read-only\) Now\. \|$/m);
     assert.doesNotMatch(block, /_hidden|secret|connectedCallback|^\| `mode` \| `'a'/m);
   });
 
@@ -76,7 +91,10 @@ describe('scripts/readme-api.mjs', () => {
 
   test('replaces only what lies between the markers', () => {
     const readme = `# T\n\nbefore\n${api.startMarker}\nold\n${api.endMarker}\nafter\n`;
-    assert.equal(api.replaceApiBlock(readme, `${api.startMarker}\nnew\n${api.endMarker}`), `# T\n\nbefore\n${api.startMarker}\nnew\n${api.endMarker}\nafter\n`);
+    assert.equal(
+      api.replaceApiBlock(readme, `${api.startMarker}\nnew\n${api.endMarker}`),
+      `# T\n\nbefore\n${api.startMarker}\nnew\n${api.endMarker}\nafter\n`,
+    );
     assert.throws(() => api.replaceApiBlock('# no markers', block), /README.md needs <!-- element-api:start -->/);
   });
 

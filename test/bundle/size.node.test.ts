@@ -25,7 +25,10 @@ function overBudgetMessage(name: keyof typeof budgets, measured: number): string
 
 function checkBudget(name: keyof typeof budgets, measured: number) {
   const budget = budgets[name].maxGzipBytes;
-  assert.ok(Number.isInteger(budget) && budget > 0, `size-budget.json: "${name}.maxGzipBytes" must be a positive integer`);
+  assert.ok(
+    Number.isInteger(budget) && budget > 0,
+    `size-budget.json: "${name}.maxGzipBytes" must be a positive integer`,
+  );
   assert.ok(measured <= budget, overBudgetMessage(name, measured));
   return `${measured} B gzip (${kb(measured)}), budget ${budget} B, ${Math.round((measured / budget) * 100)}% used`;
 }
@@ -34,10 +37,14 @@ test('the script-tag bundle stays within its gzip budget', async (t) => {
   const measured = fileGzipBytes('dist/cdn/metabase-embed.iife.js');
   const dependencies = await dependenciesGzipBytes();
   t.diagnostic(`dist/cdn/metabase-embed.iife.js: ${checkBudget('cdnBundle', measured)}`);
-  t.diagnostic(`for comparison, lit + iframe-resizer alone (esbuild-minified): ${dependencies} B gzip (${kb(dependencies)})`);
+  t.diagnostic(
+    `for comparison, lit + iframe-resizer alone (esbuild-minified): ${dependencies} B gzip (${kb(dependencies)})`,
+  );
 });
 
-test('the element\'s own code stays within its gzip budget', async (t) => {
+test("the element's own code stays within its gzip budget", async (t) => {
   const measured = await ownCodeGzipBytes('dist/metabase-embed.js');
-  t.diagnostic(`dist/metabase-embed.js + own files, minified, without lit/iframe-resizer: ${checkBudget('elementOwnCode', measured)}`);
+  t.diagnostic(
+    `dist/metabase-embed.js + own files, minified, without lit/iframe-resizer: ${checkBudget('elementOwnCode', measured)}`,
+  );
 });

@@ -37,7 +37,11 @@ describe('demo host app (on the emulator)', () => {
   after(() => demo.close());
 
   const token = (headers: Record<string, string>, body: unknown = {resource: {dashboard: 1}, params: {}}) =>
-    fetch(`${origin}/api/metabase/embed`, {method: 'POST', headers: {'Content-Type': 'application/json', ...headers}, body: JSON.stringify(body)});
+    fetch(`${origin}/api/metabase/embed`, {
+      method: 'POST',
+      headers: {'Content-Type': 'application/json', ...headers},
+      body: JSON.stringify(body),
+    });
 
   it('binds to loopback, starts the emulator, and serves every page with a session cookie and a CSP', async () => {
     assert.match(demo.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
@@ -52,15 +56,19 @@ describe('demo host app (on the emulator)', () => {
     }
   });
 
-  it('signs tokens for the session\'s tenant, only for the app\'s own origin', async () => {
+  it("signs tokens for the session's tenant, only for the app's own origin", async () => {
     const signed = await token({Origin: origin, Cookie: cookie});
     assert.equal(signed.status, 200);
     const {token: jwt} = (await signed.json()) as {token: string};
-    assert.deepEqual(JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()).params, {tenant: 'Acme'});
+    assert.deepEqual(JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString()).params, {tenant: 'Acme'});
 
     assert.equal((await token({Origin: 'http://evil.example', Cookie: cookie})).status, 403);
     assert.equal((await token({Origin: origin})).status, 401, 'no session');
-    assert.equal((await token({Origin: origin, Cookie: cookie}, {resource: {dashboard: 99}, params: {}})).status, 403, 'not on the pages');
+    assert.equal(
+      (await token({Origin: origin, Cookie: cookie}, {resource: {dashboard: 99}, params: {}})).status,
+      403,
+      'not on the pages',
+    );
   });
 
   it('on loopback, also accepts the page opened as localhost or [::1], by exact origin', async () => {
@@ -68,11 +76,21 @@ describe('demo host app (on the emulator)', () => {
     for (const alias of [`http://localhost:${port}`, `http://[::1]:${port}`]) {
       const signed = await token({Origin: alias, Cookie: cookie});
       assert.equal(signed.status, 200, `${alias}: ${await signed.clone().text()}`);
-      const switched = await fetch(`${origin}/session`, {method: 'POST', headers: {Origin: alias}, body: new URLSearchParams({user: 'ada'}), redirect: 'manual'});
+      const switched = await fetch(`${origin}/session`, {
+        method: 'POST',
+        headers: {Origin: alias},
+        body: new URLSearchParams({user: 'ada'}),
+        redirect: 'manual',
+      });
       assert.equal(switched.status, 303, alias);
     }
     const otherPort = String(Number(port) === 65535 ? 1 : Number(port) + 1);
-    for (const stranger of [`http://localhost:${otherPort}`, `http://localhost.evil.example:${port}`, `https://localhost:${port}`, 'http://localhost']) {
+    for (const stranger of [
+      `http://localhost:${otherPort}`,
+      `http://localhost.evil.example:${port}`,
+      `https://localhost:${port}`,
+      'http://localhost',
+    ]) {
       assert.equal((await token({Origin: stranger, Cookie: cookie})).status, 403, stranger);
     }
   });
@@ -83,7 +101,13 @@ describe('demo host app (on the emulator)', () => {
     assert.equal(await status('/dist/index.js'), 200);
     assert.equal(await status('/node_modules/lit/index.js'), 200);
     assert.equal(await status('/node_modules/iframe-resizer/js/iframeResizer.js'), 200);
-    for (const path of ['/node_modules/sinon/package.json', '/node_modules/lit/%2e%2e/%2e%2e/package.json', '/dist/%2e%2e/package.json', '/assets/..%2fstart.js', '/package.json']) {
+    for (const path of [
+      '/node_modules/sinon/package.json',
+      '/node_modules/lit/%2e%2e/%2e%2e/package.json',
+      '/dist/%2e%2e/package.json',
+      '/assets/..%2fstart.js',
+      '/package.json',
+    ]) {
       assert.equal(await status(path), 404, path);
     }
     const script = await fetch(`${origin}/assets/dashboard-page.js`);
@@ -98,8 +122,10 @@ describe('demo host app (on the emulator)', () => {
     const moved = await switchUser({user: 'grace', return: '/lazy'});
     assert.equal(moved.status, 303);
     assert.equal(moved.headers.get('location'), './lazy');
-    const session = moved.headers.get('set-cookie')!.split(';')[0]!;
-    const me = (await (await fetch(`${origin}/session`, {headers: {Cookie: session}})).json()) as {user: {tenant: {name: string}}};
+    const session = moved.headers.get('set-cookie')!.split(';')[0];
+    const me = (await (await fetch(`${origin}/session`, {headers: {Cookie: session}})).json()) as {
+      user: {tenant: {name: string}};
+    };
     assert.equal(me.user.tenant.name, 'Globex');
 
     assert.equal((await switchUser({user: 'grace', return: 'https://evil.example/'})).headers.get('location'), './');
@@ -118,14 +144,14 @@ describe('demo clock', () => {
     const demo = await startDemo({port: 0, env: {}, now: () => new Date(then)});
     try {
       const origin = new URL(demo.url).origin;
-      const cookie = (await fetch(demo.url)).headers.get('set-cookie')!.split(';')[0]!;
+      const cookie = (await fetch(demo.url)).headers.get('set-cookie')!.split(';')[0];
       const signed = await fetch(`${origin}/api/metabase/embed`, {
         method: 'POST',
         headers: {'Content-Type': 'application/json', Origin: origin, Cookie: cookie},
         body: JSON.stringify({resource: {dashboard: SAMPLE.salesDashboard.id}, params: {}}),
       });
       const {token} = (await signed.json()) as {token: string};
-      assert.equal(JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).iat, then / 1000);
+      assert.equal(JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).iat, then / 1000);
       const dashboard = await fetch(`${demo.emulatorUrl}/api/embed/dashboard/${token}`);
       assert.equal(dashboard.status, 200, await dashboard.clone().text());
     } finally {
@@ -147,7 +173,7 @@ describe('demo on a real Metabase (from the environment)', () => {
     }
   });
 
-  it('embeds a Metabase it did not start: its tokens pass that server\'s checks', async () => {
+  it("embeds a Metabase it did not start: its tokens pass that server's checks", async () => {
     // A separately started emulator stands in for a real Metabase reached by URL and secret.
     const secretKey = 'cd'.repeat(32);
     const metabase = await startEmulator({secretKey});
@@ -166,7 +192,7 @@ describe('demo on a real Metabase (from the environment)', () => {
     try {
       assert.equal(demo.emulatorUrl, undefined);
       const origin = new URL(demo.url).origin;
-      const cookie = (await fetch(demo.url)).headers.get('set-cookie')!.split(';')[0]!;
+      const cookie = (await fetch(demo.url)).headers.get('set-cookie')!.split(';')[0];
       const signed = await fetch(`${origin}/api/metabase/embed`, {
         method: 'POST',
         headers: {'Content-Type': 'application/json', Origin: origin, Cookie: cookie},
@@ -191,15 +217,26 @@ describe('demo on a real Metabase (from the environment)', () => {
     assert.deepEqual(content.dashboard.editable, ['category', 'created_at']);
     assert.deepEqual(content.question?.resource, {question: 'AbCdEfGhIjKlMnOpQrStU'});
     assert.equal(content.tenantSlug, 'customer_id');
-    assert.deepEqual(content.users.map((user) => user.tenant.value), ['7', '8']);
+    assert.deepEqual(
+      content.users.map((user) => user.tenant.value),
+      ['7', '8'],
+    );
     assert.deepEqual(content.dashboard.select?.options, ['Gadget', 'Gizmo']);
   });
 
   const refusals: Array<[string, Record<string, string>, RegExp]> = [
     ['only a site URL', {METABASE_SITE_URL: 'https://m.example'}, /Set both METABASE_SITE_URL and METABASE_SECRET_KEY/],
     ['no dashboard', {...REAL_ENV, METABASE_DASHBOARD_ID: ''}, /METABASE_DASHBOARD_ID is required/],
-    ['a dashboard id that is neither kind', {...REAL_ENV, METABASE_DASHBOARD_ID: '12abc'}, /METABASE_DASHBOARD_ID must be a positive integer id or a 21-character entity id, got "12abc"/],
-    ['a slug with capitals', {...REAL_ENV, METABASE_TENANT_PARAM: 'Tenant'}, /METABASE_TENANT_PARAM must be a parameter slug/],
+    [
+      'a dashboard id that is neither kind',
+      {...REAL_ENV, METABASE_DASHBOARD_ID: '12abc'},
+      /METABASE_DASHBOARD_ID must be a positive integer id or a 21-character entity id, got "12abc"/,
+    ],
+    [
+      'a slug with capitals',
+      {...REAL_ENV, METABASE_TENANT_PARAM: 'Tenant'},
+      /METABASE_TENANT_PARAM must be a parameter slug/,
+    ],
     ['a filter without values', {...REAL_ENV, METABASE_FILTER_VALUES: ''}, /METABASE_FILTER_VALUES is required/],
   ];
   for (const [name, env, message] of refusals) {
@@ -213,11 +250,14 @@ describe('demo on a real Metabase (from the environment)', () => {
   });
 
   it('refuses a malformed secret when the demo starts, without echoing it', async () => {
-    await assert.rejects(startDemo({port: 0, env: {...REAL_ENV, METABASE_SECRET_KEY: 'not-hex-secret'}}), (error: Error) => {
-      assert.match(error.message, /secretKey must be Metabase's embedding secret key/);
-      assert.doesNotMatch(error.message, /not-hex-secret/);
-      return true;
-    });
+    await assert.rejects(
+      startDemo({port: 0, env: {...REAL_ENV, METABASE_SECRET_KEY: 'not-hex-secret'}}),
+      (error: Error) => {
+        assert.match(error.message, /secretKey must be Metabase's embedding secret key/);
+        assert.doesNotMatch(error.message, /not-hex-secret/);
+        return true;
+      },
+    );
   });
 });
 
@@ -231,13 +271,19 @@ describe('demo host choice', () => {
 
   for (const host of ['0.0.0.0', '::', '0:0:0:0:0:0:0:0']) {
     it(`refuses to listen on every interface (${host})`, async () => {
-      await assert.rejects(startDemo({host, port: 0, env: {}}), /The demo does not listen on ".*" \(every interface\)[\s\S]*Use 127\.0\.0\.1/);
+      await assert.rejects(
+        startDemo({host, port: 0, env: {}}),
+        /The demo does not listen on ".*" \(every interface\)[\s\S]*Use 127\.0\.0\.1/,
+      );
     });
   }
 
-  it('npm start reads --host and PORT, never HOST (tcsh sets it to the machine\'s name)', () => {
+  it("npm start reads --host and PORT, never HOST (tcsh sets it to the machine's name)", () => {
     assert.deepEqual(startOptions([], {HOST: 'build-box.example', PORT: '4000'}), {host: '127.0.0.1', port: 4000});
-    assert.deepEqual(startOptions(['--host', '::1', '--port', '0'], {HOST: 'build-box.example', PORT: '4000'}), {host: '::1', port: 0});
+    assert.deepEqual(startOptions(['--host', '::1', '--port', '0'], {HOST: 'build-box.example', PORT: '4000'}), {
+      host: '::1',
+      port: 0,
+    });
     assert.deepEqual(startOptions([], {}), {host: '127.0.0.1'});
     assert.throws(() => startOptions(['--port', '70000'], {}), /--port must be a port number/);
   });

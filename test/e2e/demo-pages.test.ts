@@ -3,7 +3,16 @@
 // build through the import map, or the script-tag bundle.
 import {expect, waitUntil} from '@open-wc/testing';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
-import {claimsOf, demoStack, openDemoPage, signIn, tokenInUrl, tokenRequests, visibleIframe, type DemoStack} from './demo-stack.js';
+import {
+  claimsOf,
+  demoStack,
+  openDemoPage,
+  signIn,
+  tokenInUrl,
+  tokenRequests,
+  visibleIframe,
+  type DemoStack,
+} from './demo-stack.js';
 
 let page: Window | undefined;
 
@@ -17,9 +26,13 @@ async function readyEmbed(doc: Document, selector = 'metabase-embed'): Promise<M
 
 /** Waits until the embed shows a token other than `previous`, and returns its claims. */
 async function nextShownClaims(embed: MetabaseEmbedElement, previous: string) {
-  await waitUntil(() => embed.state === 'ready' && tokenInUrl(visibleIframe(embed).src) !== previous, 'no new token shown', {
-    timeout: 20_000,
-  });
+  await waitUntil(
+    () => embed.state === 'ready' && tokenInUrl(visibleIframe(embed).src) !== previous,
+    'no new token shown',
+    {
+      timeout: 20_000,
+    },
+  );
   return claimsOf(tokenInUrl(visibleIframe(embed).src));
 }
 
@@ -78,7 +91,10 @@ describe('e2e: the demo pages', () => {
     expect(embed.getAttribute('theme')).to.equal('night');
     expect(doc.querySelector<HTMLElement>('.embed-stage')!.dataset.theme).to.equal('night');
     const shownTheme = () => new URLSearchParams(new URL(visibleIframe(embed).src).hash.slice(1)).get('theme');
-    await waitUntil(() => embed.state === 'ready' && shownTheme() === 'night', 'the embed never showed the night theme');
+    await waitUntil(
+      () => embed.state === 'ready' && shownTheme() === 'night',
+      'the embed never showed the night theme',
+    );
 
     expect(tokenInUrl(visibleIframe(embed).src)).to.equal(token);
     expect(await tokenRequests(stack)).to.have.length(requests);
@@ -101,7 +117,7 @@ describe('e2e: the demo pages', () => {
     expect(lastRequest).to.deep.equal({kind: 'token', status: 200, user: 'Grace', tenant: 'Globex'});
   });
 
-  it('question: one tag with the question\'s entity id', async () => {
+  it("question: one tag with the question's entity id", async () => {
     const doc = await openPage(stack, 'question');
     const embed = await readyEmbed(doc, 'metabase-embed#question');
     const {resource} = stack.content.question!;
@@ -115,7 +131,9 @@ describe('e2e: the demo pages', () => {
     const doc = await openPage(stack, 'script-tag');
     const scripts = [...doc.querySelectorAll('script')];
 
-    expect(scripts.map((script) => [script.type, script.getAttribute('src')])).to.deep.equal([['', 'dist/cdn/metabase-embed.iife.js']]);
+    expect(scripts.map((script) => [script.type, script.getAttribute('src')])).to.deep.equal([
+      ['', 'dist/cdn/metabase-embed.iife.js'],
+    ]);
     const embed = await readyEmbed(doc);
     expect(claimsOf(tokenInUrl(visibleIframe(embed).src)).params).to.deep.equal({tenant: 'Acme'});
     expect(page!.customElements.get('metabase-embed')).to.be.a('function');
@@ -128,9 +146,13 @@ describe('e2e: the demo pages', () => {
     expect(embeds).to.have.length(12);
     expect(embeds.every((embed) => embed.getAttribute('loading') === 'lazy')).to.equal(true);
     const started = () => embeds.filter((embed) => embed.state !== 'idle');
-    await waitUntil(() => started().length > 0 && started().every((embed) => embed.state === 'ready'), 'the first embeds never loaded', {
-      timeout: 20_000,
-    });
+    await waitUntil(
+      () => started().length > 0 && started().every((embed) => embed.state === 'ready'),
+      'the first embeds never loaded',
+      {
+        timeout: 20_000,
+      },
+    );
     const nearTop = started().length;
     expect(nearTop).to.be.below(12);
 

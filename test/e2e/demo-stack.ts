@@ -50,7 +50,8 @@ export async function serverLog(stack: DemoStack): Promise<DemoLogEntry[]> {
   return (await fetch(`/__servers/demo/${stack.scope}/log.json`)).json() as Promise<DemoLogEntry[]>;
 }
 
-export const tokenRequests = async (stack: DemoStack) => (await serverLog(stack)).filter((entry) => entry.kind === 'token');
+export const tokenRequests = async (stack: DemoStack) =>
+  (await serverLog(stack)).filter((entry) => entry.kind === 'token');
 
 /**
  * Stops the stack's clock (its token signer's and its emulator's) at `epochMs`, e.g. the
@@ -65,12 +66,20 @@ export async function setStackClock(stack: DemoStack, epochMs: number | null): P
  * wherever its frame is (the element's iframe is in its shadow root).
  */
 export function embedView(token: string): Promise<FrameSnapshot> {
-  return executeServerCommand('emulator-frame', {embedToken: token, action: 'snapshot', settled: true}) as Promise<FrameSnapshot>;
+  return executeServerCommand('emulator-frame', {
+    embedToken: token,
+    action: 'snapshot',
+    settled: true,
+  }) as Promise<FrameSnapshot>;
 }
 
 /** A hand-made request to the token endpoint, as a script on the page could send. */
 export function requestToken(stack: DemoStack, body: unknown): Promise<Response> {
-  return fetch(stack.endpoint, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
+  return fetch(stack.endpoint, {
+    method: 'POST',
+    headers: {'Content-Type': 'application/json'},
+    body: JSON.stringify(body),
+  });
 }
 
 /**
@@ -92,22 +101,23 @@ export async function openDemoPage(stack: DemoStack, path: string): Promise<Wind
 
 /** The iframe on screen (during a renewal a hidden second one loads beside it). */
 export function visibleIframe(el: MetabaseEmbedElement): HTMLIFrameElement {
-  const visible = (frame: HTMLIFrameElement) => frame.ownerDocument.defaultView!.getComputedStyle(frame).visibility !== 'hidden';
+  const visible = (frame: HTMLIFrameElement) =>
+    frame.ownerDocument.defaultView!.getComputedStyle(frame).visibility !== 'hidden';
   const frames = [...el.shadowRoot!.querySelectorAll('iframe')].filter(visible);
   if (frames.length !== 1) throw new Error(`Expected one visible iframe, found ${frames.length}`);
-  return frames[0]!;
+  return frames[0];
 }
 
 /** The signed token in an embed URL (`<site>/embed/<type>/<jwt>?…#…`). */
 export function tokenInUrl(url: string): string {
   const match = /\/embed\/(?:dashboard|question)\/([^/?#]+)/.exec(new URL(url).pathname);
   if (!match) throw new Error(`Not an embed URL: ${url}`);
-  return match[1]!;
+  return match[1];
 }
 
 /** The token's claims, decoded (the emulator verifies; this only reads). */
 export function claimsOf(token: string): Claims {
-  const payload = token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/');
+  const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
   return JSON.parse(atob(payload)) as Claims;
 }
 
@@ -122,7 +132,10 @@ export async function nextLoad(el: MetabaseEmbedElement): Promise<string> {
 export async function emulatorApi(stack: DemoStack, path: string): Promise<{status: number; body: any}> {
   const response = await fetch(`${stack.emulatorBase}/api/embed/${path}`);
   const text = await response.text();
-  return {status: response.status, body: response.headers.get('Content-Type')?.includes('json') ? JSON.parse(text) : text};
+  return {
+    status: response.status,
+    body: response.headers.get('Content-Type')?.includes('json') ? JSON.parse(text) : text,
+  };
 }
 
 /**
@@ -146,7 +159,12 @@ export async function cardQuery(
 }
 
 /** The rows of `cardQuery`'s answer; throws when the emulator refuses. */
-export async function cardRows(stack: DemoStack, token: string, cardName: string, parameters?: Record<string, unknown>): Promise<Row[]> {
+export async function cardRows(
+  stack: DemoStack,
+  token: string,
+  cardName: string,
+  parameters?: Record<string, unknown>,
+): Promise<Row[]> {
   const result = await cardQuery(stack, token, cardName, parameters);
   if (result.status !== 202) throw new Error(`Card ${cardName} refused: ${result.status} ${result.body}`);
   return result.body.data.rows as Row[];

@@ -30,11 +30,17 @@ describe('e2e: the locked tenant', () => {
   });
 
   const embed = () =>
-    fixture<MetabaseEmbedElement>(html`<metabase-embed dashboard=${dashboard.dashboard} endpoint=${stack.endpoint}></metabase-embed>`);
+    fixture<MetabaseEmbedElement>(
+      html`<metabase-embed dashboard=${dashboard.dashboard} endpoint=${stack.endpoint}></metabase-embed>`,
+    );
 
   it('a param-tenant attribute is refused (400) and nothing is shown', async () => {
     const el = await fixture<MetabaseEmbedElement>(
-      html`<metabase-embed dashboard=${dashboard.dashboard} endpoint=${stack.endpoint} param-tenant="Acme"></metabase-embed>`,
+      html`<metabase-embed
+        dashboard=${dashboard.dashboard}
+        endpoint=${stack.endpoint}
+        param-tenant="Acme"
+      ></metabase-embed>`,
     );
     const {detail} = await oneEvent(el, 'metabase-embed-error');
 
@@ -44,7 +50,7 @@ describe('e2e: the locked tenant', () => {
     expect(el.shadowRoot!.querySelectorAll('iframe')).to.have.length(0);
   });
 
-  it('the params property cannot set the tenant either, and removing it shows the session\'s tenant', async () => {
+  it("the params property cannot set the tenant either, and removing it shows the session's tenant", async () => {
     const el = await embed();
     const globex = tokenInUrl(await nextLoad(el));
 
@@ -64,7 +70,7 @@ describe('e2e: the locked tenant', () => {
     expect(claimsOf(globex).params).to.deep.equal({tenant: 'Globex'});
   });
 
-  it('a hand-made request with a tenant gets 400; without one, the token carries the session\'s tenant', async () => {
+  it("a hand-made request with a tenant gets 400; without one, the token carries the session's tenant", async () => {
     const forged = await requestToken(stack, {resource: dashboard, params: {tenant: 'Acme'}});
     expect(forged.status).to.equal(400);
     expect((await forged.json()).error).to.match(/"tenant"/);
@@ -74,7 +80,7 @@ describe('e2e: the locked tenant', () => {
     expect(claimsOf((await honest.json()).token).params).to.deep.equal({tenant: 'Globex'});
   });
 
-  it('adding the tenant to the embed URL\'s query is refused by Metabase (the emulator)', async () => {
+  it("adding the tenant to the embed URL's query is refused by Metabase (the emulator)", async () => {
     const el = await embed();
     const token = tokenInUrl(await nextLoad(el));
     const overridden = await cardQuery(stack, token, 'Orders', {tenant: 'Acme'});
@@ -94,8 +100,8 @@ describe('e2e: the locked tenant', () => {
     const acme = tokenInUrl(await nextLoad(el));
 
     expect(claimsOf(acme).params).to.deep.equal({tenant: 'Acme'});
-    const [globexOrders] = (await cardRows(stack, globex, 'Orders'))[0]!;
-    const [acmeOrders] = (await cardRows(stack, acme, 'Orders'))[0]!;
+    const [globexOrders] = (await cardRows(stack, globex, 'Orders'))[0];
+    const [acmeOrders] = (await cardRows(stack, acme, 'Orders'))[0];
     expect(globexOrders).to.be.above(0);
     expect(acmeOrders).to.be.above(0);
     expect(acmeOrders).not.to.equal(globexOrders);

@@ -9,7 +9,18 @@ import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/index.js';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
-import {cardQuery, claimsOf, demoStack, embedView, nextLoad, setStackClock, shownToken, signIn, tokenInUrl, type DemoStack} from './demo-stack.js';
+import {
+  cardQuery,
+  claimsOf,
+  demoStack,
+  embedView,
+  nextLoad,
+  setStackClock,
+  shownToken,
+  signIn,
+  tokenInUrl,
+  type DemoStack,
+} from './demo-stack.js';
 
 const STORY_SECONDS = 100;
 const STEP_SECONDS = 10; // half of a 20 s lifetime: the element's earliest renewal
@@ -25,7 +36,10 @@ describe('e2e: token renewal with 20 s tokens', () => {
   });
 
   beforeEach(async () => {
-    clock = sinon.useFakeTimers({now: Date.now(), toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date']});
+    clock = sinon.useFakeTimers({
+      now: Date.now(),
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+    });
     await setStackClock(stack, Date.now());
   });
 
@@ -46,13 +60,15 @@ describe('e2e: token renewal with 20 s tokens', () => {
   async function expectNumbers(token: string): Promise<void> {
     const view = await embedView(token);
     expect([view.state, view.pageError, view.cardErrors]).to.deep.equal(['ready', null, []]);
-    expect(view.cards[0]!.text).to.match(/^\$[\d,]/);
+    expect(view.cards[0].text).to.match(/^\$[\d,]/);
   }
 
-  it('keeps the dashboard answering past the first token\'s expiry; that token alone is refused', async () => {
+  it("keeps the dashboard answering past the first token's expiry; that token alone is refused", async () => {
     expect(stack.tokenLifetime).to.equal(20);
     const {dashboard} = stack.content.dashboard.resource as {dashboard: number};
-    const el = await fixture<MetabaseEmbedElement>(html`<metabase-embed dashboard=${dashboard} endpoint=${stack.endpoint}></metabase-embed>`);
+    const el = await fixture<MetabaseEmbedElement>(
+      html`<metabase-embed dashboard=${dashboard} endpoint=${stack.endpoint}></metabase-embed>`,
+    );
     const firstUrl = await nextLoad(el);
     const first = tokenInUrl(firstUrl);
     const firstClaims = claimsOf(first);
@@ -81,7 +97,11 @@ describe('e2e: token renewal with 20 s tokens', () => {
       // once its expiry (and the leeway) has passed.
       const stale = await cardQuery(stack, first, 'Revenue');
       if (elapsed < firstRefusedAt) expect(stale.status, `${elapsed} s: the first token`).to.equal(202);
-      else expect([stale.status, stale.body], `${elapsed} s: the first token`).to.deep.equal([400, `Token is expired (${firstClaims.exp})`]);
+      else
+        expect([stale.status, stale.body], `${elapsed} s: the first token`).to.deep.equal([
+          400,
+          `Token is expired (${firstClaims.exp})`,
+        ]);
     }
     expect(STORY_SECONDS).to.be.above(firstRefusedAt);
     expect(reasons).to.deep.equal(Array(STORY_SECONDS / STEP_SECONDS).fill('renew'));
@@ -95,7 +115,11 @@ describe('e2e: token renewal with 20 s tokens', () => {
     try {
       await plainLoaded;
       const view = await embedView(first);
-      expect([view.state, view.pageError, view.cards.length]).to.deep.equal(['error', `Token is expired (${firstClaims.exp})`, 0]);
+      expect([view.state, view.pageError, view.cards.length]).to.deep.equal([
+        'error',
+        `Token is expired (${firstClaims.exp})`,
+        0,
+      ]);
     } finally {
       plain.remove();
     }

@@ -3,7 +3,16 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import '../../src/index.js';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
-import {cardQuery, demoStack, nextLoad, signIn, tokenInUrl, tokenRequests, visibleIframe, type DemoStack} from './demo-stack.js';
+import {
+  cardQuery,
+  demoStack,
+  nextLoad,
+  signIn,
+  tokenInUrl,
+  tokenRequests,
+  visibleIframe,
+  type DemoStack,
+} from './demo-stack.js';
 
 describe('e2e: theme changes', () => {
   let stack: DemoStack;
@@ -39,7 +48,9 @@ describe('e2e: theme changes', () => {
 
   it('a filter change, by contrast, is one token request', async () => {
     const {dashboard} = stack.content.dashboard.resource as {dashboard: number};
-    const el = await fixture<MetabaseEmbedElement>(html`<metabase-embed dashboard=${dashboard} endpoint=${stack.endpoint}></metabase-embed>`);
+    const el = await fixture<MetabaseEmbedElement>(
+      html`<metabase-embed dashboard=${dashboard} endpoint=${stack.endpoint}></metabase-embed>`,
+    );
     await oneEvent(el, 'metabase-embed-load');
     const requestsBefore = (await tokenRequests(stack)).length;
 

@@ -14,12 +14,16 @@ describe('accessibility', () => {
   });
 
   it('… or "Metabase question <id>"', async () => {
-    const el = await renderEmbed(html`<metabase-embed question=${entityId} endpoint=${endpointUrl()}></metabase-embed>`);
+    const el = await renderEmbed(
+      html`<metabase-embed question=${entityId} endpoint=${endpointUrl()}></metabase-embed>`,
+    );
     expect((await loadedIframe(el)).title).to.equal(`Metabase question ${entityId}`);
   });
 
   it('the title attribute names the iframe, also when it changes', async () => {
-    const el = await renderEmbed(html`<metabase-embed dashboard="12" title="Sales by region" endpoint=${endpointUrl()}></metabase-embed>`);
+    const el = await renderEmbed(
+      html`<metabase-embed dashboard="12" title="Sales by region" endpoint=${endpointUrl()}></metabase-embed>`,
+    );
     const iframe = await loadedIframe(el);
     expect(iframe.title).to.equal('Sales by region');
     el.title = 'Revenue';
@@ -53,7 +57,9 @@ describe('accessibility', () => {
   });
 
   it('a filter change shows aria-busy over the old frame until the new one is on screen', async () => {
-    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({delayMs: 200})}></metabase-embed>`);
+    const el = await renderEmbed(
+      html`<metabase-embed dashboard="1" endpoint=${endpointUrl({delayMs: 200})}></metabase-embed>`,
+    );
     const old = await loadedIframe(el);
     const loaded = nextEvent(el, 'metabase-embed-load');
     el.setAttribute('param-category', 'Gizmo');
@@ -69,7 +75,9 @@ describe('accessibility', () => {
     const ready = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl()}></metabase-embed>`);
     await loadedIframe(ready);
     await expect(ready).to.be.accessible();
-    const failed = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({status: 403})}></metabase-embed>`);
+    const failed = await renderEmbed(
+      html`<metabase-embed dashboard="1" endpoint=${endpointUrl({status: 403})}></metabase-embed>`,
+    );
     await until(() => failed.state === 'error', 'the error');
     await expect(failed).to.be.accessible();
   });

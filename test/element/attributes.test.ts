@@ -3,7 +3,17 @@ import {ifDefined} from 'lit/directives/if-defined.js';
 import sinon from 'sinon';
 import {embedPageOrigin, endpointUrl, newSession, requestLog} from '../support/embed-page.js';
 import {MetabaseEmbedElement} from '../../src/metabase-embed.js';
-import {iframesOf, loadedIframe, nextEvent, nextPage, pageIn, recordEvents, renderEmbed, until, visibleIframe} from './helpers.js';
+import {
+  iframesOf,
+  loadedIframe,
+  nextEvent,
+  nextPage,
+  pageIn,
+  recordEvents,
+  renderEmbed,
+  until,
+  visibleIframe,
+} from './helpers.js';
 
 const entityId = 'Abc_def-GHIjklMNOpqrs';
 
@@ -12,7 +22,9 @@ describe('attributes: resource, endpoint and filters', () => {
 
   it('POSTs {resource, params} as JSON and shows the signed embed', async () => {
     const session = newSession();
-    const el = await renderEmbed(html`<metabase-embed dashboard="12" endpoint=${endpointUrl({session})} param-category="Gizmo"></metabase-embed>`);
+    const el = await renderEmbed(
+      html`<metabase-embed dashboard="12" endpoint=${endpointUrl({session})} param-category="Gizmo"></metabase-embed>`,
+    );
     const page = await pageIn(await loadedIframe(el));
     expect(page.resource).to.deep.equal({dashboard: 12});
     expect(page.tokenParams).to.deep.equal({category: 'Gizmo'});
@@ -25,15 +37,24 @@ describe('attributes: resource, endpoint and filters', () => {
 
   it('asks for a question by entity id', async () => {
     const session = newSession();
-    const el = await renderEmbed(html`<metabase-embed question=${entityId} endpoint=${endpointUrl({session})}></metabase-embed>`);
+    const el = await renderEmbed(
+      html`<metabase-embed question=${entityId} endpoint=${endpointUrl({session})}></metabase-embed>`,
+    );
     expect((await pageIn(await loadedIframe(el))).resource).to.deep.equal({question: entityId});
     expect((await requestLog(session))[0].resource).to.deep.equal({question: entityId});
   });
 
   it('merges params and param-* (param-* wins) and sends a JSON array attribute as several values', async () => {
     const session = newSession();
-    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({session})}
-      params='{"category":"Gizmo","vendor":"Acme","price":[10,20]}' param-category="Widget" param-state='["CA","NY"]'></metabase-embed>`);
+    const el = await renderEmbed(
+      html`<metabase-embed
+        dashboard="1"
+        endpoint=${endpointUrl({session})}
+        params='{"category":"Gizmo","vendor":"Acme","price":[10,20]}'
+        param-category="Widget"
+        param-state='["CA","NY"]'
+      ></metabase-embed>`,
+    );
     await loadedIframe(el);
     const log = await requestLog(session);
     expect(log[0].params).to.deep.equal({category: 'Widget', vendor: 'Acme', price: [10, 20], state: ['CA', 'NY']});
@@ -41,7 +62,9 @@ describe('attributes: resource, endpoint and filters', () => {
 
   it('a burst of five attribute changes in one task makes exactly one request, with the final params', async () => {
     const session = newSession();
-    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({session})} param-category="Gizmo"></metabase-embed>`);
+    const el = await renderEmbed(
+      html`<metabase-embed dashboard="1" endpoint=${endpointUrl({session})} param-category="Gizmo"></metabase-embed>`,
+    );
     await loadedIframe(el);
     const tokens = recordEvents(el, 'metabase-embed-token');
     const page = nextPage(el);
@@ -60,7 +83,9 @@ describe('attributes: resource, endpoint and filters', () => {
 
   it('a param-* attribute added or removed at run time asks for a new token', async () => {
     const session = newSession();
-    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({session})}></metabase-embed>`);
+    const el = await renderEmbed(
+      html`<metabase-embed dashboard="1" endpoint=${endpointUrl({session})}></metabase-embed>`,
+    );
     await loadedIframe(el);
     el.setAttribute('param-category', 'Gizmo');
     expect((await nextEvent(el, 'metabase-embed-token')).detail.reason).to.equal('params');
@@ -71,7 +96,13 @@ describe('attributes: resource, endpoint and filters', () => {
 
   it('setting equal params again makes no request', async () => {
     const session = newSession();
-    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({session})} params='{"a":"1","b":"2"}'></metabase-embed>`);
+    const el = await renderEmbed(
+      html`<metabase-embed
+        dashboard="1"
+        endpoint=${endpointUrl({session})}
+        params='{"a":"1","b":"2"}'
+      ></metabase-embed>`,
+    );
     await loadedIframe(el);
     const fetchSpy = sinon.spy(window, 'fetch');
     el.params = {b: '2', a: '1'};
@@ -83,7 +114,13 @@ describe('attributes: resource, endpoint and filters', () => {
   for (const shape of ['url', 'token', 'jwt'] as const) {
     it(`accepts the {${shape === 'url' ? 'url' : shape === 'token' ? 'token, siteUrl' : 'jwt'}} answer`, async () => {
       const siteUrl = shape === 'jwt' ? await embedPageOrigin() : undefined;
-      const el = await renderEmbed(html`<metabase-embed dashboard="7" endpoint=${endpointUrl({shape})} site-url=${ifDefined(siteUrl)}></metabase-embed>`);
+      const el = await renderEmbed(
+        html`<metabase-embed
+          dashboard="7"
+          endpoint=${endpointUrl({shape})}
+          site-url=${ifDefined(siteUrl)}
+        ></metabase-embed>`,
+      );
       expect((await pageIn(await loadedIframe(el))).resource).to.deep.equal({dashboard: 7});
       expect(el.state).to.equal('ready');
     });
@@ -105,7 +142,13 @@ describe('attributes: initial-params and appearance', () => {
 
   it('initial-params go into the URL query, not the token; changing them makes no request', async () => {
     const session = newSession();
-    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({session})} initial-params='{"state":["CA","NY"]}'></metabase-embed>`);
+    const el = await renderEmbed(
+      html`<metabase-embed
+        dashboard="1"
+        endpoint=${endpointUrl({session})}
+        initial-params='{"state":["CA","NY"]}'
+      ></metabase-embed>`,
+    );
     const page = await pageIn(await loadedIframe(el));
     expect(page.queryParams).to.deep.equal({state: ['CA', 'NY']});
     expect(page.tokenParams).to.deep.equal({});
@@ -116,16 +159,35 @@ describe('attributes: initial-params and appearance', () => {
   });
 
   it('a slug the token sets never goes in the URL as well', async () => {
-    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl()} param-category="Gizmo"
-      initial-params='{"category":"Widget","state":"CA"}'></metabase-embed>`);
+    const el = await renderEmbed(
+      html`<metabase-embed
+        dashboard="1"
+        endpoint=${endpointUrl()}
+        param-category="Gizmo"
+        initial-params='{"category":"Widget","state":"CA"}'
+      ></metabase-embed>`,
+    );
     const page = await pageIn(await loadedIframe(el));
     expect(page.tokenParams).to.deep.equal({category: 'Gizmo'});
     expect(page.queryParams).to.deep.equal({state: 'CA'});
   });
 
   it('appearance attributes become the URL hash', async () => {
-    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl()} bordered="false" titled="false" theme="night"
-      background="false" font="Open Sans" hide-parameters="category,state" downloads="pdf" locale="pt-BR" refresh="60"></metabase-embed>`);
+    const el = await renderEmbed(
+      html`<metabase-embed
+        dashboard="1"
+        endpoint=${endpointUrl()}
+        bordered="false"
+        titled="false"
+        theme="night"
+        background="false"
+        font="Open Sans"
+        hide-parameters="category,state"
+        downloads="pdf"
+        locale="pt-BR"
+        refresh="60"
+      ></metabase-embed>`,
+    );
     expect((await pageIn(await loadedIframe(el))).hash).to.equal(
       '#bordered=false&titled=false&theme=night&background=false&refresh=60&font=Open%20Sans&hide_parameters=category,state&downloads=pdf&locale=pt-BR',
     );
@@ -133,14 +195,18 @@ describe('attributes: initial-params and appearance', () => {
 
   it('an appearance change reloads the iframe with the same token and makes no request', async () => {
     const session = newSession();
-    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({session})}></metabase-embed>`);
+    const el = await renderEmbed(
+      html`<metabase-embed dashboard="1" endpoint=${endpointUrl({session})}></metabase-embed>`,
+    );
     const before = await loadedIframe(el);
     const tokens = recordEvents(el, 'metabase-embed-token');
     const loads = recordEvents(el, 'metabase-embed-load');
     el.theme = 'night';
     el.setAttribute('bordered', 'false');
     expect((await nextPage(el)).hash).to.equal('#bordered=false&theme=night');
-    expect(loads.map(({detail}) => (detail as {url: string}).url)).to.deep.equal([`${before.src}#bordered=false&theme=night`]);
+    expect(loads.map(({detail}) => (detail as {url: string}).url)).to.deep.equal([
+      `${before.src}#bordered=false&theme=night`,
+    ]);
     expect(await requestLog(session)).to.have.length(1);
     expect(tokens).to.deep.equal([]);
     expect(iframesOf(el)).to.have.length(1);
@@ -168,7 +234,10 @@ describe('attributes: initial-params and appearance', () => {
       await loadedIframe(el);
       await until(() => el.state === 'ready', 'the embed is ready');
       const messages = warn.getCalls().map((call) => String(call.args[0]));
-      expect(messages.filter((text) => message.test(text)), messages.join('\n')).to.have.length(1);
+      expect(
+        messages.filter((text) => message.test(text)),
+        messages.join('\n'),
+      ).to.have.length(1);
       expect(messages[0].startsWith('<metabase-embed>: ')).to.equal(true);
       expect(el.state).to.equal('ready');
     });
@@ -176,7 +245,9 @@ describe('attributes: initial-params and appearance', () => {
 
   it('refresh on a question warns and is left out of the hash', async () => {
     const warn = sinon.stub(console, 'warn');
-    const el = await renderEmbed(html`<metabase-embed question="3" endpoint=${endpointUrl()} refresh="60" theme="night"></metabase-embed>`);
+    const el = await renderEmbed(
+      html`<metabase-embed question="3" endpoint=${endpointUrl()} refresh="60" theme="night"></metabase-embed>`,
+    );
     expect((await pageIn(await loadedIframe(el))).hash).to.equal('#theme=night');
     expect(warn.calledWithMatch(/"refresh" applies to dashboards only/)).to.equal(true);
   });
@@ -187,13 +258,37 @@ describe('attributes: configuration errors', () => {
 
   const broken: Array<[string, Record<string, string>, RegExp]> = [
     ['no resource', {endpoint: '/x'}, /Set either the "dashboard" or the "question" attribute/],
-    ['both resources', {dashboard: '1', question: '2', endpoint: '/x'}, /Set only one of the "dashboard" and "question" attributes/],
-    ['a malformed id', {dashboard: '12a', endpoint: '/x'}, /The "dashboard" attribute must be a positive integer id or a 21-character entity id/],
+    [
+      'both resources',
+      {dashboard: '1', question: '2', endpoint: '/x'},
+      /Set only one of the "dashboard" and "question" attributes/,
+    ],
+    [
+      'a malformed id',
+      {dashboard: '12a', endpoint: '/x'},
+      /The "dashboard" attribute must be a positive integer id or a 21-character entity id/,
+    ],
     ['no endpoint', {dashboard: '1'}, /Set the "endpoint" attribute/],
-    ['a javascript: endpoint', {dashboard: '1', endpoint: 'javascript:alert(1)'}, /"endpoint" must be an http\(s\) URL/],
-    ['params that are not JSON', {dashboard: '1', endpoint: '/x', params: '{category: Gizmo}'}, /"params" must be a JSON object/],
-    ['a param-* array that is not JSON', {dashboard: '1', endpoint: '/x', 'param-state': '["CA"'}, /"param-state" starts with "\["/],
-    ['a site-url that is not http(s)', {dashboard: '1', endpoint: '/x', 'site-url': 'ftp://mb.example'}, /"site-url" must be an absolute http\(s\) URL/],
+    [
+      'a javascript: endpoint',
+      {dashboard: '1', endpoint: 'javascript:alert(1)'},
+      /"endpoint" must be an http\(s\) URL/,
+    ],
+    [
+      'params that are not JSON',
+      {dashboard: '1', endpoint: '/x', params: '{category: Gizmo}'},
+      /"params" must be a JSON object/,
+    ],
+    [
+      'a param-* array that is not JSON',
+      {dashboard: '1', endpoint: '/x', 'param-state': '["CA"'},
+      /"param-state" starts with "\["/,
+    ],
+    [
+      'a site-url that is not http(s)',
+      {dashboard: '1', endpoint: '/x', 'site-url': 'ftp://mb.example'},
+      /"site-url" must be an absolute http\(s\) URL/,
+    ],
   ];
   for (const [name, attributes, message] of broken) {
     it(`${name}: a configuration error event, a visible message, a console error, and no request`, async () => {
@@ -239,10 +334,16 @@ describe('attributes: the API is consistent', () => {
     const declared = [...MetabaseEmbedElement.elementProperties.entries()];
     const fromProperties = declared.filter(([, options]) => options.attribute !== false && !options.state);
     expect([...observed].sort()).to.deep.equal(
-      fromProperties.map(([name, options]) => (typeof options.attribute === 'string' ? options.attribute : String(name).toLowerCase())).sort(),
+      fromProperties
+        .map(([name, options]) =>
+          typeof options.attribute === 'string' ? options.attribute : String(name).toLowerCase(),
+        )
+        .sort(),
     );
     for (const [name] of fromProperties) expect(name in MetabaseEmbedElement.prototype, String(name)).to.equal(true);
-    expect(declared.filter(([, options]) => options.attribute === false).map(([name]) => name)).to.deep.equal(['fetchToken']);
+    expect(declared.filter(([, options]) => options.attribute === false).map(([name]) => name)).to.deep.equal([
+      'fetchToken',
+    ]);
   });
 
   it('registering twice is harmless', async () => {

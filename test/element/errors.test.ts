@@ -3,7 +3,17 @@ import sinon from 'sinon';
 import {embedPageOrigin, endpointUrl, mintEmbedUrl, newSession, requestLog} from '../support/embed-page.js';
 import type {FetchToken, MetabaseEmbedErrorDetail} from '../../src/index.js';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
-import {iframesOf, loadedIframe, nextEvent, nextTask, pageIn, recordEvents, renderEmbed, signedAnswer, until} from './helpers.js';
+import {
+  iframesOf,
+  loadedIframe,
+  nextEvent,
+  nextTask,
+  pageIn,
+  recordEvents,
+  renderEmbed,
+  signedAnswer,
+  until,
+} from './helpers.js';
 
 const fakeClock = () => sinon.useFakeTimers({now: Date.now(), toFake: ['setTimeout', 'clearTimeout', 'Date']});
 
@@ -22,7 +32,7 @@ async function embedWith(attributes: Record<string, string>, fetchToken?: FetchT
 
 function shownError(el: MetabaseEmbedElement): string | null {
   const box = el.shadowRoot!.querySelector<HTMLElement>('[part="error"]')!;
-  return box.hidden ? null : box.textContent!.replace(/\s+/g, ' ').trim();
+  return box.hidden ? null : box.textContent.replace(/\s+/g, ' ').trim();
 }
 
 describe('errors: retries', () => {
@@ -45,7 +55,11 @@ describe('errors: retries', () => {
       await until(() => errors().length === 1, 'the first failure');
       expect(errors()[0]).to.deep.include({reason, willRetry: true, ...(status && {status})});
       expect(el.state).to.equal('loading');
-      for (const [delay, attempts] of [[500, 2], [1000, 3], [2000, 4]]) {
+      for (const [delay, attempts] of [
+        [500, 2],
+        [1000, 3],
+        [2000, 4],
+      ]) {
         await clock.tickAsync(delay - 1);
         expect(fetchSpy.callCount, `no retry before ${delay} ms`).to.equal(attempts - 1);
         await clock.tickAsync(1);
@@ -79,7 +93,12 @@ describe('errors: retries', () => {
       const {el, errors} = await embedWith({endpoint: endpointUrl({session, status})});
       await until(() => errors().length === 1, 'the failure');
       const endpoint = new URL(endpointUrl({session, status}), location.href).href;
-      expect(errors()[0]).to.deep.equal({reason: 'http', status, willRetry: false, message: `The endpoint ${endpoint} answered HTTP ${status}: test endpoint answers ${status} as asked`});
+      expect(errors()[0]).to.deep.equal({
+        reason: 'http',
+        status,
+        willRetry: false,
+        message: `The endpoint ${endpoint} answered HTTP ${status}: test endpoint answers ${status} as asked`,
+      });
       expect(clock.countTimers()).to.equal(0);
       await clock.tickAsync(60_000);
       expect(await requestLog(session)).to.have.length(1);
@@ -105,7 +124,9 @@ describe('errors: retries', () => {
     const {el, errors} = await embedWith({endpoint});
     await until(() => errors().length === 1, 'the error');
     const shown = `${markup} ${'z'.repeat(300 - markup.length - 2)}…`; // the control and the break become one space
-    expect(errors()[0].message).to.equal(`The endpoint ${new URL(endpoint, location.href).href} answered HTTP 403: ${shown}`);
+    expect(errors()[0].message).to.equal(
+      `The endpoint ${new URL(endpoint, location.href).href} answered HTTP 403: ${shown}`,
+    );
     await el.updateComplete;
     const box = el.shadowRoot!.querySelector('[part="error"]')!;
     expect(box.querySelector('img'), 'no element made from the text').to.equal(null);
@@ -152,7 +173,11 @@ describe('errors: retries', () => {
       await until(() => errors().length === 1, 'the first failure');
       await clock.tickAsync(10_000);
       await until(() => errors().length === 4, 'the last failure');
-      expect(errors().map(({reason, willRetry}) => [reason, willRetry]).at(-1)).to.deep.equal(['fetch-token', false]);
+      expect(
+        errors()
+          .map(({reason, willRetry}) => [reason, willRetry])
+          .at(-1),
+      ).to.deep.equal(['fetch-token', false]);
       await el.updateComplete;
       expect(el.state).to.equal('error');
       const token = nextEvent(el, 'metabase-embed-token');
@@ -169,13 +194,38 @@ describe('errors: answers', () => {
 
   const otherDashboard = async () => signedAnswer({resource: {dashboard: 2}, params: {}});
   const bad: Array<[string, Record<string, string>, FetchToken | undefined, RegExp]> = [
-    ['a javascript: URL', {}, async () => ({url: 'javascript:alert(document.domain)//embed/dashboard/a.b.c'}), /absolute http\(s\) URL/],
+    [
+      'a javascript: URL',
+      {},
+      async () => ({url: 'javascript:alert(document.domain)//embed/dashboard/a.b.c'}),
+      /absolute http\(s\) URL/,
+    ],
     ['a data: URL', {}, async () => ({url: 'data:text/html,<script>alert(1)</script>'}), /absolute http\(s\) URL/],
-    ['a token for another dashboard', {}, otherDashboard, /token is for Metabase dashboard 2, but Metabase dashboard 1 was asked for/],
-    ['a public link instead of an embed', {}, async () => ({url: 'https://mb.example/public/dashboard/1234'}), /path must be \/embed\/dashboard\/<jwt>/],
+    [
+      'a token for another dashboard',
+      {},
+      otherDashboard,
+      /token is for Metabase dashboard 2, but Metabase dashboard 1 was asked for/,
+    ],
+    [
+      'a public link instead of an embed',
+      {},
+      async () => ({url: 'https://mb.example/public/dashboard/1234'}),
+      /path must be \/embed\/dashboard\/<jwt>/,
+    ],
     ['{jwt} without site-url', {endpoint: endpointUrl({shape: 'jwt'})}, undefined, /no site/],
-    ['a URL off the site-url origin', {endpoint: endpointUrl(), 'site-url': 'https://metabase.example.com'}, undefined, /not the "site-url" attribute's origin/],
-    ['a token whose exp is not after its iat', {}, async () => ({url: await mintEmbedUrl({resource: {dashboard: 1}, iat: 1_800_000_000, exp: 1_800_000_000})}), /already expired when it arrived \("exp" 1800000000 is not after its "iat"\)/],
+    [
+      'a URL off the site-url origin',
+      {endpoint: endpointUrl(), 'site-url': 'https://metabase.example.com'},
+      undefined,
+      /not the "site-url" attribute's origin/,
+    ],
+    [
+      'a token whose exp is not after its iat',
+      {},
+      async () => ({url: await mintEmbedUrl({resource: {dashboard: 1}, iat: 1_800_000_000, exp: 1_800_000_000})}),
+      /already expired when it arrived \("exp" 1800000000 is not after its "iat"\)/,
+    ],
   ];
   for (const [name, attributes, fetchToken, message] of bad) {
     it(`${name} is an invalid answer: nothing is loaded, nothing retried`, async () => {
@@ -192,7 +242,10 @@ describe('errors: answers', () => {
 
   it('a slow old answer never replaces a newer one (fetchToken that ignores its signal)', async () => {
     const calls: Array<{params: unknown; signal: AbortSignal; answer: (value: {url: string}) => void}> = [];
-    const {el} = await embedWith({'param-category': 'Gizmo'}, (request) => new Promise((resolve) => calls.push({...request, answer: resolve})));
+    const {el} = await embedWith(
+      {'param-category': 'Gizmo'},
+      (request) => new Promise((resolve) => calls.push({...request, answer: resolve})),
+    );
     const tokens = recordEvents(el, 'metabase-embed-token');
     await until(() => calls.length === 1, 'the first request');
     el.setAttribute('param-category', 'Widget');
@@ -228,7 +281,10 @@ describe('errors: fetchToken and the error UI', () => {
       const {url} = await signedAnswer(request);
       return {jwt: url.split('/').pop()!};
     });
-    const {el} = await embedWith({endpoint: '/never-called', 'param-category': 'Gizmo', 'site-url': await embedPageOrigin()}, fetchToken);
+    const {el} = await embedWith(
+      {endpoint: '/never-called', 'param-category': 'Gizmo', 'site-url': await embedPageOrigin()},
+      fetchToken,
+    );
     const page = await pageIn(await loadedIframe(el));
     expect(page.tokenParams).to.deep.equal({category: 'Gizmo'});
     const [request] = fetchToken.firstCall.args;
@@ -255,8 +311,11 @@ describe('errors: fetchToken and the error UI', () => {
   });
 
   it('slotted error content replaces the default message', async () => {
-    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({status: 403})}>
-      <p slot="error" id="mine">Ask your admin.</p></metabase-embed>`);
+    const el = await renderEmbed(
+      html`<metabase-embed dashboard="1" endpoint=${endpointUrl({status: 403})}>
+        <p slot="error" id="mine">Ask your admin.</p></metabase-embed
+      >`,
+    );
     await until(() => el.state === 'error', 'the error');
     const slot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="error"]')!;
     expect(slot.assignedElements().map((element) => element.id)).to.deep.equal(['mine']);
@@ -300,7 +359,10 @@ describe('errors: fetchToken and the error UI', () => {
     const renewed = nextEvent(el, 'metabase-embed-token');
     await clock.tickAsync(1);
     expect((await renewed).detail.reason).to.equal('renew');
-    await until(() => iframesOf(el).length === 1 && iframesOf(el)[0] !== first, 'the renewed frame replaces the old one');
+    await until(
+      () => iframesOf(el).length === 1 && iframesOf(el)[0] !== first,
+      'the renewed frame replaces the old one',
+    );
     expect(el.state).to.equal('ready');
   });
 

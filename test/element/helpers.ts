@@ -23,14 +23,21 @@ export async function renderEmbed(template: TemplateResult): Promise<MetabaseEmb
 }
 
 /** The next event of this type from the element. */
-export function nextEvent<K extends keyof MetabaseEmbedEventMap>(el: Element, type: K): Promise<MetabaseEmbedEventMap[K]> {
+export function nextEvent<K extends keyof MetabaseEmbedEventMap>(
+  el: Element,
+  type: K,
+): Promise<MetabaseEmbedEventMap[K]> {
   return oneEvent(el, type) as Promise<MetabaseEmbedEventMap[K]>;
 }
 
 /** Records every event of these types. */
-export function recordEvents(el: Element, ...types: Array<keyof MetabaseEmbedEventMap>): Array<{type: string; detail: unknown}> {
+export function recordEvents(
+  el: Element,
+  ...types: Array<keyof MetabaseEmbedEventMap>
+): Array<{type: string; detail: unknown}> {
   const seen: Array<{type: string; detail: unknown}> = [];
-  for (const type of types) el.addEventListener(type, (event) => seen.push({type, detail: (event as CustomEvent).detail}));
+  for (const type of types)
+    el.addEventListener(type, (event) => seen.push({type, detail: (event as CustomEvent).detail}));
   return seen;
 }
 
@@ -62,7 +69,10 @@ window.addEventListener('message', (event) => {
 
 /** What the embed page in this iframe saw: resource, token params, query params, hash. */
 export async function pageIn(iframe: HTMLIFrameElement): Promise<EmbedLoaded> {
-  await until(() => iframe.contentWindow !== null && pageReports.has(iframe.contentWindow), 'the embed page reports its load');
+  await until(
+    () => iframe.contentWindow !== null && pageReports.has(iframe.contentWindow),
+    'the embed page reports its load',
+  );
   return pageReports.get(iframe.contentWindow!)!;
 }
 
@@ -82,7 +92,10 @@ export function nextTask(): Promise<void> {
 }
 
 /** A real signed answer from the test endpoint, for fetchToken functions. */
-export async function signedAnswer(body: {resource: unknown; params: unknown}, knobs: Record<string, string | number> = {}): Promise<{url: string}> {
+export async function signedAnswer(
+  body: {resource: unknown; params: unknown},
+  knobs: Record<string, string | number> = {},
+): Promise<{url: string}> {
   const query = new URLSearchParams(Object.entries(knobs).map(([name, value]) => [name, String(value)]));
   const response = await fetch(`/__test-endpoint/sign?shape=url&${query}`, {
     method: 'POST',

@@ -31,7 +31,10 @@ function trackResizers() {
       handles.set(this, handle);
     },
   });
-  return {open: () => open, restore: () => delete (HTMLIFrameElement.prototype as {iFrameResizer?: unknown}).iFrameResizer};
+  return {
+    open: () => open,
+    restore: () => delete (HTMLIFrameElement.prototype as {iFrameResizer?: unknown}).iFrameResizer,
+  };
 }
 
 /** Listeners added to window and document, and not removed, since tracking began. */
@@ -68,7 +71,9 @@ describe('lifecycle', () => {
     try {
       const listeners = trackListeners();
       const session = newSession();
-      const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({session})}></metabase-embed>`);
+      const el = await renderEmbed(
+        html`<metabase-embed dashboard="1" endpoint=${endpointUrl({session})}></metabase-embed>`,
+      );
       await loadedIframe(el);
       const fetchSpy = sinon.spy(window, 'fetch');
       const connected = {timers: clock.countTimers(), listeners: listeners.live(), resizers: resizers.open()};
@@ -85,14 +90,20 @@ describe('lifecycle', () => {
         await until(() => iframesOf(el).length === 1, `the embed is back after cycle ${cycle}`);
       }
       await loadedIframe(el);
-      expect({timers: clock.countTimers(), listeners: listeners.live(), resizers: resizers.open()}).to.deep.equal(connected);
+      expect({timers: clock.countTimers(), listeners: listeners.live(), resizers: resizers.open()}).to.deep.equal(
+        connected,
+      );
       expect(iframesOf(el)).to.have.length(1);
       // The token was still valid each time: resumed without asking again.
       expect(fetchSpy.callCount).to.equal(0);
       expect(await requestLog(session)).to.have.length(1);
       el.remove();
       parents[1].remove();
-      expect({timers: clock.countTimers(), listeners: listeners.live(), resizers: resizers.open()}).to.deep.equal({timers: 0, listeners: [], resizers: 0});
+      expect({timers: clock.countTimers(), listeners: listeners.live(), resizers: resizers.open()}).to.deep.equal({
+        timers: 0,
+        listeners: [],
+        resizers: 0,
+      });
       expect(iframesOf(el)).to.have.length(0);
     } finally {
       resizers.restore();
@@ -101,7 +112,9 @@ describe('lifecycle', () => {
 
   it('no timer runs while disconnected; on reconnect a token past its renewal time is renewed', async () => {
     const clock = sinon.useFakeTimers({now: Date.now(), toFake: ['setTimeout', 'clearTimeout', 'Date']});
-    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({lifetime: 600})}></metabase-embed>`);
+    const el = await renderEmbed(
+      html`<metabase-embed dashboard="1" endpoint=${endpointUrl({lifetime: 600})}></metabase-embed>`,
+    );
     await loadedIframe(el);
     const parent = el.parentElement!;
     const tokens: string[] = [];
@@ -128,9 +141,9 @@ describe('lifecycle', () => {
     expect(signal.aborted).to.equal(true);
     expect(el.state).to.not.equal('ready');
     parent.append(el);
-    await loadedIframe(el as MetabaseEmbedElement);
+    await loadedIframe(el);
     expect(fetchSpy.callCount).to.equal(2);
-    expect(iframesOf(el as MetabaseEmbedElement)).to.have.length(1);
+    expect(iframesOf(el)).to.have.length(1);
   });
 });
 
@@ -139,10 +152,12 @@ describe('lifecycle: loading="lazy"', () => {
 
   it('asks for no token until the element is within 200 px of the viewport', async () => {
     const fetchSpy = sinon.spy(window, 'fetch');
-    const wrapper = await renderEmbed(html`<div>
-      <div style="height: ${innerHeight + 400}px"></div>
-      <metabase-embed dashboard="1" loading="lazy" endpoint=${endpointUrl()}></metabase-embed>
-    </div>`);
+    const wrapper = await renderEmbed(
+      html`<div>
+        <div style="height: ${innerHeight + 400}px"></div>
+        <metabase-embed dashboard="1" loading="lazy" endpoint=${endpointUrl()}></metabase-embed>
+      </div>`,
+    );
     const el = wrapper.querySelector('metabase-embed')!;
     await frame();
     await frame();
@@ -156,10 +171,12 @@ describe('lifecycle: loading="lazy"', () => {
   });
 
   it('loads at once when it is already within 200 px of the viewport', async () => {
-    const wrapper = await renderEmbed(html`<div>
-      <div style="height: ${innerHeight + 150}px"></div>
-      <metabase-embed dashboard="1" loading="lazy" endpoint=${endpointUrl()}></metabase-embed>
-    </div>`);
+    const wrapper = await renderEmbed(
+      html`<div>
+        <div style="height: ${innerHeight + 150}px"></div>
+        <metabase-embed dashboard="1" loading="lazy" endpoint=${endpointUrl()}></metabase-embed>
+      </div>`,
+    );
     const el = wrapper.querySelector('metabase-embed')!;
     await loadedIframe(el);
     expect(el.state).to.equal('ready');

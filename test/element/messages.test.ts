@@ -24,7 +24,7 @@ async function strangerFrame(): Promise<HTMLIFrameElement> {
 async function sync(el: MetabaseEmbedElement, iframe: HTMLIFrameElement, locations: unknown[], search: string) {
   const count = locations.length;
   sendToEmbed(iframe, {postLocation: {search}});
-  await until(() => locations.length === count + 1, 'the element sees its own frame\'s message');
+  await until(() => locations.length === count + 1, "the element sees its own frame's message");
   expect(el.frameParams).to.deep.equal(Object.fromEntries(new URLSearchParams(search)));
 }
 
@@ -33,7 +33,10 @@ describe('messages from the embed', () => {
     const {el, iframe, locations} = await embed();
     sendToEmbed(iframe, {postLocation: {search: '?category=Widget&state=CA&state=NY'}});
     await until(() => locations.length === 1, 'a location event');
-    const detail = locations[0].detail as {params: unknown; location: {search: string; origin: string; pathname: string}};
+    const detail = locations[0].detail as {
+      params: unknown;
+      location: {search: string; origin: string; pathname: string};
+    };
     expect(detail.params).to.deep.equal({category: 'Widget', state: ['CA', 'NY']});
     expect(detail.location.search).to.equal('?category=Widget&state=CA&state=NY');
     expect(detail.location.origin).to.equal(new URL(iframe.src).origin);
@@ -44,7 +47,7 @@ describe('messages from the embed', () => {
     expect(el.frameParams.category).to.equal('Widget');
   });
 
-  it('ignores iframe-resizer messages from another window on the embed\'s origin, whatever id they name', async () => {
+  it("ignores iframe-resizer messages from another window on the embed's origin, whatever id they name", async () => {
     const {el, iframe, locations} = await embed({height: 420});
     await until(() => iframe.style.height === '420px', 'iframe-resizer sized the frame');
     const stranger = await strangerFrame();
@@ -65,7 +68,8 @@ describe('messages from the embed', () => {
     const refusals: string[] = [];
     const onerror = window.onerror;
     window.onerror = (message, ...rest) => {
-      if (!/^(Uncaught )?Error: Unexpected message received from/.test(String(message))) return onerror?.(message, ...rest);
+      if (!/^(Uncaught )?Error: Unexpected message received from/.test(String(message)))
+        return onerror?.(message, ...rest);
       refusals.push(String(message));
       return true;
     };
@@ -80,14 +84,14 @@ describe('messages from the embed', () => {
     }
   });
 
-  it('gives each embed\'s iframe its own random id', async () => {
+  it("gives each embed's iframe its own random id", async () => {
     const first = await embed();
     const second = await embed();
     expect(first.iframe.id).to.not.equal(second.iframe.id);
     for (const {iframe} of [first, second]) expect(iframe.id).to.match(/^metabase-embed-[0-9a-f]{32}$/);
   });
 
-  it('ignores a location message from another window on the embed\'s origin', async () => {
+  it("ignores a location message from another window on the embed's origin", async () => {
     const {el, iframe, locations} = await embed();
     const stranger = await strangerFrame();
     try {

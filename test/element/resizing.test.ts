@@ -14,12 +14,19 @@ async function embedWith(knobs: Parameters<typeof endpointUrl>[0], attributes: R
   const resizes = recordEvents(el, 'metabase-embed-resize');
   const wrapper = await renderEmbed(html`<div></div>`);
   wrapper.append(el);
-  const iframe = await loadedIframe(el as MetabaseEmbedElement);
-  return {el: el as MetabaseEmbedElement, iframe, heights: () => resizes.map(({detail}) => (detail as {height: number}).height)};
+  const iframe = await loadedIframe(el);
+  return {
+    el: el,
+    iframe,
+    heights: () => resizes.map(({detail}) => (detail as {height: number}).height),
+  };
 }
 
 async function heightBecomes(iframe: HTMLIFrameElement, px: number): Promise<void> {
-  await until(() => iframe.style.height === `${px}px`, `the iframe is ${px}px high (it is ${iframe.style.height || 'unset'})`);
+  await until(
+    () => iframe.style.height === `${px}px`,
+    `the iframe is ${px}px high (it is ${iframe.style.height || 'unset'})`,
+  );
   expect(iframe.getBoundingClientRect().height).to.equal(px);
 }
 
@@ -60,7 +67,7 @@ describe('resizing', () => {
     expect(heights()).to.deep.equal([]);
   });
 
-  it('falls back to the height in Metabase\'s frame messages when iframe-resizer never connects', async () => {
+  it("falls back to the height in Metabase's frame messages when iframe-resizer never connects", async () => {
     const {iframe, heights} = await embedWith({height: 420, resizer: false});
     sendToEmbed(iframe, {postFrame: {height: 480, mode: 'normal'}});
     await heightBecomes(iframe, 480);
@@ -106,7 +113,9 @@ describe('resizing', () => {
     const {el, iframe, heights} = await embedWith({height: 640});
     await heightBecomes(iframe, 640);
     const swapped = new Promise<string>((resolve) =>
-      el.addEventListener('metabase-embed-load', () => resolve(el.shadowRoot!.querySelector('iframe')!.style.height), {once: true}),
+      el.addEventListener('metabase-embed-load', () => resolve(el.shadowRoot!.querySelector('iframe')!.style.height), {
+        once: true,
+      }),
     );
     el.reload();
     expect(await swapped).to.equal('640px');

@@ -14,8 +14,11 @@ function pageStyle(css: string): () => void {
 
 describe('styling and slots', () => {
   it('slotted loading content replaces the skeleton until the embed is on screen', async () => {
-    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({delayMs: 300})}>
-      <p slot="loading" id="mine">Loading sales…</p></metabase-embed>`);
+    const el = await renderEmbed(
+      html`<metabase-embed dashboard="1" endpoint=${endpointUrl({delayMs: 300})}>
+        <p slot="loading" id="mine">Loading sales…</p></metabase-embed
+      >`,
+    );
     const slot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="loading"]')!;
     expect(slot.assignedElements().map((element) => element.id)).to.deep.equal(['mine']);
     const mine = el.querySelector<HTMLElement>('#mine')!;
@@ -32,7 +35,9 @@ describe('styling and slots', () => {
       metabase-embed::part(error) { outline: 5px solid rgb(7, 8, 9); }
     `);
     try {
-      const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({delayMs: 300})}></metabase-embed>`);
+      const el = await renderEmbed(
+        html`<metabase-embed dashboard="1" endpoint=${endpointUrl({delayMs: 300})}></metabase-embed>`,
+      );
       const part = (name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`)!;
       expect(getComputedStyle(part('loading')).outlineColor).to.equal('rgb(1, 2, 3)');
       expect(getComputedStyle(part('error')).outlineColor).to.equal('rgb(7, 8, 9)');

@@ -2,7 +2,18 @@ import {expect, html} from '@open-wc/testing';
 import sinon from 'sinon';
 import {endpointUrl, newSession, requestLog, sendToEmbed} from '../support/embed-page.js';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
-import {iframesOf, loadedIframe, nextEvent, nextPage, pageIn, recordEvents, renderEmbed, signedAnswer, until, visibleIframe} from './helpers.js';
+import {
+  iframesOf,
+  loadedIframe,
+  nextEvent,
+  nextPage,
+  pageIn,
+  recordEvents,
+  renderEmbed,
+  signedAnswer,
+  until,
+  visibleIframe,
+} from './helpers.js';
 
 // The clock is fake for timers and Date; network, iframes and messages stay real.
 let clock: sinon.SinonFakeTimers;
@@ -12,7 +23,9 @@ beforeEach(() => {
 afterEach(() => sinon.restore());
 
 async function embed(knobs: Parameters<typeof endpointUrl>[0], extra = html``): Promise<MetabaseEmbedElement> {
-  const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl(knobs)}>${extra}</metabase-embed>`);
+  const el = await renderEmbed(
+    html`<metabase-embed dashboard="1" endpoint=${endpointUrl(knobs)}>${extra}</metabase-embed>`,
+  );
   await loadedIframe(el);
   return el;
 }
@@ -28,7 +41,8 @@ describe('token life: renewal schedule', () => {
     [2, 0, 5],
   ];
   for (const [lifetime, skewSeconds, renewAfter] of schedule) {
-    const skew = skewSeconds === 0 ? '' : `, server clock ${skewSeconds > 0 ? 'ahead' : 'behind'} by ${Math.abs(skewSeconds)} s`;
+    const skew =
+      skewSeconds === 0 ? '' : `, server clock ${skewSeconds > 0 ? 'ahead' : 'behind'} by ${Math.abs(skewSeconds)} s`;
     it(`a ${lifetime} s token${skew} is renewed after ${renewAfter} s, not before, and then not again until due`, async () => {
       const session = newSession();
       const start = Date.now();
@@ -40,7 +54,10 @@ describe('token life: renewal schedule', () => {
       expect(fetchSpy.callCount).to.equal(0);
       const renewed = nextEvent(el, 'metabase-embed-token');
       await clock.tickAsync(1);
-      expect((await renewed).detail).to.deep.equal({expiresAt: start + (renewAfter + lifetime) * 1000, reason: 'renew'});
+      expect((await renewed).detail).to.deep.equal({
+        expiresAt: start + (renewAfter + lifetime) * 1000,
+        reason: 'renew',
+      });
       expect(el.expiresAt).to.equal(start + (renewAfter + lifetime) * 1000);
       expect(renewAfter).to.be.below(Math.max(lifetime, 5) + 1);
       await loadedIframe(el);
@@ -51,7 +68,7 @@ describe('token life: renewal schedule', () => {
   }
 });
 
-describe('token life: the server\'s clock from the Date header', () => {
+describe("token life: the server's clock from the Date header", () => {
   for (const skewSeconds of [3600, -3600]) {
     it(`a token without iat, server clock ${skewSeconds > 0 ? 'ahead' : 'behind'} by an hour: measured by the Date header`, async () => {
       const start = Date.now();
@@ -98,9 +115,15 @@ describe('token life: the swap', () => {
     expect(old.isConnected).to.equal(false);
   });
 
-  it('carries the visitor\'s filter choices into the renewed URL, minus the slugs the token sets', async () => {
-    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({lifetime: 600})} param-region="West"
-      initial-params='{"category":"Gizmo"}'></metabase-embed>`);
+  it("carries the visitor's filter choices into the renewed URL, minus the slugs the token sets", async () => {
+    const el = await renderEmbed(
+      html`<metabase-embed
+        dashboard="1"
+        endpoint=${endpointUrl({lifetime: 600})}
+        param-region="West"
+        initial-params='{"category":"Gizmo"}'
+      ></metabase-embed>`,
+    );
     const iframe = await loadedIframe(el);
     expect((await pageIn(iframe)).queryParams).to.deep.equal({category: 'Gizmo'});
     const location = nextEvent(el, 'metabase-embed-location');
@@ -141,7 +164,9 @@ describe('token life: changes during a renewal', () => {
   });
 
   it('a filter the visitor changes while the renewed URL loads is carried into it', async () => {
-    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({lifetime: 600, pageDelayMs: 500})}></metabase-embed>`);
+    const el = await renderEmbed(
+      html`<metabase-embed dashboard="1" endpoint=${endpointUrl({lifetime: 600, pageDelayMs: 500})}></metabase-embed>`,
+    );
     const iframe = await loadedIframe(el);
     await clock.tickAsync(480_000);
     await nextEvent(el, 'metabase-embed-token');
@@ -153,9 +178,14 @@ describe('token life: changes during a renewal', () => {
     expect(iframesOf(el)).to.have.length(1);
   });
 
-  it('an equal initial-params object (a framework re-render) keeps the visitor\'s choices', async () => {
-    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({lifetime: 600})}
-      .initialParams=${{category: 'Gizmo'}}></metabase-embed>`);
+  it("an equal initial-params object (a framework re-render) keeps the visitor's choices", async () => {
+    const el = await renderEmbed(
+      html`<metabase-embed
+        dashboard="1"
+        endpoint=${endpointUrl({lifetime: 600})}
+        .initialParams=${{category: 'Gizmo'}}
+      ></metabase-embed>`,
+    );
     const iframe = await loadedIframe(el);
     const location = nextEvent(el, 'metabase-embed-location');
     sendToEmbed(iframe, {postLocation: {search: '?category=Widget'}});

@@ -55,12 +55,19 @@ function toInput(attributes: Record<string, string>): AppearanceInput {
 }
 
 for (const [attributes, kind, hash, warned] of cases) {
-  const written = Object.entries(attributes).map(([name, value]) => `${name}="${value}"`).join(' ') || '(none)';
+  const written =
+    Object.entries(attributes)
+      .map(([name, value]) => `${name}="${value}"`)
+      .join(' ') || '(none)';
   test(`${kind} ${written} → #${hash}${warned.length ? ` and a warning about ${warned.join(', ')}` : ''}`, () => {
     const result = appearanceHash(toInput(attributes), kind);
     assert.equal(result.hash, hash);
-    assert.deepEqual(result.warnings.map((warning) => warning.attribute), warned);
-    for (const warning of result.warnings) assert.ok(warning.message.includes(`"${warning.attribute}"`), warning.message);
+    assert.deepEqual(
+      result.warnings.map((warning) => warning.attribute),
+      warned,
+    );
+    for (const warning of result.warnings)
+      assert.ok(warning.message.includes(`"${warning.attribute}"`), warning.message);
   });
 }
 
@@ -70,5 +77,8 @@ test('a warning says what the attribute allows', () => {
 });
 
 test('booleans and numbers set from script are accepted as such', () => {
-  assert.equal(appearanceHash({bordered: false, refresh: 30, downloads: false}, 'dashboard').hash, 'bordered=false&refresh=30&downloads=false');
+  assert.equal(
+    appearanceHash({bordered: false, refresh: 30, downloads: false}, 'dashboard').hash,
+    'bordered=false&refresh=30&downloads=false',
+  );
 });

@@ -32,7 +32,10 @@ const problems: Array<[Record<string, string>, RegExp]> = [
   [{dashboard: '12', endpoint: 'javascript:alert(1)'}, /"endpoint" must be an http\(s\) URL/],
   [{dashboard: '12', endpoint: '/sign', params: '{oops'}, /"params" must be a JSON object/],
   [{dashboard: '12', endpoint: '/sign', 'param-state': '[1,'}, /"param-state" starts with "\["/],
-  [{dashboard: '12', endpoint: '/sign', 'site-url': 'metabase.example.com'}, /"site-url" must be an absolute http\(s\) URL/],
+  [
+    {dashboard: '12', endpoint: '/sign', 'site-url': 'metabase.example.com'},
+    /"site-url" must be an absolute http\(s\) URL/,
+  ],
 ];
 for (const [attributes, expected] of problems) {
   test(`configuration error for ${JSON.stringify(attributes)}`, () => {
@@ -43,10 +46,18 @@ for (const [attributes, expected] of problems) {
 }
 
 test('a relative endpoint resolves against the page; params and param-* merge', () => {
-  const {result, warnings} = configure({dashboard: '12', endpoint: '../api/sign', params: '{"a":"1","b":"2"}', 'param-b': '3'});
+  const {result, warnings} = configure({
+    dashboard: '12',
+    endpoint: '../api/sign',
+    params: '{"a":"1","b":"2"}',
+    'param-b': '3',
+  });
   assert.ok('configuration' in result);
   assert.deepEqual(result.configuration.body, {resource: {dashboard: 12}, params: {a: '1', b: '3'}});
-  assert.deepEqual(result.configuration.source, {endpoint: 'http://localhost:8000/api/sign', credentials: 'same-origin'});
+  assert.deepEqual(result.configuration.source, {
+    endpoint: 'http://localhost:8000/api/sign',
+    credentials: 'same-origin',
+  });
   assert.deepEqual(warnings, []);
 });
 
@@ -57,7 +68,9 @@ test('credentials="include" is kept; another value warns and falls back to same-
   const odd = configure({dashboard: '1', endpoint: '/s', credentials: 'omit'});
   assert.ok('configuration' in odd.result);
   assert.equal(odd.result.configuration.source.credentials, 'same-origin');
-  assert.deepEqual(odd.warnings, ['"credentials" must be one of "same-origin", "include"; got "omit". Using "same-origin".']);
+  assert.deepEqual(odd.warnings, [
+    '"credentials" must be one of "same-origin", "include"; got "omit". Using "same-origin".',
+  ]);
 });
 
 test('fetchToken replaces the endpoint', () => {
@@ -92,7 +105,10 @@ const timeouts: Array<[string | null, number, boolean]> = [
 for (const [text, expected, warns] of timeouts) {
   test(`timeout=${JSON.stringify(text)} → ${expected} ms${warns ? ' with a warning' : ''}`, () => {
     const warnings: string[] = [];
-    assert.equal(readTimeoutMs(parseNumberAttribute(text), (message) => warnings.push(message)), expected);
+    assert.equal(
+      readTimeoutMs(parseNumberAttribute(text), (message) => warnings.push(message)),
+      expected,
+    );
     assert.equal(warnings.length, warns ? 1 : 0);
     if (warns) assert.match(warnings[0], /^"timeout" must be a positive number of seconds, at most 2147483; got /);
   });

@@ -4,7 +4,11 @@ import {cleanExplanation, explainErrorBody, maxExplanationChars} from '../../src
 
 const json = 'application/json';
 const cases: Array<[string | null, string, string | undefined]> = [
-  [json, '{"error":"\\"tenant\\" cannot be set by the browser; editable filters: category"}', '"tenant" cannot be set by the browser; editable filters: category'],
+  [
+    json,
+    '{"error":"\\"tenant\\" cannot be set by the browser; editable filters: category"}',
+    '"tenant" cannot be set by the browser; editable filters: category',
+  ],
   ['application/json; charset=utf-8', '{"message":"Not signed in"}', 'Not signed in'],
   [json, '{"error":"first","message":"second"}', 'first'],
   [json, '{"error":{"message":"nested"},"message":"flat"}', 'flat'],

@@ -7,7 +7,10 @@ import type {TokenRequestBody} from '../../src/embed/types.js';
 import {maxErrorBodyBytes} from '../../src/embed/error-body.js';
 
 const explainedBodies: Record<string, [string, string]> = {
-  json: ['application/json', JSON.stringify({error: '"tenant" cannot be set by the browser; editable filters: category'})],
+  json: [
+    'application/json',
+    JSON.stringify({error: '"tenant" cannot be set by the browser; editable filters: category'}),
+  ],
   plain: ['text/plain; charset=utf-8', 'Token is expired (1800000000)'],
   hostile: ['text/plain', '<img src=x onerror=alert(1)>\u0007'],
   html: ['text/html', '<h1>{"error":"not this"}</h1>'],
@@ -84,7 +87,10 @@ async function failure(promise: Promise<unknown>): Promise<TokenRequestError> {
 test('POSTs JSON {resource, params} and reads the answer and its Date header', async () => {
   received.length = 0;
   const result = await exchangeToken(body, endpoint('/ok'), new AbortController().signal);
-  assert.deepEqual(result, {answer: {url: 'https://mb.example/embed/dashboard/x.y.z'}, serverDateMs: Date.UTC(2030, 0, 1, 12)});
+  assert.deepEqual(result, {
+    answer: {url: 'https://mb.example/embed/dashboard/x.y.z'},
+    serverDateMs: Date.UTC(2030, 0, 1, 12),
+  });
   assert.deepEqual(received, [{method: 'POST', type: 'application/json', body: JSON.stringify(body)}]);
 });
 
@@ -121,7 +127,9 @@ const explained: Array<[number, string, string]> = [
 ];
 for (const [status, which, ending] of explained) {
   test(`HTTP ${status} with a ${which} body: the message ends ${JSON.stringify(ending)}, retry decided by the status alone`, async () => {
-    const error = await failure(exchangeToken(body, endpoint(`/explained/${status}/${which}`), new AbortController().signal));
+    const error = await failure(
+      exchangeToken(body, endpoint(`/explained/${status}/${which}`), new AbortController().signal),
+    );
     assert.equal(error.message, `The endpoint ${origin}/explained/${status}/${which} answered HTTP ${status}${ending}`);
     assert.equal(error.status, status);
     assert.equal(error.retryable, status >= 500 || status === 429);
@@ -135,20 +143,27 @@ for (const kind of ['huge', 'declared-huge']) {
   });
 }
 
-for (const [name, reason] of [['superseded', new Error('superseded')], ['timed out', new TokenRequestError('timeout', 'No answer within 15 s.', true)]] as const) {
-  test(`an error body that stalls stops when the request is ${name}: the status still stands, not retried`, {timeout: 5000}, async (t) => {
-    const controller = new AbortController();
-    // Abort as soon as the status is in, while the explanation is being read.
-    const realFetch = globalThis.fetch;
-    t.mock.method(globalThis, 'fetch', async (...args: Parameters<typeof fetch>) => {
-      const response = await realFetch(...args);
-      queueMicrotask(() => controller.abort(reason));
-      return response;
-    });
-    const error = await failure(exchangeToken(body, endpoint('/stalled'), controller.signal));
-    assert.equal(error.message, `The endpoint ${origin}/stalled answered HTTP 400.`);
-    assert.equal(error.retryable, false);
-  });
+for (const [name, reason] of [
+  ['superseded', new Error('superseded')],
+  ['timed out', new TokenRequestError('timeout', 'No answer within 15 s.', true)],
+] as const) {
+  test(
+    `an error body that stalls stops when the request is ${name}: the status still stands, not retried`,
+    {timeout: 5000},
+    async (t) => {
+      const controller = new AbortController();
+      // Abort as soon as the status is in, while the explanation is being read.
+      const realFetch = globalThis.fetch;
+      t.mock.method(globalThis, 'fetch', async (...args: Parameters<typeof fetch>) => {
+        const response = await realFetch(...args);
+        queueMicrotask(() => controller.abort(reason));
+        return response;
+      });
+      const error = await failure(exchangeToken(body, endpoint('/stalled'), controller.signal));
+      assert.equal(error.message, `The endpoint ${origin}/stalled answered HTTP 400.`);
+      assert.equal(error.retryable, false);
+    },
+  );
 }
 
 test('a 2xx that is not JSON is an invalid answer, not retried', async () => {
@@ -162,7 +177,13 @@ test('a closed port is a network error worth retrying', async () => {
   await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
   const port = (closed.address() as AddressInfo).port;
   await new Promise((resolve) => closed.close(resolve));
-  const error = await failure(exchangeToken(body, {endpoint: `http://127.0.0.1:${port}/`, credentials: 'same-origin'}, new AbortController().signal));
+  const error = await failure(
+    exchangeToken(
+      body,
+      {endpoint: `http://127.0.0.1:${port}/`, credentials: 'same-origin'},
+      new AbortController().signal,
+    ),
+  );
   assert.equal(error.reason, 'network');
   assert.equal(error.retryable, true);
 });
@@ -178,7 +199,11 @@ test('an abort rejects with the abort reason, not a TokenRequestError', async ()
 test('fetchToken gets {resource, params, signal} and its answer is returned', async () => {
   const signal = new AbortController().signal;
   const seen: unknown[] = [];
-  const result = await exchangeToken(body, {credentials: 'same-origin', fetchToken: async (request) => (seen.push(request), {jwt: 'a.b.c'})}, signal);
+  const result = await exchangeToken(
+    body,
+    {credentials: 'same-origin', fetchToken: async (request) => (seen.push(request), {jwt: 'a.b.c'})},
+    signal,
+  );
   assert.deepEqual(result, {answer: {jwt: 'a.b.c'}});
   assert.deepEqual(seen, [{...body, signal}]);
 });
@@ -191,7 +216,13 @@ const rejections: Array<[string, unknown, boolean, number | undefined]> = [
 ];
 for (const [name, rejection, retryable, status] of rejections) {
   test(`fetchToken rejecting with ${name} is a 'fetch-token' error${retryable ? ' worth retrying' : ' not retried'}`, async () => {
-    const error = await failure(exchangeToken(body, {credentials: 'same-origin', fetchToken: () => Promise.reject(rejection)}, new AbortController().signal));
+    const error = await failure(
+      exchangeToken(
+        body,
+        {credentials: 'same-origin', fetchToken: () => Promise.reject(rejection)},
+        new AbortController().signal,
+      ),
+    );
     assert.equal(error.reason, 'fetch-token');
     assert.equal(error.retryable, retryable);
     assert.equal(error.status, status);
@@ -201,7 +232,11 @@ for (const [name, rejection, retryable, status] of rejections) {
 
 test('a fetchToken that ignores its signal still gives way to an abort (the timeout)', async () => {
   const controller = new AbortController();
-  const pending = exchangeToken(body, {credentials: 'same-origin', fetchToken: () => new Promise(() => undefined)}, controller.signal);
+  const pending = exchangeToken(
+    body,
+    {credentials: 'same-origin', fetchToken: () => new Promise(() => undefined)},
+    controller.signal,
+  );
   const timeout = new TokenRequestError('timeout', 'No answer within 15 s.', true);
   controller.abort(timeout);
   await assert.rejects(pending, (error) => error === timeout);

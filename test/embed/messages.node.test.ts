@@ -13,12 +13,24 @@ const location = {
 
 const messages: Array<[string, unknown, unknown]> = [
   ['location', {metabase: {type: 'location', location}}, {type: 'location', location}],
-  ['location with extra fields', {metabase: {type: 'location', location: {...location, host: 'mb.example'}}}, {type: 'location', location}],
-  ['location with only search', {metabase: {type: 'location', location: {search: '?b=2'}}}, {type: 'location', location: {href: '', origin: '', pathname: '', search: '?b=2', hash: ''}}],
+  [
+    'location with extra fields',
+    {metabase: {type: 'location', location: {...location, host: 'mb.example'}}},
+    {type: 'location', location},
+  ],
+  [
+    'location with only search',
+    {metabase: {type: 'location', location: {search: '?b=2'}}},
+    {type: 'location', location: {href: '', origin: '', pathname: '', search: '?b=2', hash: ''}},
+  ],
   ['location without search', {metabase: {type: 'location', location: {href: 'x'}}}, undefined],
   ['location with a numeric search', {metabase: {type: 'location', location: {search: 1}}}, undefined],
   ['location with a numeric href', {metabase: {type: 'location', location: {...location, href: 1}}}, undefined],
-  ['frame', {metabase: {type: 'frame', frame: {mode: 'normal', height: 420}}}, {type: 'frame', mode: 'normal', height: 420}],
+  [
+    'frame',
+    {metabase: {type: 'frame', frame: {mode: 'normal', height: 420}}},
+    {type: 'frame', mode: 'normal', height: 420},
+  ],
   ['frame without mode', {metabase: {type: 'frame', frame: {height: 10}}}, {type: 'frame', mode: 'normal', height: 10}],
   ['frame with a string height', {metabase: {type: 'frame', frame: {height: '420'}}}, undefined],
   ['frame with a negative height', {metabase: {type: 'frame', frame: {height: -1}}}, undefined],
@@ -39,8 +51,16 @@ const base = 'https://mb.example/embed/dashboard/h.p.s';
 const urls: Array<[string, Parameters<typeof buildEmbedUrl>[0], string]> = [
   ['nothing but the token', {baseUrl: base, query: {}, tokenSlugs: [], hash: ''}, base],
   ['a hash', {baseUrl: base, query: {}, tokenSlugs: [], hash: 'theme=night'}, `${base}#theme=night`],
-  ['query and hash', {baseUrl: base, query: {a: ['1', '2']}, tokenSlugs: [], hash: 'bordered=false'}, `${base}?a=1&a=2#bordered=false`],
-  ['a slug the token sets is dropped', {baseUrl: base, query: {a: '1', locked: 'x'}, tokenSlugs: ['locked'], hash: ''}, `${base}?a=1`],
+  [
+    'query and hash',
+    {baseUrl: base, query: {a: ['1', '2']}, tokenSlugs: [], hash: 'bordered=false'},
+    `${base}?a=1&a=2#bordered=false`,
+  ],
+  [
+    'a slug the token sets is dropped',
+    {baseUrl: base, query: {a: '1', locked: 'x'}, tokenSlugs: ['locked'], hash: ''},
+    `${base}?a=1`,
+  ],
 ];
 for (const [name, parts, expected] of urls) {
   test(`embed URL with ${name}`, () => {

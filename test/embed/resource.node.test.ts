@@ -1,6 +1,11 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {describeResource, parseResourceId, resourceFromAttributes, resourceFromClaim} from '../../src/embed/resource.js';
+import {
+  describeResource,
+  parseResourceId,
+  resourceFromAttributes,
+  resourceFromClaim,
+} from '../../src/embed/resource.js';
 
 const entityId = 'Abc_def-GHIjklMNOpqrs'; // 21 characters
 

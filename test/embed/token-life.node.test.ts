@@ -27,15 +27,47 @@ const receivedSeconds = received / 1000;
 // [name, input, expected (expiresAt, renewAt relative to `received`, clock) or a problem]
 type Expected = {expiresIn: number | null; renewIn: number; clock: string} | RegExp;
 const lives: Array<[string, Parameters<typeof planTokenLife>[0], Expected]> = [
-  ['iat with clocks in step', {iat: receivedSeconds, exp: receivedSeconds + 600, receivedAtMs: received}, {expiresIn: 600 * s, renewIn: 480 * s, clock: 'iat'}],
-  ['iat, server clock an hour ahead', {iat: receivedSeconds + 3600, exp: receivedSeconds + 4200, receivedAtMs: received}, {expiresIn: 600 * s, renewIn: 480 * s, clock: 'iat'}],
-  ['iat, server clock an hour behind', {iat: receivedSeconds - 3600, exp: receivedSeconds - 3000, receivedAtMs: received}, {expiresIn: 600 * s, renewIn: 480 * s, clock: 'iat'}],
-  ['iat wins over the Date header', {iat: receivedSeconds, exp: receivedSeconds + 600, serverDateMs: received + 999 * s, receivedAtMs: received}, {expiresIn: 600 * s, renewIn: 480 * s, clock: 'iat'}],
-  ['no iat, Date header 10 min ahead', {exp: receivedSeconds + 1200, serverDateMs: received + 600 * s, receivedAtMs: received}, {expiresIn: 600 * s, renewIn: 480 * s, clock: 'date-header'}],
-  ['no iat, no Date header', {exp: receivedSeconds + 600, receivedAtMs: received}, {expiresIn: 600 * s, renewIn: 480 * s, clock: 'browser'}],
+  [
+    'iat with clocks in step',
+    {iat: receivedSeconds, exp: receivedSeconds + 600, receivedAtMs: received},
+    {expiresIn: 600 * s, renewIn: 480 * s, clock: 'iat'},
+  ],
+  [
+    'iat, server clock an hour ahead',
+    {iat: receivedSeconds + 3600, exp: receivedSeconds + 4200, receivedAtMs: received},
+    {expiresIn: 600 * s, renewIn: 480 * s, clock: 'iat'},
+  ],
+  [
+    'iat, server clock an hour behind',
+    {iat: receivedSeconds - 3600, exp: receivedSeconds - 3000, receivedAtMs: received},
+    {expiresIn: 600 * s, renewIn: 480 * s, clock: 'iat'},
+  ],
+  [
+    'iat wins over the Date header',
+    {iat: receivedSeconds, exp: receivedSeconds + 600, serverDateMs: received + 999 * s, receivedAtMs: received},
+    {expiresIn: 600 * s, renewIn: 480 * s, clock: 'iat'},
+  ],
+  [
+    'no iat, Date header 10 min ahead',
+    {exp: receivedSeconds + 1200, serverDateMs: received + 600 * s, receivedAtMs: received},
+    {expiresIn: 600 * s, renewIn: 480 * s, clock: 'date-header'},
+  ],
+  [
+    'no iat, no Date header',
+    {exp: receivedSeconds + 600, receivedAtMs: received},
+    {expiresIn: 600 * s, renewIn: 480 * s, clock: 'browser'},
+  ],
   ['no exp', {iat: receivedSeconds, receivedAtMs: received}, {expiresIn: null, renewIn: Infinity, clock: 'iat'}],
-  ['exp equal to iat', {iat: receivedSeconds, exp: receivedSeconds, receivedAtMs: received}, /already expired when it arrived .* its "iat"/],
-  ['no iat, exp behind the browser clock', {exp: receivedSeconds - 10, receivedAtMs: received}, /already expired .* sign tokens with "iat"/],
+  [
+    'exp equal to iat',
+    {iat: receivedSeconds, exp: receivedSeconds, receivedAtMs: received},
+    /already expired when it arrived .* its "iat"/,
+  ],
+  [
+    'no iat, exp behind the browser clock',
+    {exp: receivedSeconds - 10, receivedAtMs: received},
+    /already expired .* sign tokens with "iat"/,
+  ],
 ];
 for (const [name, input, expected] of lives) {
   test(`token life: ${name}`, () => {

@@ -13,5 +13,9 @@ test('a warning is logged once until its attribute changes', () => {
   warnings.forget('theme');
   warnings.warn('"theme" must be one of …; got "dark".');
   warnings.warn('"locale" must be a language tag; got "x!".');
-  assert.deepEqual(logged, ['"theme" must be one of …; got "dark".', '"locale" must be a language tag; got "x!".', '"theme" must be one of …; got "dark".']);
+  assert.deepEqual(logged, [
+    '"theme" must be one of …; got "dark".',
+    '"locale" must be a language tag; got "x!".',
+    '"theme" must be one of …; got "dark".',
+  ]);
 });

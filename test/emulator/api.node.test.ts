@@ -3,7 +3,15 @@
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {SAMPLE} from '../../src/emulator/index.js';
-import {TestEmulator, dashboardToken, dashcardPath, nowSeconds, parameters, questionToken, sign} from './node-helpers.js';
+import {
+  TestEmulator,
+  dashboardToken,
+  dashcardPath,
+  nowSeconds,
+  parameters,
+  questionToken,
+  sign,
+} from './node-helpers.js';
 
 describe('contract §5: the embed API', () => {
   let emulator: TestEmulator;
@@ -22,15 +30,35 @@ describe('contract §5: the embed API', () => {
       {id: 'p-category', slug: 'category', name: 'Category', type: 'string/='},
       {id: 'p-created-at', slug: 'created_at', name: 'Order date', type: 'date/range'},
     ]);
-    assert.deepEqual(body.dashcards.map((dc: {card: {display: string}}) => dc.card.display), ['scalar', 'scalar', 'scalar', 'bar', 'line', 'table']);
+    assert.deepEqual(
+      body.dashcards.map((dc: {card: {display: string}}) => dc.card.display),
+      ['scalar', 'scalar', 'scalar', 'bar', 'line', 'table'],
+    );
     const table = body.dashcards.find((dc: {id: number}) => dc.id === SAMPLE.salesDashboard.tableCard.dashcardId);
     assert.equal(table.card_id, SAMPLE.salesDashboard.tableCard.cardId);
-    assert.deepEqual(Object.keys(table).sort(), ['card', 'card_id', 'col', 'dashboard_id', 'id', 'parameter_mappings', 'row', 'size_x', 'size_y', 'visualization_settings']);
-    assert.deepEqual(table.parameter_mappings[0], {parameter_id: 'p-category', card_id: 106, target: ['dimension', ['field', 'category', null]]});
+    assert.deepEqual(Object.keys(table).sort(), [
+      'card',
+      'card_id',
+      'col',
+      'dashboard_id',
+      'id',
+      'parameter_mappings',
+      'row',
+      'size_x',
+      'size_y',
+      'visualization_settings',
+    ]);
+    assert.deepEqual(table.parameter_mappings[0], {
+      parameter_id: 'p-category',
+      card_id: 106,
+      target: ['dimension', ['field', 'category', null]],
+    });
   });
 
   test('the dashboard by entity id is the same dashboard', async () => {
-    const byEntity = await emulator.json(`/api/embed/dashboard/${dashboardToken({resource: {dashboard: SAMPLE.salesDashboard.entityId}})}`);
+    const byEntity = await emulator.json(
+      `/api/embed/dashboard/${dashboardToken({resource: {dashboard: SAMPLE.salesDashboard.entityId}})}`,
+    );
     assert.equal(byEntity.body.id, SAMPLE.salesDashboard.id);
   });
 
@@ -38,8 +66,14 @@ describe('contract §5: the embed API', () => {
     const answer = await emulator.get(`${dashcardPath(dashboardToken(), 4, 104)}`);
     assert.equal(answer.status, 202);
     const {data, row_count} = JSON.parse(answer.text);
-    assert.deepEqual(data.cols.map((col: {name: string}) => col.name), ['category', 'sum']);
-    assert.deepEqual(data.rows.map((row: unknown[]) => row[0]), [...SAMPLE.categories]);
+    assert.deepEqual(
+      data.cols.map((col: {name: string}) => col.name),
+      ['category', 'sum'],
+    );
+    assert.deepEqual(
+      data.rows.map((row: unknown[]) => row[0]),
+      [...SAMPLE.categories],
+    );
     assert.equal(row_count, 4);
   });
 
@@ -47,15 +81,25 @@ describe('contract §5: the embed API', () => {
     const all = await tableRows({});
     const gadgets = await tableRows({category: 'Gadget'});
     const oneWeek = await tableRows({category: 'Gadget', created_at: '2024-03-01~2024-03-07'});
-    assert.ok(all.length > gadgets.length && gadgets.length > oneWeek.length && oneWeek.length > 0, `${all.length} > ${gadgets.length} > ${oneWeek.length}`);
+    assert.ok(
+      all.length > gadgets.length && gadgets.length > oneWeek.length && oneWeek.length > 0,
+      `${all.length} > ${gadgets.length} > ${oneWeek.length}`,
+    );
     assert.ok(gadgets.every((row) => row[1] === 'Gadget'));
   });
 
   test('the question by entity id, and its query', async () => {
-    const token = sign({resource: {question: SAMPLE.monthlyRevenueQuestion.entityId}, params: {tenant: []}, exp: nowSeconds() + 600});
+    const token = sign({
+      resource: {question: SAMPLE.monthlyRevenueQuestion.entityId},
+      params: {tenant: []},
+      exp: nowSeconds() + 600,
+    });
     const card = await emulator.json(`/api/embed/card/${token}`);
     assert.deepEqual([card.body.name, card.body.display], ['Monthly revenue', 'line']);
-    assert.deepEqual(card.body.parameters.map((p: {slug: string}) => p.slug), ['category']);
+    assert.deepEqual(
+      card.body.parameters.map((p: {slug: string}) => p.slug),
+      ['category'],
+    );
     const result = await emulator.json(`/api/embed/card/${token}/query${parameters({category: 'Widget'})}`);
     assert.equal(result.status, 202);
     const months = result.body.data.rows.map((row: unknown[]) => String(row[0]).slice(0, 7));
@@ -70,11 +114,19 @@ describe('contract §5: the embed API', () => {
     assert.deepEqual(search.body.values, [['Gadget'], ['Widget']]);
   });
 
-  test('parameter values of locked or token-set parameters are refused with Metabase\'s messages', async () => {
+  test("parameter values of locked or token-set parameters are refused with Metabase's messages", async () => {
     const locked = await emulator.get(`/api/embed/dashboard/${dashboardToken()}/params/p-tenant/values`);
-    assert.deepEqual([locked.status, locked.text], [400, 'Cannot search for values: "tenant" is not an enabled parameter.']);
-    const set = await emulator.get(`/api/embed/dashboard/${dashboardToken({params: {tenant: 'Acme', category: 'Gadget'}})}/params/p-category/values`);
-    assert.deepEqual([set.status, set.text], [400, 'You can\'t specify a value for "category" if it\'s already set in the JWT.']);
+    assert.deepEqual(
+      [locked.status, locked.text],
+      [400, 'Cannot search for values: "tenant" is not an enabled parameter.'],
+    );
+    const set = await emulator.get(
+      `/api/embed/dashboard/${dashboardToken({params: {tenant: 'Acme', category: 'Gadget'}})}/params/p-category/values`,
+    );
+    assert.deepEqual(
+      [set.status, set.text],
+      [400, 'You can\'t specify a value for "category" if it\'s already set in the JWT.'],
+    );
     const unknown = await emulator.get(`/api/embed/dashboard/${dashboardToken()}/params/nope/values`);
     assert.equal(unknown.text, 'Cannot search for values: nil is not an enabled parameter.');
   });
@@ -89,7 +141,14 @@ describe('contract §5: the embed API', () => {
     assert.equal(lines.length, 26); // header + the question's limit of 25
     assert.ok(lines.slice(1).every((line) => line.includes(',Gizmo,')));
     const json = await emulator.get(`/api/embed/card/${questionToken()}/query/json`);
-    assert.deepEqual(Object.keys(JSON.parse(json.text)[0]), ['ID', 'Created At', 'Product Title', 'Category', 'Quantity', 'Total']);
+    assert.deepEqual(Object.keys(JSON.parse(json.text)[0]), [
+      'ID',
+      'Created At',
+      'Product Title',
+      'Category',
+      'Quantity',
+      'Total',
+    ]);
     const xlsx = await emulator.get(`/api/embed/card/${questionToken()}/query/xlsx`);
     assert.deepEqual([xlsx.status, xlsx.text], [400, 'The emulator does not produce xlsx downloads; use csv or json.']);
   });

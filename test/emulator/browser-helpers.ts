@@ -37,10 +37,14 @@ export class EmbeddedPage {
   readonly messages: MetabaseMessage[] = [];
   private readonly listener: (event: MessageEvent) => void;
 
-  private constructor(readonly iframe: HTMLIFrameElement, origin: string) {
+  private constructor(
+    readonly iframe: HTMLIFrameElement,
+    origin: string,
+  ) {
     // Only messages from this iframe's window and the emulator's origin count.
     this.listener = (event) => {
-      if (event.source === iframe.contentWindow && event.origin === origin && event.data?.metabase) this.messages.push(event.data.metabase);
+      if (event.source === iframe.contentWindow && event.origin === origin && event.data?.metabase)
+        this.messages.push(event.data.metabase);
     };
     window.addEventListener('message', this.listener);
   }
@@ -48,7 +52,10 @@ export class EmbeddedPage {
   /** Loads `path` (e.g. `/embed/dashboard/<token>#theme=night`) from the emulator in an iframe. */
   static async open(path: string, {width = 960, height = 300} = {}): Promise<EmbeddedPage> {
     const origin = await emulatorOrigin();
-    const iframe = Object.assign(document.createElement('iframe'), {id: `emulator-frame-${++frames}`, src: `${origin}${path}`});
+    const iframe = Object.assign(document.createElement('iframe'), {
+      id: `emulator-frame-${++frames}`,
+      src: `${origin}${path}`,
+    });
     iframe.style.width = `${width}px`;
     iframe.style.height = `${height}px`;
     iframe.style.border = '0';
@@ -71,10 +78,14 @@ export class EmbeddedPage {
   /** Waits until the page is done loading (its data shown, or its error) and returns what it shows. */
   async settled(predicate: (snapshot: FrameSnapshot) => boolean = () => true): Promise<FrameSnapshot> {
     let last: FrameSnapshot | undefined;
-    await waitUntil(async () => {
-      last = await this.snapshot();
-      return (last.state === 'ready' || last.state === 'error') && predicate(last);
-    }, 'the embed page did not settle', {timeout: 10_000, interval: 100});
+    await waitUntil(
+      async () => {
+        last = await this.snapshot();
+        return (last.state === 'ready' || last.state === 'error') && predicate(last);
+      },
+      'the embed page did not settle',
+      {timeout: 10_000, interval: 100},
+    );
     return last!;
   }
 
@@ -102,14 +113,20 @@ export class EmbeddedPage {
 
 /** WCAG contrast ratio of two CSS rgb()/rgba() colours (an unset background is the white host page). */
 export function contrast(foreground: string, background: string): number {
-  const channels = (color: string) => (color === 'transparent' ? [255, 255, 255] : color.match(/[\d.]+/g)!.slice(0, 3).map(Number));
+  const channels = (color: string) =>
+    color === 'transparent'
+      ? [255, 255, 255]
+      : color
+          .match(/[\d.]+/g)!
+          .slice(0, 3)
+          .map(Number);
   const luminance = (color: string) => {
     const [r, g, b] = channels(color).map((c) => {
       const s = c / 255;
       return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
     });
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
   const [light, dark] = [luminance(foreground), luminance(background)].sort((a, b) => b - a);
-  return (light! + 0.05) / (dark! + 0.05);
+  return (light + 0.05) / (dark + 0.05);
 }

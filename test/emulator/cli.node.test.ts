@@ -14,7 +14,9 @@ const BUILT_CLI = 'dist/emulator/cli.js';
 
 /** Runs the CLI to completion and returns its exit code and output. */
 async function runToExit(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [...SOURCE_CLI, ...args], {env: {...process.env, METABASE_SECRET_KEY: '', ...env}});
+  const child = spawn(process.execPath, [...SOURCE_CLI, ...args], {
+    env: {...process.env, METABASE_SECRET_KEY: '', ...env},
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -31,7 +33,7 @@ async function runUntilUrl(command: string[]) {
     child.stdout.on('data', (chunk) => {
       output += chunk;
       const found = output.match(/running at (http:\/\/\S+)/);
-      if (found) resolve(found[1]!);
+      if (found) resolve(found[1]);
     });
     child.stderr.on('data', (chunk) => (output += chunk));
     child.once('exit', (code) => reject(new Error(`CLI exited (${code}) before printing its URL:\n${output}`)));
@@ -63,7 +65,11 @@ describe('metabase-embed-emulator CLI', () => {
 
   for (const [name, args, message] of [
     ['a missing secret', ['--port', '0'], /--secret is required \(or set METABASE_SECRET_KEY\)/],
-    ['a malformed secret', ['--port', '0', '--secret', 'c0ffee'], /--secret must be exactly 64 hexadecimal characters .*got 6 characters/],
+    [
+      'a malformed secret',
+      ['--port', '0', '--secret', 'c0ffee'],
+      /--secret must be exactly 64 hexadecimal characters .*got 6 characters/,
+    ],
     ['an unknown flag', ['--prot', '3000'], /Unknown argument "--prot"/],
     ['a bad port', ['--port', 'eighty', '--secret', TEST_SECRET], /--port must be a number from 0 to 65535/],
   ] as const) {
@@ -80,7 +86,10 @@ describe('metabase-embed-emulator CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'emulator-cli-'));
     try {
       writeFileSync(join(dir, 'broken.json'), '{"questions": [');
-      writeFileSync(join(dir, 'invalid.json'), JSON.stringify({questions: [], dashboards: [{id: 0, name: 'x', dashcards: []}]}));
+      writeFileSync(
+        join(dir, 'invalid.json'),
+        JSON.stringify({questions: [], dashboards: [{id: 0, name: 'x', dashcards: []}]}),
+      );
       const broken = await runToExit(['--port', '0', '--secret', TEST_SECRET, '--content', join(dir, 'broken.json')]);
       assert.equal(broken.code, 2);
       assert.match(broken.stderr, /broken\.json" is not valid JSON/);
@@ -96,9 +105,18 @@ describe('metabase-embed-emulator CLI', () => {
 
   test('the secret may come from METABASE_SECRET_KEY instead of the command line', async () => {
     assert.equal(parseCliArgs(['--port', '0'], {METABASE_SECRET_KEY: TEST_SECRET}).secretKey, TEST_SECRET);
-    assert.equal(parseCliArgs(['--secret=' + 'a'.repeat(64)], {METABASE_SECRET_KEY: TEST_SECRET}).secretKey, 'a'.repeat(64));
+    assert.equal(
+      parseCliArgs(['--secret=' + 'a'.repeat(64)], {METABASE_SECRET_KEY: TEST_SECRET}).secretKey,
+      'a'.repeat(64),
+    );
     assert.throws(() => parseCliArgs(['--secret']), UsageError);
-    assert.deepEqual(parseCliArgs([]), {help: false, port: 3000, host: '127.0.0.1', secretKey: undefined, contentFile: undefined});
+    assert.deepEqual(parseCliArgs([]), {
+      help: false,
+      port: 3000,
+      host: '127.0.0.1',
+      secretKey: undefined,
+      contentFile: undefined,
+    });
   });
 
   test('the built bin keeps its #!/usr/bin/env node line and runs', async () => {

@@ -63,8 +63,10 @@ describe('startEmulator({now}): an injected clock', () => {
 
 describe('startEmulator({now}): bad clocks', () => {
   test('a now that is not a function is a clear TypeError naming the option', async () => {
-    await assert.rejects(startEmulator({secretKey: TEST_SECRET, now: 1_800_000_000_000 as unknown as () => number}),
-      {name: 'TypeError', message: 'now must be a function returning epoch milliseconds (got number).'});
+    await assert.rejects(startEmulator({secretKey: TEST_SECRET, now: 1_800_000_000_000 as unknown as () => number}), {
+      name: 'TypeError',
+      message: 'now must be a function returning epoch milliseconds (got number).',
+    });
   });
 
   test('a clock reading that is not a finite number accepts no token: 500, never a pass', async (context) => {
@@ -73,7 +75,10 @@ describe('startEmulator({now}): bad clocks', () => {
     try {
       const answer = await emulator.get(`/api/embed/dashboard/${salesToken()}`);
       assert.deepEqual([answer.status, answer.text], [500, 'Internal error in the emulator.']);
-      assert.match(String(errors.mock.calls[0]?.arguments[1]), /now\(\) must return epoch milliseconds as a finite number \(got NaN\)/);
+      assert.match(
+        String(errors.mock.calls[0]?.arguments[1]),
+        /now\(\) must return epoch milliseconds as a finite number \(got NaN\)/,
+      );
     } finally {
       await emulator.close();
     }

@@ -57,11 +57,27 @@ describe('contract §4: errors', () => {
   });
 
   test('item not published: "Embedding is not enabled for this object."', async () => {
-    await assertError(emulator, `/api/embed/card/${token({question: 900})}`, 'Embedding is not enabled for this object.');
-    await assertError(emulator, `/api/embed/card/${token({question: 900})}/query`, 'Embedding is not enabled for this object.');
-    await assertError(emulator, `/api/embed/dashboard/${token({dashboard: 90})}`, 'Embedding is not enabled for this object.');
+    await assertError(
+      emulator,
+      `/api/embed/card/${token({question: 900})}`,
+      'Embedding is not enabled for this object.',
+    );
+    await assertError(
+      emulator,
+      `/api/embed/card/${token({question: 900})}/query`,
+      'Embedding is not enabled for this object.',
+    );
+    await assertError(
+      emulator,
+      `/api/embed/dashboard/${token({dashboard: 90})}`,
+      'Embedding is not enabled for this object.',
+    );
     // Cards that only live on a published dashboard are not published themselves.
-    await assertError(emulator, `/api/embed/card/${token({question: 101})}`, 'Embedding is not enabled for this object.');
+    await assertError(
+      emulator,
+      `/api/embed/card/${token({question: 101})}`,
+      'Embedding is not enabled for this object.',
+    );
   });
 
   test('item archived: "The object has been archived."', async () => {
@@ -91,7 +107,15 @@ describe('contract §4: errors', () => {
   });
 
   test('a malformed parameters value is a clear 400', async () => {
-    await assertError(emulator, `${dashcardPath(dashboardToken())}?parameters=${encodeURIComponent('["Gadget"]')}`, 'The `parameters` query parameter must be a JSON object of slug → value.');
-    await assertError(emulator, `${dashcardPath(dashboardToken())}?created_at=yesterday`, 'Invalid date value "yesterday" for :created_at: use YYYY-MM-DD, YYYY-MM or a range like 2024-01-01~2024-03-31.');
+    await assertError(
+      emulator,
+      `${dashcardPath(dashboardToken())}?parameters=${encodeURIComponent('["Gadget"]')}`,
+      'The `parameters` query parameter must be a JSON object of slug → value.',
+    );
+    await assertError(
+      emulator,
+      `${dashcardPath(dashboardToken())}?created_at=yesterday`,
+      'Invalid date value "yesterday" for :created_at: use YYYY-MM-DD, YYYY-MM or a range like 2024-01-01~2024-03-31.',
+    );
   });
 });

@@ -1,7 +1,12 @@
 // Shared by the emulator's Node tests: a running emulator and tokens signed with
 // jsonwebtoken, a library independent of both the emulator and our own signer.
 import jwt from 'jsonwebtoken';
-import {startEmulator, type EmulatorContent, type EmulatorOptions, type RunningEmulator} from '../../src/emulator/index.js';
+import {
+  startEmulator,
+  type EmulatorContent,
+  type EmulatorOptions,
+  type RunningEmulator,
+} from '../../src/emulator/index.js';
 
 /** A throwaway 64-hex secret, used as its UTF-8 bytes like Metabase does. */
 export const TEST_SECRET = '0123456789abcdef'.repeat(4);
@@ -31,7 +36,10 @@ export interface Answer {
 export class TestEmulator {
   private constructor(private readonly running: RunningEmulator) {}
 
-  static async start(content?: EmulatorContent, options: Omit<EmulatorOptions, 'secretKey' | 'content'> = {}): Promise<TestEmulator> {
+  static async start(
+    content?: EmulatorContent,
+    options: Omit<EmulatorOptions, 'secretKey' | 'content'> = {},
+  ): Promise<TestEmulator> {
     return new TestEmulator(await startEmulator({secretKey: TEST_SECRET, ...options, ...(content ? {content} : {})}));
   }
 
@@ -41,12 +49,18 @@ export class TestEmulator {
 
   async get(path: string, init: RequestInit = {}): Promise<Answer> {
     const response = await fetch(`${this.running.url}${path}`, init);
-    return {status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text(), headers: response.headers};
+    return {
+      status: response.status,
+      type: response.headers.get('content-type') ?? '',
+      text: await response.text(),
+      headers: response.headers,
+    };
   }
 
   async json<T = any>(path: string): Promise<{status: number; body: T}> {
     const answer = await this.get(path);
-    if (!answer.type.startsWith('application/json')) throw new Error(`Expected JSON from ${path}, got ${answer.status} ${answer.type}: ${answer.text}`);
+    if (!answer.type.startsWith('application/json'))
+      throw new Error(`Expected JSON from ${path}, got ${answer.status} ${answer.type}: ${answer.text}`);
     return {status: answer.status, body: JSON.parse(answer.text) as T};
   }
 
@@ -56,6 +70,8 @@ export class TestEmulator {
 }
 
 /** `?parameters=<json>` as the embed page sends it. */
-export const parameters = (values: Record<string, unknown>) => `?parameters=${encodeURIComponent(JSON.stringify(values))}`;
+export const parameters = (values: Record<string, unknown>) =>
+  `?parameters=${encodeURIComponent(JSON.stringify(values))}`;
 
-export const dashcardPath = (token: string, dashcardId = 6, cardId = 106) => `/api/embed/dashboard/${token}/dashcard/${dashcardId}/card/${cardId}`;
+export const dashcardPath = (token: string, dashcardId = 6, cardId = 106) =>
+  `/api/embed/dashboard/${token}/dashcard/${dashcardId}/card/${cardId}`;

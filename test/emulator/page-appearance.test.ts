@@ -7,16 +7,24 @@ describe('emulator embed page: appearance (hash options)', () => {
   let page: EmbeddedPage | undefined;
   afterEach(() => page?.remove());
 
-  const open = async (hash: string, search = '') => (page = await EmbeddedPage.open(`/embed/dashboard/${await salesToken()}${search}${hash}`));
+  const open = async (hash: string, search = '') =>
+    (page = await EmbeddedPage.open(`/embed/dashboard/${await salesToken()}${search}${hash}`));
 
   it('shows the dashboard: title, editable filters only, every card, downloads, a border when framed', async () => {
     const view = await (await open('')).settled();
     expect(view.title).to.equal('Sales overview');
     expect(view.parameters.map((p) => p.label)).to.deep.equal(['Category', 'Order date']);
-    expect(view.cards.map((card) => card.display)).to.deep.equal(['scalar', 'scalar', 'scalar', 'bar', 'line', 'table']);
-    expect(view.cards[0]!.text).to.match(/^\$[\d,]+\.\d\d$/);
-    expect(view.cards[3]!.axisLabels).to.include.members(['Doohickey', 'Gadget', 'Gizmo', 'Widget']);
-    expect(view.cards[5]!.rows).to.be.within(40, 48); // Acme's products that have orders
+    expect(view.cards.map((card) => card.display)).to.deep.equal([
+      'scalar',
+      'scalar',
+      'scalar',
+      'bar',
+      'line',
+      'table',
+    ]);
+    expect(view.cards[0].text).to.match(/^\$[\d,]+\.\d\d$/);
+    expect(view.cards[3].axisLabels).to.include.members(['Doohickey', 'Gadget', 'Gizmo', 'Widget']);
+    expect(view.cards[5].rows).to.be.within(40, 48); // Acme's products that have orders
     expect(view.downloads).to.deep.equal({results: 6, pdf: true});
     expect(view.bordered).to.equal(true);
     expect(view.pageError).to.equal(null);
@@ -31,7 +39,9 @@ describe('emulator embed page: appearance (hash options)', () => {
     it(`#theme=${theme}: text, numbers and chart labels are readable (contrast ≥ 4.5)`, async () => {
       const view = await (await open(`#theme=${theme}`)).settled();
       const {body, title, axisLabel, tableCell, scalar} = view.colors;
-      const expectedBackground = {light: 'rgb(255, 255, 255)', night: 'rgb(46, 53, 59)', transparent: 'transparent'}[theme];
+      const expectedBackground = {light: 'rgb(255, 255, 255)', night: 'rgb(46, 53, 59)', transparent: 'transparent'}[
+        theme
+      ];
       expect(body[1]).to.equal(expectedBackground);
       for (const [name, pair] of Object.entries({title, axisLabel, tableCell, scalar})) {
         expect(pair, name).to.not.equal(null);
@@ -53,7 +63,7 @@ describe('emulator embed page: appearance (hash options)', () => {
   it('#hide_parameters=category: the widget is hidden but its URL value still filters', async () => {
     const view = await (await open('#hide_parameters=category', '?category=Gadget')).settled();
     expect(view.parameters.map((p) => p.slug)).to.deep.equal(['created_at']);
-    expect(view.cards[3]!.axisLabels).to.include('Gadget').and.not.include('Widget');
+    expect(view.cards[3].axisLabels).to.include('Gadget').and.not.include('Widget');
   });
 
   for (const [hash, downloads] of [
@@ -70,9 +80,9 @@ describe('emulator embed page: appearance (hash options)', () => {
   it('#locale=de: German number and date formats', async () => {
     const view = await (await open('#locale=de')).settled();
     expect(view.lang).to.equal('de');
-    expect(view.cards[0]!.text).to.match(/^[\d.]+,\d\d\s\$$/); // e.g. 40.085,64 $
+    expect(view.cards[0].text).to.match(/^[\d.]+,\d\d\s\$$/); // e.g. 40.085,64 $
     // Which months get a label depends on the card's width; each of these is German only.
-    expect(view.cards[4]!.axisLabels.join(' ')).to.match(/(Jan\.|März|Mai|Juni|Juli|Sept\.|Okt\.|Dez\.) 2023/);
+    expect(view.cards[4].axisLabels.join(' ')).to.match(/(Jan\.|März|Mai|Juni|Juli|Sept\.|Okt\.|Dez\.) 2023/);
   });
 
   it('a new hash re-themes the page without reloading it', async () => {
@@ -82,9 +92,12 @@ describe('emulator embed page: appearance (hash options)', () => {
     embedded.iframe.addEventListener('load', () => (reloaded = true));
     embedded.iframe.src = embedded.iframe.src.replace('#theme=light', '#theme=night');
     const view = await embedded.settled((snapshot) => snapshot.colors.body[1] === 'rgb(46, 53, 59)');
-    expect(view.cards[5]!.rows).to.be.within(40, 48);
+    expect(view.cards[5].rows).to.be.within(40, 48);
     expect(reloaded).to.equal(false);
-    const location = await embedded.message((m) => m.type === 'location' && m.location!.hash === '#theme=night', 'location');
+    const location = await embedded.message(
+      (m) => m.type === 'location' && m.location!.hash === '#theme=night',
+      'location',
+    );
     expect(location.location!.search).to.equal('');
   });
 });

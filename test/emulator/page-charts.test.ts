@@ -9,12 +9,26 @@ import {createFormatter} from '../../src/emulator/page/client/format.js';
 import {visualization, type ResultData} from '../../src/emulator/page/client/visualization.js';
 
 const byCategory: ResultData = {
-  cols: [{name: 'category', display_name: 'Category', base_type: 'type/Text'}, {name: 'sum', display_name: 'Sum of Total', base_type: 'type/Float'}],
-  rows: [['Doohickey', 35_210.5], ['Gadget', 40_118.2], ['Gizmo', 47_003], ['Widget', 43_009.9]],
+  cols: [
+    {name: 'category', display_name: 'Category', base_type: 'type/Text'},
+    {name: 'sum', display_name: 'Sum of Total', base_type: 'type/Float'},
+  ],
+  rows: [
+    ['Doohickey', 35_210.5],
+    ['Gadget', 40_118.2],
+    ['Gizmo', 47_003],
+    ['Widget', 43_009.9],
+  ],
 };
 const perMonth: ResultData = {
-  cols: [{name: 'created_at', display_name: 'Created At', base_type: 'type/DateTime', unit: 'month'}, {name: 'count', display_name: 'Count', base_type: 'type/BigInteger'}],
-  rows: Array.from({length: 24}, (_, i) => [`${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01T00:00:00Z`, 10 + i * 3]),
+  cols: [
+    {name: 'created_at', display_name: 'Created At', base_type: 'type/DateTime', unit: 'month'},
+    {name: 'count', display_name: 'Count', base_type: 'type/BigInteger'},
+  ],
+  rows: Array.from({length: 24}, (_, i) => [
+    `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01T00:00:00Z`,
+    10 + i * 3,
+  ]),
 };
 
 const style = Object.assign(document.createElement('style'), {textContent: PAGE_CSS});
@@ -23,7 +37,12 @@ document.head.append(style);
 /** A dashboard card of `width` × `height` px holding the chart, as the page builds it. */
 function mountCard(display: 'bar' | 'line', data: ResultData, width: number, height: number) {
   const body = h('div', {class: 'mb-card-body'}, visualization(display, 'Chart', data, {}, createFormatter('en')));
-  const card = h('section', {class: `mb-card mb-card-${display}`}, h('div', {class: 'mb-card-head'}, h('h2', {class: 'mb-card-title'}, 'Chart')), body);
+  const card = h(
+    'section',
+    {class: `mb-card mb-card-${display}`},
+    h('div', {class: 'mb-card-head'}, h('h2', {class: 'mb-card-title'}, 'Chart')),
+    body,
+  );
   card.style.width = `${width}px`;
   card.style.height = `${height}px`;
   document.body.append(card);
@@ -34,16 +53,30 @@ function mountCard(display: 'bar' | 'line', data: ResultData, width: number, hei
 async function drawnChart(body: HTMLElement) {
   const box = body.querySelector<HTMLElement>('.mb-chart-box')!;
   const chart = () => box.querySelector<SVGSVGElement>('svg.mb-chart')!;
-  await waitUntil(() => chart().getAttribute('width') === String(box.clientWidth) && chart().getAttribute('height') === String(box.clientHeight),
-    'the chart was not redrawn at its box size', {timeout: 3000});
+  await waitUntil(
+    () =>
+      chart().getAttribute('width') === String(box.clientWidth) &&
+      chart().getAttribute('height') === String(box.clientHeight),
+    'the chart was not redrawn at its box size',
+    {timeout: 3000},
+  );
   const gridLines = [...chart().querySelectorAll('line.mb-grid')].map((line) => line.getBoundingClientRect().top);
-  return {box, svg: chart(), labels: [...chart().querySelectorAll<SVGTextElement>('.mb-axis-label')], top: Math.min(...gridLines), bottom: Math.max(...gridLines)};
+  return {
+    box,
+    svg: chart(),
+    labels: [...chart().querySelectorAll<SVGTextElement>('.mb-axis-label')],
+    top: Math.min(...gridLines),
+    bottom: Math.max(...gridLines),
+  };
 }
 
 describe('emulator embed page: charts fill their cards', () => {
   afterEach(() => document.querySelectorAll('.mb-card').forEach((card) => card.remove()));
 
-  for (const [display, data] of [['bar', byCategory], ['line', perMonth]] as const) {
+  for (const [display, data] of [
+    ['bar', byCategory],
+    ['line', perMonth],
+  ] as const) {
     it(`a ${display} chart in a 460 × 396 px dashcard uses the whole body: plot from its top to just above its labels`, async () => {
       const {body} = mountCard(display, data, 460, 396);
       const {box, svg, top, bottom} = await drawnChart(body);
@@ -59,8 +92,13 @@ describe('emulator embed page: charts fill their cards', () => {
     for (const width of [300, 460, 900]) {
       const {body, card} = mountCard('bar', byCategory, width, 396);
       const {svg, labels} = await drawnChart(body);
-      expect(svg.getBoundingClientRect().width / svg.viewBox.baseVal.width, `scale at ${width} px`).to.be.closeTo(1, 0.01);
-      expect(labels.map((label) => getComputedStyle(label).fontSize)).to.satisfy((sizes: string[]) => sizes.length > 0 && sizes.every((size) => size === '12px'));
+      expect(svg.getBoundingClientRect().width / svg.viewBox.baseVal.width, `scale at ${width} px`).to.be.closeTo(
+        1,
+        0.01,
+      );
+      expect(labels.map((label) => getComputedStyle(label).fontSize)).to.satisfy(
+        (sizes: string[]) => sizes.length > 0 && sizes.every((size) => size === '12px'),
+      );
       card.remove();
     }
   });
@@ -71,7 +109,9 @@ describe('emulator embed page: charts fill their cards', () => {
       const {labels, bottom} = await drawnChart(body);
       const xLabels = labels.map((label) => label.getBoundingClientRect()).filter((rect) => rect.top > bottom);
       expect(xLabels.length, `x labels at ${width} px`).to.be.at.least(2);
-      xLabels.slice(1).forEach((rect, i) => expect(rect.left, `label ${i + 1} at ${width} px`).to.be.above(xLabels[i]!.right));
+      xLabels
+        .slice(1)
+        .forEach((rect, i) => expect(rect.left, `label ${i + 1} at ${width} px`).to.be.above(xLabels[i].right));
       card.remove();
     }
   });
@@ -82,7 +122,10 @@ describe('emulator embed page: charts fill their cards', () => {
     card.style.height = '250px';
     card.style.width = '600px';
     const {svg} = await drawnChart(body);
-    expect([svg.getAttribute('width'), Number(svg.getAttribute('height'))]).to.deep.equal([String(body.clientWidth), body.clientHeight]);
+    expect([svg.getAttribute('width'), Number(svg.getAttribute('height'))]).to.deep.equal([
+      String(body.clientWidth),
+      body.clientHeight,
+    ]);
     expect(body.clientHeight).to.be.below(250);
   });
 });

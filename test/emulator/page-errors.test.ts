@@ -27,7 +27,7 @@ describe('emulator embed page: errors and refresh', () => {
     expect((await page.settled()).pageError).to.equal('Message seems corrupt or manipulated');
   });
 
-  it('a token without the locked tenant: each card shows Metabase\'s message', async () => {
+  it("a token without the locked tenant: each card shows Metabase's message", async () => {
     page = await EmbeddedPage.open(`/embed/dashboard/${await salesToken({})}`);
     const view = await page.settled();
     expect(view.title).to.equal('Sales overview');
@@ -35,22 +35,30 @@ describe('emulator embed page: errors and refresh', () => {
   });
 
   it('a question by entity id: its title, chart and filter', async () => {
-    const token = await sign({resource: {question: SAMPLE.monthlyRevenueQuestion.entityId}, params: {tenant: 'Globex'}, exp: nowSeconds() + 600});
+    const token = await sign({
+      resource: {question: SAMPLE.monthlyRevenueQuestion.entityId},
+      params: {tenant: 'Globex'},
+      exp: nowSeconds() + 600,
+    });
     page = await EmbeddedPage.open(`/embed/question/${token}`);
     const view = await page.settled();
     expect(view.title).to.equal('Monthly revenue');
     expect(view.parameters.map((p) => p.slug)).to.deep.equal(['category']);
     expect(view.cards).to.have.length(1);
-    expect(view.cards[0]!.display).to.equal('line');
-    expect(view.cards[0]!.axisLabels.join(' ')).to.match(/Jan 2023/);
+    expect(view.cards[0].display).to.equal('line');
+    expect(view.cards[0].axisLabels.join(' ')).to.match(/Jan 2023/);
     expect(view.downloads).to.deep.equal({results: 1, pdf: false});
   });
 
   it('a question table: every row it returns', async () => {
-    const token = await sign({resource: {question: SAMPLE.ordersQuestion.id}, params: {tenant: 'Acme'}, exp: nowSeconds() + 600});
+    const token = await sign({
+      resource: {question: SAMPLE.ordersQuestion.id},
+      params: {tenant: 'Acme'},
+      exp: nowSeconds() + 600,
+    });
     page = await EmbeddedPage.open(`/embed/question/${token}?category=Gadget`);
     const view = await page.settled();
-    expect(view.cards[0]!.rows).to.equal(25); // the question's limit
-    expect(view.cards[0]!.text).to.include('Gadget').and.not.include('Widget');
+    expect(view.cards[0].rows).to.equal(25); // the question's limit
+    expect(view.cards[0].text).to.include('Gadget').and.not.include('Widget');
   });
 });

@@ -23,7 +23,17 @@ describe('parseHash', () => {
 describe('appearanceFrom', () => {
   const base = appearanceFrom({}, true);
   test('defaults when framed: bordered, titled, light, background, downloads on', () => {
-    assert.deepEqual(base, {bordered: true, titled: true, theme: 'light', background: true, font: null, hideParameters: [], downloads: {results: true, pdf: true}, locale: null, refresh: null});
+    assert.deepEqual(base, {
+      bordered: true,
+      titled: true,
+      theme: 'light',
+      background: true,
+      font: null,
+      hideParameters: [],
+      downloads: {results: true, pdf: true},
+      locale: null,
+      refresh: null,
+    });
   });
   test('not framed: no border by default', () => assert.equal(appearanceFrom({}, false).bordered, false));
 
@@ -54,12 +64,21 @@ describe('appearanceFrom', () => {
 
 describe('filter values in the query string', () => {
   test('reads the given slugs; repeated keys are lists; blanks are dropped', () => {
-    assert.deepEqual(readFilterValues('?category=Gadget&category=Widget&created_at=2024-01-01~&tenant=Globex&source=', ['category', 'created_at', 'source']),
-      {category: ['Gadget', 'Widget'], created_at: '2024-01-01~'});
+    assert.deepEqual(
+      readFilterValues('?category=Gadget&category=Widget&created_at=2024-01-01~&tenant=Globex&source=', [
+        'category',
+        'created_at',
+        'source',
+      ]),
+      {category: ['Gadget', 'Widget'], created_at: '2024-01-01~'},
+    );
   });
   test('writes one slug and keeps the others', () => {
     assert.equal(withFilterValue('?a=1&category=Gadget', 'category', 'Widget'), '?a=1&category=Widget');
-    assert.equal(withFilterValue('?category=Gadget', 'category', ['Gizmo', 'Widget']), '?category=Gizmo&category=Widget');
+    assert.equal(
+      withFilterValue('?category=Gadget', 'category', ['Gizmo', 'Widget']),
+      '?category=Gizmo&category=Widget',
+    );
     assert.equal(withFilterValue('?category=Gadget', 'category', null), '');
     assert.equal(withFilterValue('', 'name', 'Anna Maria'), '?name=Anna+Maria');
   });
@@ -76,9 +95,27 @@ describe('createFormatter', () => {
     ['de', 1234.5, float, money, '1.234,50 $'],
     ['en', 4000, {name: 'count', base_type: 'type/BigInteger'}, undefined, '4,000'],
     ['fr', 4000, {name: 'count', base_type: 'type/BigInteger'}, undefined, '4 000'],
-    ['en', '2024-03-01T00:00:00Z', {name: 'created_at', base_type: 'type/DateTime', unit: 'month'}, undefined, 'Mar 2024'],
-    ['de', '2024-03-01T00:00:00Z', {name: 'created_at', base_type: 'type/DateTime', unit: 'month'}, undefined, 'März 2024'],
-    ['en', '2024-04-01T00:00:00Z', {name: 'created_at', base_type: 'type/DateTime', unit: 'quarter'}, undefined, 'Q2 2024'],
+    [
+      'en',
+      '2024-03-01T00:00:00Z',
+      {name: 'created_at', base_type: 'type/DateTime', unit: 'month'},
+      undefined,
+      'Mar 2024',
+    ],
+    [
+      'de',
+      '2024-03-01T00:00:00Z',
+      {name: 'created_at', base_type: 'type/DateTime', unit: 'month'},
+      undefined,
+      'März 2024',
+    ],
+    [
+      'en',
+      '2024-04-01T00:00:00Z',
+      {name: 'created_at', base_type: 'type/DateTime', unit: 'quarter'},
+      undefined,
+      'Q2 2024',
+    ],
     ['en', 'Gadget', {name: 'category', base_type: 'type/Text'}, undefined, 'Gadget'],
     ['en', null, float, money, ''],
     ['not a locale!', 5, {name: 'n', base_type: 'type/Integer'}, undefined, '5'],
@@ -86,7 +123,9 @@ describe('createFormatter', () => {
   for (const [locale, value, col, settings, expected] of cases) {
     test(`${locale}: ${JSON.stringify(value)} as ${(col as {base_type: string}).base_type}`, () => {
       // Intl may use narrow no-break spaces; compare with plain spaces.
-      const text = createFormatter(locale).format(value, col as never, settings).replace(/[\u00a0\u202f]/g, ' ');
+      const text = createFormatter(locale)
+        .format(value, col as never, settings)
+        .replace(/[\u00a0\u202f]/g, ' ');
       assert.equal(text, expected);
     });
   }
@@ -103,7 +142,8 @@ describe('niceTicks', () => {
     [-5, 5, [-5, 0, 5]],
     [0, 166338.71, [0, 50000, 100000, 150000, 200000]],
   ];
-  for (const [min, max, expected] of cases) test(`${min}..${max}`, () => assert.deepEqual(niceTicks(min, max, 4), expected));
+  for (const [min, max, expected] of cases)
+    test(`${min}..${max}`, () => assert.deepEqual(niceTicks(min, max, 4), expected));
 });
 
 describe('chartMargins (12 px labels)', () => {
@@ -119,8 +159,14 @@ describe('chartMargins (12 px labels)', () => {
 
 describe('labelsThatFit', () => {
   const months = ['Jan 2023', 'Feb 2023', 'Mar 2023'];
-  const cases: [number, string[], number][] = [[60, months, 1], [300, months, 3], [900, months, 11], [400, ['A', 'B'], 15]];
+  const cases: [number, string[], number][] = [
+    [60, months, 1],
+    [300, months, 3],
+    [900, months, 11],
+    [400, ['A', 'B'], 15],
+  ];
   for (const [width, labels, expected] of cases) {
-    test(`${width} px, labels like ${JSON.stringify(labels[0])}`, () => assert.equal(labelsThatFit(width, labels, 12), expected));
+    test(`${width} px, labels like ${JSON.stringify(labels[0])}`, () =>
+      assert.equal(labelsThatFit(width, labels, 12), expected));
   }
 });

@@ -33,12 +33,19 @@ describe('emulator embed page: messages to the parent', () => {
     page = await EmbeddedPage.open(`/embed/dashboard/${await salesToken()}#bordered=false`);
     await page.settled();
     await page.select('category', 'Gizmo');
-    const location = await page.message((m) => m.type === 'location' && m.location!.search === '?category=Gizmo', 'location with the new filter');
+    const location = await page.message(
+      (m) => m.type === 'location' && m.location!.search === '?category=Gizmo',
+      'location with the new filter',
+    );
     expect(location.location!.href).to.match(/\?category=Gizmo#bordered=false$/);
-    const view = await page.settled((snapshot) => snapshot.cards[3]!.axisLabels.includes('Gizmo') && !snapshot.cards[3]!.axisLabels.includes('Gadget'));
+    const view = await page.settled(
+      (snapshot) =>
+        snapshot.cards[3].axisLabels.includes('Gizmo') && !snapshot.cards[3].axisLabels.includes('Gadget'),
+    );
     expect(view.parameters.find((p) => p.slug === 'category')!.value).to.equal('Gizmo');
     expect(view.downloadLinks).to.have.length(6);
-    for (const href of view.downloadLinks) expect(decodeURIComponent(href)).to.match(/\/csv\?parameters=\{"category":"Gizmo"\}$/);
+    for (const href of view.downloadLinks)
+      expect(decodeURIComponent(href)).to.match(/\/csv\?parameters=\{"category":"Gizmo"\}$/);
   });
 
   it('its height grows with a longer table and shrinks with a shorter one', async () => {
@@ -47,11 +54,11 @@ describe('emulator embed page: messages to the parent', () => {
     expect(short.height, NOT_LAID_OUT).to.be.above(0);
     await page.message((m) => isFrame(m) && m.frame!.height === short.height, 'frame');
     await page.select('category', ''); // "All": every product
-    const long = await page.settled((snapshot) => snapshot.cards[5]!.rows > short.cards[5]!.rows);
+    const long = await page.settled((snapshot) => snapshot.cards[5].rows > short.cards[5].rows);
     const grown = await page.message((m) => isFrame(m) && m.frame!.height === long.height, 'a taller frame');
     expect(grown.frame!.height).to.be.above(short.height);
     await page.select('category', 'Doohickey');
-    const shorter = await page.settled((snapshot) => snapshot.cards[5]!.rows < long.cards[5]!.rows);
+    const shorter = await page.settled((snapshot) => snapshot.cards[5].rows < long.cards[5].rows);
     await page.message((m) => isFrame(m) && m.frame!.height === shorter.height, 'a shorter frame');
     expect(lastHeight(page)).to.be.below(long.height);
   });
@@ -70,10 +77,15 @@ describe('emulator embed page: messages to the parent', () => {
     page = await EmbeddedPage.open(`/embed/dashboard/${await salesToken()}?category=Widget`, {height: 200});
     const view = await page.settled();
     expect(view.height, NOT_LAID_OUT).to.be.above(0);
-    const iFrameResize = (window as unknown as {iFrameResize: (options: object, target: HTMLIFrameElement) => unknown}).iFrameResize;
+    const iFrameResize = (window as unknown as {iFrameResize: (options: object, target: HTMLIFrameElement) => unknown})
+      .iFrameResize;
     iFrameResize({checkOrigin: [origin], heightCalculationMethod: 'max', warningTimeout: 0}, page.iframe);
     const {iframe} = page;
-    await waitUntil(() => Math.abs(parseFloat(iframe.style.height) - view.height) <= 2, 'iframe-resizer did not size the iframe', {timeout: 10_000});
+    await waitUntil(
+      () => Math.abs(parseFloat(iframe.style.height) - view.height) <= 2,
+      'iframe-resizer did not size the iframe',
+      {timeout: 10_000},
+    );
     expect(parseFloat(iframe.style.height)).to.be.above(200);
   });
 
@@ -90,11 +102,19 @@ describe('emulator embed page: messages to the parent', () => {
     const strangerLoaded = new Promise((resolve) => stranger.addEventListener('load', resolve));
     document.body.append(stranger);
     await strangerLoaded;
-    page.iframe.contentWindow!.postMessage({metabase: {type: 'location', location: {search: '?category=Gizmo'}}}, origin);
-    const moved = await page.message((m) => m.type === 'location' && m.location!.search === '?category=Gizmo', 'location after navigation');
+    page.iframe.contentWindow!.postMessage(
+      {metabase: {type: 'location', location: {search: '?category=Gizmo'}}},
+      origin,
+    );
+    const moved = await page.message(
+      (m) => m.type === 'location' && m.location!.search === '?category=Gizmo',
+      'location after navigation',
+    );
     expect(moved.location!.pathname).to.match(/^\/embed\/dashboard\//);
-    const view = await page.settled((snapshot) => snapshot.parameters.find((p) => p.slug === 'category')!.value === 'Gizmo');
-    expect(view.cards[3]!.axisLabels).to.include('Gizmo').and.not.include('Widget');
+    const view = await page.settled(
+      (snapshot) => snapshot.parameters.find((p) => p.slug === 'category')!.value === 'Gizmo',
+    );
+    expect(view.cards[3].axisLabels).to.include('Gizmo').and.not.include('Widget');
     expect(page.messages.some((m) => m.location?.search === '?category=Widget')).to.equal(false);
     stranger.remove();
   });

@@ -35,12 +35,20 @@ describe('filters', () => {
   for (const [name, filters, expected] of cases) test(name, () => assert.deepEqual(ids(filters), expected));
 
   const invalid: [Filter, string][] = [
-    [filter('date/range', 'day', 'past30days'), 'Invalid date value "past30days" for :day: use YYYY-MM-DD, YYYY-MM or a range like 2024-01-01~2024-03-31.'],
-    [filter('date/range', 'day', '~'), 'Invalid date value "~" for :day: use YYYY-MM-DD, YYYY-MM or a range like 2024-01-01~2024-03-31.'],
+    [
+      filter('date/range', 'day', 'past30days'),
+      'Invalid date value "past30days" for :day: use YYYY-MM-DD, YYYY-MM or a range like 2024-01-01~2024-03-31.',
+    ],
+    [
+      filter('date/range', 'day', '~'),
+      'Invalid date value "~" for :day: use YYYY-MM-DD, YYYY-MM or a range like 2024-01-01~2024-03-31.',
+    ],
     [filter('number/=', 'id', 'two'), 'Invalid number "two" for :id.'],
     [filter('string/=', 'kind', [{a: 1}]), 'A value for :kind must be a string or number, not {"a":1}.'],
   ];
-  for (const [bad, message] of invalid) test(`refuses ${JSON.stringify(bad.value)} for ${bad.type}`, () => assert.throws(() => rowFilter([bad]), {message}));
+  for (const [bad, message] of invalid)
+    test(`refuses ${JSON.stringify(bad.value)} for ${bad.type}`, () =>
+      assert.throws(() => rowFilter([bad]), {message}));
 });
 
 describe('truncateDate', () => {
@@ -51,38 +59,93 @@ describe('truncateDate', () => {
     ['2024-05-15T12:00:00Z', 'quarter', '2024-04-01T00:00:00Z'],
     ['2024-05-15', 'year', '2024-01-01T00:00:00Z'],
   ];
-  for (const [value, unit, expected] of cases) test(`${value} by ${unit}`, () => assert.equal(truncateDate(value, unit), expected));
+  for (const [value, unit, expected] of cases)
+    test(`${value} by ${unit}`, () => assert.equal(truncateDate(value, unit), expected));
 });
 
 describe('runQuery', () => {
   test('count and sum by month, sorted by the breakout', () => {
-    const result = runQuery({source: 't', aggregation: [['count'], ['sum', 'amount']], breakout: [{column: 'day', unit: 'month'}]}, rows, []);
-    assert.deepEqual(result.cols.map((c) => [c.name, c.display_name, c.base_type]), [
-      ['day', 'Day: Month', 'type/DateTime'], ['count', 'Count', 'type/BigInteger'], ['sum', 'Sum of Amount', 'type/Float'],
+    const result = runQuery(
+      {source: 't', aggregation: [['count'], ['sum', 'amount']], breakout: [{column: 'day', unit: 'month'}]},
+      rows,
+      [],
+    );
+    assert.deepEqual(
+      result.cols.map((c) => [c.name, c.display_name, c.base_type]),
+      [
+        ['day', 'Day: Month', 'type/DateTime'],
+        ['count', 'Count', 'type/BigInteger'],
+        ['sum', 'Sum of Amount', 'type/Float'],
+      ],
+    );
+    assert.deepEqual(result.rows, [
+      ['2024-01-01T00:00:00Z', 1, 10.1],
+      ['2024-02-01T00:00:00Z', 2, 50.5],
+      ['2024-05-01T00:00:00Z', 1, null],
     ]);
-    assert.deepEqual(result.rows, [['2024-01-01T00:00:00Z', 1, 10.1], ['2024-02-01T00:00:00Z', 2, 50.5], ['2024-05-01T00:00:00Z', 1, null]]);
   });
 
   test('a scalar over no rows still has one row', () => {
-    assert.deepEqual(runQuery({source: 't', aggregation: [['count']]}, rows, [filter('string/=', 'kind', 'z')]).rows, [[0]]);
+    assert.deepEqual(runQuery({source: 't', aggregation: [['count']]}, rows, [filter('string/=', 'kind', 'z')]).rows, [
+      [0],
+    ]);
   });
 
   test('order_by then limit on raw rows', () => {
-    const result = runQuery({source: 't', fields: ['id', 'kind'], order_by: [['kind', 'desc'], ['id', 'desc']], limit: 3}, rows, []);
-    assert.deepEqual(result.rows, [[4, 'c'], [2, 'b'], [3, 'a']]);
-    assert.deepEqual(result.cols.map((c) => c.display_name), ['ID', 'Kind']);
+    const result = runQuery(
+      {
+        source: 't',
+        fields: ['id', 'kind'],
+        order_by: [
+          ['kind', 'desc'],
+          ['id', 'desc'],
+        ],
+        limit: 3,
+      },
+      rows,
+      [],
+    );
+    assert.deepEqual(result.rows, [
+      [4, 'c'],
+      [2, 'b'],
+      [3, 'a'],
+    ]);
+    assert.deepEqual(
+      result.cols.map((c) => c.display_name),
+      ['ID', 'Kind'],
+    );
   });
 
   test('avg, min, max, distinct; a second sum is named sum_2', () => {
-    const result = runQuery({source: 't', aggregation: [['avg', 'amount'], ['min', 'id'], ['max', 'id'], ['distinct', 'kind'], ['sum', 'id'], ['sum', 'amount']]}, rows, []);
-    assert.deepEqual(result.cols.map((c) => c.name), ['avg', 'min', 'max', 'distinct', 'sum', 'sum_2']);
+    const result = runQuery(
+      {
+        source: 't',
+        aggregation: [
+          ['avg', 'amount'],
+          ['min', 'id'],
+          ['max', 'id'],
+          ['distinct', 'kind'],
+          ['sum', 'id'],
+          ['sum', 'amount'],
+        ],
+      },
+      rows,
+      [],
+    );
+    assert.deepEqual(
+      result.cols.map((c) => c.name),
+      ['avg', 'min', 'max', 'distinct', 'sum', 'sum_2'],
+    );
     assert.deepEqual(result.rows, [[20.2, 1, 4, 3, 10, 60.6]]);
   });
 });
 
 describe('toCsv', () => {
   test('quotes commas and quotes, and defuses spreadsheet formulas', () => {
-    const csv = toCsv({cols: [{name: 'a', display_name: 'A, "x"', base_type: 'type/Text'}], rows: [['=1+1'], ['plain'], [null], [-3]]});
+    const csv = toCsv({
+      cols: [{name: 'a', display_name: 'A, "x"', base_type: 'type/Text'}],
+      rows: [['=1+1'], ['plain'], [null], [-3]],
+    });
     assert.equal(csv, '"A, ""x"""\r\n\'=1+1\r\nplain\r\n\r\n-3\r\n');
   });
 });

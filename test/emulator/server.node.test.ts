@@ -38,7 +38,10 @@ describe('emulator HTTP server', () => {
     const require = createRequire(import.meta.url);
     const child = await emulator.get('/app/embed/iframeResizer.contentWindow.js');
     const parent = await emulator.get('/app/iframeResizer.js');
-    assert.equal(child.text, readFileSync(require.resolve('iframe-resizer/js/iframeResizer.contentWindow.min.js'), 'utf8'));
+    assert.equal(
+      child.text,
+      readFileSync(require.resolve('iframe-resizer/js/iframeResizer.contentWindow.min.js'), 'utf8'),
+    );
     assert.match(parent.text, /iFrame Resizer .* v4\.3\.2/);
     assert.match(parent.type, /^text\/javascript/);
     assert.equal(parent.headers.get('cross-origin-resource-policy'), 'cross-origin');
@@ -61,7 +64,7 @@ describe('emulator HTTP server', () => {
     assert.deepEqual([post.status, post.headers.get('allow')], [405, 'GET, HEAD']);
   });
 
-  test('a request larger than Metabase\'s 8 KB header limit is refused', async () => {
+  test("a request larger than Metabase's 8 KB header limit is refused", async () => {
     const long = await emulator.get(`/embed/dashboard/${dashboardToken()}?category=${'x'.repeat(9000)}`);
     assert.equal(long.status, 431);
   });

@@ -7,8 +7,13 @@ import {createHmac} from 'node:crypto';
 import {TEST_SECRET, TestEmulator, sign} from './node-helpers.js';
 
 const NOW = 1_750_000_000; // seconds; the emulator's clock for this file
-const claims = (extra: Record<string, unknown> = {}) => ({resource: {dashboard: 1}, params: {tenant: 'Acme'}, ...extra});
-const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const claims = (extra: Record<string, unknown> = {}) => ({
+  resource: {dashboard: 1},
+  params: {tenant: 'Acme'},
+  ...extra,
+});
+const b64 = (value: unknown) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 /** HS256 without a library: jsonwebtoken refuses to sign `exp: null`, which Metabase accepts. */
 function signByHand(payload: object): string {
   const signed = `${b64({alg: 'HS256', typ: 'JWT'})}.${b64(payload)}`;
@@ -104,7 +109,11 @@ describe('contract §2: the token', () => {
     assert.equal((await dashboard(sign({resource: {dashboard: 'SalesOverviewDash0001'}, params: {}}))).status, 200);
     for (const id of [0, -1, 1.5, '1', 'SalesOverviewDash000', true]) {
       const answer = await dashboard(sign({resource: {dashboard: id}, params: {}}));
-      assert.deepEqual([answer.status, answer.text], [400, 'Dashboard id should be a positive integer.'], JSON.stringify(id));
+      assert.deepEqual(
+        [answer.status, answer.text],
+        [400, 'Dashboard id should be a positive integer.'],
+        JSON.stringify(id),
+      );
     }
   });
 

@@ -1,10 +1,6 @@
 // The handler under test behind a real node:http server on loopback, with a pretend
 // session: the `X-Test-User` header picks the signed-in user.
-import {
-  createEmbedHandler,
-  toNodeHandler,
-  type EmbedHandlerOptions,
-} from '../../src/server/index.js';
+import {createEmbedHandler, toNodeHandler, type EmbedHandlerOptions} from '../../src/server/index.js';
 import {FIXED_NOW, SECRET, SITE, listenOnLoopback, withLoopbackServer, type LoopbackServer} from './support.js';
 
 export interface TestUser {

@@ -10,7 +10,7 @@ const ENV_NAMES = ['METABASE_SITE_URL', 'METABASE_SECRET_KEY'] as const;
 
 function creationError(options: Partial<EmbedHandlerOptions>): EmbedValidationError {
   try {
-    createEmbedHandler({siteUrl: SITE, secretKey: SECRET, resources, ...options} as EmbedHandlerOptions);
+    createEmbedHandler({siteUrl: SITE, secretKey: SECRET, resources, ...options});
   } catch (error) {
     assert.ok(error instanceof EmbedValidationError, String(error));
     assert.ok(!error.message.includes(SECRET.slice(0, 16)), 'the message must not echo the secret');
@@ -35,7 +35,9 @@ describe('settings from the environment', () => {
   const saved: Record<string, string | undefined> = {};
   beforeEach(() => ENV_NAMES.forEach((name) => (saved[name] = process.env[name])));
   afterEach(() =>
-    ENV_NAMES.forEach((name) => (saved[name] === undefined ? delete process.env[name] : (process.env[name] = saved[name]))),
+    ENV_NAMES.forEach((name) =>
+      saved[name] === undefined ? delete process.env[name] : (process.env[name] = saved[name]),
+    ),
   );
 
   test('METABASE_SITE_URL and METABASE_SECRET_KEY are the defaults', async () => {
@@ -54,7 +56,10 @@ describe('settings from the environment', () => {
     assert.match(String(body['url']), /^https:\/\/metabase\.example\.com\/embed\//);
   });
 
-  for (const [option, variable] of [['siteUrl', 'METABASE_SITE_URL'], ['secretKey', 'METABASE_SECRET_KEY']] as const) {
+  for (const [option, variable] of [
+    ['siteUrl', 'METABASE_SITE_URL'],
+    ['secretKey', 'METABASE_SECRET_KEY'],
+  ] as const) {
     for (const unset of ['unset', 'empty']) {
       test(`${option} missing and ${variable} ${unset} throws at creation`, () => {
         ENV_NAMES.forEach((name) => delete process.env[name]);
@@ -85,7 +90,10 @@ describe('settings from the environment', () => {
   test('a malformed METABASE_SECRET_KEY throws at creation without echoing it', () => {
     process.env['METABASE_SECRET_KEY'] = `${SECRET}\n`;
     const error = creationError({secretKey: undefined});
-    assert.match(error.message, /^secretKey must be Metabase's embedding secret key: 64 hexadecimal characters, got 65 characters/);
+    assert.match(
+      error.message,
+      /^secretKey must be Metabase's embedding secret key: 64 hexadecimal characters, got 65 characters/,
+    );
   });
 });
 
@@ -96,18 +104,58 @@ describe('malformed options throw at creation, naming the option', () => {
     ['a data: siteUrl', {siteUrl: 'data:text/html,x'}, /^siteUrl .*its scheme is data:$/],
     ['no resources', {resources: undefined}, /^resources must be an object listing at least one item/],
     ['empty resources', {resources: {}}, /^resources must be an object listing at least one item/],
-    ['a resource key "dash:12"', {resources: {'dash:12': {}}}, /^resources: key "dash:12" must be "dashboard:<id>" or "question:<id>"/],
+    [
+      'a resource key "dash:12"',
+      {resources: {'dash:12': {}}},
+      /^resources: key "dash:12" must be "dashboard:<id>" or "question:<id>"/,
+    ],
     ['a resource key "dashboard:012"', {resources: {'dashboard:012': {}}}, /^resources: key "dashboard:012"/],
-    ['a policy that is not an object', {resources: {'dashboard:12': true} as never}, 'resources["dashboard:12"] must be an object {editable?, locked?}, got true'],
-    ['a mistyped option', {resources: {'dashboard:12': {lockd: {tenant: 1}}} as never}, 'resources["dashboard:12"] has an unknown option "lockd": use editable or locked'],
-    ['editable as a string', {resources: {'dashboard:12': {editable: 'category'}} as never}, 'resources["dashboard:12"].editable must be an array of filter slugs (non-empty strings)'],
-    ['an empty editable slug', {resources: {'dashboard:12': {editable: ['']}}}, /\.editable must be an array of filter slugs/],
-    ['a locked null value', {resources: {'dashboard:12': {locked: {tenant: null}}} as never}, /^resources\["dashboard:12"\]\.locked\.tenant must be a string.*got null$/],
-    ['a locked blank string', {resources: {'dashboard:12': {locked: {tenant: ''}}}}, /^resources\["dashboard:12"\]\.locked\.tenant is a blank string/],
-    ['a slug both editable and locked', {resources: {'dashboard:12': {editable: ['tenant'], locked: {tenant: 1}}}}, 'resources["dashboard:12"].locked: "tenant" is both editable and locked'],
-    ['allowedOrigins as a string', {allowedOrigins: 'https://app.example.com' as never}, /^allowedOrigins must be a non-empty array of origins/],
+    [
+      'a policy that is not an object',
+      {resources: {'dashboard:12': true} as never},
+      'resources["dashboard:12"] must be an object {editable?, locked?}, got true',
+    ],
+    [
+      'a mistyped option',
+      {resources: {'dashboard:12': {lockd: {tenant: 1}}} as never},
+      'resources["dashboard:12"] has an unknown option "lockd": use editable or locked',
+    ],
+    [
+      'editable as a string',
+      {resources: {'dashboard:12': {editable: 'category'}} as never},
+      'resources["dashboard:12"].editable must be an array of filter slugs (non-empty strings)',
+    ],
+    [
+      'an empty editable slug',
+      {resources: {'dashboard:12': {editable: ['']}}},
+      /\.editable must be an array of filter slugs/,
+    ],
+    [
+      'a locked null value',
+      {resources: {'dashboard:12': {locked: {tenant: null}}} as never},
+      /^resources\["dashboard:12"\]\.locked\.tenant must be a string.*got null$/,
+    ],
+    [
+      'a locked blank string',
+      {resources: {'dashboard:12': {locked: {tenant: ''}}}},
+      /^resources\["dashboard:12"\]\.locked\.tenant is a blank string/,
+    ],
+    [
+      'a slug both editable and locked',
+      {resources: {'dashboard:12': {editable: ['tenant'], locked: {tenant: 1}}}},
+      'resources["dashboard:12"].locked: "tenant" is both editable and locked',
+    ],
+    [
+      'allowedOrigins as a string',
+      {allowedOrigins: 'https://app.example.com' as never},
+      /^allowedOrigins must be a non-empty array of origins/,
+    ],
     ['an empty allowedOrigins', {allowedOrigins: []}, /^allowedOrigins must be a non-empty array/],
-    ['an origin with a path', {allowedOrigins: ['https://app.example.com/']}, 'allowedOrigins[0] must be an origin, http(s)://host[:port] without a path or a trailing slash, got "https://app.example.com/"'],
+    [
+      'an origin with a path',
+      {allowedOrigins: ['https://app.example.com/']},
+      'allowedOrigins[0] must be an origin, http(s)://host[:port] without a path or a trailing slash, got "https://app.example.com/"',
+    ],
     ['a wildcard origin', {allowedOrigins: ['https://ok.example', '*']}, /^allowedOrigins\[1\] must be an origin/],
     ['expiresIn of 0', {expiresIn: 0}, /^expiresIn must be a whole number of seconds from 1 to 86400/],
     ['expiresIn of two days', {expiresIn: 172800}, /^expiresIn .*got 172800$/],

@@ -39,7 +39,7 @@ async function postStreamed(body: string): Promise<Answer> {
     },
   });
   const init = {method: 'POST', headers: {...alice, 'Content-Type': 'application/json'}, body: stream, duplex: 'half'};
-  return readAnswer(await fetch(server.url, init as RequestInit));
+  return readAnswer(await fetch(server.url, init));
 }
 
 describe('method', () => {
@@ -55,13 +55,25 @@ describe('method', () => {
 describe('content type', () => {
   const refused: [string, string | undefined, string][] = [
     ['text/plain (a form-like CSRF)', 'text/plain', 'Content-Type must be application/json, got "text/plain"'],
-    ['a form', 'application/x-www-form-urlencoded', 'Content-Type must be application/json, got "application/x-www-form-urlencoded"'],
-    ['another charset', 'application/json; charset=latin1', 'Content-Type must be application/json, got "application/json; charset=latin1"'],
+    [
+      'a form',
+      'application/x-www-form-urlencoded',
+      'Content-Type must be application/json, got "application/x-www-form-urlencoded"',
+    ],
+    [
+      'another charset',
+      'application/json; charset=latin1',
+      'Content-Type must be application/json, got "application/json; charset=latin1"',
+    ],
     ['a look-alike', 'application/jsonp', 'Content-Type must be application/json, got "application/jsonp"'],
   ];
   for (const [name, contentType, error] of refused) {
     test(`${name} is 415`, async () => {
-      assertRefusal(await post(server.url, {resource: {dashboard: 12}}, {...alice, 'Content-Type': contentType!}), 415, error);
+      assertRefusal(
+        await post(server.url, {resource: {dashboard: 12}}, {...alice, 'Content-Type': contentType!}),
+        415,
+        error,
+      );
     });
   }
 
@@ -72,7 +84,10 @@ describe('content type', () => {
 
   for (const contentType of ['application/json; charset=UTF-8', 'application/json;charset=utf8', 'Application/JSON']) {
     test(`"${contentType}" is accepted`, async () => {
-      assert.equal((await post(server.url, {resource: {dashboard: 12}}, {...alice, 'Content-Type': contentType})).status, 200);
+      assert.equal(
+        (await post(server.url, {resource: {dashboard: 12}}, {...alice, 'Content-Type': contentType})).status,
+        200,
+      );
     });
   }
 });
@@ -83,7 +98,11 @@ describe('body size', () => {
   });
 
   test(`${LIMIT + 1} bytes with a Content-Length is 413`, async () => {
-    assertRefusal(await post(server.url, paddedBody(LIMIT + 1), alice), 413, `Request body must be at most ${LIMIT} bytes`);
+    assertRefusal(
+      await post(server.url, paddedBody(LIMIT + 1), alice),
+      413,
+      `Request body must be at most ${LIMIT} bytes`,
+    );
   });
 
   test(`streamed (no Content-Length): exactly ${LIMIT} bytes is accepted, ${LIMIT + 1} is 413`, async () => {
@@ -115,22 +134,50 @@ describe('malformed or wrongly shaped bodies are 400', () => {
     ['an empty body', '', 'Request body is not valid JSON'],
     ['truncated JSON', '{"resource": {"dashboard": 12}', 'Request body is not valid JSON'],
     ['invalid UTF-8', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), 'Request body is not valid UTF-8'],
-    ['an array', '[{"dashboard": 12}]', 'Request body must be a JSON object like {"resource": {"dashboard": 12}, "params": {}}'],
+    [
+      'an array',
+      '[{"dashboard": 12}]',
+      'Request body must be a JSON object like {"resource": {"dashboard": 12}, "params": {}}',
+    ],
     ['a JSON string', '"dashboard:12"', /^Request body must be a JSON object/],
     ['no resource', '{"params": {}}', /^resource must be an object like \{"dashboard": 12\}/],
-    ['a card resource', '{"resource": {"card": 12}}', 'resource must have exactly one key, "dashboard" or "question"; found "card"'],
+    [
+      'a card resource',
+      '{"resource": {"card": 12}}',
+      'resource must have exactly one key, "dashboard" or "question"; found "card"',
+    ],
     ['two resources', '{"resource": {"dashboard": 12, "question": 1}}', /found "dashboard", "question"$/],
-    ['a zero id', '{"resource": {"dashboard": 0}}', /^resource\.dashboard must be a positive integer or a 21-character entity id/],
+    [
+      'a zero id',
+      '{"resource": {"dashboard": 0}}',
+      /^resource\.dashboard must be a positive integer or a 21-character entity id/,
+    ],
     ['a short entity id', '{"resource": {"question": "abc"}}', /^resource\.question .*got "abc"$/],
-    ['params null', '{"resource": {"dashboard": 12}, "params": null}', /^params must be an object mapping filter slugs to values, got null$/],
+    [
+      'params null',
+      '{"resource": {"dashboard": 12}, "params": null}',
+      /^params must be an object mapping filter slugs to values, got null$/,
+    ],
     ['params as an array', '{"resource": {"dashboard": 12}, "params": ["Widget"]}', /^params must be an object/],
-    ['an object value', '{"resource": {"dashboard": 12}, "params": {"category": {"$ne": 1}}}', /^params\.category must be a string, a finite number, a boolean, or an array of those, got an object$/],
+    [
+      'an object value',
+      '{"resource": {"dashboard": 12}, "params": {"category": {"$ne": 1}}}',
+      /^params\.category must be a string, a finite number, a boolean, or an array of those, got an object$/,
+    ],
     ['a null value', '{"resource": {"dashboard": 12}, "params": {"category": null}}', /^params\.category .*got null$/],
-    ['a nested array', '{"resource": {"dashboard": 12}, "params": {"category": [["a"]]}}', /^params\.category\[0\] must be/],
+    [
+      'a nested array',
+      '{"resource": {"dashboard": 12}, "params": {"category": [["a"]]}}',
+      /^params\.category\[0\] must be/,
+    ],
   ];
   for (const [name, body, error] of cases) {
     test(name, async () => {
-      const response = await fetch(server.url, {method: 'POST', headers: {...alice, 'Content-Type': 'application/json'}, body});
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: {...alice, 'Content-Type': 'application/json'},
+        body,
+      });
       assertRefusal(await readAnswer(response), 400, error);
     });
   }

@@ -4,7 +4,15 @@ import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {EmbedValidationError, INTERNAL_ERROR_MESSAGE, type EmbedErrorInfo} from '../../src/server/index.js';
 import {serveEmbedEndpoint, withEmbedEndpoint} from './embed-server.js';
-import {FIXED_NOW_SECONDS, SECRET, SITE, decodePayload, post, verifyWithJsonwebtoken, verifyWithPyJwt} from './support.js';
+import {
+  FIXED_NOW_SECONDS,
+  SECRET,
+  SITE,
+  decodePayload,
+  post,
+  verifyWithJsonwebtoken,
+  verifyWithPyJwt,
+} from './support.js';
 
 const alice = {'X-Test-User': 'alice'};
 const bob = {'X-Test-User': 'bob'};
@@ -54,7 +62,8 @@ describe('a granted request', () => {
     const answer = await post(server.url, {resource: {dashboard: 12}, params: {tenant: 9, category: 'Widget'}}, alice);
     assert.equal(answer.status, 400);
     assert.deepEqual(answer.body, {
-      error: 'Parameter "tenant" cannot be set by the browser for dashboard:12; editable parameters: category, created_at',
+      error:
+        'Parameter "tenant" cannot be set by the browser for dashboard:12; editable parameters: category, created_at',
     });
     assert.ok(!answer.text.includes('eyJ'), 'no token in the answer');
   });
@@ -95,82 +104,109 @@ describe('tokens from the endpoint, checked independently', () => {
 
 describe('locked values', () => {
   test('an async resolver is awaited and sees the context and the request', async () => {
-    await withEmbedEndpoint({
-      resources: {
-        'question:Xa_3-9kQpL0mNoPqRsTuV': {
-          locked: async (context, request) => {
-            await new Promise((resolve) => setImmediate(resolve));
-            return {tenant: context.user?.tenantId ?? -1, via: request.headers.get('x-test-user') ?? ''};
+    await withEmbedEndpoint(
+      {
+        resources: {
+          'question:Xa_3-9kQpL0mNoPqRsTuV': {
+            locked: async (context, request) => {
+              await new Promise((resolve) => setImmediate(resolve));
+              return {tenant: context.user?.tenantId ?? -1, via: request.headers.get('x-test-user') ?? ''};
+            },
           },
         },
       },
-    }, async (url) => {
-      const answer = await post(url, {resource: {question: 'Xa_3-9kQpL0mNoPqRsTuV'}}, bob);
-      assert.equal(answer.status, 200);
-      assert.equal(answer.body['url'], `${SITE}/embed/question/${String(answer.body['token'])}`);
-      assert.deepEqual(decodePayload(String(answer.body['token']))['params'], {tenant: 9, via: 'bob'});
-    });
+      async (url) => {
+        const answer = await post(url, {resource: {question: 'Xa_3-9kQpL0mNoPqRsTuV'}}, bob);
+        assert.equal(answer.status, 200);
+        assert.equal(answer.body['url'], `${SITE}/embed/question/${String(answer.body['token'])}`);
+        assert.deepEqual(decodePayload(String(answer.body['token']))['params'], {tenant: 9, via: 'bob'});
+      },
+    );
   });
 
   test('a fixed locked map is signed as given', async () => {
-    await withEmbedEndpoint({resources: {'dashboard:3': {locked: {region: ['EU', 'UK'], archived: []}}}}, async (url) => {
-      const answer = await post(url, {resource: {dashboard: 3}}, alice);
-      assert.deepEqual(decodePayload(String(answer.body['token']))['params'], {region: ['EU', 'UK'], archived: []});
-    });
+    await withEmbedEndpoint(
+      {resources: {'dashboard:3': {locked: {region: ['EU', 'UK'], archived: []}}}},
+      async (url) => {
+        const answer = await post(url, {resource: {dashboard: 3}}, alice);
+        assert.deepEqual(decodePayload(String(answer.body['token']))['params'], {region: ['EU', 'UK'], archived: []});
+      },
+    );
   });
 
   const broken: [string, () => unknown, RegExp][] = [
-    ['throws', () => {
-      throw new Error('database down: tenant lookup failed');
-    }, /^database down/],
+    [
+      'throws',
+      () => {
+        throw new Error('database down: tenant lookup failed');
+      },
+      /^database down/,
+    ],
     ['rejects', () => Promise.reject(new Error('session store timeout')), /^session store timeout$/],
     ['returns an undefined value', () => ({tenant: undefined}), /locked\(\)\.tenant must be a string.*got undefined$/],
-    ['returns a blank string', () => ({tenant: ' '}), /locked\(\)\.tenant is a blank string, which Metabase ignores: use \[\]/],
+    [
+      'returns a blank string',
+      () => ({tenant: ' '}),
+      /locked\(\)\.tenant is a blank string, which Metabase ignores: use \[\]/,
+    ],
     ['returns an editable slug', () => ({category: 'Widget'}), /"category" is both editable and locked$/],
-    ['returns an array', () => ['tenant', 7], /locked\(\) must be an object mapping filter slugs to values, got an array$/],
+    [
+      'returns an array',
+      () => ['tenant', 7],
+      /locked\(\) must be an object mapping filter slugs to values, got an array$/,
+    ],
   ];
   for (const [name, resolver, detail] of broken) {
     test(`a resolver that ${name} gives a generic 500; the detail goes only to onError`, async () => {
       const reports: [unknown, EmbedErrorInfo][] = [];
-      await withEmbedEndpoint({
-        resources: {'dashboard:12': {editable: ['category'], locked: resolver as () => never}},
-        onError: (error, info) => reports.push([error, info]),
-      }, async (url) => {
-        const answer = await post(url, {resource: {dashboard: 12}}, alice);
-        assert.equal(answer.status, 500);
-        assert.deepEqual(answer.body, {error: INTERNAL_ERROR_MESSAGE});
-        assert.equal(reports.length, 1);
-        const [error, info] = reports[0]!;
-        assert.match((error as Error).message, detail);
-        assert.deepEqual(info, {stage: 'locked', resource: 'dashboard:12'});
-        if (/returns/.test(name)) assert.ok(error instanceof EmbedValidationError);
-      });
+      await withEmbedEndpoint(
+        {
+          resources: {'dashboard:12': {editable: ['category'], locked: resolver as () => never}},
+          onError: (error, info) => reports.push([error, info]),
+        },
+        async (url) => {
+          const answer = await post(url, {resource: {dashboard: 12}}, alice);
+          assert.equal(answer.status, 500);
+          assert.deepEqual(answer.body, {error: INTERNAL_ERROR_MESSAGE});
+          assert.equal(reports.length, 1);
+          const [error, info] = reports[0];
+          assert.match((error as Error).message, detail);
+          assert.deepEqual(info, {stage: 'locked', resource: 'dashboard:12'});
+          if (/returns/.test(name)) assert.ok(error instanceof EmbedValidationError);
+        },
+      );
     });
   }
 
   test('without onError, a 500 logs one line with no detail and no secret', async (t) => {
     const lines: string[] = [];
     t.mock.method(console, 'error', (...args: unknown[]) => lines.push(args.map(String).join(' ')));
-    await withEmbedEndpoint({
-      resources: {'dashboard:12': {locked: () => Promise.reject(new Error(`leaky ${SECRET}`))}},
-    }, async (url) => {
-      const answer = await post(url, {resource: {dashboard: 12}}, alice);
-      assert.equal(answer.status, 500);
-      assert.deepEqual(lines, [
-        'metabase-embed/server: answered 500 (locked, dashboard:12); pass onError to createEmbedHandler for details',
-      ]);
-    });
+    await withEmbedEndpoint(
+      {
+        resources: {'dashboard:12': {locked: () => Promise.reject(new Error(`leaky ${SECRET}`))}},
+      },
+      async (url) => {
+        const answer = await post(url, {resource: {dashboard: 12}}, alice);
+        assert.equal(answer.status, 500);
+        assert.deepEqual(lines, [
+          'metabase-embed/server: answered 500 (locked, dashboard:12); pass onError to createEmbedHandler for details',
+        ]);
+      },
+    );
   });
 
   test('an onError that throws still leaves a clean 500', async () => {
-    await withEmbedEndpoint({
-      resources: {'dashboard:12': {locked: () => ({tenant: undefined as unknown as number})}},
-      onError: () => {
-        throw new Error('logger down');
+    await withEmbedEndpoint(
+      {
+        resources: {'dashboard:12': {locked: () => ({tenant: undefined as unknown as number})}},
+        onError: () => {
+          throw new Error('logger down');
+        },
       },
-    }, async (url) => {
-      assert.deepEqual((await post(url, {resource: {dashboard: 12}}, alice)).body, {error: INTERNAL_ERROR_MESSAGE});
-    });
+      async (url) => {
+        assert.deepEqual((await post(url, {resource: {dashboard: 12}}, alice)).body, {error: INTERNAL_ERROR_MESSAGE});
+      },
+    );
   });
 });
 
@@ -200,33 +236,39 @@ describe('authorize', () => {
 
   test('a throwing authorize is a generic 500 reported with stage "authorize"', async () => {
     const reports: EmbedErrorInfo[] = [];
-    await withEmbedEndpoint({
-      authorize: () => {
-        throw new Error('session store down');
+    await withEmbedEndpoint(
+      {
+        authorize: () => {
+          throw new Error('session store down');
+        },
+        onError: (_error, info) => reports.push(info),
       },
-      onError: (_error, info) => reports.push(info),
-    }, async (url) => {
-      const answer = await post(url, {resource: {dashboard: 12}}, alice);
-      assert.equal(answer.status, 500);
-      assert.deepEqual(answer.body, {error: INTERNAL_ERROR_MESSAGE});
-      assert.deepEqual(reports, [{stage: 'authorize'}]);
-    });
+      async (url) => {
+        const answer = await post(url, {resource: {dashboard: 12}}, alice);
+        assert.equal(answer.status, 500);
+        assert.deepEqual(answer.body, {error: INTERNAL_ERROR_MESSAGE});
+        assert.deepEqual(reports, [{stage: 'authorize'}]);
+      },
+    );
   });
 });
 
 describe('host code that reads the body first', () => {
   test('is a server bug: a generic 500, and onError says what happened', async () => {
     const reports: [unknown, EmbedErrorInfo][] = [];
-    await withEmbedEndpoint({
-      authorize: async (_context, request) => (await request.text()).length > 0,
-      onError: (error, info) => reports.push([error, info]),
-    }, async (url) => {
-      const answer = await post(url, {resource: {dashboard: 12}}, alice);
-      assert.equal(answer.status, 500);
-      assert.equal(reports.length, 1);
-      assert.match((reports[0]![0] as Error).message, /^The request body was read before the embed handler/);
-      assert.deepEqual(reports[0]![1], {stage: 'request'});
-    });
+    await withEmbedEndpoint(
+      {
+        authorize: async (_context, request) => (await request.text()).length > 0,
+        onError: (error, info) => reports.push([error, info]),
+      },
+      async (url) => {
+        const answer = await post(url, {resource: {dashboard: 12}}, alice);
+        assert.equal(answer.status, 500);
+        assert.equal(reports.length, 1);
+        assert.match((reports[0][0] as Error).message, /^The request body was read before the embed handler/);
+        assert.deepEqual(reports[0][1], {stage: 'request'});
+      },
+    );
   });
 });
 
@@ -261,25 +303,31 @@ describe('the secret never leaves the server', () => {
     const requests: [unknown, Record<string, string>][] = [
       [{resource: {dashboard: 12}}, {...alice, ...origin}],
       // Errors name a refused slug, never its value (here, one shaped like the secret).
-      [{resource: {dashboard: 12}, params: {tenant: SECRET}}, {...alice, ...origin}],
+      [
+        {resource: {dashboard: 12}, params: {tenant: SECRET}},
+        {...alice, ...origin},
+      ],
       [{resource: {dashboard: 13}}, {...alice, ...origin}],
       [{resource: {dashboard: 12}}, origin],
       [{resource: {dashboard: 12}}, alice],
       ['{', {...alice, ...origin}],
     ];
-    await withEmbedEndpoint({
-      allowedOrigins: ['https://app.example.com'],
-      onError: () => undefined,
-    }, async (url) => {
-      const statuses: number[] = [];
-      for (const [body, headers] of requests) {
-        const answer = await post(url, body, headers);
-        statuses.push(answer.status);
-        const everything = `${answer.text}\n${[...answer.headers].join('\n')}`;
-        assert.ok(!everything.includes(SECRET), `answer ${answer.status} leaks the secret`);
-        assert.ok(!/\bat .*\.ts:\d+/.test(everything), 'no stack trace');
-      }
-      assert.deepEqual(statuses, [200, 400, 403, 500, 403, 400]);
-    });
+    await withEmbedEndpoint(
+      {
+        allowedOrigins: ['https://app.example.com'],
+        onError: () => undefined,
+      },
+      async (url) => {
+        const statuses: number[] = [];
+        for (const [body, headers] of requests) {
+          const answer = await post(url, body, headers);
+          statuses.push(answer.status);
+          const everything = `${answer.text}\n${[...answer.headers].join('\n')}`;
+          assert.ok(!everything.includes(SECRET), `answer ${answer.status} leaks the secret`);
+          assert.ok(!/\bat .*\.ts:\d+/.test(everything), 'no stack trace');
+        }
+        assert.deepEqual(statuses, [200, 400, 403, 500, 403, 400]);
+      },
+    );
   });
 });

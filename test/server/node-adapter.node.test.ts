@@ -63,7 +63,7 @@ describe('as a plain node:http listener', () => {
       assert.equal(answer.headers.get('cache-control'), 'no-store');
     });
     assert.equal(logged.mock.callCount(), 1);
-    const line = logged.mock.calls[0]!.arguments.join(' ');
+    const line = logged.mock.calls[0].arguments.join(' ');
     assert.match(line, /^metabase-embed\/server: answered 500 \(getContext/);
     assert.ok(!line.includes(SECRET) && !line.includes('session store down'));
   });
@@ -83,11 +83,18 @@ describe('as a plain node:http listener', () => {
   });
 
   test('serves HTTP/2 (node:http2 compatibility API; pseudo-headers are not copied)', async () => {
-    const server = createHttp2Server(toNodeHandler(handler, (req) => ({user: USERS[String(req.headers['x-test-user'])]})));
+    const server = createHttp2Server(
+      toNodeHandler(handler, (req) => ({user: USERS[String(req.headers['x-test-user'])]})),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const client = connectHttp2(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     try {
-      const stream = client.request({':method': 'POST', ':path': '/embed', 'content-type': 'application/json', 'x-test-user': 'alice'});
+      const stream = client.request({
+        ':method': 'POST',
+        ':path': '/embed',
+        'content-type': 'application/json',
+        'x-test-user': 'alice',
+      });
       stream.end(JSON.stringify(dashboard));
       const [headers, text] = await Promise.all([
         new Promise<IncomingHttpHeaders>((resolve) => stream.once('response', resolve)),
@@ -107,7 +114,10 @@ describe('as Express middleware', () => {
   test('reads the body itself when no body parser ran', async () => {
     const app = expressApp((app) => {
       app.use(session);
-      app.post('/api/metabase/embed', toNodeHandler(handler, (req: SessionRequest) => ({user: req.user})));
+      app.post(
+        '/api/metabase/embed',
+        toNodeHandler(handler, (req: SessionRequest) => ({user: req.user})),
+      );
     });
     await withLoopbackServer(app, async (origin) => {
       const answer = await post(`${origin}/api/metabase/embed`, dashboard, alice);
@@ -120,17 +130,29 @@ describe('as Express middleware', () => {
     let sawParsedBody = false;
     const app = expressApp((app) => {
       app.use(express.json(), session);
-      app.post('/api/metabase/embed', (req, _res, next) => {
-        sawParsedBody = typeof req.body === 'object';
-        next();
-      }, toNodeHandler(handler, (req: SessionRequest) => ({user: req.user})));
+      app.post(
+        '/api/metabase/embed',
+        (req, _res, next) => {
+          sawParsedBody = typeof req.body === 'object';
+          next();
+        },
+        toNodeHandler(handler, (req: SessionRequest) => ({user: req.user})),
+      );
     });
     await withLoopbackServer(app, async (origin) => {
       const url = `${origin}/api/metabase/embed`;
-      const answer = await post(url, {resource: {dashboard: 12}, params: {category: ['A', 'B'], created_at: 2024}}, alice);
+      const answer = await post(
+        url,
+        {resource: {dashboard: 12}, params: {category: ['A', 'B'], created_at: 2024}},
+        alice,
+      );
       assert.ok(sawParsedBody, 'express.json() ran first');
       assert.equal(answer.status, 200);
-      assert.deepEqual(decodePayload(String(answer.body['token']))['params'], {category: ['A', 'B'], created_at: 2024, tenant: 7});
+      assert.deepEqual(decodePayload(String(answer.body['token']))['params'], {
+        category: ['A', 'B'],
+        created_at: 2024,
+        tenant: 7,
+      });
 
       // The policy still applies to a parsed body: a locked slug is refused, an oversized one too.
       const tampered = await post(url, {resource: {dashboard: 12}, params: {tenant: 9}}, alice);
@@ -147,7 +169,10 @@ describe('as Express middleware', () => {
         req.body ??= {}; // what Express 4's parsers do on requests they skip
         next();
       });
-      app.post('/embed', toNodeHandler(handler, (req: SessionRequest) => ({user: req.user})));
+      app.post(
+        '/embed',
+        toNodeHandler(handler, (req: SessionRequest) => ({user: req.user})),
+      );
     });
     await withLoopbackServer(app, async (origin) => {
       const answer = await post(`${origin}/embed`, dashboard, alice);
@@ -164,7 +189,10 @@ describe('as Express middleware', () => {
     test(`works after ${name} has read the body`, async () => {
       const app = expressApp((app) => {
         app.use(parser, session);
-        app.post('/embed', toNodeHandler(handler, (req: SessionRequest) => ({user: req.user})));
+        app.post(
+          '/embed',
+          toNodeHandler(handler, (req: SessionRequest) => ({user: req.user})),
+        );
       });
       await withLoopbackServer(app, async (origin) => {
         const answer = await post(`${origin}/embed`, dashboard, alice);
@@ -177,7 +205,10 @@ describe('as Express middleware', () => {
   test('a content type express.json() skipped is still a 415', async () => {
     const app = expressApp((app) => {
       app.use(express.json(), session);
-      app.post('/embed', toNodeHandler(handler, (req: SessionRequest) => ({user: req.user})));
+      app.post(
+        '/embed',
+        toNodeHandler(handler, (req: SessionRequest) => ({user: req.user})),
+      );
     });
     await withLoopbackServer(app, async (origin) => {
       const answer = await post(`${origin}/embed`, JSON.stringify(dashboard), {...alice, 'Content-Type': 'text/plain'});
@@ -196,7 +227,10 @@ describe('as Express middleware', () => {
 
   test("a failing getContext goes to next(), i.e. the app's error handler", async () => {
     const app = expressApp((app) => {
-      app.post('/embed', toNodeHandler(handler, () => Promise.reject(new Error('session store down'))));
+      app.post(
+        '/embed',
+        toNodeHandler(handler, () => Promise.reject(new Error('session store down'))),
+      );
       app.use((error: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
         res.status(503).json({error: `app error handler: ${error.message}`});
       });

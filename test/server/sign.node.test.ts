@@ -98,12 +98,20 @@ describe('signEmbedToken: claims and exp arithmetic with a fixed now', () => {
 
 describe('signEmbedToken: refusals name what is wrong', () => {
   const refused: [string, Record<string, unknown>, RegExp][] = [
-    ['a 32-character secret', {secretKey: SECRET.slice(32)}, /^secretKey must be .*64 hexadecimal characters, got 32 characters$/],
+    [
+      'a 32-character secret',
+      {secretKey: SECRET.slice(32)},
+      /^secretKey must be .*64 hexadecimal characters, got 32 characters$/,
+    ],
     ['a hex-looking secret with a space', {secretKey: `${SECRET.slice(1)} `}, /^secretKey .*outside 0-9 a-f$/],
     ['a missing resource', {resource: undefined}, /^resource must be an object like/],
     ['a card resource', {resource: {card: 1}}, /^resource must have exactly one key/],
     ['a negative id', {resource: {dashboard: -1}}, /^resource\.dashboard must be a positive integer/],
-    ['an object param', {params: {tenant: {id: 1}}}, /^params\.tenant must be a string, a finite number, a boolean, or an array of those/],
+    [
+      'an object param',
+      {params: {tenant: {id: 1}}},
+      /^params\.tenant must be a string, a finite number, a boolean, or an array of those/,
+    ],
     ['an expiresIn of 0', {expiresIn: 0}, /^expiresIn must be a whole number of seconds from 1 to 86400/],
     ['an expiresIn over 24 h', {expiresIn: 86401}, /^expiresIn must be .*got 86401$/],
     ['an invalid now', {now: new Date(Number.NaN)}, /^now must be a valid Date/],
@@ -130,7 +138,11 @@ describe('signEmbedUrl', () => {
   });
 
   test('builds <site>/embed/question/<jwt> under a path prefix', async () => {
-    const url = await signEmbedUrl({siteUrl: 'https://example.com/metabase//', secretKey: SECRET, resource: {question: 7}});
+    const url = await signEmbedUrl({
+      siteUrl: 'https://example.com/metabase//',
+      secretKey: SECRET,
+      resource: {question: 7},
+    });
     assert.match(url, /^https:\/\/example\.com\/metabase\/embed\/question\/[\w-]+\.[\w-]+\.[\w-]+$/);
   });
 

@@ -18,8 +18,7 @@ export function verifyWithJsonwebtoken(token: string, secret = SECRET, ignoreExp
 }
 
 export type PyJwtResult =
-  | {ok: true; claims: Record<string, unknown>; header: Record<string, unknown>}
-  | {ok: false; error: string};
+  {ok: true; claims: Record<string, unknown>; header: Record<string, unknown>} | {ok: false; error: string};
 
 const PYJWT_SCRIPT = `
 import json, sys, jwt
@@ -75,7 +74,10 @@ export async function listenOnLoopback(listener: RequestListener): Promise<Loopb
 }
 
 /** Runs `test` against a fresh loopback server, and closes it whatever happens. */
-export async function withLoopbackServer(listener: RequestListener, test: (origin: string) => Promise<void>): Promise<void> {
+export async function withLoopbackServer(
+  listener: RequestListener,
+  test: (origin: string) => Promise<void>,
+): Promise<void> {
   const server = await listenOnLoopback(listener);
   try {
     await test(server.origin);

@@ -97,9 +97,17 @@ describe('parseParams', () => {
   const refused: [string, unknown, RegExp][] = [
     ['an array', ['a'], /^params must be an object mapping filter slugs to values, got an array$/],
     ['null', null, /got null$/],
-    ['a null value', {tenant: null}, /^params\.tenant must be a string, a finite number, a boolean, or an array of those, got null$/],
+    [
+      'a null value',
+      {tenant: null},
+      /^params\.tenant must be a string, a finite number, a boolean, or an array of those, got null$/,
+    ],
     ['a nested object', {tenant: {id: 1}}, /^params\.tenant .*got an object$/],
-    ['a nested array', {tenant: [[1]]}, /^params\.tenant\[0\] must be a string, a finite number or a boolean, got an array$/],
+    [
+      'a nested array',
+      {tenant: [[1]]},
+      /^params\.tenant\[0\] must be a string, a finite number or a boolean, got an array$/,
+    ],
     ['NaN', {n: Number.NaN}, /^params\.n .*got NaN$/],
     ['Infinity', {n: Infinity}, /^params\.n .*got Infinity$/],
     ['undefined', {n: undefined}, /^params\.n .*got undefined$/],

@@ -55,7 +55,10 @@ describe('signing endpoint', () => {
 
   test('a token signed with another secret is refused by the verifier', async () => {
     const answer = await signedToken();
-    assert.throws(() => jsonwebtoken.verify(answer.token, 'b'.repeat(64), {algorithms: ['HS256']}), /invalid signature/);
+    assert.throws(
+      () => jsonwebtoken.verify(answer.token, 'b'.repeat(64), {algorithms: ['HS256']}),
+      /invalid signature/,
+    );
   });
 
   test('the default answer carries the embed URL, the token and expiresAt in ms', async () => {
@@ -141,23 +144,29 @@ describe('signing endpoint', () => {
     }
   });
 
-  test('the log lists each session\'s requests, in order, failed ones included', async () => {
+  test("the log lists each session's requests, in order, failed ones included", async () => {
     await signedToken('?session=A');
     await sign('?session=A&status=500');
     await sign('?session=B', {resource: {question: 5}, params: {x: 1}}, 'text/plain');
     const log = async (session: string) =>
       (await (await fetch(`${base}/__test-endpoint/log?session=${session}`)).json()) as Array<Record<string, unknown>>;
     const a = await log('A');
-    assert.deepEqual(a.map(({resource, params}) => ({resource, params})), [dashboard12, dashboard12]);
-    assert.ok((a[0]!.receivedAt as number) <= (a[1]!.receivedAt as number));
+    assert.deepEqual(
+      a.map(({resource, params}) => ({resource, params})),
+      [dashboard12, dashboard12],
+    );
+    assert.ok((a[0].receivedAt as number) <= (a[1].receivedAt as number));
     const [b, ...moreB] = await log('B');
     assert.deepEqual(moreB, []);
-    assert.deepEqual({...b, receivedAt: typeof b!.receivedAt}, {
-      resource: {question: 5},
-      params: {x: 1},
-      receivedAt: 'number',
-      contentType: 'text/plain',
-    });
+    assert.deepEqual(
+      {...b, receivedAt: typeof b.receivedAt},
+      {
+        resource: {question: 5},
+        params: {x: 1},
+        receivedAt: 'number',
+        contentType: 'text/plain',
+      },
+    );
     assert.deepEqual(await log('nobody'), []);
   });
 

@@ -33,7 +33,10 @@ describe('embed page server', () => {
     assert.match(type!, /^text\/html/);
     assert.match(text, /<dd id="resource">{&#34;dashboard&#34;:12}<\/dd>/);
     assert.match(text, /<dd id="token-params">{&#34;category&#34;:&#34;Gizmo&#34;}<\/dd>/);
-    assert.match(text, /<dd id="query-params">{&#34;size&#34;:\[&#34;L&#34;,&#34;XL&#34;\],&#34;color&#34;:&#34;red&#34;}<\/dd>/);
+    assert.match(
+      text,
+      /<dd id="query-params">{&#34;size&#34;:\[&#34;L&#34;,&#34;XL&#34;\],&#34;color&#34;:&#34;red&#34;}<\/dd>/,
+    );
   });
 
   test('the content block is test.height px high (300 by default) and loads the resizer child', async () => {
@@ -49,14 +52,14 @@ describe('embed page server', () => {
     assert.doesNotMatch(text, /iframeResizer/);
   });
 
-  test('serves iframe-resizer 4.3.2\'s own child script', async () => {
+  test("serves iframe-resizer 4.3.2's own child script", async () => {
     const {status, type, text} = await page('/iframeResizer.contentWindow.js');
     assert.equal(status, 200);
     assert.match(type!, /^text\/javascript/);
     assert.equal(text, readFileSync('node_modules/iframe-resizer/js/iframeResizer.contentWindow.js', 'utf8'));
   });
 
-  test('text from the token cannot break out of the page\'s markup or its JSON script', async () => {
+  test("text from the token cannot break out of the page's markup or its JSON script", async () => {
     const hostile = '</script><script>window.owned=1</script><b>';
     const {text} = await page(`/embed/dashboard/${await token({resource: {dashboard: 1}, params: {x: hostile}})}`);
     assert.doesNotMatch(text, /<script>window\.owned/);
@@ -70,7 +73,7 @@ describe('embed page server', () => {
     assert.ok(performance.now() - started >= 140);
   });
 
-  test('a malformed token gets Metabase\'s 400 text; unknown paths a 404', async () => {
+  test("a malformed token gets Metabase's 400 text; unknown paths a 404", async () => {
     assert.deepEqual(await page('/embed/dashboard/not-a-jwt'), {
       status: 400,
       type: 'text/plain; charset=utf-8',

@@ -70,7 +70,7 @@ describe('fake embed page', () => {
     expect(url.startsWith(`${origin}/embed/question/`)).to.equal(true);
   });
 
-  it('lets iframe-resizer\'s parent script follow its height up and down', async () => {
+  it("lets iframe-resizer's parent script follow its height up and down", async () => {
     const origin = await embedPageOrigin();
     const iframe = await showEmbed(await mintEmbedUrl({resource: {dashboard: 1}, height: 420}));
     expect(iframe.style.height).to.equal(''); // 150 px by default: nothing resized it yet
@@ -82,14 +82,15 @@ describe('fake embed page', () => {
       sendToEmbed(iframe, {setHeight: 180});
       await waitUntil(() => iframe.style.height === '180px', `height stayed ${iframe.style.height}`);
     } finally {
-      resizer!.iFrameResizer.close();
+      resizer.iFrameResizer.close();
     }
   });
 
   it('posts Metabase-shaped location and frame messages on command', async () => {
     const origin = await embedPageOrigin();
     const iframe = await showEmbed(await mintEmbedUrl({resource: {dashboard: 1}}));
-    const isMetabase = (type: string) => (data: unknown) => (data as {metabase?: {type?: string}})?.metabase?.type === type;
+    const isMetabase = (type: string) => (data: unknown) =>
+      (data as {metabase?: {type?: string}})?.metabase?.type === type;
 
     const location = nextMessageFrom(iframe, isMetabase('location'));
     sendToEmbed(iframe, {postLocation: {search: '?a=1&a=2'}});
@@ -135,7 +136,11 @@ describe('signing endpoint (same origin as the test page)', () => {
   it('keeps a separate request log per session', async () => {
     const [one, two] = [newSession(), newSession()];
     const ask = (session: string) =>
-      fetch(endpointUrl({session}), {method: 'POST', headers: {'Content-Type': 'application/json'}, body: '{"resource":{"question":4}}'});
+      fetch(endpointUrl({session}), {
+        method: 'POST',
+        headers: {'Content-Type': 'application/json'},
+        body: '{"resource":{"question":4}}',
+      });
     await Promise.all([ask(one), ask(one), ask(two)]);
     expect(await requestLog(one)).to.have.length(2);
     expect(await requestLog(two)).to.have.length(1);

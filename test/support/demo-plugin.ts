@@ -48,7 +48,8 @@ function proxy(req: IncomingMessage, res: ServerResponse, target: URL, mountPath
   return new Promise((resolve) => {
     const outgoing = request(target, {method: req.method, headers: {...req.headers, host: target.host}}, (answer) => {
       const headers = {...answer.headers};
-      if (headers['set-cookie']) headers['set-cookie'] = headers['set-cookie'].map((cookie) => rescopeCookie(cookie, mountPath));
+      if (headers['set-cookie'])
+        headers['set-cookie'] = headers['set-cookie'].map((cookie) => rescopeCookie(cookie, mountPath));
       res.writeHead(answer.statusCode ?? 502, headers);
       answer.pipe(res).on('finish', resolve);
     });
@@ -116,10 +117,10 @@ export function demoPlugin(): Plugin {
       const scope = infoMatch[1] ?? 'default';
       sendJson(res, info(scope, await stackFor(scope)));
     } else if (control?.[2] === 'log.json') {
-      sendJson(res, (await stackFor(control[1]!)).controls.log);
+      sendJson(res, (await stackFor(control[1])).controls.log);
     } else if (control?.[2] === 'clock' && req.method === 'POST') {
       const {epochMs} = (await readJson(req)) as {epochMs: number | null};
-      (await stackFor(control[1]!)).controls.clockMs = epochMs;
+      (await stackFor(control[1])).controls.clockMs = epochMs;
       res.writeHead(204).end();
     } else if (proxied) {
       const [, mount, scope, rest] = proxied as unknown as [string, string, string, string];
@@ -134,7 +135,7 @@ export function demoPlugin(): Plugin {
   return {
     name: 'demo',
     serverStart({server, config}) {
-      if (!server) throw new Error('The demo plugin needs the dev server\'s own HTTP server.');
+      if (!server) throw new Error("The demo plugin needs the dev server's own HTTP server.");
       testOrigin = `http://${config.hostname ?? 'localhost'}:${config.port}`;
       // Ahead of the dev server (Koa composes its middleware once, so it cannot be added to
       // now): the demo's paths are answered here, everything else goes on to Koa untouched.

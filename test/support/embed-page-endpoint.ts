@@ -48,7 +48,12 @@ interface Knobs {
 
 class KnobError extends Error {}
 
-function integerKnob(query: URLSearchParams, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+function integerKnob(
+  query: URLSearchParams,
+  name: string,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number | undefined {
   const raw = query.get(name);
   if (raw === null) return undefined;
   const value = Number(raw);
@@ -149,13 +154,24 @@ export function createSigningEndpoint({embedOrigin, secret}: SigningEndpointOpti
     }
     const retryHeaders: Record<string, string> = knobs.retryAfter ? {'Retry-After': knobs.retryAfter} : {};
     if (knobs.status !== undefined && knobs.status >= 300) {
-      return sendJson(res, knobs.status, {error: knobs.error ?? `test endpoint answers ${knobs.status} as asked`}, retryHeaders);
+      return sendJson(
+        res,
+        knobs.status,
+        {error: knobs.error ?? `test endpoint answers ${knobs.status} as asked`},
+        retryHeaders,
+      );
     }
 
     // The server's clock, `skewSeconds` ahead of the browser's.
     const serverNow = Math.floor(receivedAt / 1000) + knobs.skewSeconds;
-    const claims = embedClaims(body.resource, params, {height: knobs.height, resizer: knobs.resizer, delayMs: knobs.pageDelayMs});
-    const jwt = new SignJWT(claims).setProtectedHeader({alg: 'HS256', typ: 'JWT'}).setExpirationTime(serverNow + knobs.lifetime);
+    const claims = embedClaims(body.resource, params, {
+      height: knobs.height,
+      resizer: knobs.resizer,
+      delayMs: knobs.pageDelayMs,
+    });
+    const jwt = new SignJWT(claims)
+      .setProtectedHeader({alg: 'HS256', typ: 'JWT'})
+      .setExpirationTime(serverNow + knobs.lifetime);
     if (knobs.iat !== false) jwt.setIssuedAt(serverNow);
     const token = await jwt.sign(key);
     const url = `${embedOrigin}/embed/${kind}/${token}`;

@@ -16,8 +16,7 @@ export interface EmbedPageFacts {
 
 export const childScriptPath = '/iframeResizer.contentWindow.js';
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 // JSON inside <script> must not be able to close the element.
 const scriptSafeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');

@@ -29,7 +29,7 @@ function queryRecord(search: URLSearchParams): Record<string, string | string[]>
   const record: Record<string, string | string[]> = {};
   for (const key of new Set(search.keys())) {
     const values = search.getAll(key);
-    record[key] = values.length === 1 ? values[0]! : values;
+    record[key] = values.length === 1 ? values[0] : values;
   }
   return record;
 }
@@ -44,7 +44,12 @@ function send(res: ServerResponse, status: number, type: string, body: string) {
   res.end(body);
 }
 
-async function serveEmbedPage(res: ServerResponse, kind: EmbedPageFacts['kind'], token: string, search: URLSearchParams) {
+async function serveEmbedPage(
+  res: ServerResponse,
+  kind: EmbedPageFacts['kind'],
+  token: string,
+  search: URLSearchParams,
+) {
   let claims: Record<string, unknown>;
   try {
     claims = decodeJwt(token);
@@ -56,21 +61,27 @@ async function serveEmbedPage(res: ServerResponse, kind: EmbedPageFacts['kind'],
   const wait = positiveNumber(test.delayMs, 0);
   if (wait > 0) await delay(wait);
   if (res.destroyed) return;
-  send(res, 200, 'text/html; charset=utf-8', renderEmbedPage({
-    kind,
-    resource: claims.resource,
-    tokenParams: claims.params,
-    queryParams: queryRecord(search),
-    height: positiveNumber(test.height, 300),
-    resizer: test.resizer !== false,
-  }));
+  send(
+    res,
+    200,
+    'text/html; charset=utf-8',
+    renderEmbedPage({
+      kind,
+      resource: claims.resource,
+      tokenParams: claims.params,
+      queryParams: queryRecord(search),
+      height: positiveNumber(test.height, 300),
+      resizer: test.resizer !== false,
+    }),
+  );
 }
 
 async function route(req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://embed.invalid');
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
   const page = embedPath.exec(url.pathname);
-  if (page) return serveEmbedPage(res, page[1] as EmbedPageFacts['kind'], decodeURIComponent(page[2]!), url.searchParams);
+  if (page)
+    return serveEmbedPage(res, page[1] as EmbedPageFacts['kind'], decodeURIComponent(page[2]), url.searchParams);
   if (url.pathname === childScriptPath) {
     return send(res, 200, 'text/javascript; charset=utf-8', await readFile(childScriptFile, 'utf8'));
   }

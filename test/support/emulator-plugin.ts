@@ -29,7 +29,13 @@ export interface FrameSnapshot {
   bordered: boolean;
   fontFamily: string;
   /** Computed colours: [foreground, background of the nearest opaque ancestor or "transparent"]. */
-  colors: {body: [string, string]; title: [string, string] | null; axisLabel: [string, string] | null; tableCell: [string, string] | null; scalar: [string, string] | null};
+  colors: {
+    body: [string, string];
+    title: [string, string] | null;
+    axisLabel: [string, string] | null;
+    tableCell: [string, string] | null;
+    scalar: [string, string] | null;
+  };
   height: number;
 }
 
@@ -68,7 +74,9 @@ function readPage(): FrameSnapshot {
     parameters: [...root.querySelectorAll<HTMLElement>('.mb-parameter')].map((label) => ({
       slug: label.dataset.slug ?? '',
       label: text(label.querySelector('.mb-parameter-name')),
-      value: [...label.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')].map((control) => control.value).join('~'),
+      value: [...label.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')]
+        .map((control) => control.value)
+        .join('~'),
     })),
     cards: [...root.querySelectorAll('.mb-card')].map((card) => ({
       title: card.querySelector('.mb-card-title') ? text(card.querySelector('.mb-card-title')) : null,
@@ -77,7 +85,10 @@ function readPage(): FrameSnapshot {
       rows: card.querySelectorAll('tbody tr').length,
       axisLabels: [...card.querySelectorAll('.mb-axis-label')].map(text),
     })),
-    downloads: {results: root.querySelectorAll('.mb-download').length, pdf: root.querySelector('.mb-download-pdf') !== null},
+    downloads: {
+      results: root.querySelectorAll('.mb-download').length,
+      pdf: root.querySelector('.mb-download-pdf') !== null,
+    },
     downloadLinks: [...root.querySelectorAll('.mb-download')].map((link) => link.getAttribute('href') ?? ''),
     bordered: parseFloat(getComputedStyle(root).borderTopWidth) > 0,
     fontFamily: getComputedStyle(document.body).fontFamily,
@@ -94,7 +105,9 @@ function readPage(): FrameSnapshot {
 
 async function embeddedFrame(page: Page, target: FrameTarget): Promise<Frame> {
   if ('embedToken' in target) {
-    const frame = page.frames().find((candidate) => new URL(candidate.url()).pathname.split('/').at(-1) === target.embedToken);
+    const frame = page
+      .frames()
+      .find((candidate) => new URL(candidate.url()).pathname.split('/').at(-1) === target.embedToken);
     if (!frame) throw new Error('emulator-frame: no frame shows that token');
     return frame;
   }
@@ -120,7 +133,11 @@ export function emulatorPlugin(): TestRunnerPlugin<EmulatorFramePayload> {
     serve(context) {
       if (context.path !== '/__servers/emulator.json' || !emulator) return undefined;
       // The test secret is throwaway; tests sign with it in the browser, as a host backend would.
-      return {body: JSON.stringify({origin: emulator.url, secretKey}), type: 'json', headers: {'Cache-Control': 'no-store'}};
+      return {
+        body: JSON.stringify({origin: emulator.url, secretKey}),
+        type: 'json',
+        headers: {'Cache-Control': 'no-store'},
+      };
     },
     async executeCommand({command, payload, session}) {
       if (command === 'emulator-clock') {
@@ -128,13 +145,15 @@ export function emulatorPlugin(): TestRunnerPlugin<EmulatorFramePayload> {
         return true;
       }
       if (command !== 'emulator-frame' || !payload) return undefined;
-      if (session.browser.type !== 'puppeteer') throw new Error('emulator-frame needs the Chromium (puppeteer) launcher');
+      if (session.browser.type !== 'puppeteer')
+        throw new Error('emulator-frame needs the Chromium (puppeteer) launcher');
       const page = (session.browser as unknown as {getPage(id: string): Page}).getPage(session.id);
       const frame = await embeddedFrame(page, payload);
       if (payload.action === 'select') {
         const select = `select[name=${JSON.stringify(payload.slug)}]`;
         // The options come from the values endpoint: wait for them, as a user would.
-        for (const value of payload.values.filter(Boolean)) await frame.waitForSelector(`${select} option[value=${JSON.stringify(value)}]`, {timeout: 10_000});
+        for (const value of payload.values.filter(Boolean))
+          await frame.waitForSelector(`${select} option[value=${JSON.stringify(value)}]`, {timeout: 10_000});
         return frame.select(select, ...payload.values);
       }
       if (payload.action === 'type') {
@@ -144,7 +163,10 @@ export function emulatorPlugin(): TestRunnerPlugin<EmulatorFramePayload> {
         return true; // undefined would read as "no plugin handles this command"
       }
       // Waited for here, on the frame's own timers: the test page's may be fake.
-      if (payload.settled) await frame.waitForFunction("['ready', 'error'].includes(document.documentElement.dataset.state)", {timeout: 10_000});
+      if (payload.settled)
+        await frame.waitForFunction("['ready', 'error'].includes(document.documentElement.dataset.state)", {
+          timeout: 10_000,
+        });
       // tsx compiles this file with esbuild's keepNames, which wraps named functions in
       // __name(); the embedded page has no such helper, so give it a no-op one.
       return frame.evaluate(`globalThis.__name = globalThis.__name || ((fn) => fn); (${readPage.toString()})()`);

@@ -6,8 +6,4 @@ import {embedPagePlugin} from './embed-page-plugin.js';
 import {demoPlugin} from './demo-plugin.js';
 import {emulatorPlugin} from './emulator-plugin.js';
 
-export const testServerPlugins: Plugin[] = [
-  embedPagePlugin(),
-  demoPlugin(),
-  emulatorPlugin(),
-];
+export const testServerPlugins: Plugin[] = [embedPagePlugin(), demoPlugin(), emulatorPlugin()];

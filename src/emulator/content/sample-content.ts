@@ -2,7 +2,14 @@
 // `SAMPLE` names every id and slug a host app (the demo, tests) needs to sign tokens.
 import {SAMPLE_CATEGORIES, SAMPLE_DATE_RANGE, SAMPLE_SOURCES, SAMPLE_STATES, SAMPLE_TENANTS} from './sample-data.js';
 import type {
-  DashboardDef, DashcardDef, EmbeddingParamStatus, EmbeddingParams, ParameterDef, ParameterMappingDef, QuestionDef, VisualizationSettings,
+  DashboardDef,
+  DashcardDef,
+  EmbeddingParamStatus,
+  EmbeddingParams,
+  ParameterDef,
+  ParameterMappingDef,
+  QuestionDef,
+  VisualizationSettings,
 } from './types.js';
 
 /** Ids, entity ids and parameter slugs (with their embedding status) of the sample content. */
@@ -66,31 +73,68 @@ function questionParameters(params: Partial<Record<Slug, EmbeddingParamStatus>>)
 type Layout = [col: number, row: number, size_x: number, size_y: number];
 
 /** Dashcards for `cards` at `layout` positions, numbered from `firstId`, all with `mappings`. */
-function placeCards(cards: readonly QuestionDef[], layout: readonly Layout[], firstId: number, mappings: ParameterMappingDef[]): DashcardDef[] {
+function placeCards(
+  cards: readonly QuestionDef[],
+  layout: readonly Layout[],
+  firstId: number,
+  mappings: ParameterMappingDef[],
+): DashcardDef[] {
   return cards.map((card, index) => {
-    const [col, row, size_x, size_y] = layout[index]!;
+    const [col, row, size_x, size_y] = layout[index];
     return {id: firstId + index, card_id: card.id, col, row, size_x, size_y, parameter_mappings: mappings};
   });
 }
 
 function salesDashboard(): {dashboard: DashboardDef; cards: QuestionDef[]} {
   const {parameters, embedding_params, mappings} = dashboardParameters(SAMPLE.salesDashboard.parameters);
-  const card = (id: number, name: string, display: QuestionDef['display'], query: Omit<QuestionDef['query'], 'source'>, settings?: VisualizationSettings): QuestionDef => ({
-    id, name, display, query: {source: 'orders', ...query}, ...(settings ? {visualization_settings: settings} : {}),
+  const card = (
+    id: number,
+    name: string,
+    display: QuestionDef['display'],
+    query: Omit<QuestionDef['query'], 'source'>,
+    settings?: VisualizationSettings,
+  ): QuestionDef => ({
+    id,
+    name,
+    display,
+    query: {source: 'orders', ...query},
+    ...(settings ? {visualization_settings: settings} : {}),
   });
   const cards = [
     card(101, 'Revenue', 'scalar', {aggregation: [['sum', 'total']]}, currency('sum')),
     card(102, 'Orders', 'scalar', {aggregation: [['count']]}),
     card(103, 'Average order', 'scalar', {aggregation: [['avg', 'total']]}, currency('avg')),
-    card(104, 'Revenue by category', 'bar', {aggregation: [['sum', 'total']], breakout: [{column: 'category'}]}, currency('sum')),
-    card(105, 'Orders per month', 'line', {aggregation: [['count']], breakout: [{column: 'created_at', unit: 'month'}]}),
-    card(106, 'Products', 'table', {
-      aggregation: [['count'], ['sum', 'total']],
-      breakout: [{column: 'product_title'}, {column: 'category'}],
-      order_by: [['sum', 'desc']],
-    }, currency('sum')),
+    card(
+      104,
+      'Revenue by category',
+      'bar',
+      {aggregation: [['sum', 'total']], breakout: [{column: 'category'}]},
+      currency('sum'),
+    ),
+    card(105, 'Orders per month', 'line', {
+      aggregation: [['count']],
+      breakout: [{column: 'created_at', unit: 'month'}],
+    }),
+    card(
+      106,
+      'Products',
+      'table',
+      {
+        aggregation: [['count'], ['sum', 'total']],
+        breakout: [{column: 'product_title'}, {column: 'category'}],
+        order_by: [['sum', 'desc']],
+      },
+      currency('sum'),
+    ),
   ];
-  const layout: Layout[] = [[0, 0, 8, 3], [8, 0, 8, 3], [16, 0, 8, 3], [0, 3, 12, 6], [12, 3, 12, 6], [0, 9, 24, 4]];
+  const layout: Layout[] = [
+    [0, 0, 8, 3],
+    [8, 0, 8, 3],
+    [16, 0, 8, 3],
+    [0, 3, 12, 6],
+    [12, 3, 12, 6],
+    [0, 9, 24, 4],
+  ];
   return {
     cards,
     dashboard: {
@@ -110,11 +154,31 @@ function customersDashboard(): {dashboard: DashboardDef; cards: QuestionDef[]} {
   const {parameters, embedding_params, mappings} = dashboardParameters(SAMPLE.customersDashboard.parameters);
   const cards: QuestionDef[] = [
     {id: 201, name: 'Customers', display: 'scalar', query: {source: 'people', aggregation: [['count']]}},
-    {id: 202, name: 'Customers by source', display: 'bar', query: {source: 'people', aggregation: [['count']], breakout: [{column: 'source'}]}},
-    {id: 203, name: 'Sign-ups per quarter', display: 'line', query: {source: 'people', aggregation: [['count']], breakout: [{column: 'created_at', unit: 'quarter'}]}},
-    {id: 204, name: 'Customers by state', display: 'table', query: {source: 'people', aggregation: [['count']], breakout: [{column: 'state'}], order_by: [['count', 'desc']]}},
+    {
+      id: 202,
+      name: 'Customers by source',
+      display: 'bar',
+      query: {source: 'people', aggregation: [['count']], breakout: [{column: 'source'}]},
+    },
+    {
+      id: 203,
+      name: 'Sign-ups per quarter',
+      display: 'line',
+      query: {source: 'people', aggregation: [['count']], breakout: [{column: 'created_at', unit: 'quarter'}]},
+    },
+    {
+      id: 204,
+      name: 'Customers by state',
+      display: 'table',
+      query: {source: 'people', aggregation: [['count']], breakout: [{column: 'state'}], order_by: [['count', 'desc']]},
+    },
   ];
-  const layout: Layout[] = [[0, 0, 6, 6], [6, 0, 9, 6], [15, 0, 9, 6], [0, 6, 24, 6]];
+  const layout: Layout[] = [
+    [0, 0, 6, 6],
+    [6, 0, 9, 6],
+    [15, 0, 9, 6],
+    [0, 6, 24, 6],
+  ];
   return {
     cards,
     dashboard: {
@@ -148,7 +212,12 @@ function embeddableQuestions(): QuestionDef[] {
       entity_id: orders.entityId,
       name: 'Latest orders',
       display: 'table',
-      query: {source: 'orders', fields: ['id', 'created_at', 'product_title', 'category', 'quantity', 'total'], order_by: [['created_at', 'desc']], limit: 25},
+      query: {
+        source: 'orders',
+        fields: ['id', 'created_at', 'product_title', 'category', 'quantity', 'total'],
+        order_by: [['created_at', 'desc']],
+        limit: 25,
+      },
       parameters: questionParameters(orders.parameters),
       visualization_settings: currency('total'),
       enable_embedding: true,

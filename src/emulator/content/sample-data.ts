@@ -23,14 +23,70 @@ export const SAMPLE_STATES = ['CA', 'NY', 'TX', 'WA', 'IL', 'FL', 'OR', 'MA', 'C
 export const SAMPLE_DATE_RANGE = {from: '2023-01-01', to: '2024-12-31'} as const;
 
 const COUNTS = {products: 48, people: 600, orders: 4000};
-const ADJECTIVES = ['Aerodynamic', 'Durable', 'Ergonomic', 'Heavy-Duty', 'Lightweight', 'Practical', 'Rustic', 'Sleek', 'Synergistic', 'Enormous', 'Mediocre', 'Incredible'];
-const MATERIALS = ['Aluminum', 'Bronze', 'Concrete', 'Copper', 'Granite', 'Leather', 'Linen', 'Marble', 'Paper', 'Plastic', 'Rubber', 'Wool'];
-const FIRST_NAMES = ['Ada', 'Ben', 'Cleo', 'Dev', 'Edda', 'Finn', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kai', 'Lena', 'Milo', 'Nia', 'Otto', 'Pia'];
-const LAST_NAMES = ['Adams', 'Baker', 'Chen', 'Diaz', 'Evans', 'Fischer', 'Garcia', 'Haas', 'Ito', 'Jones', 'Khan', 'Lopez'];
+const ADJECTIVES = [
+  'Aerodynamic',
+  'Durable',
+  'Ergonomic',
+  'Heavy-Duty',
+  'Lightweight',
+  'Practical',
+  'Rustic',
+  'Sleek',
+  'Synergistic',
+  'Enormous',
+  'Mediocre',
+  'Incredible',
+];
+const MATERIALS = [
+  'Aluminum',
+  'Bronze',
+  'Concrete',
+  'Copper',
+  'Granite',
+  'Leather',
+  'Linen',
+  'Marble',
+  'Paper',
+  'Plastic',
+  'Rubber',
+  'Wool',
+];
+const FIRST_NAMES = [
+  'Ada',
+  'Ben',
+  'Cleo',
+  'Dev',
+  'Edda',
+  'Finn',
+  'Gus',
+  'Hana',
+  'Ivo',
+  'Jun',
+  'Kai',
+  'Lena',
+  'Milo',
+  'Nia',
+  'Otto',
+  'Pia',
+];
+const LAST_NAMES = [
+  'Adams',
+  'Baker',
+  'Chen',
+  'Diaz',
+  'Evans',
+  'Fischer',
+  'Garcia',
+  'Haas',
+  'Ito',
+  'Jones',
+  'Khan',
+  'Lopez',
+];
 const DAY_MS = 86_400_000;
 
 function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)]!;
+  return items[Math.floor(random() * items.length)];
 }
 
 const cents = (value: number) => Math.round(value * 100) / 100;
@@ -40,7 +96,7 @@ function generateProducts(random: () => number): Row[] {
   return Array.from({length: COUNTS.products}, (_, index) => ({
     id: index + 1,
     title: `${pick(random, ADJECTIVES)} ${pick(random, MATERIALS)} ${SAMPLE_CATEGORIES[index % 4]}`,
-    category: SAMPLE_CATEGORIES[index % SAMPLE_CATEGORIES.length]!,
+    category: SAMPLE_CATEGORIES[index % SAMPLE_CATEGORIES.length],
     vendor: `${pick(random, LAST_NAMES)} and Sons`,
     price: cents(12 + random() * 88),
     rating: Math.round((2.5 + random() * 2.5) * 10) / 10,

@@ -8,7 +8,9 @@ export interface ContentStore {
   question(id: number | string): QuestionDef | undefined;
 }
 
-function indexById<T extends {id: number; entity_id?: string}>(items: readonly T[]): (id: number | string) => T | undefined {
+function indexById<T extends {id: number; entity_id?: string}>(
+  items: readonly T[],
+): (id: number | string) => T | undefined {
   const byId = new Map<number | string, T>();
   for (const item of items) {
     byId.set(item.id, item);
@@ -17,7 +19,9 @@ function indexById<T extends {id: number; entity_id?: string}>(items: readonly T
   return (id) => byId.get(id);
 }
 
-export function createContentStore(content: EmulatorContent & {tables: Tables; embedding_enabled: boolean}): ContentStore {
+export function createContentStore(
+  content: EmulatorContent & {tables: Tables; embedding_enabled: boolean},
+): ContentStore {
   return {
     embeddingEnabled: content.embedding_enabled,
     tables: content.tables,

@@ -10,7 +10,15 @@ export type CellValue = string | number | boolean | null;
 export type Row = Record<string, CellValue>;
 export type Tables = Record<string, Row[]>;
 
-export const PARAMETER_TYPES = ['string/=', 'string/contains', 'category', 'id', 'number/=', 'date/range', 'date/single'] as const;
+export const PARAMETER_TYPES = [
+  'string/=',
+  'string/contains',
+  'category',
+  'id',
+  'number/=',
+  'date/range',
+  'date/single',
+] as const;
 export type ParameterType = (typeof PARAMETER_TYPES)[number];
 
 export interface ParameterDef {

@@ -33,15 +33,21 @@ async function pageScript(): Promise<string> {
       write: false,
       logLevel: 'silent',
     });
-    return result.outputFiles[0]!.text;
+    return result.outputFiles[0].text;
   }
 }
 
 const loaders: Record<AssetName, () => Promise<Asset>> = {
   'page-script': async () => ({contentType: JS, body: await pageScript()}),
   'page-style': async () => ({contentType: 'text/css; charset=utf-8', body: PAGE_CSS}),
-  'iframe-resizer-child': async () => ({contentType: JS, body: await readFile(require.resolve('iframe-resizer/js/iframeResizer.contentWindow.min.js'), 'utf8')}),
-  'iframe-resizer-parent': async () => ({contentType: JS, body: await readFile(require.resolve('iframe-resizer/js/iframeResizer.min.js'), 'utf8')}),
+  'iframe-resizer-child': async () => ({
+    contentType: JS,
+    body: await readFile(require.resolve('iframe-resizer/js/iframeResizer.contentWindow.min.js'), 'utf8'),
+  }),
+  'iframe-resizer-parent': async () => ({
+    contentType: JS,
+    body: await readFile(require.resolve('iframe-resizer/js/iframeResizer.min.js'), 'utf8'),
+  }),
 };
 
 const cache = new Map<AssetName, Promise<Asset>>();

@@ -20,16 +20,26 @@ export interface QueryResult {
 export const MAX_RESULT_ROWS = 2000;
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(\.\d+)?Z?)?$/;
-const AGGREGATION_LABELS: Record<string, string> = {sum: 'Sum of', avg: 'Average of', min: 'Min of', max: 'Max of', distinct: 'Distinct values of'};
+const AGGREGATION_LABELS: Record<string, string> = {
+  sum: 'Sum of',
+  avg: 'Average of',
+  min: 'Min of',
+  max: 'Max of',
+  distinct: 'Distinct values of',
+};
 
 const humanize = (name: string) =>
-  name.split('_').map((word) => (word === 'id' ? 'ID' : word.charAt(0).toUpperCase() + word.slice(1))).join(' ');
+  name
+    .split('_')
+    .map((word) => (word === 'id' ? 'ID' : word.charAt(0).toUpperCase() + word.slice(1)))
+    .join(' ');
 const tidy = (value: number) => Math.round(value * 1e6) / 1e6; // drop float noise from sums
 
 function baseType(rows: readonly Row[], column: string): string {
   const values = rows.map((row) => row[column]).filter((value) => value !== null && value !== undefined);
   if (values.length === 0) return 'type/*';
-  if (values.every((value) => typeof value === 'number')) return values.every(Number.isInteger) ? 'type/Integer' : 'type/Float';
+  if (values.every((value) => typeof value === 'number'))
+    return values.every(Number.isInteger) ? 'type/Integer' : 'type/Float';
   if (values.every((value) => typeof value === 'boolean')) return 'type/Boolean';
   if (values.every((value) => typeof value === 'string' && DATE_TIME.test(value))) return 'type/DateTime';
   return 'type/Text';
@@ -69,7 +79,9 @@ function compareCells(a: CellValue, b: CellValue): number {
 function groupRows(query: QuerySpec, rows: readonly Row[], breakouts: readonly Breakout[]): CellValue[][] {
   const groups = new Map<string, {key: CellValue[]; rows: Row[]}>();
   for (const row of rows) {
-    const key = breakouts.map(({column, unit}) => (unit ? truncateDate(row[column] ?? null, unit) : (row[column] ?? null)));
+    const key = breakouts.map(({column, unit}) =>
+      unit ? truncateDate(row[column] ?? null, unit) : (row[column] ?? null),
+    );
     const id = JSON.stringify(key);
     const group = groups.get(id) ?? {key, rows: []};
     group.rows.push(row);
@@ -77,11 +89,14 @@ function groupRows(query: QuerySpec, rows: readonly Row[], breakouts: readonly B
   }
   const aggregations = query.aggregation ?? [];
   if (groups.size === 0 && breakouts.length === 0) return [aggregations.map((agg) => aggregate(agg, []))];
-  const result = [...groups.values()].map((group) => [...group.key, ...aggregations.map((agg) => aggregate(agg, group.rows))]);
+  const result = [...groups.values()].map((group) => [
+    ...group.key,
+    ...aggregations.map((agg) => aggregate(agg, group.rows)),
+  ]);
   // Like Metabase, results come sorted by their breakouts unless told otherwise.
   return result.sort((a, b) => {
     for (let i = 0; i < breakouts.length; i++) {
-      const order = compareCells(a[i]!, b[i]!);
+      const order = compareCells(a[i], b[i]);
       if (order !== 0) return order;
     }
     return 0;
@@ -102,9 +117,10 @@ function columnsOf(query: QuerySpec, rows: readonly Row[]): ResultColumn[] {
   }));
   const names = aggregationNames(aggregations);
   const aggregationCols = aggregations.map(([fn, column], i) => ({
-    name: names[i]!,
+    name: names[i],
     display_name: fn === 'count' ? 'Count' : `${AGGREGATION_LABELS[fn]} ${humanize(column!)}`,
-    base_type: fn === 'count' || fn === 'distinct' ? 'type/BigInteger' : fn === 'avg' ? 'type/Float' : baseType(rows, column!),
+    base_type:
+      fn === 'count' || fn === 'distinct' ? 'type/BigInteger' : fn === 'avg' ? 'type/Float' : baseType(rows, column!),
   }));
   return [...breakoutCols, ...aggregationCols];
 }
@@ -114,13 +130,14 @@ export function runQuery(query: QuerySpec, tableRows: readonly Row[], filters: r
   const rows = tableRows.filter(rowFilter(filters));
   const cols = columnsOf(query, tableRows);
   const names = cols.map((col) => col.name);
-  let result = query.aggregation?.length || query.breakout?.length
-    ? groupRows(query, rows, query.breakout ?? [])
-    : rows.map((row) => names.map((name) => row[name] ?? null));
+  let result =
+    query.aggregation?.length || query.breakout?.length
+      ? groupRows(query, rows, query.breakout ?? [])
+      : rows.map((row) => names.map((name) => row[name] ?? null));
   for (const [column, direction] of [...(query.order_by ?? [])].reverse()) {
     const index = names.indexOf(column);
     const sign = direction === 'desc' ? -1 : 1;
-    result = result.sort((a, b) => sign * compareCells(a[index]!, b[index]!)); // stable: later keys first
+    result = result.sort((a, b) => sign * compareCells(a[index], b[index])); // stable: later keys first
   }
   return {cols, rows: result.slice(0, Math.min(query.limit ?? MAX_RESULT_ROWS, MAX_RESULT_ROWS))};
 }

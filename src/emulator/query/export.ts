@@ -13,12 +13,16 @@ function csvCell(value: CellValue): string {
 }
 
 export function toCsv({cols, rows}: QueryResult): string {
-  return [cols.map((col) => csvCell(col.display_name)), ...rows.map((row) => row.map(csvCell))]
-    .map((line) => line.join(','))
-    .join('\r\n') + '\r\n';
+  return (
+    [cols.map((col) => csvCell(col.display_name)), ...rows.map((row) => row.map(csvCell))]
+      .map((line) => line.join(','))
+      .join('\r\n') + '\r\n'
+  );
 }
 
 /** Like Metabase's JSON export: one object per row, keyed by column display names. */
 export function toJsonRows({cols, rows}: QueryResult): string {
-  return JSON.stringify(rows.map((row) => Object.fromEntries(cols.map((col, i) => [col.display_name, row[i] ?? null]))));
+  return JSON.stringify(
+    rows.map((row) => Object.fromEntries(cols.map((col, i) => [col.display_name, row[i] ?? null]))),
+  );
 }

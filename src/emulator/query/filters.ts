@@ -19,7 +19,8 @@ const MONTH = /^\d{4}-\d{2}$/;
 function scalarValues(filter: Filter): unknown[] {
   const values = Array.isArray(filter.value) ? filter.value : [filter.value];
   for (const value of values) {
-    if (value !== null && typeof value === 'object') fail(`A value for :${filter.slug} must be a string or number, not ${JSON.stringify(value)}.`);
+    if (value !== null && typeof value === 'object')
+      fail(`A value for :${filter.slug} must be a string or number, not ${JSON.stringify(value)}.`);
   }
   return values;
 }
@@ -32,7 +33,8 @@ function datePredicate(text: string, slug: string): Predicate {
   if (DAY.test(text)) return (cell) => day(cell) === text;
   if (MONTH.test(text)) return (cell) => day(cell).startsWith(`${text}-`);
   const [from = '', to = '', extra] = text.split('~');
-  if (extra !== undefined || (from === '' && to === '') || (from && !DAY.test(from)) || (to && !DAY.test(to))) invalid();
+  if (extra !== undefined || (from === '' && to === '') || (from && !DAY.test(from)) || (to && !DAY.test(to)))
+    invalid();
   return (cell) => {
     const date = day(cell);
     return date !== '' && (from === '' || date >= from) && (to === '' || date <= to);

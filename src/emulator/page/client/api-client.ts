@@ -46,14 +46,17 @@ export async function loadItem(resource: 'dashboard' | 'question', token: string
       description: dashboard.description,
       parameters: dashboard.parameters,
       valuesUrl: (parameter) => `${base}/params/${enc(parameter.id)}/values`,
-      cards: dashboard.dashcards.filter((dc) => dc.card).map((dc) => ({
-        key: `dashcard-${dc.id}`,
-        title: dc.card!.name,
-        display: dc.card!.display,
-        settings: dc.card!.visualization_settings,
-        layout: {col: dc.col, row: dc.row, size_x: dc.size_x, size_y: dc.size_y},
-        queryUrl: (values, format) => `${base}/dashcard/${dc.id}/card/${dc.card_id}${format ? `/${format}` : ''}?${parametersQuery(values)}`,
-      })),
+      cards: dashboard.dashcards
+        .filter((dc) => dc.card)
+        .map((dc) => ({
+          key: `dashcard-${dc.id}`,
+          title: dc.card!.name,
+          display: dc.card!.display,
+          settings: dc.card!.visualization_settings,
+          layout: {col: dc.col, row: dc.row, size_x: dc.size_x, size_y: dc.size_y},
+          queryUrl: (values, format) =>
+            `${base}/dashcard/${dc.id}/card/${dc.card_id}${format ? `/${format}` : ''}?${parametersQuery(values)}`,
+        })),
     };
   }
   const base = `/api/embed/card/${enc(token)}`;
@@ -63,17 +66,23 @@ export async function loadItem(resource: 'dashboard' | 'question', token: string
     description: question.description,
     parameters: question.parameters,
     valuesUrl: (parameter) => `${base}/params/${enc(parameter.id)}/values`,
-    cards: [{
-      key: `card-${question.id}`,
-      title: question.name,
-      display: question.display,
-      settings: question.visualization_settings,
-      queryUrl: (values, format) => `${base}/query${format ? `/${format}` : ''}?${parametersQuery(values)}`,
-    }],
+    cards: [
+      {
+        key: `card-${question.id}`,
+        title: question.name,
+        display: question.display,
+        settings: question.visualization_settings,
+        queryUrl: (values, format) => `${base}/query${format ? `/${format}` : ''}?${parametersQuery(values)}`,
+      },
+    ],
   };
 }
 
-export async function runCardQuery(card: CardSlot, values: Record<string, FilterValue>, signal: AbortSignal): Promise<ResultData> {
+export async function runCardQuery(
+  card: CardSlot,
+  values: Record<string, FilterValue>,
+  signal: AbortSignal,
+): Promise<ResultData> {
   const answer = await getJson<{data: ResultData}>(card.queryUrl(values), signal);
   return answer.data;
 }

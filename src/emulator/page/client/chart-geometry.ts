@@ -8,13 +8,19 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   const magnitude = 10 ** Math.floor(Math.log10(rough));
   const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? 10 * magnitude;
   const ticks: number[] = [];
-  for (let tick = Math.floor(min / step) * step; tick <= max + step * 1e-9; tick += step) ticks.push(Math.round(tick / step) * step);
-  if (ticks[ticks.length - 1]! < max) ticks.push(ticks[ticks.length - 1]! + step);
+  for (let tick = Math.floor(min / step) * step; tick <= max + step * 1e-9; tick += step)
+    ticks.push(Math.round(tick / step) * step);
+  if (ticks[ticks.length - 1] < max) ticks.push(ticks[ticks.length - 1] + step);
   return ticks;
 }
 
 /** A linear map from [domainMin, domainMax] onto [rangeStart, rangeEnd]. */
-export function linearScale(domainMin: number, domainMax: number, rangeStart: number, rangeEnd: number): (value: number) => number {
+export function linearScale(
+  domainMin: number,
+  domainMax: number,
+  rangeStart: number,
+  rangeEnd: number,
+): (value: number) => number {
   const span = domainMax - domainMin || 1;
   return (value) => rangeStart + ((value - domainMin) / span) * (rangeEnd - rangeStart);
 }

@@ -28,7 +28,7 @@ function frame(data: ChartData, format: Formatter, {width, height}: ChartSize) {
   const tickLabels = ticks.map((tick) => format.format(tick, data.y, data.ySettings, true));
   const xLabels = data.points.map((point) => format.format(point.x, data.x));
   const margin = chartMargins(tickLabels, AXIS_FONT_PX);
-  const y = linearScale(ticks[0]!, ticks[ticks.length - 1]!, height - margin.bottom, margin.top);
+  const y = linearScale(ticks[0], ticks[ticks.length - 1], height - margin.bottom, margin.top);
   const root = svg('svg', {
     class: 'mb-chart',
     width,
@@ -40,7 +40,11 @@ function frame(data: ChartData, format: Formatter, {width, height}: ChartSize) {
   ticks.forEach((tick, i) => {
     root.append(
       svg('line', {class: 'mb-grid', x1: margin.left, x2: width - margin.right, y1: y(tick), y2: y(tick)}),
-      svg('text', {class: 'mb-axis-label', x: margin.left - 6, y: y(tick), 'text-anchor': 'end', 'dominant-baseline': 'middle'}, tickLabels[i]!),
+      svg(
+        'text',
+        {class: 'mb-axis-label', x: margin.left - 6, y: y(tick), 'text-anchor': 'end', 'dominant-baseline': 'middle'},
+        tickLabels[i],
+      ),
     );
   });
   const plotWidth = Math.max(1, width - margin.left - margin.right);
@@ -49,7 +53,13 @@ function frame(data: ChartData, format: Formatter, {width, height}: ChartSize) {
 }
 
 function xLabel(root: SVGSVGElement, text: string, x: number, margin: Margins, height: number): void {
-  root.append(svg('text', {class: 'mb-axis-label', x, y: height - margin.bottom + AXIS_FONT_PX + 6, 'text-anchor': 'middle'}, text));
+  root.append(
+    svg(
+      'text',
+      {class: 'mb-axis-label', x, y: height - margin.bottom + AXIS_FONT_PX + 6, 'text-anchor': 'middle'},
+      text,
+    ),
+  );
 }
 
 export function barChart(data: ChartData, format: Formatter, size: ChartSize): SVGSVGElement {
@@ -58,9 +68,14 @@ export function barChart(data: ChartData, format: Formatter, size: ChartSize): S
   data.points.forEach((point, i) => {
     const left = margin.left + i * band;
     const top = Math.min(y(point.y), y(0));
-    root.append(svg('rect', {class: 'mb-bar', x: left + band * 0.15, width: band * 0.7, y: top, height: Math.abs(y(0) - y(point.y))},
-      svg('title', {}, `${xLabels[i]}: ${format.format(point.y, data.y, data.ySettings)}`)));
-    if (i % stride === 0) xLabel(root, xLabels[i]!, left + band / 2, margin, height);
+    root.append(
+      svg(
+        'rect',
+        {class: 'mb-bar', x: left + band * 0.15, width: band * 0.7, y: top, height: Math.abs(y(0) - y(point.y))},
+        svg('title', {}, `${xLabels[i]}: ${format.format(point.y, data.y, data.ySettings)}`),
+      ),
+    );
+    if (i % stride === 0) xLabel(root, xLabels[i], left + band / 2, margin, height);
   });
   return root;
 }
@@ -68,12 +83,19 @@ export function barChart(data: ChartData, format: Formatter, size: ChartSize): S
 export function lineChart(data: ChartData, format: Formatter, size: ChartSize): SVGSVGElement {
   const {root, y, margin, xLabels, stride, width, height} = frame(data, format, size);
   const x = linearScale(0, Math.max(1, data.points.length - 1), margin.left + 8, width - margin.right - 8);
-  const path = data.points.map((point, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(point.y).toFixed(1)}`).join(' ');
+  const path = data.points
+    .map((point, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(point.y).toFixed(1)}`)
+    .join(' ');
   root.append(svg('path', {class: 'mb-line', d: path, fill: 'none'}));
   data.points.forEach((point, i) => {
-    root.append(svg('circle', {class: 'mb-dot', cx: x(i), cy: y(point.y), r: 3},
-      svg('title', {}, `${xLabels[i]}: ${format.format(point.y, data.y, data.ySettings)}`)));
-    if (i % stride === 0) xLabel(root, xLabels[i]!, x(i), margin, height);
+    root.append(
+      svg(
+        'circle',
+        {class: 'mb-dot', cx: x(i), cy: y(point.y), r: 3},
+        svg('title', {}, `${xLabels[i]}: ${format.format(point.y, data.y, data.ySettings)}`),
+      ),
+    );
+    if (i % stride === 0) xLabel(root, xLabels[i], x(i), margin, height);
   });
   return root;
 }

@@ -20,12 +20,16 @@ export interface Formatter {
 
 function dateOptions(unit: string | undefined): Intl.DateTimeFormatOptions {
   switch (unit) {
-    case 'year': return {year: 'numeric', timeZone: 'UTC'};
+    case 'year':
+      return {year: 'numeric', timeZone: 'UTC'};
     case 'quarter':
-    case 'month': return {year: 'numeric', month: 'short', timeZone: 'UTC'};
+    case 'month':
+      return {year: 'numeric', month: 'short', timeZone: 'UTC'};
     case 'week':
-    case 'day': return {dateStyle: 'medium', timeZone: 'UTC'};
-    default: return {dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC'};
+    case 'day':
+      return {dateStyle: 'medium', timeZone: 'UTC'};
+    default:
+      return {dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC'};
   }
 }
 
@@ -50,16 +54,24 @@ export function createFormatter(locale: string | null): Formatter {
         const currency = settings?.number_style === 'currency' ? (settings.currency ?? 'USD') : null;
         const integer = col.base_type !== 'type/Float' && col.base_type !== 'type/Decimal';
         const key = `n|${currency}|${integer}|${compact}`;
-        return cached(key, () => new Intl.NumberFormat(resolved, {
-          ...(currency ? {style: 'currency', currency} : {}),
-          ...(compact ? {notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1} : {maximumFractionDigits: integer && !currency ? 0 : 2}),
-        })).format(value);
+        return cached(
+          key,
+          () =>
+            new Intl.NumberFormat(resolved, {
+              ...(currency ? {style: 'currency', currency} : {}),
+              ...(compact
+                ? {notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1}
+                : {maximumFractionDigits: integer && !currency ? 0 : 2}),
+            }),
+        ).format(value);
       }
       if (typeof value === 'string' && isDateColumn(col)) {
         const date = new Date(value);
         if (Number.isNaN(date.getTime())) return value;
         if (col.unit === 'quarter') {
-          const year = cached('y', () => new Intl.DateTimeFormat(resolved, {year: 'numeric', timeZone: 'UTC'})).format(date);
+          const year = cached('y', () => new Intl.DateTimeFormat(resolved, {year: 'numeric', timeZone: 'UTC'})).format(
+            date,
+          );
           return `Q${Math.floor(date.getUTCMonth() / 3) + 1} ${year}`;
         }
         return cached(`d|${col.unit}`, () => new Intl.DateTimeFormat(resolved, dateOptions(col.unit))).format(date);

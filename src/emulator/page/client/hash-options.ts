@@ -9,7 +9,14 @@ export type HashValue = boolean | number | string | HashValue[];
 export function parseHash(hash: string): Record<string, HashValue> {
   const options: Record<string, HashValue> = {};
   for (const [key, raw] of new URLSearchParams(hash.replace(/^#/, ''))) {
-    const value: HashValue = raw === '' || raw === 'true' ? true : raw === 'false' ? false : raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
+    const value: HashValue =
+      raw === '' || raw === 'true'
+        ? true
+        : raw === 'false'
+          ? false
+          : raw.trim() !== '' && Number.isFinite(Number(raw))
+            ? Number(raw)
+            : raw;
     const previous = options[key];
     options[key] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
   }
@@ -38,8 +45,10 @@ export interface Appearance {
 const FONT_NAME = /^[\p{L}\p{N} _-]{1,64}$/u;
 const LOCALE = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/;
 
-const last = (value: HashValue | undefined): HashValue | undefined => (Array.isArray(value) ? value[value.length - 1] : value);
-const bool = (value: HashValue | undefined, fallback: boolean) => (typeof last(value) === 'boolean' ? (last(value) as boolean) : fallback);
+const last = (value: HashValue | undefined): HashValue | undefined =>
+  Array.isArray(value) ? value[value.length - 1] : value;
+const bool = (value: HashValue | undefined, fallback: boolean) =>
+  typeof last(value) === 'boolean' ? (last(value) as boolean) : fallback;
 
 function downloadsFrom(options: Record<string, HashValue>): Appearance['downloads'] {
   const value = last(options.downloads);
@@ -48,7 +57,9 @@ function downloadsFrom(options: Record<string, HashValue>): Appearance['download
     return {results: !hidden, pdf: !hidden};
   }
   if (typeof value === 'boolean') return {results: value, pdf: value};
-  const kinds = String(value).split(',').map((kind) => kind.trim());
+  const kinds = String(value)
+    .split(',')
+    .map((kind) => kind.trim());
   return {results: kinds.includes('results'), pdf: kinds.includes('pdf')};
 }
 
@@ -66,7 +77,13 @@ export function appearanceFrom(options: Record<string, HashValue>, framed: boole
     theme: themeName,
     background: themeName !== 'transparent' && bool(options.background, true),
     font: typeof font === 'string' && FONT_NAME.test(font) ? font : null,
-    hideParameters: typeof hidden === 'string' ? hidden.split(',').map((slug) => slug.trim()).filter(Boolean) : [],
+    hideParameters:
+      typeof hidden === 'string'
+        ? hidden
+            .split(',')
+            .map((slug) => slug.trim())
+            .filter(Boolean)
+        : [],
     downloads: downloadsFrom(options),
     locale: typeof locale === 'string' && LOCALE.test(locale) ? locale.replace('_', '-') : null,
     refresh: typeof refresh === 'number' && Number.isInteger(refresh) && refresh > 0 ? refresh : null,

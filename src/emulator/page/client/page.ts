@@ -41,7 +41,10 @@ export class EmbedPage {
       this.showError(messageOf(error));
       return;
     }
-    this.values = readFilterValues(window.location.search, this.item.parameters.map((p) => p.slug));
+    this.values = readFilterValues(
+      window.location.search,
+      this.item.parameters.map((p) => p.slug),
+    );
     this.render();
     await this.runQueries();
   }
@@ -56,7 +59,10 @@ export class EmbedPage {
   /** The query string changed (parent navigation): pick up its filter values. */
   async reloadFilters(): Promise<void> {
     if (!this.item) return this.load();
-    this.values = readFilterValues(window.location.search, this.item.parameters.map((p) => p.slug));
+    this.values = readFilterValues(
+      window.location.search,
+      this.item.parameters.map((p) => p.slug),
+    );
     this.render();
     await this.runQueries();
   }
@@ -83,7 +89,9 @@ export class EmbedPage {
   }
 
   private showError(message: string): void {
-    this.root.replaceChildren(h('div', {class: 'mb-error', role: 'alert'}, h('p', {class: 'mb-error-message'}, message)));
+    this.root.replaceChildren(
+      h('div', {class: 'mb-error', role: 'alert'}, h('p', {class: 'mb-error-message'}, message)),
+    );
     this.setState('error');
   }
 
@@ -95,17 +103,22 @@ export class EmbedPage {
     const current = () => queries === this.queries; // a newer run owns the cards otherwise
     const values = {...this.values};
     this.setState('loading');
-    await Promise.all(item.cards.map(async (card) => {
-      // Results stay on screen while they are re-run (filter change, refresh), as in Metabase.
-      if (!this.cards.has(card.key)) this.setCard(card, {status: 'loading'});
-      let state: CardState;
-      try {
-        state = {status: 'done', data: await runCardQuery(card, values, queries.signal)};
-      } catch (error) {
-        state = {status: 'failed', message: error instanceof ApiError ? error.message : `The query failed: ${messageOf(error)}`};
-      }
-      if (current()) this.setCard(card, state);
-    }));
+    await Promise.all(
+      item.cards.map(async (card) => {
+        // Results stay on screen while they are re-run (filter change, refresh), as in Metabase.
+        if (!this.cards.has(card.key)) this.setCard(card, {status: 'loading'});
+        let state: CardState;
+        try {
+          state = {status: 'done', data: await runCardQuery(card, values, queries.signal)};
+        } catch (error) {
+          state = {
+            status: 'failed',
+            message: error instanceof ApiError ? error.message : `The query failed: ${messageOf(error)}`,
+          };
+        }
+        if (current()) this.setCard(card, state);
+      }),
+    );
     if (current()) this.setState('ready');
   }
 
@@ -117,7 +130,9 @@ export class EmbedPage {
     postLocation();
     // Download links carry the filter values: keep them in step without re-drawing the widgets.
     for (const card of this.item?.cards ?? []) {
-      this.root.querySelector(`[data-card="${CSS.escape(card.key)}"] .mb-download`)?.setAttribute('href', card.queryUrl(this.values, 'csv'));
+      this.root
+        .querySelector(`[data-card="${CSS.escape(card.key)}"] .mb-download`)
+        ?.setAttribute('href', card.queryUrl(this.values, 'csv'));
     }
     void this.runQueries();
   }
@@ -131,7 +146,8 @@ export class EmbedPage {
   private cardContent(card: CardSlot): Element {
     const state = this.cards.get(card.key) ?? {status: 'loading'};
     if (state.status === 'loading') return h('p', {class: 'mb-loading'}, 'Loading…');
-    if (state.status === 'failed') return h('div', {class: 'mb-error', role: 'alert'}, h('p', {class: 'mb-error-message'}, state.message));
+    if (state.status === 'failed')
+      return h('div', {class: 'mb-error', role: 'alert'}, h('p', {class: 'mb-error-message'}, state.message));
     return visualization(card.display, card.title, state.data, card.settings, createFormatter(this.appearance.locale));
   }
 
@@ -139,30 +155,48 @@ export class EmbedPage {
     const item = this.item!;
     const {appearance} = this;
     const shown = item.parameters.filter((p) => !appearance.hideParameters.includes(p.slug));
-    const header = h('header', {class: 'mb-header'},
+    const header = h(
+      'header',
+      {class: 'mb-header'},
       appearance.titled ? h('h1', {class: 'mb-title'}, item.name) : null,
       appearance.downloads.pdf && this.resource === 'dashboard'
         ? h('button', {type: 'button', class: 'mb-download-pdf'}, 'Download as PDF')
-        : null);
+        : null,
+    );
     header.querySelector('.mb-download-pdf')?.addEventListener('click', () => window.print());
-    const widgets = shown.length === 0 ? null : filterWidgets({
-      parameters: shown,
-      values: this.values,
-      loadOptions: (parameter) => loadValues(item.valuesUrl(parameter)),
-      onChange: (slug, value) => this.onFilterChange(slug, value),
-    });
-    const grid = h('div', {class: this.resource === 'dashboard' ? 'mb-grid' : 'mb-single'}, ...item.cards.map((card) => this.cardElement(card)));
-    this.root.replaceChildren(...[header.childElementCount > 0 ? header : null, widgets, grid].filter((el) => el !== null));
+    const widgets =
+      shown.length === 0
+        ? null
+        : filterWidgets({
+            parameters: shown,
+            values: this.values,
+            loadOptions: (parameter) => loadValues(item.valuesUrl(parameter)),
+            onChange: (slug, value) => this.onFilterChange(slug, value),
+          });
+    const grid = h(
+      'div',
+      {class: this.resource === 'dashboard' ? 'mb-grid' : 'mb-single'},
+      ...item.cards.map((card) => this.cardElement(card)),
+    );
+    this.root.replaceChildren(
+      ...[header.childElementCount > 0 ? header : null, widgets, grid].filter((el) => el !== null),
+    );
   }
 
   private cardElement(card: CardSlot): HTMLElement {
-    const element = h('section', {class: `mb-card mb-card-${card.display}`, 'data-card': card.key, 'aria-label': card.title},
-      h('div', {class: 'mb-card-head'},
+    const element = h(
+      'section',
+      {class: `mb-card mb-card-${card.display}`, 'data-card': card.key, 'aria-label': card.title},
+      h(
+        'div',
+        {class: 'mb-card-head'},
         this.resource === 'dashboard' ? h('h2', {class: 'mb-card-title'}, card.title) : null,
         this.appearance.downloads.results
           ? h('a', {class: 'mb-download', href: card.queryUrl(this.values, 'csv'), download: true}, 'Download results')
-          : null),
-      h('div', {class: 'mb-card-body'}, this.cardContent(card)));
+          : null,
+      ),
+      h('div', {class: 'mb-card-body'}, this.cardContent(card)),
+    );
     if (card.layout) {
       // CSSOM, not a style attribute: allowed by the page's Content-Security-Policy.
       element.style.gridColumn = `${card.layout.col + 1} / span ${card.layout.size_x}`;

@@ -14,22 +14,55 @@ export interface ResultData {
 
 function table(data: ResultData, settings: VisualizationSettings, format: Formatter): HTMLElement {
   const numeric = data.cols.map(isNumericColumn);
-  return h('div', {class: 'mb-table-wrap'},
-    h('table', {class: 'mb-table'},
-      h('thead', {}, h('tr', {}, ...data.cols.map((col, i) => h('th', {scope: 'col', class: numeric[i] ? 'mb-num' : null}, col.display_name)))),
-      h('tbody', {}, ...data.rows.map((row) => h('tr', {}, ...row.map((cell, i) =>
-        h('td', {class: numeric[i] ? 'mb-num' : null}, format.format(cell, data.cols[i]!, settings.column_settings?.[data.cols[i]!.name])))))),
+  return h(
+    'div',
+    {class: 'mb-table-wrap'},
+    h(
+      'table',
+      {class: 'mb-table'},
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ...data.cols.map((col, i) => h('th', {scope: 'col', class: numeric[i] ? 'mb-num' : null}, col.display_name)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...data.rows.map((row) =>
+          h(
+            'tr',
+            {},
+            ...row.map((cell, i) =>
+              h(
+                'td',
+                {class: numeric[i] ? 'mb-num' : null},
+                format.format(cell, data.cols[i], settings.column_settings?.[data.cols[i].name]),
+              ),
+            ),
+          ),
+        ),
+      ),
     ),
   );
 }
 
 function scalar(data: ResultData, settings: VisualizationSettings, format: Formatter): HTMLElement {
-  const col = data.cols[data.cols.length - 1]!;
+  const col = data.cols[data.cols.length - 1];
   const value = data.rows[0]?.[data.cols.length - 1] ?? null;
   return h('p', {class: 'mb-scalar'}, format.format(value, col, settings.column_settings?.[col.name]) || '–');
 }
 
-function chart(display: 'bar' | 'line', title: string, data: ResultData, settings: VisualizationSettings, format: Formatter): Element {
+function chart(
+  display: 'bar' | 'line',
+  title: string,
+  data: ResultData,
+  settings: VisualizationSettings,
+  format: Formatter,
+): Element {
   const [x, y] = data.cols;
   if (!x || !y) return h('p', {class: 'mb-empty'}, 'No results');
   const points = data.rows.map((row) => ({x: row[0], y: Number(row[1] ?? 0)}));
@@ -39,11 +72,20 @@ function chart(display: 'bar' | 'line', title: string, data: ResultData, setting
   return chartBox((size) => draw(chartData, format, size));
 }
 
-export function visualization(display: Display, title: string, data: ResultData, settings: VisualizationSettings, format: Formatter): Element {
+export function visualization(
+  display: Display,
+  title: string,
+  data: ResultData,
+  settings: VisualizationSettings,
+  format: Formatter,
+): Element {
   switch (display) {
-    case 'scalar': return scalar(data, settings, format);
+    case 'scalar':
+      return scalar(data, settings, format);
     case 'bar':
-    case 'line': return chart(display, title, data, settings, format);
-    default: return table(data, settings, format);
+    case 'line':
+      return chart(display, title, data, settings, format);
+    default:
+      return table(data, settings, format);
   }
 }

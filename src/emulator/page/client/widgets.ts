@@ -24,7 +24,8 @@ function selectWidget(parameter: WidgetParameter, current: string[], options: Wi
   const select = h('select', {name: parameter.slug, 'aria-label': parameter.name, multiple: current.length > 1});
   const fill = (choices: string[]) => {
     // Options may arrive after the visitor chose: keep what is selected now.
-    const selected = select.options.length > 0 ? [...select.selectedOptions].map((option) => option.value).filter(Boolean) : current;
+    const selected =
+      select.options.length > 0 ? [...select.selectedOptions].map((option) => option.value).filter(Boolean) : current;
     select.replaceChildren(h('option', {value: ''}, 'All'));
     for (const choice of new Set([...choices, ...selected])) {
       select.append(h('option', {value: choice, selected: selected.includes(choice)}, choice));
@@ -34,7 +35,7 @@ function selectWidget(parameter: WidgetParameter, current: string[], options: Wi
   options.loadOptions(parameter).then(fill, () => undefined); // keep the current values if listing fails
   select.addEventListener('change', () => {
     const chosen = [...select.selectedOptions].map((option) => option.value).filter(Boolean);
-    options.onChange(parameter.slug, chosen.length === 0 ? null : chosen.length === 1 ? chosen[0]! : chosen);
+    options.onChange(parameter.slug, chosen.length === 0 ? null : chosen.length === 1 ? chosen[0] : chosen);
   });
   return select;
 }
@@ -42,9 +43,20 @@ function selectWidget(parameter: WidgetParameter, current: string[], options: Wi
 function dateRangeWidget(parameter: WidgetParameter, current: string[], options: WidgetOptions): HTMLElement {
   const [from = '', to = ''] = (current[0] ?? '').split('~');
   const single = !(current[0] ?? '').includes('~');
-  const start = h('input', {type: 'date', name: `${parameter.slug}-from`, 'aria-label': `${parameter.name}: from`, value: single ? current[0] ?? '' : from});
-  const end = h('input', {type: 'date', name: `${parameter.slug}-to`, 'aria-label': `${parameter.name}: to`, value: single ? current[0] ?? '' : to});
-  const changed = () => options.onChange(parameter.slug, start.value || end.value ? `${start.value}~${end.value}` : null);
+  const start = h('input', {
+    type: 'date',
+    name: `${parameter.slug}-from`,
+    'aria-label': `${parameter.name}: from`,
+    value: single ? (current[0] ?? '') : from,
+  });
+  const end = h('input', {
+    type: 'date',
+    name: `${parameter.slug}-to`,
+    'aria-label': `${parameter.name}: to`,
+    value: single ? (current[0] ?? '') : to,
+  });
+  const changed = () =>
+    options.onChange(parameter.slug, start.value || end.value ? `${start.value}~${end.value}` : null);
   start.addEventListener('change', changed);
   end.addEventListener('change', changed);
   return h('span', {class: 'mb-range'}, start, '–', end);
@@ -53,7 +65,9 @@ function dateRangeWidget(parameter: WidgetParameter, current: string[], options:
 function inputWidget(parameter: WidgetParameter, current: string[], options: WidgetOptions): HTMLInputElement {
   const type = parameter.type === 'number/=' ? 'number' : parameter.type === 'date/single' ? 'date' : 'search';
   const input = h('input', {type, name: parameter.slug, 'aria-label': parameter.name, value: current.join(',')});
-  input.addEventListener('change', () => options.onChange(parameter.slug, input.value.trim() === '' ? null : input.value.trim()));
+  input.addEventListener('change', () =>
+    options.onChange(parameter.slug, input.value.trim() === '' ? null : input.value.trim()),
+  );
   return input;
 }
 
@@ -68,7 +82,14 @@ export function filterWidgets(options: WidgetOptions): HTMLElement {
   const form = h('form', {class: 'mb-parameters', role: 'search', 'aria-label': 'Filters'});
   form.addEventListener('submit', (event) => event.preventDefault());
   for (const parameter of options.parameters) {
-    form.append(h('label', {class: 'mb-parameter', 'data-slug': parameter.slug}, h('span', {class: 'mb-parameter-name'}, parameter.name), widget(parameter, options)));
+    form.append(
+      h(
+        'label',
+        {class: 'mb-parameter', 'data-slug': parameter.slug},
+        h('span', {class: 'mb-parameter-name'}, parameter.name),
+        widget(parameter, options),
+      ),
+    );
   }
   return form;
 }

@@ -1,0 +1,41 @@
+// Lint: typescript-eslint (type-aware), plus the lit and web-components rules for element code.
+// `npm run lint`; `npm test` runs it too.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+import globals from 'globals';
+
+const browserCode = ['src/**/*.ts', 'test/**/*.ts', 'demo/**/*.ts'];
+
+export default tseslint.config(
+  {ignores: ['dist/', 'node_modules/', '.tmp/', 'custom-elements.json', 'screenshots/', 'demo/frameworks/*/dist/']},
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: {...globals.browser, ...globals.node},
+      parserOptions: {projectService: true, tsconfigRootDir: import.meta.dirname},
+    },
+    rules: {
+      // node:test's describe/it return promises the runner itself awaits.
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [{from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite']}],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', caughtErrors: 'none'}],
+    },
+  },
+  {files: browserCode, ...lit.configs['flat/recommended']},
+  {files: browserCode, ...wc.configs['flat/recommended']},
+  {
+    // @open-wc/semantic-dom-diff types every chai `equal` as Promise<Assertion>, so the rule
+    // would flag each plain assertion in the browser tests.
+    files: ['test/**/*.test.ts'],
+    ignores: ['test/**/*.node.test.ts'],
+    rules: {'@typescript-eslint/no-floating-promises': 'off'},
+  },
+  {files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked},
+);
