@@ -75,8 +75,6 @@ export const metabaseEmbedStyles = css`
     gap: 12px;
     padding: 24px;
     text-align: center;
-    font:
-      14px/1.4 system-ui,
-      sans-serif;
+    font: 14px/1.4 system-ui, sans-serif;
   }
 `;

@@ -11,44 +11,35 @@ export function dashboardPage(context: PageContext): string {
   const bounds = html`${dateRange?.min ? html` min="${dateRange.min}"` : ''}${dateRange?.max ? html` max="${dateRange.max}"` : ''}`;
   const themes = ['light', 'night', 'transparent'].map(
     (theme) =>
-      html`<label class="chip"
-        ><input type="radio" name="theme" value="${theme}" ${theme === 'light' ? html` checked` : ''} /> ${theme}</label
-      >`,
+      html`<label class="chip"><input type="radio" name="theme" value="${theme}"${theme === 'light' ? html` checked` : ''}> ${theme}</label>`,
   );
   const body = html`<div class="page-grid">
     <section class="page-main">
       <h1>A dashboard driven by the host page</h1>
-      <p class="lead">
-        These controls belong to the host page. Each one sets a <code>param-*</code> attribute on
-        <code>&lt;metabase-embed&gt;</code>, which asks this app for a new signed token. The theme switch only changes
-        the embed URL's hash: no new token.
-      </p>
+      <p class="lead">These controls belong to the host page. Each one sets a
+        <code>param-*</code> attribute on <code>&lt;metabase-embed&gt;</code>, which asks this app for
+        a new signed token. The theme switch only changes the embed URL's hash: no new token.</p>
       <form class="controls" data-dashboard-controls>
         ${
           select
-            ? html`<label class="control"
-                >${select.label}
-                <select name="select" data-slug="${select.slug}">
-                  <option value="">All</option>
-                  ${select.options.map((option) => html`<option>${option}</option>`)}
-                </select></label
-              >`
+            ? html`<label class="control">${select.label}
+              <select name="select" data-slug="${select.slug}">
+                <option value="">All</option>
+                ${select.options.map((option) => html`<option>${option}</option>`)}
+              </select></label>`
             : ''
         }
         ${
           dateRange
             ? html`<fieldset class="control" data-slug="${dateRange.slug}">
-                <legend>${dateRange.label}</legend>
-                <input type="date" name="from" aria-label="${dateRange.label} from" ${bounds} />
-                <span aria-hidden="true">–</span>
-                <input type="date" name="to" aria-label="${dateRange.label} to" ${bounds} />
-              </fieldset>`
+              <legend>${dateRange.label}</legend>
+              <input type="date" name="from" aria-label="${dateRange.label} from"${bounds}>
+              <span aria-hidden="true">–</span>
+              <input type="date" name="to" aria-label="${dateRange.label} to"${bounds}>
+            </fieldset>`
             : ''
         }
-        <fieldset class="control themes">
-          <legend>Theme</legend>
-          ${themes}
-        </fieldset>
+        <fieldset class="control themes"><legend>Theme</legend>${themes}</fieldset>
       </form>
       <div class="embed-stage" data-theme="light">
         ${embedTag(dashboard.resource, {

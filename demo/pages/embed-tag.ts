@@ -10,11 +10,7 @@ export function embedTag(
   const rest = Object.entries(attributes)
     .filter(([name, value]) => name !== 'endpoint' && value !== undefined)
     .map(([name, value]) => html` ${name}="${value}"`);
-  return html`<metabase-embed
-    ${type}="${resourceId(resource)}"
-    endpoint="${attributes.endpoint}"
-    ${rest}
-  ></metabase-embed>`;
+  return html`<metabase-embed ${type}="${resourceId(resource)}" endpoint="${attributes.endpoint}"${rest}></metabase-embed>`;
 }
 
 /** The event log and status line that demo/client/event-log.ts fills in. */
@@ -29,5 +25,5 @@ export function eventLog(): Markup {
 /** What a page written with modules loads: the element's ESM build and the page's own script. */
 export function moduleScripts(pageScript: string): Markup {
   return html`<script type="module" src="dist/index.js"></script>
-    <script type="module" src="assets/${pageScript}.js"></script>`;
+  <script type="module" src="assets/${pageScript}.js"></script>`;
 }

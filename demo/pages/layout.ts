@@ -44,9 +44,7 @@ export function importMapJson(): string {
 }
 
 export function importMap(): Markup {
-  return html`<script type="importmap">
-    ${new Markup(importMapJson())}
-  </script>`;
+  return html`<script type="importmap">${new Markup(importMapJson())}</script>`;
 }
 
 /**
@@ -70,16 +68,12 @@ export function contentSecurityPolicy(metabaseOrigin: string): string {
 function userSwitch(context: PageContext, current: PagePath): Markup {
   const options = context.users.map(
     (user) =>
-      html`<option value="${user.id}" ${user.id === context.user.id ? html` selected` : ''}>
-        ${user.name} · ${user.tenant.name}
-      </option>`,
+      html`<option value="${user.id}"${user.id === context.user.id ? html` selected` : ''}>${user.name} · ${user.tenant.name}</option>`,
   );
   return html`<form class="user-switch" method="post" action="session">
-    <input type="hidden" name="return" value="${current}" />
+    <input type="hidden" name="return" value="${current}">
     <label for="user">Signed in as</label>
-    <select id="user" name="user">
-      ${options}
-    </select>
+    <select id="user" name="user">${options}</select>
     <button type="submit">Switch</button>
   </form>`;
 }
@@ -90,33 +84,33 @@ export function layout(
 ): string {
   const nav = PAGES.map(
     (entry) =>
-      html`<a href="${entry.link}" ${entry.path === page.path ? html` aria-current="page"` : ''}>${entry.label}</a>`,
+      html`<a href="${entry.link}"${entry.path === page.path ? html` aria-current="page"` : ''}>${entry.label}</a>`,
   );
   return `<!doctype html>\n${html`<html lang="en">
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>${page.title} · metabase-embed demo</title>
-      <link rel="icon" href="data:," />
-      <link rel="stylesheet" href="assets/demo.css" />
-      ${page.head ?? ''}
-    </head>
-    <body>
-      <header class="site-header">
-        <a class="brand" href="./">metabase-embed <span>demo</span></a>
-        <nav aria-label="Demo pages">${nav}</nav>
-        ${userSwitch(context, page.path)}
-      </header>
-      <main>${page.body}</main>
-      <footer class="site-footer">
-        Embedded from ${context.content.source}. Tokens are signed by this host app for
-        <strong data-user-name>${context.user.name}</strong>${
-          context.content.tenantSlug
-            ? html`, whose tenant <strong data-tenant-name>${context.user.tenant.name}</strong> is locked into every
-                token (<code>${context.content.tenantSlug}</code>): the page cannot change it.`
-            : html`; no parameter is locked (set <code>METABASE_TENANT_PARAM</code> to lock one).`
-        }
-      </footer>
-    </body>
-  </html>`}\n`;
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${page.title} · metabase-embed demo</title>
+  <link rel="icon" href="data:,">
+  <link rel="stylesheet" href="assets/demo.css">
+  ${page.head ?? ''}
+</head>
+<body>
+  <header class="site-header">
+    <a class="brand" href="./">metabase-embed <span>demo</span></a>
+    <nav aria-label="Demo pages">${nav}</nav>
+    ${userSwitch(context, page.path)}
+  </header>
+  <main>${page.body}</main>
+  <footer class="site-footer">
+    Embedded from ${context.content.source}. Tokens are signed by this host app for
+    <strong data-user-name>${context.user.name}</strong>${
+      context.content.tenantSlug
+        ? html`, whose tenant <strong data-tenant-name>${context.user.tenant.name}</strong> is locked into every
+    token (<code>${context.content.tenantSlug}</code>): the page cannot change it.`
+        : html`; no parameter is locked (set <code>METABASE_TENANT_PARAM</code> to lock one).`
+    }
+  </footer>
+</body>
+</html>`}\n`;
 }

@@ -18,13 +18,10 @@ export function lazyPage(context: PageContext): string {
   });
   const body = html`<section class="page-main">
     <h1>A dozen lazy embeds</h1>
-    <p class="lead">
-      Every embed below has <code>loading="lazy"</code>: it asks for a token only when it comes within 200 px of the
-      viewport. Scroll down and watch the counter.
-    </p>
-    <p class="lazy-counter" aria-live="polite">
-      <strong data-lazy-count>0</strong> of ${LAZY_EMBED_COUNT} embeds have a token so far.
-    </p>
+    <p class="lead">Every embed below has <code>loading="lazy"</code>: it asks for a token only when it
+      comes within 200 px of the viewport. Scroll down and watch the counter.</p>
+    <p class="lazy-counter" aria-live="polite"><strong data-lazy-count>0</strong> of ${LAZY_EMBED_COUNT}
+      embeds have a token so far.</p>
     <div class="lazy-grid">${cards}</div>
   </section>`;
   return layout(context, {

@@ -9,10 +9,8 @@ export function scriptTagPage(context: PageContext): string {
   const {dashboard} = context.content;
   const body = html`<section class="page-main">
     <h1>Script tag only</h1>
-    <p class="lead">
-      This page loads one classic script, <code>dist/cdn/metabase-embed.iife.js</code> (the file a CDN serves), and uses
-      the element in plain HTML:
-    </p>
+    <p class="lead">This page loads one classic script, <code>dist/cdn/metabase-embed.iife.js</code>
+      (the file a CDN serves), and uses the element in plain HTML:</p>
     <pre class="snippet"><code>&lt;script src="dist/cdn/metabase-embed.iife.js"&gt;&lt;/script&gt;
 &lt;metabase-embed dashboard="${resourceId(dashboard.resource)}" endpoint="${context.endpoint}"&gt;&lt;/metabase-embed&gt;</code></pre>
     <div class="embed-stage" data-theme="light">

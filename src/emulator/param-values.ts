@@ -42,8 +42,7 @@ export function distinctValues(sources: readonly ValueSource[], prefix?: string)
   const values = new Set<CellValue>();
   for (const {rows, column, tokenFilters} of sources) {
     const keep = rowFilter(tokenFilters);
-    for (const row of rows)
-      if (keep(row) && row[column] !== null && row[column] !== undefined) values.add(row[column]);
+    for (const row of rows) if (keep(row) && row[column] !== null && row[column] !== undefined) values.add(row[column]);
   }
   const needle = prefix?.toLowerCase();
   const matching = [...values].filter((value) => !needle || String(value).toLowerCase().includes(needle));

@@ -36,11 +36,7 @@ describe('e2e: the locked tenant', () => {
 
   it('a param-tenant attribute is refused (400) and nothing is shown', async () => {
     const el = await fixture<MetabaseEmbedElement>(
-      html`<metabase-embed
-        dashboard=${dashboard.dashboard}
-        endpoint=${stack.endpoint}
-        param-tenant="Acme"
-      ></metabase-embed>`,
+      html`<metabase-embed dashboard=${dashboard.dashboard} endpoint=${stack.endpoint} param-tenant="Acme"></metabase-embed>`,
     );
     const {detail} = await oneEvent(el, 'metabase-embed-error');
 

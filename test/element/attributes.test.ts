@@ -46,15 +46,8 @@ describe('attributes: resource, endpoint and filters', () => {
 
   it('merges params and param-* (param-* wins) and sends a JSON array attribute as several values', async () => {
     const session = newSession();
-    const el = await renderEmbed(
-      html`<metabase-embed
-        dashboard="1"
-        endpoint=${endpointUrl({session})}
-        params='{"category":"Gizmo","vendor":"Acme","price":[10,20]}'
-        param-category="Widget"
-        param-state='["CA","NY"]'
-      ></metabase-embed>`,
-    );
+    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({session})}
+      params='{"category":"Gizmo","vendor":"Acme","price":[10,20]}' param-category="Widget" param-state='["CA","NY"]'></metabase-embed>`);
     await loadedIframe(el);
     const log = await requestLog(session);
     expect(log[0].params).to.deep.equal({category: 'Widget', vendor: 'Acme', price: [10, 20], state: ['CA', 'NY']});
@@ -97,11 +90,7 @@ describe('attributes: resource, endpoint and filters', () => {
   it('setting equal params again makes no request', async () => {
     const session = newSession();
     const el = await renderEmbed(
-      html`<metabase-embed
-        dashboard="1"
-        endpoint=${endpointUrl({session})}
-        params='{"a":"1","b":"2"}'
-      ></metabase-embed>`,
+      html`<metabase-embed dashboard="1" endpoint=${endpointUrl({session})} params='{"a":"1","b":"2"}'></metabase-embed>`,
     );
     await loadedIframe(el);
     const fetchSpy = sinon.spy(window, 'fetch');
@@ -115,11 +104,7 @@ describe('attributes: resource, endpoint and filters', () => {
     it(`accepts the {${shape === 'url' ? 'url' : shape === 'token' ? 'token, siteUrl' : 'jwt'}} answer`, async () => {
       const siteUrl = shape === 'jwt' ? await embedPageOrigin() : undefined;
       const el = await renderEmbed(
-        html`<metabase-embed
-          dashboard="7"
-          endpoint=${endpointUrl({shape})}
-          site-url=${ifDefined(siteUrl)}
-        ></metabase-embed>`,
+        html`<metabase-embed dashboard="7" endpoint=${endpointUrl({shape})} site-url=${ifDefined(siteUrl)}></metabase-embed>`,
       );
       expect((await pageIn(await loadedIframe(el))).resource).to.deep.equal({dashboard: 7});
       expect(el.state).to.equal('ready');
@@ -143,11 +128,7 @@ describe('attributes: initial-params and appearance', () => {
   it('initial-params go into the URL query, not the token; changing them makes no request', async () => {
     const session = newSession();
     const el = await renderEmbed(
-      html`<metabase-embed
-        dashboard="1"
-        endpoint=${endpointUrl({session})}
-        initial-params='{"state":["CA","NY"]}'
-      ></metabase-embed>`,
+      html`<metabase-embed dashboard="1" endpoint=${endpointUrl({session})} initial-params='{"state":["CA","NY"]}'></metabase-embed>`,
     );
     const page = await pageIn(await loadedIframe(el));
     expect(page.queryParams).to.deep.equal({state: ['CA', 'NY']});
@@ -159,35 +140,17 @@ describe('attributes: initial-params and appearance', () => {
   });
 
   it('a slug the token sets never goes in the URL as well', async () => {
-    const el = await renderEmbed(
-      html`<metabase-embed
-        dashboard="1"
-        endpoint=${endpointUrl()}
-        param-category="Gizmo"
-        initial-params='{"category":"Widget","state":"CA"}'
-      ></metabase-embed>`,
-    );
+    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl()} param-category="Gizmo"
+      initial-params='{"category":"Widget","state":"CA"}'></metabase-embed>`);
     const page = await pageIn(await loadedIframe(el));
     expect(page.tokenParams).to.deep.equal({category: 'Gizmo'});
     expect(page.queryParams).to.deep.equal({state: 'CA'});
   });
 
   it('appearance attributes become the URL hash', async () => {
-    const el = await renderEmbed(
-      html`<metabase-embed
-        dashboard="1"
-        endpoint=${endpointUrl()}
-        bordered="false"
-        titled="false"
-        theme="night"
-        background="false"
-        font="Open Sans"
-        hide-parameters="category,state"
-        downloads="pdf"
-        locale="pt-BR"
-        refresh="60"
-      ></metabase-embed>`,
-    );
+    const el =
+      await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl()} bordered="false" titled="false" theme="night"
+      background="false" font="Open Sans" hide-parameters="category,state" downloads="pdf" locale="pt-BR" refresh="60"></metabase-embed>`);
     expect((await pageIn(await loadedIframe(el))).hash).to.equal(
       '#bordered=false&titled=false&theme=night&background=false&refresh=60&font=Open%20Sans&hide_parameters=category,state&downloads=pdf&locale=pt-BR',
     );

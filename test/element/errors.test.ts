@@ -311,11 +311,8 @@ describe('errors: fetchToken and the error UI', () => {
   });
 
   it('slotted error content replaces the default message', async () => {
-    const el = await renderEmbed(
-      html`<metabase-embed dashboard="1" endpoint=${endpointUrl({status: 403})}>
-        <p slot="error" id="mine">Ask your admin.</p></metabase-embed
-      >`,
-    );
+    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({status: 403})}>
+      <p slot="error" id="mine">Ask your admin.</p></metabase-embed>`);
     await until(() => el.state === 'error', 'the error');
     const slot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="error"]')!;
     expect(slot.assignedElements().map((element) => element.id)).to.deep.equal(['mine']);

@@ -1,7 +1,6 @@
 import {expect, html} from '@open-wc/testing';
 import sinon from 'sinon';
 import {endpointUrl, newSession, requestLog} from '../support/embed-page.js';
-import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
 import {iframesOf, loadedIframe, nextEvent, renderEmbed, until} from './helpers.js';
 
 interface ResizerHandle {
@@ -152,12 +151,10 @@ describe('lifecycle: loading="lazy"', () => {
 
   it('asks for no token until the element is within 200 px of the viewport', async () => {
     const fetchSpy = sinon.spy(window, 'fetch');
-    const wrapper = await renderEmbed(
-      html`<div>
-        <div style="height: ${innerHeight + 400}px"></div>
-        <metabase-embed dashboard="1" loading="lazy" endpoint=${endpointUrl()}></metabase-embed>
-      </div>`,
-    );
+    const wrapper = await renderEmbed(html`<div>
+      <div style="height: ${innerHeight + 400}px"></div>
+      <metabase-embed dashboard="1" loading="lazy" endpoint=${endpointUrl()}></metabase-embed>
+    </div>`);
     const el = wrapper.querySelector('metabase-embed')!;
     await frame();
     await frame();
@@ -171,12 +168,10 @@ describe('lifecycle: loading="lazy"', () => {
   });
 
   it('loads at once when it is already within 200 px of the viewport', async () => {
-    const wrapper = await renderEmbed(
-      html`<div>
-        <div style="height: ${innerHeight + 150}px"></div>
-        <metabase-embed dashboard="1" loading="lazy" endpoint=${endpointUrl()}></metabase-embed>
-      </div>`,
-    );
+    const wrapper = await renderEmbed(html`<div>
+      <div style="height: ${innerHeight + 150}px"></div>
+      <metabase-embed dashboard="1" loading="lazy" endpoint=${endpointUrl()}></metabase-embed>
+    </div>`);
     const el = wrapper.querySelector('metabase-embed')!;
     await loadedIframe(el);
     expect(el.state).to.equal('ready');

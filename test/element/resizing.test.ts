@@ -1,6 +1,5 @@
 import {expect, html} from '@open-wc/testing';
 import {endpointUrl, sendToEmbed} from '../support/embed-page.js';
-import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
 import {loadedIframe, nextEvent, pageIn, recordEvents, renderEmbed, until} from './helpers.js';
 
 // An iframe's default height is 150 px and the element's placeholder height is 600 px: every

@@ -14,11 +14,8 @@ function pageStyle(css: string): () => void {
 
 describe('styling and slots', () => {
   it('slotted loading content replaces the skeleton until the embed is on screen', async () => {
-    const el = await renderEmbed(
-      html`<metabase-embed dashboard="1" endpoint=${endpointUrl({delayMs: 300})}>
-        <p slot="loading" id="mine">Loading sales…</p></metabase-embed
-      >`,
-    );
+    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({delayMs: 300})}>
+      <p slot="loading" id="mine">Loading sales…</p></metabase-embed>`);
     const slot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="loading"]')!;
     expect(slot.assignedElements().map((element) => element.id)).to.deep.equal(['mine']);
     const mine = el.querySelector<HTMLElement>('#mine')!;

@@ -116,14 +116,9 @@ describe('token life: the swap', () => {
   });
 
   it("carries the visitor's filter choices into the renewed URL, minus the slugs the token sets", async () => {
-    const el = await renderEmbed(
-      html`<metabase-embed
-        dashboard="1"
-        endpoint=${endpointUrl({lifetime: 600})}
-        param-region="West"
-        initial-params='{"category":"Gizmo"}'
-      ></metabase-embed>`,
-    );
+    const el =
+      await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({lifetime: 600})} param-region="West"
+      initial-params='{"category":"Gizmo"}'></metabase-embed>`);
     const iframe = await loadedIframe(el);
     expect((await pageIn(iframe)).queryParams).to.deep.equal({category: 'Gizmo'});
     const location = nextEvent(el, 'metabase-embed-location');
@@ -179,13 +174,8 @@ describe('token life: changes during a renewal', () => {
   });
 
   it("an equal initial-params object (a framework re-render) keeps the visitor's choices", async () => {
-    const el = await renderEmbed(
-      html`<metabase-embed
-        dashboard="1"
-        endpoint=${endpointUrl({lifetime: 600})}
-        .initialParams=${{category: 'Gizmo'}}
-      ></metabase-embed>`,
-    );
+    const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl({lifetime: 600})}
+      .initialParams=${{category: 'Gizmo'}}></metabase-embed>`);
     const iframe = await loadedIframe(el);
     const location = nextEvent(el, 'metabase-embed-location');
     sendToEmbed(iframe, {postLocation: {search: '?category=Widget'}});

@@ -39,8 +39,7 @@ describe('emulator embed page: messages to the parent', () => {
     );
     expect(location.location!.href).to.match(/\?category=Gizmo#bordered=false$/);
     const view = await page.settled(
-      (snapshot) =>
-        snapshot.cards[3].axisLabels.includes('Gizmo') && !snapshot.cards[3].axisLabels.includes('Gadget'),
+      (snapshot) => snapshot.cards[3].axisLabels.includes('Gizmo') && !snapshot.cards[3].axisLabels.includes('Gadget'),
     );
     expect(view.parameters.find((p) => p.slug === 'category')!.value).to.equal('Gizmo');
     expect(view.downloadLinks).to.have.length(6);
