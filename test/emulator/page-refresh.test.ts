@@ -18,7 +18,7 @@ describe('emulator embed page: #refresh=N', () => {
       height: 800,
     });
     const fine = await page.settled((view) => view.state === 'ready' && view.cards.length === 6);
-    expect(fine.cards[0].text).to.match(/^\$/);
+    expect(fine.cards[0]!.text).to.match(/^\$/);
 
     await page.select('category', 'Gadget');
     await page.type('created_at-from', '03'); // the month only: a half-typed date
