@@ -207,7 +207,7 @@ function main(args) {
   try {
     manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
   } catch (error) {
-    throw new Error(`Cannot read ${manifestFile} (${error.message}); run \`npm run build\` first.`);
+    throw new Error(`Cannot read ${manifestFile} (${error.message}); run \`npm run build\` first.`, {cause: error});
   }
   const readme = readFileSync('README.md', 'utf8');
   const updated = replaceApiBlock(readme, renderApiBlock(manifest));

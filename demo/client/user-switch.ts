@@ -6,7 +6,7 @@ export function enhanceUserSwitch() {
   if (!form) return;
   const select = form.querySelector('select')!;
   form.querySelector('button')?.setAttribute('hidden', '');
-  select.addEventListener('change', async () => {
+  const switchUser = async () => {
     const response = await fetch(form.action, {
       method: 'POST',
       headers: {Accept: 'application/json'},
@@ -23,5 +23,6 @@ export function enhanceUserSwitch() {
     for (const embed of document.querySelectorAll('metabase-embed')) {
       if (embed.state !== 'idle') embed.reload();
     }
-  });
+  };
+  select.addEventListener('change', () => void switchUser());
 }

@@ -86,7 +86,8 @@ export function layout(
     (entry) =>
       html`<a href="${entry.link}"${entry.path === page.path ? html` aria-current="page"` : ''}>${entry.label}</a>`,
   );
-  return `<!doctype html>\n${html`<html lang="en">
+  return `<!doctype html>\n${
+    html`<html lang="en">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -112,5 +113,6 @@ export function layout(
     }
   </footer>
 </body>
-</html>`}\n`;
+</html>`.text
+  }\n`;
 }

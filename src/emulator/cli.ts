@@ -65,6 +65,6 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => {
+void main().then((code) => {
   if (code >= 0) process.exitCode = code;
 });

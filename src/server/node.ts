@@ -116,9 +116,9 @@ function streamOf(source: AsyncIterable<unknown>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const {done, value} = await iterator.next();
-      if (done) controller.close();
-      else controller.enqueue(value instanceof Uint8Array ? value : encoder.encode(String(value)));
+      const next: IteratorResult<unknown, unknown> = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value instanceof Uint8Array ? next.value : encoder.encode(String(next.value)));
     },
   });
 }

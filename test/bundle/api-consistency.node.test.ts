@@ -8,7 +8,7 @@ import {loadReadmeApi, readManifest} from './manifest.js';
 
 const api = await loadReadmeApi();
 const element = api.elementDeclaration(readManifest());
-const members = (element.members ?? []).filter(api.isPublicMember);
+const members = (element.members ?? []).filter((member) => api.isPublicMember(member));
 const fields = new Map(members.filter((m) => m.kind === 'field').map((m) => [m.name, m]));
 const attributes = element.attributes ?? [];
 const events = api.uniqueEvents(element.events ?? []);
@@ -23,7 +23,11 @@ const hasOwnProperty = (name: string) => !isPattern(name) && !nativeAttributes.h
  * (inherited members included): event name → its type, e.g. `CustomEvent<MetabaseEmbedLoadDetail>`.
  */
 function typedEventMap(): Map<string, string> {
-  const config = ts.parseJsonConfigFileContent(ts.readConfigFile('tsconfig.json', ts.sys.readFile).config, ts.sys, '.');
+  const config = ts.parseJsonConfigFileContent(
+    ts.readConfigFile('tsconfig.json', (path) => ts.sys.readFile(path)).config,
+    ts.sys,
+    '.',
+  );
   const program = ts.createProgram([resolve('src/define.ts')], {...config.options, noEmit: true, types: []});
   const checker = program.getTypeChecker();
   const map = new Map<string, string>();

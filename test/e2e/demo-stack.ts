@@ -66,11 +66,11 @@ export async function setStackClock(stack: DemoStack, epochMs: number | null): P
  * wherever its frame is (the element's iframe is in its shadow root).
  */
 export function embedView(token: string): Promise<FrameSnapshot> {
-  return executeServerCommand('emulator-frame', {
+  return executeServerCommand<FrameSnapshot, Record<string, unknown>>('emulator-frame', {
     embedToken: token,
     action: 'snapshot',
     settled: true,
-  }) as Promise<FrameSnapshot>;
+  });
 }
 
 /** A hand-made request to the token endpoint, as a script on the page could send. */

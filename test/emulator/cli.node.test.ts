@@ -103,7 +103,7 @@ describe('metabase-embed-emulator CLI', () => {
     }
   });
 
-  test('the secret may come from METABASE_SECRET_KEY instead of the command line', async () => {
+  test('the secret may come from METABASE_SECRET_KEY instead of the command line', () => {
     assert.equal(parseCliArgs(['--port', '0'], {METABASE_SECRET_KEY: TEST_SECRET}).secretKey, TEST_SECRET);
     assert.equal(
       parseCliArgs(['--secret=' + 'a'.repeat(64)], {METABASE_SECRET_KEY: TEST_SECRET}).secretKey,

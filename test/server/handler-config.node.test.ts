@@ -113,17 +113,17 @@ describe('malformed options throw at creation, naming the option', () => {
     ['a resource key "dashboard:012"', {resources: {'dashboard:012': {}}}, /^resources: key "dashboard:012"/],
     [
       'a policy that is not an object',
-      {resources: {'dashboard:12': true} as never},
+      {resources: {'dashboard:12': true}},
       'resources["dashboard:12"] must be an object {editable?, locked?}, got true',
     ],
     [
       'a mistyped option',
-      {resources: {'dashboard:12': {lockd: {tenant: 1}}} as never},
+      {resources: {'dashboard:12': {lockd: {tenant: 1}}}},
       'resources["dashboard:12"] has an unknown option "lockd": use editable or locked',
     ],
     [
       'editable as a string',
-      {resources: {'dashboard:12': {editable: 'category'}} as never},
+      {resources: {'dashboard:12': {editable: 'category'}}},
       'resources["dashboard:12"].editable must be an array of filter slugs (non-empty strings)',
     ],
     [
@@ -133,7 +133,7 @@ describe('malformed options throw at creation, naming the option', () => {
     ],
     [
       'a locked null value',
-      {resources: {'dashboard:12': {locked: {tenant: null}}} as never},
+      {resources: {'dashboard:12': {locked: {tenant: null}}}},
       /^resources\["dashboard:12"\]\.locked\.tenant must be a string.*got null$/,
     ],
     [
@@ -148,7 +148,7 @@ describe('malformed options throw at creation, naming the option', () => {
     ],
     [
       'allowedOrigins as a string',
-      {allowedOrigins: 'https://app.example.com' as never},
+      {allowedOrigins: 'https://app.example.com'},
       /^allowedOrigins must be a non-empty array of origins/,
     ],
     ['an empty allowedOrigins', {allowedOrigins: []}, /^allowedOrigins must be a non-empty array/],

@@ -39,9 +39,9 @@ const alice = {'X-Test-User': 'alice'};
 
 describe('as a plain node:http listener', () => {
   test('serves the endpoint with the context from getContext (which may be async)', async () => {
-    const listener = toNodeHandler(handler, async (req) => {
+    const listener = toNodeHandler(handler, (req) => {
       const id = req.headers['x-test-user'];
-      return typeof id === 'string' ? {user: USERS[id]} : {};
+      return Promise.resolve(typeof id === 'string' ? {user: USERS[id]} : {});
     });
     await withLoopbackServer(listener, async (origin) => {
       const answer = await post(`${origin}/any/path`, dashboard, {'X-Test-User': 'bob'});

@@ -155,7 +155,8 @@ export function demoPlugin(): Plugin {
     async serverStop() {
       const running = await Promise.allSettled(stacks.values());
       stacks.clear();
-      await Promise.all(running.map((stack) => (stack.status === 'fulfilled' ? stack.value.demo.close() : undefined)));
+      const started = running.filter((stack) => stack.status === 'fulfilled');
+      await Promise.all(started.map((stack) => stack.value.demo.close()));
     },
   };
 }

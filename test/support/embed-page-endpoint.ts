@@ -90,7 +90,7 @@ export function parseKnobs(query: URLSearchParams): Knobs {
 }
 
 /** The resource a request asked for, or a message saying what is wrong with it. */
-function resourceKind(resource: unknown): 'dashboard' | 'question' | string {
+function resourceKind(resource: unknown): string {
   if (typeof resource !== 'object' || resource === null) return 'body.resource must be an object';
   const keys = Object.keys(resource);
   if (keys.length !== 1 || (keys[0] !== 'dashboard' && keys[0] !== 'question')) {

@@ -111,6 +111,8 @@ async function embeddedFrame(page: Page, target: FrameTarget): Promise<Frame> {
     if (!frame) throw new Error('emulator-frame: no frame shows that token');
     return frame;
   }
+  // page.$<T> only takes a selector type, and a selector built at run time types as Element.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
   const handle = (await page.$(`iframe#${target.iframe}`)) as ElementHandle<HTMLIFrameElement> | null;
   const frame = await handle?.contentFrame();
   if (!frame) throw new Error(`emulator-frame: no loaded iframe#${target.iframe} on the test page`);

@@ -24,7 +24,7 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const show = (value: unknown) =>
-  value === undefined ? 'nothing' : (JSON.stringify(value)?.slice(0, 60) ?? String(value));
+  value === undefined ? 'nothing' : (JSON.stringify(value)?.slice(0, 60) ?? typeof value); // a function or symbol
 const isPositiveInt = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
 
 class Checker {

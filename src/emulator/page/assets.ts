@@ -41,7 +41,7 @@ async function pageScript(): Promise<string> {
 
 const loaders: Record<AssetName, () => Promise<Asset>> = {
   'page-script': async () => ({contentType: JS, body: await pageScript()}),
-  'page-style': async () => ({contentType: 'text/css; charset=utf-8', body: PAGE_CSS}),
+  'page-style': () => Promise.resolve({contentType: 'text/css; charset=utf-8', body: PAGE_CSS}),
   'iframe-resizer-child': async () => ({
     contentType: JS,
     body: await readFile(require.resolve('iframe-resizer/js/iframeResizer.contentWindow.min.js'), 'utf8'),

@@ -76,7 +76,8 @@ export function createFormatter(locale: string | null): Formatter {
         }
         return cached(`d|${col.unit}`, () => new Intl.DateTimeFormat(resolved, dateOptions(col.unit))).format(date);
       }
-      return String(value);
+      if (typeof value === 'string') return value;
+      return typeof value === 'number' || typeof value === 'boolean' ? String(value) : (JSON.stringify(value) ?? '');
     },
   };
 }
