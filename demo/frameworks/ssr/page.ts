@@ -3,7 +3,7 @@
 // later (`defer`) and upgrades the tag in place. Listeners the page adds before that stay.
 import {readFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
-import {html} from '../../html.js';
+import {html, Markup} from '../../html.js';
 import type {AppFiles} from '../host.js';
 
 const SALES_DASHBOARD = 1; // "Sales overview" in the emulator's sample content
@@ -13,7 +13,7 @@ const SCRIPT = fileURLToPath(new URL('../../../dist/cdn/metabase-embed.iife.js',
 
 // Runs before the element's script has arrived: the listeners go on the plain, not yet
 // upgraded element and keep working once it is a <metabase-embed>.
-const PAGE_SCRIPT = `
+const PAGE_SCRIPT = new Markup(`
 const embed = document.querySelector('metabase-embed');
 const status = document.querySelector('[role=status]');
 let loads = 0;
@@ -25,7 +25,7 @@ document.querySelector('select[name=category]').addEventListener('change', (even
 });
 embed.addEventListener('metabase-embed-load', () => (status.textContent = 'Dashboard loaded ' + ++loads + ' time(s)'));
 embed.addEventListener('metabase-embed-error', (event) => (status.textContent = 'Error: ' + event.detail.message));
-`;
+`);
 
 export function ssrPage(category: string | undefined): string {
   const filter = category ? html`param-category="${category}"` : '';
