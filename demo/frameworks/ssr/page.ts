@@ -7,7 +7,7 @@ import {html, Markup} from '../../html.js';
 import type {AppFiles} from '../host.js';
 
 const SALES_DASHBOARD = 1; // "Sales overview" in the emulator's sample content
-export const CATEGORIES = ['Doohickey', 'Gadget', 'Gizmo', 'Widget'];
+const CATEGORIES = ['Doohickey', 'Gadget', 'Gizmo', 'Widget'];
 /** The element's classic script (the CDN bundle), served as /metabase-embed.js. */
 const SCRIPT = fileURLToPath(new URL('../../../dist/cdn/metabase-embed.iife.js', import.meta.url));
 
