@@ -2,11 +2,10 @@
 // by the package's own name as a consumer's import would be). Each `@ts-expect-error` line
 // must be an error, so typings that accept anything fail this test too.
 import assert from 'node:assert/strict';
-import {execFile} from 'node:child_process';
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {after, describe, it} from 'node:test';
-import {promisify} from 'node:util';
+import {typeCheck} from './support/type-check.js';
 
 const TSCONFIG = {
   compilerOptions: {
@@ -100,30 +99,27 @@ describe('TSX typings', () => {
   const root = mkdtempSync(join('.tmp', 'jsx-types-'));
   after(() => rmSync(root, {recursive: true, force: true}));
 
-  /** Runs tsc over `files` in a folder of their own; resolves with its exit code and output. */
-  async function typeCheck(name: string, files: Record<string, string>) {
+  /** Type-checks `files` with tsc in a folder of their own. */
+  function typeCheckFiles(name: string, files: Record<string, string>) {
     const dir = join(root, name);
     mkdirSync(dir);
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG));
     for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
-    try {
-      await promisify(execFile)('npx', ['tsc', '-p', join(dir, 'tsconfig.json')]);
-      return {code: 0, output: ''};
-    } catch (error) {
-      const {code, stdout} = error as {code: number; stdout: string};
-      return {code, output: stdout};
-    }
+    return typeCheck('tsc', join(dir, 'tsconfig.json'));
   }
 
   it('React 19: <metabase-embed> with metabase-embed/jsx; React 18 wrapper: <MetabaseEmbed>', async () => {
-    assert.deepEqual(await typeCheck('valid', {'react19.tsx': REACT_19, 'react18-wrapper.tsx': REACT_18_WRAPPER}), {
-      code: 0,
-      output: '',
-    });
+    assert.deepEqual(
+      await typeCheckFiles('valid', {'react19.tsx': REACT_19, 'react18-wrapper.tsx': REACT_18_WRAPPER}),
+      {
+        code: 0,
+        output: '',
+      },
+    );
   });
 
   it('without metabase-embed/jsx, React 19 does not know the tag', async () => {
-    const {code, output} = await typeCheck('without-jsx-module', {'tag.tsx': WITHOUT_JSX_MODULE});
+    const {code, output} = await typeCheckFiles('without-jsx-module', {'tag.tsx': WITHOUT_JSX_MODULE});
     assert.notEqual(code, 0);
     assert.match(output, /Property 'metabase-embed' does not exist on type 'JSX\.IntrinsicElements'/);
   });

@@ -1,10 +1,9 @@
 // The React 19 app (demo/frameworks/react/), built with Vite and driven in Chromium against
 // the emulator: attributes, `params` as a property, `fetchToken` and event props.
 import assert from 'node:assert/strict';
-import {execFile} from 'node:child_process';
-import {promisify} from 'node:util';
 import {after, before, describe, it} from 'node:test';
 import {appRoot} from '../../demo/frameworks/build.js';
+import {typeCheck} from './support/type-check.js';
 import {buildAndStartApp, type RunningApp} from './support/built-app.js';
 import {waitForEmbed, statusOnceItReads} from './support/embed-view.js';
 
@@ -20,8 +19,7 @@ describe('React 19 app', () => {
   after(() => app?.close());
 
   it('type-checks its TSX (tsc, with metabase-embed/jsx from the build)', async () => {
-    const {stdout} = await promisify(execFile)('npx', ['tsc', '-p', `${appRoot('react')}tsconfig.json`]);
-    assert.equal(stdout, '');
+    assert.deepEqual(await typeCheck('tsc', `${appRoot('react')}tsconfig.json`), {code: 0, output: ''});
   });
 
   it('shows the dashboard, asked for through its fetchToken', async () => {

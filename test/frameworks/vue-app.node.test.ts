@@ -1,10 +1,9 @@
 // The Vue 3 app (demo/frameworks/vue/), built with Vite (isCustomElement in its
 // vite.config.ts) and driven in Chromium against the emulator.
 import assert from 'node:assert/strict';
-import {execFile} from 'node:child_process';
-import {promisify} from 'node:util';
 import {after, before, describe, it} from 'node:test';
 import {appRoot} from '../../demo/frameworks/build.js';
+import {typeCheck} from './support/type-check.js';
 import {buildAndStartApp, type RunningApp} from './support/built-app.js';
 import {statusOnceItReads, waitForEmbed} from './support/embed-view.js';
 
@@ -18,8 +17,7 @@ describe('Vue 3 app', () => {
   after(() => app?.close());
 
   it('type-checks its template against the documented typings (vue-tsc)', async () => {
-    const {stdout} = await promisify(execFile)('npx', ['vue-tsc', '-p', `${appRoot('vue')}tsconfig.json`]);
-    assert.equal(stdout, '');
+    assert.deepEqual(await typeCheck('vue-tsc', `${appRoot('vue')}tsconfig.json`), {code: 0, output: ''});
   });
 
   it('shows the dashboard through the endpoint attribute', async () => {
