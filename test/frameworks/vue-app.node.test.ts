@@ -5,7 +5,7 @@ import {after, before, describe, it} from 'node:test';
 import {appRoot} from '../../demo/frameworks/build.js';
 import {typeCheck} from './support/type-check.js';
 import {buildAndStartApp, type RunningApp} from './support/built-app.js';
-import {statusOnceItReads, waitForEmbed} from './support/embed-view.js';
+import {salesOverview, statusOnceItReads, waitForEmbed} from './support/embed-view.js';
 
 describe('Vue 3 app', () => {
   let app: RunningApp;
@@ -22,22 +22,14 @@ describe('Vue 3 app', () => {
 
   it('shows the dashboard through the endpoint attribute', async () => {
     const shown = await waitForEmbed(app.page, undefined, app.host.secretKey);
-    assert.deepEqual(shown, {
-      params: {tenant: 'Acme'},
-      title: 'Sales overview',
-      categories: ['Doohickey', 'Gadget', 'Gizmo', 'Widget'],
-    });
+    assert.deepEqual(shown, salesOverview());
     assert.equal(await statusOnceItReads(app.page, 'Dashboard loaded 1 time(s)'), 'Dashboard loaded 1 time(s)');
   });
 
   it('a category picked in the app re-signs (:params set as a property), @metabase-embed-load counts it', async () => {
     await app.page.select('select', 'Widget');
     const shown = await waitForEmbed(app.page, 'Widget', app.host.secretKey);
-    assert.deepEqual(shown, {
-      params: {category: 'Widget', tenant: 'Acme'},
-      title: 'Sales overview',
-      categories: ['Widget'],
-    });
+    assert.deepEqual(shown, salesOverview('Widget'));
     assert.equal(app.tokenRequests.length, 2);
     assert.equal(await statusOnceItReads(app.page, 'Dashboard loaded 2 time(s)'), 'Dashboard loaded 2 time(s)');
     assert.deepEqual(app.consoleProblems, []);

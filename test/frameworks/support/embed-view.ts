@@ -15,6 +15,18 @@ export interface ShownEmbed {
 const WAIT = {timeout: 20_000};
 
 /**
+ * What the sample "Sales overview" dashboard shows the demo's first user (tenant Acme):
+ * every category, or only the one the token's `category` filter names.
+ */
+export function salesOverview(category?: string): ShownEmbed {
+  return {
+    params: category ? {category, tenant: 'Acme'} : {tenant: 'Acme'},
+    title: 'Sales overview',
+    categories: category ? [category] : ['Doohickey', 'Gadget', 'Gizmo', 'Widget'],
+  };
+}
+
+/**
  * Waits until the one visible iframe of the page's <metabase-embed> carries a token whose
  * `category` is `category` (undefined: none) and its embed page has shown its data.
  */
