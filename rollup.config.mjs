@@ -12,7 +12,11 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const iframeResizerPkg = JSON.parse(
   readFileSync(new URL('./node_modules/iframe-resizer/package.json', import.meta.url), 'utf8'),
 );
-const dependencies = [...Object.keys(pkg.dependencies ?? {}), ...builtinModules];
+const dependencies = [
+  ...Object.keys(pkg.dependencies ?? {}),
+  ...Object.keys(pkg.peerDependencies ?? {}),
+  ...builtinModules,
+];
 const isExternal = (id) => id.startsWith('node:') || dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 // iframe-resizer's files carry no /*! header, so terser would drop its notice: restore it.
@@ -25,6 +29,8 @@ export default [
       index: 'src/index.ts',
       define: 'src/define.ts',
       'metabase-embed': 'src/metabase-embed.ts',
+      jsx: 'src/jsx.ts',
+      react: 'src/react.ts',
       'server/index': 'src/server/index.ts',
       'emulator/index': 'src/emulator/index.ts',
       'emulator/cli': 'src/emulator/cli.ts',

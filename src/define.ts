@@ -74,8 +74,8 @@ declare global {
   interface DocumentEventMap extends MetabaseEmbedEventMap {}
   interface WindowEventMap extends MetabaseEmbedEventMap {}
   /* eslint-enable @typescript-eslint/no-empty-object-type */
-  // For React (classic JSX runtime and @types/react 18) and other JSX users. React 19 users
-  // see the README for the `declare module 'react'` variant.
+  // For React (classic JSX runtime and @types/react 18) and other JSX users. React 19's
+  // types read React.JSX instead: `import 'metabase-embed/jsx'` (src/jsx.ts) declares it there.
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {

@@ -1,0 +1,51 @@
+// A React 19 page with a category picker and a Metabase dashboard that follows it.
+import 'metabase-embed/jsx'; // declares <metabase-embed> in React.JSX (types only)
+import {useState} from 'react';
+import type {FetchToken} from 'metabase-embed';
+
+const SALES_DASHBOARD = 1; // "Sales overview" in the emulator's sample content
+const CATEGORIES = ['Doohickey', 'Gadget', 'Gizmo', 'Widget'];
+
+/** The app's own transport: its token endpoint, with a header the app's backend may check. */
+const fetchToken: FetchToken = async ({resource, params, signal}) => {
+  const response = await fetch('/api/metabase/embed', {
+    method: 'POST',
+    headers: {'Content-Type': 'application/json', 'X-Requested-With': 'metabase-embed-react-demo'},
+    body: JSON.stringify({resource, params}),
+    signal,
+  });
+  if (!response.ok) throw Object.assign(new Error(`HTTP ${response.status}`), {status: response.status});
+  return (await response.json()) as {url: string};
+};
+
+export function App() {
+  const [category, setCategory] = useState('');
+  const [loads, setLoads] = useState(0);
+  const [error, setError] = useState('');
+
+  return (
+    <main>
+      <label>
+        Category{' '}
+        <select value={category} onChange={(event) => setCategory(event.target.value)}>
+          <option value="">All</option>
+          {CATEGORIES.map((name) => (
+            <option key={name}>{name}</option>
+          ))}
+        </select>
+      </label>
+      <metabase-embed
+        dashboard={SALES_DASHBOARD}
+        params={category ? {category} : {}}
+        fetchToken={fetchToken}
+        theme="light"
+        min-height={300}
+        onmetabase-embed-load={() => setLoads((count) => count + 1)}
+        onmetabase-embed-error={(event) => setError(event.detail.message)}
+      >
+        <p slot="loading">Loading the sales dashboard…</p>
+      </metabase-embed>
+      <p role="status">{error ? `Error: ${error}` : `Dashboard loaded ${loads} time(s)`}</p>
+    </main>
+  );
+}

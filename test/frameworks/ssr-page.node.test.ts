@@ -1,0 +1,68 @@
+// The server-rendered page (demo/frameworks/ssr/page.ts): the server writes <metabase-embed>
+// with the visitor's filter; the element's script is held back until the test lets it
+// through, so the page is seen before and after the upgrade.
+import assert from 'node:assert/strict';
+import {after, before, describe, it} from 'node:test';
+import type {HTTPRequest} from 'puppeteer-core';
+import {ssrApp} from '../../demo/frameworks/ssr/page.js';
+import {startApp, type RunningApp} from './support/built-app.js';
+import {salesOverview, statusOnceItReads, waitForEmbed} from './support/embed-view.js';
+
+describe('server-rendered page', () => {
+  let app: RunningApp;
+  let elementScript: Promise<HTTPRequest>;
+
+  before(async () => {
+    app = await startApp(ssrApp);
+    await app.page.setRequestInterception(true);
+    elementScript = new Promise((resolve) => {
+      app.page.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/metabase-embed.js') resolve(request);
+        else void request.continue();
+      });
+    });
+    // Not awaited: the page cannot finish loading while its deferred script is held.
+    void app.page.goto(`${app.host.url}?category=Widget`).catch(() => undefined);
+  });
+  after(() => app?.close());
+
+  it('before the script: the tag the server wrote, with its loading text', async () => {
+    await elementScript;
+    await app.page.waitForSelector('[role=status]');
+    const before = await app.page.$eval('metabase-embed', (embed) => ({
+      defined: customElements.get('metabase-embed') !== undefined,
+      shadowRoot: embed.shadowRoot !== null,
+      attributes: embed.getAttributeNames().map((name) => `${name}=${embed.getAttribute(name)}`),
+      text: (embed as HTMLElement).innerText.trim(),
+    }));
+    assert.deepEqual(before, {
+      defined: false,
+      shadowRoot: false,
+      attributes: [
+        'dashboard=1',
+        'endpoint=/api/metabase/embed',
+        'theme=light',
+        'min-height=300',
+        'param-category=Widget',
+      ],
+      text: 'Loading the sales dashboard…',
+    });
+  });
+
+  it('once the script arrives: the same tag shows the dashboard with the server-written filter', async () => {
+    await (await elementScript).continue();
+    const shown = await waitForEmbed(app.page, 'Widget', app.host.secretKey);
+    assert.deepEqual(shown, salesOverview('Widget'));
+    // The page script added its listener to the element before it was upgraded.
+    assert.equal(await statusOnceItReads(app.page, 'Dashboard loaded 1 time(s)'), 'Dashboard loaded 1 time(s)');
+  });
+
+  it('a category picked on the page re-signs and reaches the page through the load event', async () => {
+    await app.page.select('select[name=category]', 'Gadget');
+    const shown = await waitForEmbed(app.page, 'Gadget', app.host.secretKey);
+    assert.deepEqual(shown, salesOverview('Gadget'));
+    assert.equal(await statusOnceItReads(app.page, 'Dashboard loaded 2 time(s)'), 'Dashboard loaded 2 time(s)');
+    assert.equal(app.tokenRequests.length, 2);
+    assert.deepEqual(app.consoleProblems, []);
+  });
+});
