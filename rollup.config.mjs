@@ -1,27 +1,22 @@
-// Three outputs from one source tree:
+// Four outputs from one source tree:
 //  1. dist/**/*.js: unbundled ESM for bundler and Node users (dependencies stay external).
-//  2. dist/cdn/metabase-embed.iife.js: one minified classic script that registers the element.
-//  3. Declarations come from `tsc -p tsconfig.build.json` (run by the build script).
+//  2. dist/cdn/metabase-embed.js (ES module) and dist/cdn/metabase-embed.iife.js (classic
+//     script): one minified file each that registers the element, with its dependencies'
+//     notices (scripts/cdn-build.mjs says how they are made small).
+//  3. The emulator's embed-page script.
+//  4. Declarations come from `tsc -p tsconfig.build.json` (run by the build script).
 import {readFileSync} from 'node:fs';
 import {builtinModules} from 'node:module';
 import esbuild from 'rollup-plugin-esbuild';
-import {nodeResolve} from '@rollup/plugin-node-resolve';
-import terser from '@rollup/plugin-terser';
+import {cdnBundle} from './scripts/cdn-build.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const iframeResizerPkg = JSON.parse(
-  readFileSync(new URL('./node_modules/iframe-resizer/package.json', import.meta.url), 'utf8'),
-);
 const dependencies = [
   ...Object.keys(pkg.dependencies ?? {}),
   ...Object.keys(pkg.peerDependencies ?? {}),
   ...builtinModules,
 ];
 const isExternal = (id) => id.startsWith('node:') || dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
-
-// iframe-resizer's files carry no /*! header, so terser would drop its notice: restore it.
-const banner = `/*! metabase-embed ${pkg.version} | MIT License */
-/*! iframe-resizer ${iframeResizerPkg.version} | (c) David J. Bradshaw | MIT License | https://github.com/davidjbradshaw/iframe-resizer */`;
 
 export default [
   {
@@ -46,18 +41,8 @@ export default [
       sourcemap: true,
     },
   },
-  {
-    input: 'src/cdn.ts',
-    plugins: [nodeResolve({browser: true}), esbuild({target: 'es2021', tsconfig: 'tsconfig.json'})],
-    output: {
-      file: 'dist/cdn/metabase-embed.iife.js',
-      format: 'iife',
-      name: 'MetabaseEmbed',
-      banner,
-      sourcemap: true,
-      plugins: [terser({format: {comments: /^!/}})],
-    },
-  },
+  cdnBundle({format: 'es', file: 'dist/cdn/metabase-embed.js'}),
+  cdnBundle({format: 'iife', file: 'dist/cdn/metabase-embed.iife.js'}),
   // Emulator only: the embed page's browser script, one classic file that the emulator
   // serves as /app/embed/embed-page.js (src/emulator/page/assets.ts reads it from here).
   {

@@ -1,8 +1,7 @@
 // The script-tag bundle as CDN users load it: a classic <script src> of
 // dist/cdn/metabase-embed.iife.js (built by `npm test` before the tests run), no module imports.
-import {expect, oneEvent, waitUntil} from '@open-wc/testing';
-import {embedPageOrigin, endpointUrl, newSession, requestLog, sendToEmbed} from '../support/embed-page.js';
-import {bundleUrl, loadScript} from './load-bundle.js';
+import {expect} from '@open-wc/testing';
+import {bundleUrl, expectWorkingEmbed, loadScript} from './load-bundle.js';
 
 describe('script-tag bundle', () => {
   before(async () => {
@@ -36,24 +35,5 @@ describe('script-tag bundle', () => {
     expect(customElements.get('metabase-embed')).to.equal(registered);
   });
 
-  it('shows an embed from the signing endpoint and keeps it sized to its content', async () => {
-    const session = newSession();
-    const element = document.createElement('metabase-embed');
-    element.setAttribute('dashboard', '12');
-    element.setAttribute('endpoint', endpointUrl({session, height: 420}));
-    const loaded = oneEvent(element, 'metabase-embed-load');
-    document.body.append(element);
-    try {
-      const {detail} = await loaded;
-      expect(detail.url.startsWith(`${await embedPageOrigin()}/embed/dashboard/`)).to.equal(true);
-      const iframe = element.shadowRoot!.querySelector<HTMLIFrameElement>('iframe[part~="iframe"]')!;
-      expect(iframe.src).to.equal(detail.url);
-      await waitUntil(() => iframe.style.height === '420px', `height stayed "${iframe.style.height}"`);
-      sendToEmbed(iframe, {setHeight: 640});
-      await waitUntil(() => iframe.style.height === '640px', `height stayed "${iframe.style.height}"`);
-      expect((await requestLog(session)).map(({resource}) => resource)).to.deep.equal([{dashboard: 12}]);
-    } finally {
-      element.remove();
-    }
-  });
+  it('shows an embed from the signing endpoint and keeps it sized to its content', expectWorkingEmbed);
 });

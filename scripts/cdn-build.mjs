@@ -1,0 +1,76 @@
+// The rollup configuration of the two CDN bundles (dist/cdn/metabase-embed.js, an ES module,
+// and dist/cdn/metabase-embed.iife.js, a classic script): src/cdn.ts with lit, iframe-resizer
+// and jose's JWT decoder in one minified file each, with a source map and a /*! banner naming
+// every bundled package, its version, licence and copyright line. The full licence texts go
+// to dist/cdn/THIRD-PARTY-LICENSES.txt beside them.
+import {nodeResolve} from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import minifyTemplateLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import license from 'rollup-plugin-license';
+import esbuild from 'rollup-plugin-esbuild';
+
+/** The browsers the README promises (custom elements, `structuredClone`, `Object.hasOwn`). */
+export const browserTargets = ['chrome98', 'edge98', 'firefox94', 'safari15.4'];
+
+export const licensesFile = 'THIRD-PARTY-LICENSES.txt';
+
+/** The first "Copyright …" line of a licence text, without its trailing "All rights reserved.". */
+export function copyrightLine(licenseText) {
+  const line = licenseText?.split('\n').find((text) => /^\s*copyright\b/i.test(text));
+  return line ? line.trim().replace(/\.?\s*All rights reserved\.?$/i, '') : 'no copyright line in its licence file';
+}
+
+/**
+ * The bundled packages, one line per licence and copyright holder (lit's three parts share
+ * one): `lit-element 4.2.2, lit-html 3.3.3 | BSD-3-Clause | Copyright (c) 2017 Google LLC`.
+ */
+export function noticeLines(dependencies) {
+  const groups = new Map();
+  for (const dependency of [...dependencies].sort((a, b) => a.name.localeCompare(b.name))) {
+    const key = `${dependency.license} | ${copyrightLine(dependency.licenseText)}`;
+    groups.set(key, [...(groups.get(key) ?? []), `${dependency.name} ${dependency.version}`]);
+  }
+  return [...groups].map(([key, names]) => `${names.join(', ')} | ${key}`);
+}
+
+// A lodash template (rollup-plugin-license fills `pkg` and `dependencies`). Written as /*!
+// so terser keeps it.
+const banner = `<%= pkg.name %> <%= pkg.version %> | <%= pkg.license %>. Bundled (licence texts in ${licensesFile}):
+<%= data.noticeLines(dependencies).join('\\n') %>`;
+
+// Measured with scripts/size.mjs's figures in mind: three passes and shorthand methods pay
+// (~140 B gzip together); `unsafe_arrows`, `pure_getters`, `keep_fargs: false` and
+// `unsafe_comps` would each save under 25 B for a risk to iframe-resizer's or lit's code, so
+// they stay off. `toplevel` only for the ES module: the classic script's one top-level
+// name is `window.MetabaseEmbed`, which must stay.
+const terserOptions = (format) => ({
+  ecma: 2020,
+  module: format === 'es',
+  compress: {passes: 3, unsafe_methods: true},
+  format: {comments: /^!/},
+});
+
+/** One CDN bundle: `format` 'es' or 'iife', written to `file`. */
+export function cdnBundle({format, file}) {
+  return {
+    input: 'src/cdn.ts',
+    plugins: [
+      nodeResolve({browser: true}),
+      // lit's html`` and css`` templates in our sources: whitespace and comments out.
+      minifyTemplateLiterals({include: ['src/**/*.ts'], failOnError: true}),
+      esbuild({target: browserTargets, tsconfig: 'tsconfig.json'}),
+      license({
+        sourcemap: true,
+        banner: {commentStyle: 'ignored', content: banner, data: {noticeLines}},
+        thirdParty: {output: {file: `dist/cdn/${licensesFile}`}},
+      }),
+    ],
+    output: {
+      file,
+      format,
+      ...(format === 'iife' ? {name: 'MetabaseEmbed'} : {}),
+      sourcemap: true,
+      plugins: [terser(terserOptions(format))],
+    },
+  };
+}

@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// The README's CDN block: the two bundles' sizes and their <script> tags with the Subresource
+// Integrity hash (sha384) of the files in dist/cdn/ as built. Both change with every build of
+// the element, so they are written here, not by hand:
+//
+//   npm run sri                         build, then print the two tags for that build
+//   node scripts/cdn-snippets.mjs --write   rewrite the README block between the markers
+//
+// test/bundle/readme-cdn.node.test.ts fails when the README's block no longer matches the
+// built files (any change to the element changes the hash); it names the command to run.
+import {createHash} from 'node:crypto';
+import {readFileSync, writeFileSync} from 'node:fs';
+import {gzipSync} from 'node:zlib';
+
+export const startMarker = '<!-- cdn-snippets:start -->';
+export const endMarker = '<!-- cdn-snippets:end -->';
+
+/** Where the README says the package's files will be served from, once published. */
+export const cdnBase = (version) => `https://cdn.jsdelivr.net/npm/metabase-embed@${version}/dist/cdn`;
+
+export const bundles = {module: 'dist/cdn/metabase-embed.js', classic: 'dist/cdn/metabase-embed.iife.js'};
+
+/** The value of an `integrity` attribute for these bytes. */
+export function sriHash(bytes) {
+  return `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+}
+
+/** The two tags, for files at `base` with these hashes. */
+export function scriptTags({base, moduleHash, classicHash}) {
+  return [
+    '<!-- the ES module: one request, no globals -->',
+    `<script type="module" src="${base}/metabase-embed.js"`,
+    `        integrity="${moduleHash}" crossorigin="anonymous"></script>`,
+    '<!-- or the classic script: also sets window.MetabaseEmbed -->',
+    `<script src="${base}/metabase-embed.iife.js" defer`,
+    `        integrity="${classicHash}" crossorigin="anonymous"></script>`,
+  ].join('\n');
+}
+
+/** The tags for the built files in dist/cdn/, addressed on the CDN at `version`. */
+export function builtScriptTags(version, read = readFileSync) {
+  return scriptTags({
+    base: cdnBase(version),
+    moduleHash: sriHash(read(bundles.module)),
+    classicHash: sriHash(read(bundles.classic)),
+  });
+}
+
+const formatBytes = (bytes) => bytes.toLocaleString('en-US');
+
+/** The sizes table of the built bundles: raw and gzip -9 (as CDNs serve them). */
+export function sizesTable(read = readFileSync) {
+  const row = (file, kind) => {
+    const bytes = read(file);
+    return `| \`${file}\` | ${kind} | ${formatBytes(bytes.length)} B | ${formatBytes(gzipSync(bytes, {level: 9}).length)} B |`;
+  };
+  return [
+    '| file | kind | minified | gzip -9 |',
+    '| --- | --- | --- | --- |',
+    row(bundles.module, 'ES module; exports what the package root exports'),
+    row(bundles.classic, 'classic script; puts the exports on `window.MetabaseEmbed`'),
+  ].join('\n');
+}
+
+export function renderBlock(tags, sizes) {
+  return [
+    startMarker,
+    '<!-- Written by `node scripts/cdn-snippets.mjs --write` from the built files: do not edit. -->',
+    sizes,
+    '',
+    '```html',
+    tags,
+    '```',
+    endMarker,
+  ].join('\n');
+}
+
+export function replaceBlock(readme, block) {
+  const start = readme.indexOf(startMarker);
+  const end = readme.indexOf(endMarker);
+  if (start < 0 || end < start) throw new Error(`README.md needs ${startMarker} … ${endMarker}`);
+  return readme.slice(0, start) + block + readme.slice(end + endMarker.length);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const {version} = JSON.parse(readFileSync('package.json', 'utf8'));
+  const tags = builtScriptTags(version);
+  if (process.argv.includes('--write')) {
+    writeFileSync('README.md', replaceBlock(readFileSync('README.md', 'utf8'), renderBlock(tags, sizesTable())));
+    console.log('README.md: CDN snippets updated');
+  } else {
+    console.log(`${tags}\n\n${sizesTable()}\n`);
+    for (const file of Object.values(bundles)) console.log(`${file}: ${sriHash(readFileSync(file))}`);
+  }
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// `npm run size`: what each module of the CDN bundle costs, then the shipped files' sizes.
+// The per-module table comes from an esbuild build of src/cdn.ts with its metafile: the
+// minified bytes each module leaves in the output (gzip is not additive per module, so the
+// share of minified bytes is the honest per-module figure). The file table measures
+// dist/cdn/* as built by rollup (run `npm run build` first), gzip level 9 as CDNs serve it.
+import {existsSync, readFileSync} from 'node:fs';
+import {gzipSync} from 'node:zlib';
+import {build} from 'esbuild';
+
+const gzip = (code) => gzipSync(code, {level: 9}).length;
+const shippedFiles = ['dist/cdn/metabase-embed.iife.js', 'dist/cdn/metabase-embed.js'];
+
+/** `node_modules/@lit/reactive-element/x.js` → `@lit/reactive-element`; project files → `(own code)`. */
+export function packageOf(path) {
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path);
+  return match ? match[1] : '(own code)';
+}
+
+/** Minified bytes per input module of one esbuild bundle of `entry`, largest first. */
+export async function moduleCosts(entry = 'src/cdn.ts') {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2021',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const [output] = Object.values(result.metafile.outputs);
+  const modules = Object.entries(output.inputs)
+    .map(([path, {bytesInOutput}]) => ({path, package: packageOf(path), bytes: bytesInOutput}))
+    .filter((row) => row.bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
+  return {modules, total: output.bytes};
+}
+
+function table(headers, rows) {
+  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => String(row[i]).length)));
+  const line = (cells) =>
+    cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+async function main() {
+  const {modules, total} = await moduleCosts();
+  const percent = (bytes) => `${((bytes / total) * 100).toFixed(1)}%`;
+
+  const byPackage = new Map();
+  for (const row of modules) byPackage.set(row.package, (byPackage.get(row.package) ?? 0) + row.bytes);
+  console.log(`src/cdn.ts bundled and minified by esbuild: ${total} B\n`);
+  console.log(
+    table(
+      ['package', 'minified B', 'share'],
+      [...byPackage].sort((a, b) => b[1] - a[1]).map(([name, bytes]) => [name, bytes, percent(bytes)]),
+    ),
+  );
+  console.log('');
+  console.log(
+    table(
+      ['module', 'minified B', 'share'],
+      modules.map((row) => [row.path, row.bytes, percent(row.bytes)]),
+    ),
+  );
+  console.log('');
+  const built = shippedFiles.filter((file) => existsSync(file));
+  if (built.length === 0) console.log('dist/cdn/ is not built: run `npm run build` for the shipped sizes');
+  else
+    console.log(
+      table(
+        ['shipped file', 'bytes', 'gzip -9 B'],
+        built.map((file) => [file, readFileSync(file).length, gzip(readFileSync(file))]),
+      ),
+    );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,219 @@
+// The package as a consumer gets it: `npm pack` once (of the dist/ that `npm test` just built),
+// installed from the tarball into a scratch app, then every `exports` entry imported there in
+// a fresh Node (server-side rendering must not throw), a consumer .ts file type-checked against
+// the shipped .d.ts under moduleResolution bundler, nodenext and node10, and the tarball put
+// through publint and arethetypeswrong.
+import {after, before, describe, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join, resolve} from 'node:path';
+
+const projectDir = process.cwd();
+const scratch = mkdtempSync(join(tmpdir(), 'metabase-embed-pack-'));
+const appDir = join(scratch, 'app');
+const installedDir = join(appDir, 'node_modules', 'metabase-embed');
+let tarball = '';
+
+interface PackageJson {
+  name: string;
+  exports: Record<string, string | Record<string, string>>;
+  typesVersions?: Record<string, Record<string, string[]>>;
+}
+
+function sh(command: string, args: string[], cwd: string) {
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    env: {...process.env, npm_config_update_notifier: 'false'},
+  });
+  assert.equal(result.status, 0, `${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+const installedPackage = () => JSON.parse(readFileSync(join(installedDir, 'package.json'), 'utf8')) as PackageJson;
+const specifiers = () => Object.keys(installedPackage().exports).map((key) => `metabase-embed${key.slice(1)}`);
+const typedSpecifiers = () =>
+  Object.entries(installedPackage().exports)
+    .filter(([, target]) => typeof target === 'object' && 'types' in target)
+    .map(([key]) => `metabase-embed${key.slice(1)}`);
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, {recursive: true, withFileTypes: true})
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1));
+}
+
+before(() => {
+  // --ignore-scripts: `prepare` would rebuild dist/, which `npm test` built already.
+  const [packed] = JSON.parse(
+    sh('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], projectDir),
+  ) as Array<{filename: string}>;
+  tarball = join(scratch, packed.filename);
+  mkdirSync(appDir);
+  writeFileSync(join(appDir, 'package.json'), JSON.stringify({name: 'consumer', private: true, type: 'module'}));
+  // React is an optional peer: a consumer of `metabase-embed/react` installs it beside us.
+  const {devDependencies} = JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8')) as {
+    devDependencies: Record<string, string>;
+  };
+  const react = ['react', 'react-dom'].map((name) => `${name}@${devDependencies[name]}`);
+  sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, ...react], appDir);
+});
+
+after(() => rmSync(scratch, {recursive: true, force: true}));
+
+describe('the packed package', () => {
+  test('ships dist/ without declaration maps or sources, and every source map carries its sources', () => {
+    const files = filesUnder(installedDir);
+    assert.ok(files.includes('dist/cdn/metabase-embed.js') && files.includes('dist/cdn/metabase-embed.iife.js'));
+    assert.ok(files.includes('dist/cdn/THIRD-PARTY-LICENSES.txt') && files.includes('custom-elements.json'));
+    assert.deepEqual(
+      files.filter((file) => file.endsWith('.d.ts.map') || /^(src|test|demo|bench)\//.test(file)),
+      [],
+    );
+    for (const file of files.filter((name) => name.endsWith('.js.map'))) {
+      const map = JSON.parse(readFileSync(join(installedDir, file), 'utf8')) as {
+        sources: string[];
+        sourcesContent?: string[];
+      };
+      assert.equal(
+        map.sourcesContent?.filter((text) => typeof text === 'string').length ?? 0,
+        map.sources.length,
+        file,
+      );
+    }
+  });
+
+  test('every `exports` entry imports in a fresh Node without throwing (server-side rendering)', () => {
+    const script = specifiers()
+      .map((specifier) =>
+        specifier.endsWith('.json')
+          ? `await import(${JSON.stringify(specifier)}, {with: {type: 'json'}});`
+          : `await import(${JSON.stringify(specifier)});`,
+      )
+      .join('\n');
+    const result = spawnSync(
+      process.execPath,
+      ['--input-type=module', '--eval', `${script}\nconsole.log('imported');`],
+      {
+        cwd: appDir,
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout.trim(), 'imported');
+    assert.ok(specifiers().length >= 6, `only ${specifiers().join(', ')}`);
+  });
+
+  test('the CDN bundles are files in the package, not `exports` entries (they need a browser)', () => {
+    assert.deepEqual(
+      Object.values(installedPackage().exports)
+        .flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)))
+        .filter((target) => target.includes('/cdn/')),
+      [],
+    );
+  });
+
+  test('publint finds nothing, strict and down to suggestions', async () => {
+    const {publint} = await import('publint');
+    const {formatMessage} = await import('publint/utils');
+    const data = readFileSync(tarball);
+    const {messages, pkg} = await publint({
+      pack: {tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)},
+      level: 'suggestion',
+      strict: true,
+    });
+    assert.deepEqual(
+      messages.map((message) => formatMessage(message, pkg) ?? message.code),
+      [],
+    );
+  });
+
+  test('arethetypeswrong: types resolve for every entry under node10, node16 (ESM) and bundler', async () => {
+    const {createPackageFromTarballData, checkPackage} = await import('@arethetypeswrong/core');
+    const result = await checkPackage(createPackageFromTarballData(new Uint8Array(readFileSync(tarball))));
+    assert.ok(result.types !== false, 'no types found');
+    // ESM only, on purpose: `require()` of it from CommonJS code type-checked as node16 is
+    // reported as CJSResolvesToESM (Node 20.19+ can require() it; TypeScript's node16 mode says no).
+    const problems = 'problems' in result ? result.problems : [];
+    assert.deepEqual(
+      problems
+        .filter((problem) => !(problem.kind === 'CJSResolvesToESM' && problem.resolutionKind === 'node16-cjs'))
+        .map((problem) => JSON.stringify(problem)),
+      [],
+    );
+  });
+
+  for (const [mode, compilerOptions] of Object.entries({
+    bundler: {module: 'esnext', moduleResolution: 'bundler'},
+    nodenext: {module: 'nodenext', moduleResolution: 'nodenext'},
+    node10: {module: 'commonjs', moduleResolution: 'node10'},
+  })) {
+    test(`a consumer .ts file type-checks against the shipped .d.ts (moduleResolution ${mode})`, () => {
+      writeFileSync(join(appDir, 'consumer.ts'), consumerSource(typedSpecifiers()));
+      const tsconfig = {
+        compilerOptions: {
+          ...compilerOptions,
+          target: 'es2022',
+          lib: ['es2022', 'dom', 'dom.iterable'],
+          strict: true,
+          noEmit: true,
+          // As most apps have it (and 4x faster on this machine than checking lib.dom and
+          // @types/node too); imports inside our .d.ts that fail to resolve are caught by the
+          // arethetypeswrong test above (its InternalResolutionError).
+          skipLibCheck: true,
+          // @types/node from this project: the server entry's Node adapter names node:http.
+          typeRoots: [resolve(projectDir, 'node_modules/@types')],
+          types: ['node'],
+        },
+        files: ['consumer.ts'],
+      };
+      writeFileSync(join(appDir, `tsconfig.${mode}.json`), JSON.stringify(tsconfig));
+      const tsc = resolve(projectDir, 'node_modules/typescript/bin/tsc');
+      const result = spawnSync(process.execPath, [tsc, '-p', `tsconfig.${mode}.json`], {cwd: appDir, encoding: 'utf8'});
+      assert.equal(result.status, 0, `tsc (${mode}):\n${result.stdout}${result.stderr}`);
+    });
+  }
+});
+
+/**
+ * A consumer file: a namespace import of every typed entry (so a new entry without types, or
+ * without a typesVersions line for node10, fails), then uses whose types must be real, not
+ * `any` (each @ts-expect-error fails the check if its line is not an error).
+ */
+function consumerSource(entries: string[]): string {
+  const namespaces = entries.map((specifier, i) => `import * as entry${i} from '${specifier}';`).join('\n');
+  return `${namespaces}
+import {MetabaseEmbedElement, defineMetabaseEmbed, tagName, type EmbedParams, type MetabaseEmbedJsxProps} from 'metabase-embed';
+import {MetabaseEmbedElement as ClassOnly} from 'metabase-embed/element';
+import {createEmbedHandler} from 'metabase-embed/server';
+import {SAMPLE, startEmulator} from 'metabase-embed/emulator';
+
+export const entries = [${entries.map((_, i) => `entry${i}`).join(', ')}];
+
+const element = document.createElement(tagName === 'metabase-embed' ? 'metabase-embed' : 'metabase-embed');
+const sameClass: ClassOnly = element satisfies MetabaseEmbedElement;
+const params: EmbedParams = {category: ['Gizmo'], tenant: 'Acme'};
+sameClass.params = params;
+element.addEventListener('metabase-embed-load', (event) => {
+  const url: string = event.detail.url;
+  // @ts-expect-error the detail's url is a string
+  const wrong: number = event.detail.url;
+  console.log(url, wrong);
+});
+// @ts-expect-error params is an object of filter values, not a number
+element.params = 5;
+defineMetabaseEmbed('my-embed');
+const props: MetabaseEmbedJsxProps = {dashboard: 1, endpoint: '/api/metabase/embed', 'param-category': 'Gizmo'};
+// @ts-expect-error theme is light, night or transparent
+const badProps: MetabaseEmbedJsxProps = {theme: 'dark'};
+
+export const handler: (request: Request) => Promise<Response> = createEmbedHandler({
+  resources: {[\`dashboard:\${SAMPLE.salesDashboard.id}\`]: {editable: ['category'], locked: () => ({tenant: 'Acme'})}},
+  authorize: () => true,
+});
+export const started: Promise<{url: string; close(): Promise<void>}> = startEmulator({secretKey: 'a'.repeat(64)});
+console.log(props, badProps);
+`;
+}
