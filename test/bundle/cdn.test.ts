@@ -48,9 +48,15 @@ describe('script-tag bundle', () => {
       expect(detail.url.startsWith(`${await embedPageOrigin()}/embed/dashboard/`)).to.equal(true);
       const iframe = element.shadowRoot!.querySelector<HTMLIFrameElement>('iframe[part~="iframe"]')!;
       expect(iframe.src).to.equal(detail.url);
-      await waitUntil(() => iframe.style.height === '420px', `height stayed "${iframe.style.height}"`);
+      // Heights arrive by message and apply in an animation frame: more than waitUntil's
+      // default second on a loaded machine.
+      await waitUntil(() => iframe.style.height === '420px', `height stayed "${iframe.style.height}"`, {
+        timeout: 10_000,
+      });
       sendToEmbed(iframe, {setHeight: 640});
-      await waitUntil(() => iframe.style.height === '640px', `height stayed "${iframe.style.height}"`);
+      await waitUntil(() => iframe.style.height === '640px', `height stayed "${iframe.style.height}"`, {
+        timeout: 10_000,
+      });
       expect((await requestLog(session)).map(({resource}) => resource)).to.deep.equal([{dashboard: 12}]);
     } finally {
       element.remove();
