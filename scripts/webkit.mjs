@@ -16,9 +16,8 @@ export function webkitDriverPath() {
   return process.env.WEBKIT_WEBDRIVER ?? '/usr/bin/WebKitWebDriver';
 }
 
-function requireFile(path, install) {
-  if (!existsSync(path))
-    throw new Error(`No ${path}: install it (${install}) or set the variable named in scripts/webkit.mjs.`);
+function requireFile(path, fix) {
+  if (!existsSync(path)) throw new Error(`No ${path}: ${fix}.`);
 }
 
 function freePort() {
@@ -42,7 +41,7 @@ function stopChild(child) {
 
 /** Starts Xvfb on a free display (it writes the number to fd 3) and resolves with `:N`. */
 function startXvfb() {
-  requireFile('/usr/bin/Xvfb', 'apt-get install xvfb xauth');
+  requireFile('/usr/bin/Xvfb', 'install it (apt-get install --no-install-recommends xvfb xauth)');
   const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
@@ -78,8 +77,9 @@ async function waitForDriver(url, driver) {
 
 /** Starts Xvfb and WebKitWebDriver on 127.0.0.1; `stop()` ends both. */
 export async function startWebKitDriver() {
-  requireFile(webkitDriverPath(), 'apt-get install --no-install-recommends webkit2gtk-driver');
-  requireFile(miniBrowserPath(), 'apt-get install --no-install-recommends webkit2gtk-driver');
+  const install = 'install it (apt-get install --no-install-recommends webkit2gtk-driver)';
+  requireFile(webkitDriverPath(), `${install} or set WEBKIT_WEBDRIVER`);
+  requireFile(miniBrowserPath(), `${install} or set WEBKIT_MINIBROWSER`);
   const xvfb = await startXvfb();
   const port = await freePort();
   const driver = spawn(webkitDriverPath(), [`--port=${port}`, '--host=127.0.0.1'], {

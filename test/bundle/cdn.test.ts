@@ -2,6 +2,7 @@
 // dist/cdn/metabase-embed.iife.js (built by `npm test` before the tests run), no module imports.
 import {expect, oneEvent, waitUntil} from '@open-wc/testing';
 import {embedPageOrigin, endpointUrl, newSession, requestLog, sendToEmbed} from '../support/embed-page.js';
+import type {MetabaseEmbedEventMap} from '../../src/embed/types.js';
 import {bundleUrl, loadScript} from './load-bundle.js';
 
 describe('script-tag bundle', () => {
@@ -41,7 +42,7 @@ describe('script-tag bundle', () => {
     const element = document.createElement('metabase-embed');
     element.setAttribute('dashboard', '12');
     element.setAttribute('endpoint', endpointUrl({session, height: 420}));
-    const loaded = oneEvent(element, 'metabase-embed-load');
+    const loaded = oneEvent<MetabaseEmbedEventMap['metabase-embed-load']>(element, 'metabase-embed-load');
     document.body.append(element);
     try {
       const {detail} = await loaded;

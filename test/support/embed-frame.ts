@@ -4,7 +4,7 @@
 // frame at a time: the frame is entered for each call and left again before it returns.
 import type {BasicTestSession as TestSession} from '@web/test-runner-core';
 import type {Frame, Page} from 'puppeteer-core';
-import {testEngine} from './test-engine.js';
+import {runnerEngine} from './runner-engine.js';
 import {webdriverFrame} from './webdriver-frame.js';
 
 /** Which embed page: an iframe on the test page by id, or the frame showing this token anywhere (e.g. in an element's shadow root). */
@@ -65,7 +65,7 @@ function fromPuppeteer(page: Page, frame: Frame): EmbedFrame {
 
 /** The embed frame of this test session's page, through the launcher that runs it. */
 export async function embedFrame(session: TestSession, target: FrameTarget): Promise<EmbedFrame> {
-  if (testEngine() === 'webkit') return webdriverFrame(session, target);
+  if (runnerEngine() === 'webkit') return webdriverFrame(session, target);
   const page = (session.browser as unknown as {getPage(id: string): Page}).getPage(session.id);
   return fromPuppeteer(page, await puppeteerFrame(page, target));
 }

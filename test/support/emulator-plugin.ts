@@ -41,8 +41,6 @@ export interface FrameSnapshot {
   timeOrigin: number;
 }
 
-export type {FrameTarget};
-
 export type FrameAction =
   /** `settled`: first wait until the page has shown its data or its error. */
   | {action: 'snapshot'; settled?: boolean}
