@@ -12,7 +12,7 @@ type Interpolation = Markup | string | number | boolean | null | undefined | rea
 const ENTITIES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'};
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ENTITIES[char]);
+  return text.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
 }
 
 function render(value: Interpolation): string {

@@ -38,7 +38,9 @@ export class SessionStore {
   }
 
   get defaultUser(): DemoUser {
-    return this.users[0];
+    const [first] = this.#users.values();
+    if (!first) throw new Error('the demo has no users');
+    return first;
   }
 
   findUser(id: unknown): DemoUser | undefined {

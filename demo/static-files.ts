@@ -11,7 +11,7 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 /** Packages the element's ESM build imports; nothing else under node_modules is served. */
 export const BROWSER_PACKAGES = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'iframe-resizer', 'jose'];
 
-const CONTENT_TYPES: Record<string, string> = {
+const CONTENT_TYPES: Partial<Record<string, string>> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
@@ -73,5 +73,5 @@ export async function readStaticFile(pathname: string): Promise<StaticFile | und
     target: 'es2022',
     sourcefile: location.path,
   });
-  return {body: code, contentType: CONTENT_TYPES['.js']};
+  return {body: code, contentType: CONTENT_TYPES['.js'] ?? 'text/javascript'};
 }

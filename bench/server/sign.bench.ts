@@ -24,7 +24,7 @@ const IN_FLIGHT = 16;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
 async function perSecond(rounds: number, perRound: number, run: () => Promise<unknown>): Promise<number> {

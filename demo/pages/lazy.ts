@@ -9,7 +9,7 @@ export const LAZY_EMBED_COUNT = 12;
 export function lazyPage(context: PageContext): string {
   const {lazy} = context.content;
   const cards = Array.from({length: LAZY_EMBED_COUNT}, (_, index) => {
-    const item = lazy[index % lazy.length];
+    const item = lazy[index % lazy.length]!; // index % length is always in range
     return html`<article class="lazy-card" data-lazy-card>
       <h2>${index + 1}. ${item.title}</h2>
       <p class="lazy-state" data-lazy-state>Waiting for the viewport</p>

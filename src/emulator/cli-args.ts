@@ -25,7 +25,7 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
   const values = new Map<string, string>();
   let help = false;
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+    const arg = argv[i]!; // i < argv.length
     if (arg === '--help' || arg === '-h') {
       help = true;
       continue;

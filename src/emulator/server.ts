@@ -15,19 +15,19 @@ import {assertSecretKey, hmacKey} from './secret.js';
 
 export interface EmulatorOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
-  port?: number;
+  port?: number | undefined;
   /** Interface to bind; loopback by default. */
-  host?: string;
+  host?: string | undefined;
   /** The 64-character hexadecimal embedding secret key tokens must be signed with. */
   secretKey: string;
   /** Items and tables replacing the built-in sample content (parsed JSON, checked on start). */
-  content?: EmulatorContent;
+  content?: EmulatorContent | undefined;
   /**
    * The emulator's clock in epoch milliseconds (default `Date.now`), read for every token
    * check (`exp` with 60 s leeway, `nbf`) and download file name. Tests pass their own to
    * move time without waiting.
    */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 export interface RunningEmulator {

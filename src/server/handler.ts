@@ -16,29 +16,29 @@ export type EmbedErrorStage = 'authorize' | 'request' | 'locked' | 'sign';
 export interface EmbedErrorInfo {
   stage: EmbedErrorStage;
   /** `"dashboard:12"`, once the request named a listed item. */
-  resource?: string;
+  resource?: string | undefined;
 }
 
 export interface EmbedHandlerOptions<TContext = unknown> {
   /** Metabase's address; default `METABASE_SITE_URL`. */
-  siteUrl?: string;
+  siteUrl?: string | undefined;
   /** Metabase's embedding secret key (64 hex characters); default `METABASE_SECRET_KEY`. */
-  secretKey?: string;
+  secretKey?: string | undefined;
   /** The allow-list, keyed `"dashboard:12"` / `"question:<id>"`. Anything else is a 403. */
   resources: EmbedResources<TContext>;
   /**
    * Must return exactly `true` (or a promise of it) to go on; anything else is a 401.
    * Runs before the body is read; it may use the request's headers, not its body.
    */
-  authorize?: (context: TContext, request: Request) => boolean | Promise<boolean>;
+  authorize?: ((context: TContext, request: Request) => boolean | Promise<boolean>) | undefined;
   /** When set, a request whose `Origin` is not listed (or missing) is a 403. */
-  allowedOrigins?: readonly string[];
+  allowedOrigins?: readonly string[] | undefined;
   /** Token lifetime in seconds, 1 to 86400; default 600. */
-  expiresIn?: number;
+  expiresIn?: number | undefined;
   /** Receives the details of every 500 (the answer itself stays generic). */
-  onError?: (error: unknown, info: EmbedErrorInfo) => void;
+  onError?: ((error: unknown, info: EmbedErrorInfo) => void) | undefined;
   /** The clock, for tests; default `() => new Date()`. */
-  now?: () => Date;
+  now?: (() => Date) | undefined;
 }
 
 export type EmbedHandler<TContext = unknown> = (request: Request, context?: TContext) => Promise<Response>;

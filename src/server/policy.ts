@@ -12,9 +12,9 @@ export type LockedResolver<TContext> = (context: TContext, request: Request) => 
 
 export interface EmbedResourcePolicy<TContext = unknown> {
   /** Filter slugs the browser may set. Anything else in a request is refused with 400. */
-  editable?: readonly string[];
+  editable?: readonly string[] | undefined;
   /** Values only the server decides: a fixed map or a resolver (which may be async). */
-  locked?: EmbedParams | LockedResolver<TContext>;
+  locked?: EmbedParams | LockedResolver<TContext> | undefined;
 }
 
 /** Keyed `"dashboard:12"` or `"question:<id or entity id>"`. */

@@ -11,11 +11,11 @@ export interface SignEmbedTokenOptions {
   /** `{dashboard: id}` or `{question: id}`. */
   resource: EmbedResource;
   /** Filter values by slug; default `{}`. */
-  params?: EmbedParams;
+  params?: EmbedParams | undefined;
   /** Token lifetime in whole seconds, 1 to 86400; default 600. */
-  expiresIn?: number;
+  expiresIn?: number | undefined;
   /** The signing time (for tests and replays); default the current time. */
-  now?: Date;
+  now?: Date | undefined;
 }
 
 export interface SignEmbedUrlOptions extends SignEmbedTokenOptions {

@@ -21,7 +21,7 @@ async function minifiedBundle(options: BuildOptions): Promise<Uint8Array> {
     logLevel: 'silent',
     platform: 'browser',
   });
-  return result.outputFiles[0].contents;
+  return result.outputFiles[0]!.contents;
 }
 
 /** An ESM entry and the project files it imports, minified, without the dependencies. */

@@ -60,7 +60,7 @@ describe('demo host app (on the emulator)', () => {
     const signed = await token({Origin: origin, Cookie: cookie});
     assert.equal(signed.status, 200);
     const {token: jwt} = (await signed.json()) as {token: string};
-    assert.deepEqual(JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString()).params, {tenant: 'Acme'});
+    assert.deepEqual(JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()).params, {tenant: 'Acme'});
 
     assert.equal((await token({Origin: 'http://evil.example', Cookie: cookie})).status, 403);
     assert.equal((await token({Origin: origin})).status, 401, 'no session');
@@ -122,7 +122,7 @@ describe('demo host app (on the emulator)', () => {
     const moved = await switchUser({user: 'grace', return: '/lazy'});
     assert.equal(moved.status, 303);
     assert.equal(moved.headers.get('location'), './lazy');
-    const session = moved.headers.get('set-cookie')!.split(';')[0];
+    const session = moved.headers.get('set-cookie')!.split(';')[0]!;
     const me = (await (await fetch(`${origin}/session`, {headers: {Cookie: session}})).json()) as {
       user: {tenant: {name: string}};
     };
@@ -144,14 +144,14 @@ describe('demo clock', () => {
     const demo = await startDemo({port: 0, env: {}, now: () => new Date(then)});
     try {
       const origin = new URL(demo.url).origin;
-      const cookie = (await fetch(demo.url)).headers.get('set-cookie')!.split(';')[0];
+      const cookie = (await fetch(demo.url)).headers.get('set-cookie')!.split(';')[0]!;
       const signed = await fetch(`${origin}/api/metabase/embed`, {
         method: 'POST',
         headers: {'Content-Type': 'application/json', Origin: origin, Cookie: cookie},
         body: JSON.stringify({resource: {dashboard: SAMPLE.salesDashboard.id}, params: {}}),
       });
       const {token} = (await signed.json()) as {token: string};
-      assert.equal(JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).iat, then / 1000);
+      assert.equal(JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).iat, then / 1000);
       const dashboard = await fetch(`${demo.emulatorUrl}/api/embed/dashboard/${token}`);
       assert.equal(dashboard.status, 200, await dashboard.clone().text());
     } finally {
@@ -192,7 +192,7 @@ describe('demo on a real Metabase (from the environment)', () => {
     try {
       assert.equal(demo.emulatorUrl, undefined);
       const origin = new URL(demo.url).origin;
-      const cookie = (await fetch(demo.url)).headers.get('set-cookie')!.split(';')[0];
+      const cookie = (await fetch(demo.url)).headers.get('set-cookie')!.split(';')[0]!;
       const signed = await fetch(`${origin}/api/metabase/embed`, {
         method: 'POST',
         headers: {'Content-Type': 'application/json', Origin: origin, Cookie: cookie},

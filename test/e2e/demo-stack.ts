@@ -105,19 +105,19 @@ export function visibleIframe(el: MetabaseEmbedElement): HTMLIFrameElement {
     frame.ownerDocument.defaultView!.getComputedStyle(frame).visibility !== 'hidden';
   const frames = [...el.shadowRoot!.querySelectorAll('iframe')].filter(visible);
   if (frames.length !== 1) throw new Error(`Expected one visible iframe, found ${frames.length}`);
-  return frames[0];
+  return frames[0]!;
 }
 
 /** The signed token in an embed URL (`<site>/embed/<type>/<jwt>?…#…`). */
 export function tokenInUrl(url: string): string {
   const match = /\/embed\/(?:dashboard|question)\/([^/?#]+)/.exec(new URL(url).pathname);
   if (!match) throw new Error(`Not an embed URL: ${url}`);
-  return match[1];
+  return match[1]!;
 }
 
 /** The token's claims, decoded (the emulator verifies; this only reads). */
 export function claimsOf(token: string): Claims {
-  const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+  const payload = token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/');
   return JSON.parse(atob(payload)) as Claims;
 }
 

@@ -25,7 +25,7 @@ describe('e2e: host-page filters', () => {
   it('param-category="Gizmo" makes the embed show Gizmo\'s numbers only', async () => {
     const {el, token: unfiltered} = await embed();
     const revenueByCategory = await cardRows(stack, unfiltered, 'Revenue by category');
-    const [allOrders] = (await cardRows(stack, unfiltered, 'Orders'))[0];
+    const [allOrders] = (await cardRows(stack, unfiltered, 'Orders'))[0]!;
     expect(revenueByCategory.map(([category]) => category)).to.include.members([
       'Doohickey',
       'Gadget',
@@ -43,10 +43,10 @@ describe('e2e: host-page filters', () => {
     // The filtered embed's revenue is the Gizmo bar of the unfiltered chart...
     const gizmoBar = revenueByCategory.find(([category]) => category === 'Gizmo')!;
     expect(await cardRows(stack, filtered, 'Revenue by category')).to.deep.equal([gizmoBar]);
-    expect((await cardRows(stack, filtered, 'Revenue'))[0][0]).to.be.closeTo(gizmoBar[1] as number, 0.005);
+    expect((await cardRows(stack, filtered, 'Revenue'))[0]![0]).to.be.closeTo(gizmoBar[1] as number, 0.005);
     // ...and its order count is what the emulator counts for Gizmo by itself, fewer than all.
-    const [gizmoOrders] = (await cardRows(stack, filtered, 'Orders'))[0];
-    const [countedByEmulator] = (await cardRows(stack, unfiltered, 'Orders', {category: 'Gizmo'}))[0];
+    const [gizmoOrders] = (await cardRows(stack, filtered, 'Orders'))[0]!;
+    const [countedByEmulator] = (await cardRows(stack, unfiltered, 'Orders', {category: 'Gizmo'}))[0]!;
     expect(gizmoOrders).to.equal(countedByEmulator);
     expect(gizmoOrders)
       .to.be.above(0)
@@ -64,7 +64,7 @@ describe('e2e: host-page filters', () => {
     const firstQuarter = perMonth.filter(([month]) => /^2024-0[1-3]/.test(String(month)));
     expect(firstQuarter).to.have.length(3);
     const expected = firstQuarter.reduce((sum, [, count]) => sum + (count as number), 0);
-    expect((await cardRows(stack, filtered, 'Orders'))[0][0]).to.equal(expected);
+    expect((await cardRows(stack, filtered, 'Orders'))[0]![0]).to.equal(expected);
     expect(await cardRows(stack, filtered, 'Orders per month')).to.deep.equal(firstQuarter);
   });
 

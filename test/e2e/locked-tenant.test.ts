@@ -96,8 +96,8 @@ describe('e2e: the locked tenant', () => {
     const acme = tokenInUrl(await nextLoad(el));
 
     expect(claimsOf(acme).params).to.deep.equal({tenant: 'Acme'});
-    const [globexOrders] = (await cardRows(stack, globex, 'Orders'))[0];
-    const [acmeOrders] = (await cardRows(stack, acme, 'Orders'))[0];
+    const [globexOrders] = (await cardRows(stack, globex, 'Orders'))[0]!;
+    const [acmeOrders] = (await cardRows(stack, acme, 'Orders'))[0]!;
     expect(globexOrders).to.be.above(0);
     expect(acmeOrders).to.be.above(0);
     expect(acmeOrders).not.to.equal(globexOrders);

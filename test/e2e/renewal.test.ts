@@ -60,7 +60,7 @@ describe('e2e: token renewal with 20 s tokens', () => {
   async function expectNumbers(token: string): Promise<void> {
     const view = await embedView(token);
     expect([view.state, view.pageError, view.cardErrors]).to.deep.equal(['ready', null, []]);
-    expect(view.cards[0].text).to.match(/^\$[\d,]/);
+    expect(view.cards[0]!.text).to.match(/^\$[\d,]/);
   }
 
   it("keeps the dashboard answering past the first token's expiry; that token alone is refused", async () => {

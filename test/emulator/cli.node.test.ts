@@ -33,7 +33,7 @@ async function runUntilUrl(command: string[]) {
     child.stdout.on('data', (chunk) => {
       output += chunk;
       const found = output.match(/running at (http:\/\/\S+)/);
-      if (found) resolve(found[1]);
+      if (found) resolve(found[1]!);
     });
     child.stderr.on('data', (chunk) => (output += chunk));
     child.once('exit', (code) => reject(new Error(`CLI exited (${code}) before printing its URL:\n${output}`)));

@@ -58,7 +58,7 @@ describe('sample content', () => {
   test('orders cover the documented date range and every tenant and category', () => {
     const {orders} = generateSampleTables();
     const dates = orders.map((order) => String(order.created_at).slice(0, 10)).sort();
-    assert.ok(dates[0] >= SAMPLE.dateRange.from && dates.at(-1)! <= SAMPLE.dateRange.to);
+    assert.ok(dates[0]! >= SAMPLE.dateRange.from && dates.at(-1)! <= SAMPLE.dateRange.to);
     assert.deepEqual([...new Set(orders.map((o) => o.tenant))].sort(), [...SAMPLE.tenants]);
     assert.deepEqual([...new Set(orders.map((o) => o.category))].sort(), [...SAMPLE.categories]);
   });

@@ -22,9 +22,9 @@ describe('emulator embed page: appearance (hash options)', () => {
       'line',
       'table',
     ]);
-    expect(view.cards[0].text).to.match(/^\$[\d,]+\.\d\d$/);
-    expect(view.cards[3].axisLabels).to.include.members(['Doohickey', 'Gadget', 'Gizmo', 'Widget']);
-    expect(view.cards[5].rows).to.be.within(40, 48); // Acme's products that have orders
+    expect(view.cards[0]!.text).to.match(/^\$[\d,]+\.\d\d$/);
+    expect(view.cards[3]!.axisLabels).to.include.members(['Doohickey', 'Gadget', 'Gizmo', 'Widget']);
+    expect(view.cards[5]!.rows).to.be.within(40, 48); // Acme's products that have orders
     expect(view.downloads).to.deep.equal({results: 6, pdf: true});
     expect(view.bordered).to.equal(true);
     expect(view.pageError).to.equal(null);
@@ -63,7 +63,7 @@ describe('emulator embed page: appearance (hash options)', () => {
   it('#hide_parameters=category: the widget is hidden but its URL value still filters', async () => {
     const view = await (await open('#hide_parameters=category', '?category=Gadget')).settled();
     expect(view.parameters.map((p) => p.slug)).to.deep.equal(['created_at']);
-    expect(view.cards[3].axisLabels).to.include('Gadget').and.not.include('Widget');
+    expect(view.cards[3]!.axisLabels).to.include('Gadget').and.not.include('Widget');
   });
 
   for (const [hash, downloads] of [
@@ -80,9 +80,9 @@ describe('emulator embed page: appearance (hash options)', () => {
   it('#locale=de: German number and date formats', async () => {
     const view = await (await open('#locale=de')).settled();
     expect(view.lang).to.equal('de');
-    expect(view.cards[0].text).to.match(/^[\d.]+,\d\d\s\$$/); // e.g. 40.085,64 $
+    expect(view.cards[0]!.text).to.match(/^[\d.]+,\d\d\s\$$/); // e.g. 40.085,64 $
     // Which months get a label depends on the card's width; each of these is German only.
-    expect(view.cards[4].axisLabels.join(' ')).to.match(/(Jan\.|März|Mai|Juni|Juli|Sept\.|Okt\.|Dez\.) 2023/);
+    expect(view.cards[4]!.axisLabels.join(' ')).to.match(/(Jan\.|März|Mai|Juni|Juli|Sept\.|Okt\.|Dez\.) 2023/);
   });
 
   it('a new hash re-themes the page without reloading it', async () => {
@@ -91,7 +91,7 @@ describe('emulator embed page: appearance (hash options)', () => {
     // Not the iframe's load event: WebKit fires one for a fragment-only navigation too.
     embedded.iframe.src = embedded.iframe.src.replace('#theme=light', '#theme=night');
     const view = await embedded.settled((snapshot) => snapshot.colors.body[1] === 'rgb(46, 53, 59)');
-    expect(view.cards[5].rows).to.be.within(40, 48);
+    expect(view.cards[5]!.rows).to.be.within(40, 48);
     expect(view.timeOrigin, 'the same document').to.equal(before.timeOrigin);
     const location = await embedded.message(
       (m) => m.type === 'location' && m.location!.hash === '#theme=night',

@@ -111,7 +111,7 @@ describe('emulator embed page: charts fill their cards', () => {
       expect(xLabels.length, `x labels at ${width} px`).to.be.at.least(2);
       xLabels
         .slice(1)
-        .forEach((rect, i) => expect(rect.left, `label ${i + 1} at ${width} px`).to.be.above(xLabels[i].right));
+        .forEach((rect, i) => expect(rect.left, `label ${i + 1} at ${width} px`).to.be.above(xLabels[i]!.right));
       card.remove();
     }
   });

@@ -45,8 +45,8 @@ describe('emulator embed page: errors and refresh', () => {
     expect(view.title).to.equal('Monthly revenue');
     expect(view.parameters.map((p) => p.slug)).to.deep.equal(['category']);
     expect(view.cards).to.have.length(1);
-    expect(view.cards[0].display).to.equal('line');
-    expect(view.cards[0].axisLabels.join(' ')).to.match(/Jan 2023/);
+    expect(view.cards[0]!.display).to.equal('line');
+    expect(view.cards[0]!.axisLabels.join(' ')).to.match(/Jan 2023/);
     expect(view.downloads).to.deep.equal({results: 1, pdf: false});
   });
 
@@ -58,7 +58,7 @@ describe('emulator embed page: errors and refresh', () => {
     });
     page = await EmbeddedPage.open(`/embed/question/${token}?category=Gadget`);
     const view = await page.settled();
-    expect(view.cards[0].rows).to.equal(25); // the question's limit
-    expect(view.cards[0].text).to.include('Gadget').and.not.include('Widget');
+    expect(view.cards[0]!.rows).to.equal(25); // the question's limit
+    expect(view.cards[0]!.text).to.include('Gadget').and.not.include('Widget');
   });
 });

@@ -39,7 +39,8 @@ describe('emulator embed page: messages to the parent', () => {
     );
     expect(location.location!.href).to.match(/\?category=Gizmo#bordered=false$/);
     const view = await page.settled(
-      (snapshot) => snapshot.cards[3].axisLabels.includes('Gizmo') && !snapshot.cards[3].axisLabels.includes('Gadget'),
+      (snapshot) =>
+        snapshot.cards[3]!.axisLabels.includes('Gizmo') && !snapshot.cards[3]!.axisLabels.includes('Gadget'),
     );
     expect(view.parameters.find((p) => p.slug === 'category')!.value).to.equal('Gizmo');
     expect(view.downloadLinks).to.have.length(6);
@@ -53,11 +54,11 @@ describe('emulator embed page: messages to the parent', () => {
     expect(short.height, NOT_LAID_OUT).to.be.above(0);
     await page.message((m) => isFrame(m) && m.frame!.height === short.height, 'frame');
     await page.select('category', ''); // "All": every product
-    const long = await page.settled((snapshot) => snapshot.cards[5].rows > short.cards[5].rows);
+    const long = await page.settled((snapshot) => snapshot.cards[5]!.rows > short.cards[5]!.rows);
     const grown = await page.message((m) => isFrame(m) && m.frame!.height === long.height, 'a taller frame');
     expect(grown.frame!.height).to.be.above(short.height);
     await page.select('category', 'Doohickey');
-    const shorter = await page.settled((snapshot) => snapshot.cards[5].rows < long.cards[5].rows);
+    const shorter = await page.settled((snapshot) => snapshot.cards[5]!.rows < long.cards[5]!.rows);
     await page.message((m) => isFrame(m) && m.frame!.height === shorter.height, 'a shorter frame');
     expect(lastHeight(page)).to.be.below(long.height);
   });
@@ -113,7 +114,7 @@ describe('emulator embed page: messages to the parent', () => {
     const view = await page.settled(
       (snapshot) => snapshot.parameters.find((p) => p.slug === 'category')!.value === 'Gizmo',
     );
-    expect(view.cards[3].axisLabels).to.include('Gizmo').and.not.include('Widget');
+    expect(view.cards[3]!.axisLabels).to.include('Gizmo').and.not.include('Widget');
     expect(page.messages.some((m) => m.location?.search === '?category=Widget')).to.equal(false);
     stranger.remove();
   });

@@ -20,7 +20,7 @@ describe('emulator embed page: #refresh=N', () => {
       height: 800,
     });
     const fine = await page.settled((view) => view.state === 'ready' && view.cards.length === 6);
-    expect(fine.cards[0].text).to.match(/^\$/);
+    expect(fine.cards[0]!.text).to.match(/^\$/);
     await page.select('category', 'Gadget');
     return page;
   }

@@ -9,7 +9,7 @@ export interface TestUser {
 }
 
 export interface TestContext {
-  user?: TestUser;
+  user?: TestUser | undefined;
 }
 
 export const USERS: Readonly<Record<string, TestUser>> = {

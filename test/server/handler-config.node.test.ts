@@ -98,7 +98,8 @@ describe('settings from the environment', () => {
 });
 
 describe('malformed options throw at creation, naming the option', () => {
-  const cases: [string, Partial<EmbedHandlerOptions>, string | RegExp][] = [
+  // Options as JavaScript callers may pass them: `resources` may be missing at run time.
+  const cases: [string, Partial<Record<keyof EmbedHandlerOptions, unknown>>, string | RegExp][] = [
     ['a secret of 32 characters', {secretKey: SECRET.slice(0, 32)}, /^secretKey .*got 32 characters$/],
     ['a siteUrl without scheme', {siteUrl: 'metabase.example.com'}, /^siteUrl must be an absolute http\(s\) URL/],
     ['a data: siteUrl', {siteUrl: 'data:text/html,x'}, /^siteUrl .*its scheme is data:$/],
@@ -162,7 +163,7 @@ describe('malformed options throw at creation, naming the option', () => {
   ];
   for (const [name, options, message] of cases) {
     test(name, () => {
-      const error = creationError(options);
+      const error = creationError(options as Partial<EmbedHandlerOptions>);
       if (typeof message === 'string') assert.equal(error.message, message);
       else assert.match(error.message, message);
     });

@@ -169,7 +169,7 @@ describe('locked values', () => {
           assert.equal(answer.status, 500);
           assert.deepEqual(answer.body, {error: INTERNAL_ERROR_MESSAGE});
           assert.equal(reports.length, 1);
-          const [error, info] = reports[0];
+          const [error, info] = reports[0]!;
           assert.match((error as Error).message, detail);
           assert.deepEqual(info, {stage: 'locked', resource: 'dashboard:12'});
           if (/returns/.test(name)) assert.ok(error instanceof EmbedValidationError);
@@ -265,8 +265,8 @@ describe('host code that reads the body first', () => {
         const answer = await post(url, {resource: {dashboard: 12}}, alice);
         assert.equal(answer.status, 500);
         assert.equal(reports.length, 1);
-        assert.match((reports[0][0] as Error).message, /^The request body was read before the embed handler/);
-        assert.deepEqual(reports[0][1], {stage: 'request'});
+        assert.match((reports[0]![0] as Error).message, /^The request body was read before the embed handler/);
+        assert.deepEqual(reports[0]![1], {stage: 'request'});
       },
     );
   });

@@ -24,7 +24,7 @@ const handler = createEmbedHandler<TestContext>({
 /** A host app's session middleware: the `X-Test-User` header stands in for a cookie. */
 function session(req: SessionRequest, _res: express.Response, next: express.NextFunction) {
   const id = req.get('x-test-user');
-  if (id !== undefined && Object.hasOwn(USERS, id)) req.user = USERS[id];
+  if (id !== undefined && Object.hasOwn(USERS, id)) req.user = USERS[id]!;
   next();
 }
 
@@ -63,7 +63,7 @@ describe('as a plain node:http listener', () => {
       assert.equal(answer.headers.get('cache-control'), 'no-store');
     });
     assert.equal(logged.mock.callCount(), 1);
-    const line = logged.mock.calls[0].arguments.join(' ');
+    const line = logged.mock.calls[0]!.arguments.join(' ');
     assert.match(line, /^metabase-embed\/server: answered 500 \(getContext/);
     assert.ok(!line.includes(SECRET) && !line.includes('session store down'));
   });

@@ -85,7 +85,7 @@ function loadWithoutNodeGlobals(code: string): typeof import('../../src/server/i
 }
 
 test('the bundle signs and serves with only web-standard globals', async () => {
-  const server = loadWithoutNodeGlobals(iife.outputFiles[0].text);
+  const server = loadWithoutNodeGlobals(iife.outputFiles[0]!.text);
 
   const token = await server.signEmbedToken({secretKey: SECRET, resource: {dashboard: 12}, params: {a: 1}});
   assert.deepEqual(verifyWithJsonwebtoken(token).params, {a: 1});

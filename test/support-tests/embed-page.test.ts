@@ -82,7 +82,7 @@ describe('fake embed page', () => {
       sendToEmbed(iframe, {setHeight: 180});
       await waitUntil(() => iframe.style.height === '180px', `height stayed ${iframe.style.height}`);
     } finally {
-      resizer.iFrameResizer.close();
+      resizer!.iFrameResizer.close();
     }
   });
 

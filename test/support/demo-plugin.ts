@@ -117,10 +117,10 @@ export function demoPlugin(): Plugin {
       const scope = infoMatch[1] ?? 'default';
       sendJson(res, info(scope, await stackFor(scope)));
     } else if (control?.[2] === 'log.json') {
-      sendJson(res, (await stackFor(control[1])).controls.log);
+      sendJson(res, (await stackFor(control[1]!)).controls.log);
     } else if (control?.[2] === 'clock' && req.method === 'POST') {
       const {epochMs} = (await readJson(req)) as {epochMs: number | null};
-      (await stackFor(control[1])).controls.clockMs = epochMs;
+      (await stackFor(control[1]!)).controls.clockMs = epochMs;
       res.writeHead(204).end();
     } else if (proxied) {
       const [, mount, scope, rest] = proxied as unknown as [string, string, string, string];

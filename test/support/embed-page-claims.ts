@@ -3,11 +3,11 @@
 
 export interface PageSteering {
   /** Content height in px; default 300. */
-  height?: number;
+  height?: number | undefined;
   /** false: no iframe-resizer child script. */
-  resizer?: false;
+  resizer?: false | undefined;
   /** The page answers after this many ms. */
-  delayMs?: number;
+  delayMs?: number | undefined;
 }
 
 /** The claims of a token for this resource and params, with `test` only when something is steered. */

@@ -31,19 +31,19 @@ type Shape = 'url' | 'token' | 'jwt';
 
 interface Knobs {
   lifetime: number;
-  status?: number;
+  status?: number | undefined;
   delayMs: number;
-  shape?: Shape;
-  height?: number;
-  resizer?: false;
-  pageDelayMs?: number;
+  shape?: Shape | undefined;
+  height?: number | undefined;
+  resizer?: false | undefined;
+  pageDelayMs?: number | undefined;
   skewSeconds: number;
   /** false: sign without `iat`, so the element must read the server's clock from `Date`. */
-  iat?: false;
-  retryAfter?: string;
+  iat?: false | undefined;
+  retryAfter?: string | undefined;
   /** The `{error}` text of a `status` >= 300 answer. */
-  error?: string;
-  session?: string;
+  error?: string | undefined;
+  session?: string | undefined;
 }
 
 class KnobError extends Error {}

@@ -29,7 +29,7 @@ function queryRecord(search: URLSearchParams): Record<string, string | string[]>
   const record: Record<string, string | string[]> = {};
   for (const key of new Set(search.keys())) {
     const values = search.getAll(key);
-    record[key] = values.length === 1 ? values[0] : values;
+    record[key] = values.length === 1 ? values[0]! : values;
   }
   return record;
 }
@@ -81,7 +81,7 @@ async function route(req: IncomingMessage, res: ServerResponse) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
   const page = embedPath.exec(url.pathname);
   if (page)
-    return serveEmbedPage(res, page[1] as EmbedPageFacts['kind'], decodeURIComponent(page[2]), url.searchParams);
+    return serveEmbedPage(res, page[1] as EmbedPageFacts['kind'], decodeURIComponent(page[2]!), url.searchParams);
   if (url.pathname === childScriptPath) {
     return send(res, 200, 'text/javascript; charset=utf-8', await readFile(childScriptFile, 'utf8'));
   }

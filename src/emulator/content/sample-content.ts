@@ -80,7 +80,7 @@ function placeCards(
   mappings: ParameterMappingDef[],
 ): DashcardDef[] {
   return cards.map((card, index) => {
-    const [col, row, size_x, size_y] = layout[index];
+    const [col, row, size_x, size_y] = layout[index % layout.length]!;
     return {id: firstId + index, card_id: card.id, col, row, size_x, size_y, parameter_mappings: mappings};
   });
 }

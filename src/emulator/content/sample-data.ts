@@ -86,17 +86,19 @@ const LAST_NAMES = [
 const DAY_MS = 86_400_000;
 
 function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)];
+  return items[Math.floor(random() * items.length)]!; // random() < 1
 }
 
 const cents = (value: number) => Math.round(value * 100) / 100;
 const isoSeconds = (ms: number) => new Date(ms).toISOString().slice(0, 19) + 'Z';
 
+const categoryOf = (index: number) => SAMPLE_CATEGORIES[index % SAMPLE_CATEGORIES.length]!;
+
 function generateProducts(random: () => number): Row[] {
   return Array.from({length: COUNTS.products}, (_, index) => ({
     id: index + 1,
-    title: `${pick(random, ADJECTIVES)} ${pick(random, MATERIALS)} ${SAMPLE_CATEGORIES[index % 4]}`,
-    category: SAMPLE_CATEGORIES[index % SAMPLE_CATEGORIES.length],
+    title: `${pick(random, ADJECTIVES)} ${pick(random, MATERIALS)} ${categoryOf(index)}`,
+    category: categoryOf(index),
     vendor: `${pick(random, LAST_NAMES)} and Sons`,
     price: cents(12 + random() * 88),
     rating: Math.round((2.5 + random() * 2.5) * 10) / 10,
@@ -143,7 +145,7 @@ function generateOrders(random: () => number, products: Row[], people: Row[], st
 }
 
 /** Fresh copies of the sample tables (`products`, `people`, `orders`), identical on every call. */
-export function generateSampleTables(seed = SAMPLE_SEED): Tables {
+export function generateSampleTables(seed = SAMPLE_SEED): Tables & Record<'products' | 'people' | 'orders', Row[]> {
   const random = seededRandom(seed);
   const start = Date.parse(`${SAMPLE_DATE_RANGE.from}T00:00:00Z`);
   const span = Date.parse(`${SAMPLE_DATE_RANGE.to}T00:00:00Z`) + DAY_MS - start;

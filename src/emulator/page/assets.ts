@@ -33,7 +33,9 @@ async function pageScript(): Promise<string> {
       write: false,
       logLevel: 'silent',
     });
-    return result.outputFiles[0].text;
+    const [output] = result.outputFiles;
+    if (!output) throw new Error('esbuild wrote no output for the embed page script');
+    return output.text;
   }
 }
 

@@ -2,7 +2,7 @@
 // it carries no data: the page script reads the token from the URL and calls the API.
 
 const ESCAPES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'};
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => ESCAPES[char]);
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
 
 export function pageHtml(resource: 'dashboard' | 'question'): string {
   return `<!doctype html>

@@ -96,7 +96,7 @@ function groupRows(query: QuerySpec, rows: readonly Row[], breakouts: readonly B
   // Like Metabase, results come sorted by their breakouts unless told otherwise.
   return result.sort((a, b) => {
     for (let i = 0; i < breakouts.length; i++) {
-      const order = compareCells(a[i], b[i]);
+      const order = compareCells(a[i] ?? null, b[i] ?? null);
       if (order !== 0) return order;
     }
     return 0;
@@ -117,7 +117,7 @@ function columnsOf(query: QuerySpec, rows: readonly Row[]): ResultColumn[] {
   }));
   const names = aggregationNames(aggregations);
   const aggregationCols = aggregations.map(([fn, column], i) => ({
-    name: names[i],
+    name: names[i]!, // one name per aggregation
     display_name: fn === 'count' ? 'Count' : `${AGGREGATION_LABELS[fn]} ${humanize(column!)}`,
     base_type:
       fn === 'count' || fn === 'distinct' ? 'type/BigInteger' : fn === 'avg' ? 'type/Float' : baseType(rows, column!),
@@ -137,7 +137,7 @@ export function runQuery(query: QuerySpec, tableRows: readonly Row[], filters: r
   for (const [column, direction] of [...(query.order_by ?? [])].reverse()) {
     const index = names.indexOf(column);
     const sign = direction === 'desc' ? -1 : 1;
-    result = result.sort((a, b) => sign * compareCells(a[index], b[index])); // stable: later keys first
+    result = result.sort((a, b) => sign * compareCells(a[index] ?? null, b[index] ?? null)); // stable: later keys first
   }
   return {cols, rows: result.slice(0, Math.min(query.limit ?? MAX_RESULT_ROWS, MAX_RESULT_ROWS))};
 }

@@ -30,7 +30,11 @@ export interface EmbedItem {
 }
 
 async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, {signal, credentials: 'same-origin', headers: {Accept: 'application/json'}});
+  const response = await fetch(url, {
+    signal: signal ?? null,
+    credentials: 'same-origin',
+    headers: {Accept: 'application/json'},
+  });
   if (!response.ok) throw new ApiError((await response.text()) || `HTTP ${response.status}`);
   return (await response.json()) as T;
 }

@@ -10,7 +10,8 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   const ticks: number[] = [];
   for (let tick = Math.floor(min / step) * step; tick <= max + step * 1e-9; tick += step)
     ticks.push(Math.round(tick / step) * step);
-  if (ticks[ticks.length - 1] < max) ticks.push(ticks[ticks.length - 1] + step);
+  const last = ticks.at(-1) ?? min;
+  if (last < max) ticks.push(last + step);
   return ticks;
 }
 

@@ -10,7 +10,7 @@ export interface ChartData {
   title: string;
   x: FormatColumn;
   y: FormatColumn;
-  ySettings?: ColumnSettings;
+  ySettings?: ColumnSettings | undefined;
   points: {x: unknown; y: number}[];
 }
 
@@ -28,7 +28,7 @@ function frame(data: ChartData, format: Formatter, {width, height}: ChartSize) {
   const tickLabels = ticks.map((tick) => format.format(tick, data.y, data.ySettings, true));
   const xLabels = data.points.map((point) => format.format(point.x, data.x));
   const margin = chartMargins(tickLabels, AXIS_FONT_PX);
-  const y = linearScale(ticks[0], ticks[ticks.length - 1], height - margin.bottom, margin.top);
+  const y = linearScale(ticks[0] ?? 0, ticks.at(-1) ?? 0, height - margin.bottom, margin.top);
   const root = svg('svg', {
     class: 'mb-chart',
     width,
@@ -75,7 +75,7 @@ export function barChart(data: ChartData, format: Formatter, size: ChartSize): S
         svg('title', {}, `${xLabels[i]}: ${format.format(point.y, data.y, data.ySettings)}`),
       ),
     );
-    if (i % stride === 0) xLabel(root, xLabels[i], left + band / 2, margin, height);
+    if (i % stride === 0) xLabel(root, xLabels[i] ?? '', left + band / 2, margin, height);
   });
   return root;
 }
@@ -95,7 +95,7 @@ export function lineChart(data: ChartData, format: Formatter, size: ChartSize): 
         svg('title', {}, `${xLabels[i]}: ${format.format(point.y, data.y, data.ySettings)}`),
       ),
     );
-    if (i % stride === 0) xLabel(root, xLabels[i], x(i), margin, height);
+    if (i % stride === 0) xLabel(root, xLabels[i] ?? '', x(i), margin, height);
   });
   return root;
 }

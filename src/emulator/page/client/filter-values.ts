@@ -9,7 +9,7 @@ export function readFilterValues(search: string, slugs: readonly string[]): Reco
   const values: Record<string, FilterValue> = {};
   for (const slug of slugs) {
     const found = query.getAll(slug).filter((value) => value.trim() !== '');
-    if (found.length > 0) values[slug] = found.length === 1 ? found[0] : found;
+    if (found.length > 0) values[slug] = found.length === 1 ? found[0]! : found;
   }
   return values;
 }

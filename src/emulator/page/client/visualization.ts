@@ -40,7 +40,7 @@ function table(data: ResultData, settings: VisualizationSettings, format: Format
               h(
                 'td',
                 {class: numeric[i] ? 'mb-num' : null},
-                format.format(cell, data.cols[i], settings.column_settings?.[data.cols[i].name]),
+                format.format(cell, data.cols[i]!, settings.column_settings?.[data.cols[i]!.name]), // one cell per column
               ),
             ),
           ),
@@ -51,7 +51,8 @@ function table(data: ResultData, settings: VisualizationSettings, format: Format
 }
 
 function scalar(data: ResultData, settings: VisualizationSettings, format: Formatter): HTMLElement {
-  const col = data.cols[data.cols.length - 1];
+  const col = data.cols.at(-1);
+  if (!col) return h('p', {class: 'mb-empty'}, 'No results');
   const value = data.rows[0]?.[data.cols.length - 1] ?? null;
   return h('p', {class: 'mb-scalar'}, format.format(value, col, settings.column_settings?.[col.name]) || '–');
 }

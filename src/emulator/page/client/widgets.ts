@@ -35,7 +35,7 @@ function selectWidget(parameter: WidgetParameter, current: string[], options: Wi
   options.loadOptions(parameter).then(fill, () => undefined); // keep the current values if listing fails
   select.addEventListener('change', () => {
     const chosen = [...select.selectedOptions].map((option) => option.value).filter(Boolean);
-    options.onChange(parameter.slug, chosen.length === 0 ? null : chosen.length === 1 ? chosen[0] : chosen);
+    options.onChange(parameter.slug, chosen.length === 0 ? null : chosen.length === 1 ? chosen[0]! : chosen);
   });
   return select;
 }
