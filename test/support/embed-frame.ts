@@ -27,7 +27,7 @@ export const tokenInEmbedUrl = (url: string): string | undefined => {
   try {
     return new URL(url).pathname.split('/').at(-1);
   } catch {
-    return undefined; // about:blank while a frame starts
+    return undefined; // a frame without a URL yet
   }
 };
 
