@@ -1,21 +1,25 @@
 // A @web/test-runner reporter that writes the run's own totals to a JSON file, so the
 // test script can print `N passed, N failed`. A test file that failed to load (or threw
 // outside a test) counts as one failure: a run that executed nothing must not look green.
+// Skipped tests are listed by their full title, which says in which engine and why.
 import {writeFileSync} from 'node:fs';
 
-function countSuite(suite, totals) {
+function countSuite(suite, totals, path = []) {
+  const names = suite.name ? [...path, suite.name] : path;
   for (const test of suite.tests ?? []) {
-    if (test.skipped) totals.skipped++;
-    else if (test.passed) totals.passed++;
+    if (test.skipped) {
+      totals.skipped++;
+      totals.skippedTitles.push([...names, test.name].join(' > '));
+    } else if (test.passed) totals.passed++;
     else totals.failed++;
   }
-  for (const child of suite.suites ?? []) countSuite(child, totals);
+  for (const child of suite.suites ?? []) countSuite(child, totals, names);
 }
 
 export function countingReporter(file) {
   return {
     onTestRunFinished({sessions}) {
-      const totals = {passed: 0, failed: 0, skipped: 0};
+      const totals = {passed: 0, failed: 0, skipped: 0, skippedTitles: []};
       for (const session of sessions) {
         const before = totals.failed + totals.passed;
         if (session.testResults) countSuite(session.testResults, totals);

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// `npm test`: build, type-check, Node tests (server, emulator, package, sizes), then browser
-// tests in Chromium. Ends with one plain line, `N passed, N failed`, summed from the
-// runners' own totals (a failed build or type-check counts as one failure each).
+// `npm test`: build, type-check, Node tests (server, emulator, package, sizes), then the
+// browser tests in Chromium, Firefox and WebKit, one engine after another (each engine runs
+// one page at a time; see web-test-runner.config.mjs). Prints each engine's totals and time,
+// and ends with one plain line, `N passed, N failed`, summed from the runners' own totals (a
+// failed build or type-check, or a runner that never reported, counts as one failure each).
 //
-//   npm test                       everything
-//   npm test -- --node-only        skip the browser
-//   npm test -- --browser-only     skip Node tests
-//   npm test -- test/foo.test.ts   only these files (Node or browser by their name)
+//   npm test                                  everything
+//   npm test -- --node-only                   skip the browsers
+//   npm test -- --browser-only                skip Node tests
+//   npm test -- --browsers=firefox,webkit     only these engines (default: all three)
+//   npm test -- test/foo.test.ts              only these files (Node or browser by their name)
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, readdirSync, existsSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -16,6 +19,14 @@ const args = process.argv.slice(2);
 const nodeOnly = args.includes('--node-only');
 const browserOnly = args.includes('--browser-only');
 const chosenFiles = args.filter((arg) => !arg.startsWith('--'));
+const engines = ['chromium', 'firefox', 'webkit'];
+const chosenEngines = (
+  args.find((arg) => arg.startsWith('--browsers='))?.slice('--browsers='.length) ?? engines.join(',')
+)
+  .split(',')
+  .filter(Boolean);
+for (const engine of chosenEngines)
+  if (!engines.includes(engine)) throw new Error(`--browsers: "${engine}" is not one of ${engines.join(', ')}`);
 
 const scratch = mkdtempSync(join(tmpdir(), 'metabase-embed-test-'));
 const totals = {passed: 0, failed: 0, skipped: 0};
@@ -25,9 +36,10 @@ function run(command, commandArgs, extraEnv = {}) {
     stdio: 'inherit',
     env: {
       ...process.env,
-      // Chromium writes its profile under these; keep it out of $HOME.
+      // Chromium and WebKitGTK write their profiles under these; keep them out of $HOME.
       XDG_CONFIG_HOME: join(scratch, 'config'),
       XDG_CACHE_HOME: join(scratch, 'cache'),
+      XDG_DATA_HOME: join(scratch, 'data'),
       ...extraEnv,
     },
   });
@@ -76,9 +88,9 @@ if (!browserOnly && nodeTests.length > 0) {
   totals.skipped += count('skipped') + count('todo');
 }
 
-if (!nodeOnly && browserTests.length > 0) {
-  console.log(`\n== Browser tests (${browserTests.length} files, Chromium)`);
-  const countsFile = join(scratch, 'wtr.json');
+/** Runs the browser files in one engine; returns its totals, or null when the runner never reported. */
+function runBrowserTests(engine) {
+  const countsFile = join(scratch, `wtr-${engine}.json`);
   run(
     'node',
     [
@@ -90,19 +102,35 @@ if (!nodeOnly && browserTests.length > 0) {
       '--files',
       ...browserTests,
     ],
-    {WTR_COUNTS_FILE: countsFile},
+    {WTR_BROWSER: engine, WTR_COUNTS_FILE: countsFile},
   );
-  if (existsSync(countsFile)) {
-    const counts = JSON.parse(readFileSync(countsFile, 'utf8'));
+  return existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : null;
+}
+
+const engineLines = [];
+if (!nodeOnly && browserTests.length > 0) {
+  for (const engine of chosenEngines) {
+    console.log(`\n== Browser tests (${browserTests.length} files, ${engine})`);
+    const started = Date.now();
+    const counts = runBrowserTests(engine);
+    const seconds = Math.round((Date.now() - started) / 1000);
+    if (!counts) {
+      totals.failed++; // the runner crashed before reporting
+      engineLines.push(`${engine}: the test runner did not report (${seconds} s)`);
+      continue;
+    }
     totals.passed += counts.passed;
     totals.failed += counts.failed;
     totals.skipped += counts.skipped;
-  } else {
-    totals.failed++; // the runner crashed before reporting
+    engineLines.push(
+      `${engine}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s)`,
+      ...counts.skippedTitles.map((title) => `  skipped: ${title}`),
+    );
   }
 }
 
 rmSync(scratch, {recursive: true, force: true});
+if (engineLines.length > 0) console.log(['', '== Browser totals', ...engineLines].join('\n'));
 console.log('');
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);

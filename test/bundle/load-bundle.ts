@@ -52,9 +52,9 @@ export async function expectWorkingEmbed(): Promise<void> {
     expect(detail.url.startsWith(`${await embedPageOrigin()}/embed/dashboard/`)).to.equal(true);
     const iframe = element.shadowRoot!.querySelector<HTMLIFrameElement>('iframe[part~="iframe"]')!;
     expect(iframe.src).to.equal(detail.url);
-    await waitUntil(() => iframe.style.height === '420px', `height stayed "${iframe.style.height}"`);
+    await waitUntil(() => iframe.style.height === '420px', `height stayed "${iframe.style.height}"`, {timeout: 10_000});
     sendToEmbed(iframe, {setHeight: 640});
-    await waitUntil(() => iframe.style.height === '640px', `height stayed "${iframe.style.height}"`);
+    await waitUntil(() => iframe.style.height === '640px', `height stayed "${iframe.style.height}"`, {timeout: 10_000});
     expect((await requestLog(session)).map(({resource}) => resource)).to.deep.equal([{dashboard: 12}]);
   } finally {
     element.remove();

@@ -91,9 +91,12 @@ describe('e2e: the demo pages', () => {
     expect(embed.getAttribute('theme')).to.equal('night');
     expect(doc.querySelector<HTMLElement>('.embed-stage')!.dataset.theme).to.equal('night');
     const shownTheme = () => new URLSearchParams(new URL(visibleIframe(embed).src).hash.slice(1)).get('theme');
+    // A new frame, swapped in once it has painted a few frames: more than waitUntil's default
+    // second on a loaded machine.
     await waitUntil(
       () => embed.state === 'ready' && shownTheme() === 'night',
       'the embed never showed the night theme',
+      {timeout: 10_000},
     );
 
     expect(tokenInUrl(visibleIframe(embed).src)).to.equal(token);

@@ -102,8 +102,10 @@ describe('token life: the swap', () => {
     observer.observe(frames, {childList: true, subtree: true, attributes: true});
 
     const loads = recordEvents(el, 'metabase-embed-load');
+    // Listening before the tick: on a slow machine the renewal can answer while the clock runs.
+    const renewed = nextEvent(el, 'metabase-embed-token');
     await clock.tickAsync(480_000);
-    await nextEvent(el, 'metabase-embed-token');
+    await renewed;
     await until(() => iframesOf(el).length === 2, 'the renewed URL loads beside the old one');
     expect(visibleIframe(el)).to.equal(old);
     expect(el.state).to.equal('ready'); // a renewal is quiet: no loading state, no skeleton

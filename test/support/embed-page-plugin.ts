@@ -7,6 +7,7 @@ import type {Page} from 'puppeteer-core';
 import type {IncomingMessage, RequestListener, ServerResponse} from 'node:http';
 import {startEmbedPageServer, type EmbedPageServer} from './embed-page-server.js';
 import {createSigningEndpoint, endpointPrefix} from './embed-page-endpoint.js';
+import {runnerEngine} from './runner-engine.js';
 
 /** Browser command (see embed-page.ts): keep this test page rendering while it is in the background. */
 export const keepRenderingCommand = 'embed-page-keep-rendering';
@@ -14,9 +15,10 @@ export const keepRenderingCommand = 'embed-page-keep-rendering';
 // With concurrency > 1 the runner's pages share one window and all but one are hidden; Chromium
 // then runs no animation frames there, and iframe-resizer's parent script sets heights in an
 // animation frame. Focus emulation keeps a page visible, as if it were the only one.
+// Only Chromium speaks CDP; the other engines run one page at a time anyway (see the config).
 async function keepRendering(browser: unknown, sessionId: string): Promise<boolean> {
-  const page = (browser as {getPage?(id: string): Page}).getPage?.(sessionId);
-  if (!page) return false; // not a Chromium launcher: nothing to do
+  if (runnerEngine() !== 'chromium') return false;
+  const page = (browser as {getPage(id: string): Page}).getPage(sessionId);
   const cdp = await page.createCDPSession();
   await cdp.send('Emulation.setFocusEmulationEnabled', {enabled: true});
   return true;

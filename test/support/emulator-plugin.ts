@@ -6,12 +6,12 @@
 //
 // The embed page it serves is cross-origin to the test page (localhost), so tests cannot
 // read it from the browser. The `emulator-frame` command reads it the way a user sees it,
-// through the browser's DevTools connection: text, computed colours, sizes; and it changes
-// a filter widget the way a user does.
+// through the browser's automation connection (embed-frame.ts): text, computed colours,
+// sizes; and it changes a filter widget the way a user does.
 import {randomBytes} from 'node:crypto';
 import type {TestRunnerPlugin} from '@web/test-runner-core';
-import type {ElementHandle, Frame, Page} from 'puppeteer-core';
 import {startEmulator, type RunningEmulator} from '../../src/emulator/index.js';
+import {embedFrame, type FrameTarget} from './embed-frame.js';
 
 export interface FrameSnapshot {
   state: string | null;
@@ -37,10 +37,9 @@ export interface FrameSnapshot {
     scalar: [string, string] | null;
   };
   height: number;
+  /** The document's performance.timeOrigin: a new one means the page was loaded again. */
+  timeOrigin: number;
 }
-
-/** Which embed page: an iframe on the test page by id, or the frame showing this token anywhere (e.g. in an element's shadow root). */
-export type FrameTarget = {iframe: string} | {embedToken: string};
 
 export type FrameAction =
   /** `settled`: first wait until the page has shown its data or its error. */
@@ -50,7 +49,7 @@ export type FrameAction =
 
 export type EmulatorFramePayload = FrameTarget & FrameAction;
 
-/** Runs inside the embedded page (serialized by puppeteer): no closures over Node values. */
+/** Runs inside the embedded page (sent as source text): no closures over Node values. */
 function readPage(): FrameSnapshot {
   const root = document.getElementById('embed-root')!;
   const text = (el: Element | null) => (el?.textContent ?? '').trim();
@@ -100,23 +99,8 @@ function readPage(): FrameSnapshot {
       scalar: pair(root.querySelector('.mb-scalar')),
     },
     height: document.body.scrollHeight,
+    timeOrigin: performance.timeOrigin,
   };
-}
-
-async function embeddedFrame(page: Page, target: FrameTarget): Promise<Frame> {
-  if ('embedToken' in target) {
-    const frame = page
-      .frames()
-      .find((candidate) => new URL(candidate.url()).pathname.split('/').at(-1) === target.embedToken);
-    if (!frame) throw new Error('emulator-frame: no frame shows that token');
-    return frame;
-  }
-  // page.$<T> only takes a selector type, and a selector built at run time types as Element.
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
-  const handle = (await page.$(`iframe#${target.iframe}`)) as ElementHandle<HTMLIFrameElement> | null;
-  const frame = await handle?.contentFrame();
-  if (!frame) throw new Error(`emulator-frame: no loaded iframe#${target.iframe} on the test page`);
-  return frame;
 }
 
 export function emulatorPlugin(): TestRunnerPlugin<EmulatorFramePayload> {
@@ -147,31 +131,34 @@ export function emulatorPlugin(): TestRunnerPlugin<EmulatorFramePayload> {
         return true;
       }
       if (command !== 'emulator-frame' || !payload) return undefined;
-      if (session.browser.type !== 'puppeteer')
-        throw new Error('emulator-frame needs the Chromium (puppeteer) launcher');
-      const page = (session.browser as unknown as {getPage(id: string): Page}).getPage(session.id);
-      const frame = await embeddedFrame(page, payload);
+      const frame = await embedFrame(session, payload);
       if (payload.action === 'select') {
         const select = `select[name=${JSON.stringify(payload.slug)}]`;
         // The options come from the values endpoint: wait for them, as a user would.
-        for (const value of payload.values.filter(Boolean))
-          await frame.waitForSelector(`${select} option[value=${JSON.stringify(value)}]`, {timeout: 10_000});
-        return frame.select(select, ...payload.values);
+        for (const value of payload.values.filter(Boolean)) {
+          const option = JSON.stringify(`${select} option[value=${JSON.stringify(value)}]`);
+          await frame.waitForFunction(`() => document.querySelector(${option}) !== null`, 10_000);
+        }
+        await frame.select(select, payload.values);
+        return true; // undefined would read as "no plugin handles this command"
       }
       if (payload.action === 'type') {
         // Keys into the focused control, as a visitor types (nothing is committed until a change event).
-        await frame.focus(`[name=${JSON.stringify(payload.name)}]`);
-        await page.keyboard.type(payload.keys);
-        return true; // undefined would read as "no plugin handles this command"
+        await frame.type(`[name=${JSON.stringify(payload.name)}]`, payload.keys);
+        return true;
       }
-      // Waited for here, on the frame's own timers: the test page's may be fake.
+      // Waited for in the frame: the test page's timers may be fake.
       if (payload.settled)
-        await frame.waitForFunction("['ready', 'error'].includes(document.documentElement.dataset.state)", {
-          timeout: 10_000,
-        });
+        await frame.waitForFunction(
+          "() => ['ready', 'error'].includes(document.documentElement.dataset.state)",
+          10_000,
+        );
       // tsx compiles this file with esbuild's keepNames, which wraps named functions in
       // __name(); the embedded page has no such helper, so give it a no-op one.
-      return frame.evaluate(`globalThis.__name = globalThis.__name || ((fn) => fn); (${readPage.toString()})()`);
+      return frame.evaluate(`() => {
+        globalThis.__name = globalThis.__name || ((fn) => fn);
+        return (${readPage.toString()})();
+      }`);
     },
   };
 }
