@@ -7,7 +7,7 @@ export const lazyMargin = '200px';
 export class LazyController implements ReactiveController {
   /** The element has been within the margin of the viewport. */
   near = false;
-  private observer?: IntersectionObserver;
+  private observer: IntersectionObserver | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & Element,

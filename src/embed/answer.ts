@@ -2,6 +2,7 @@
 // http(s) URL of the form `<site>/embed/<dashboard|question>/<jwt>`, whose token names the
 // resource that was asked for, ever gets through to an iframe.
 import {looksLikeJwt, readClaims, type TokenClaims} from './claims.js';
+import {isPlainObject} from './plain-object.js';
 import {describeResource, resourceKind, sameResource} from './resource.js';
 import type {Resource} from './types.js';
 
@@ -36,10 +37,10 @@ function field(answer: Record<string, unknown>, name: string): unknown {
 type Located = {url: string} | {site: string; token: string} | {problem: string};
 
 function locate(answer: unknown, siteUrl: string | undefined): Located {
-  if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) {
+  if (!isPlainObject(answer)) {
     return {problem: 'The answer must be a JSON object with "url", "token" (and "siteUrl") or "jwt".'};
   }
-  const record = answer as Record<string, unknown>;
+  const record = answer;
   const url = field(record, 'url');
   if (url !== undefined) {
     return typeof url === 'string' ? {url} : {problem: 'The answer\'s "url" must be a string.'};

@@ -24,7 +24,7 @@ export function cleanExplanation(text: string): string | undefined {
 
 /** Which kind of body can hold an explanation: JSON, plain text, or neither (HTML, images…). */
 export function explanationKind(contentType: string | null): 'json' | 'text' | undefined {
-  const mediaType = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  const mediaType = (contentType ?? '').split(';', 1)[0]!.trim().toLowerCase();
   if (mediaType === 'text/plain') return 'text';
   if (mediaType === 'application/json' || /^application\/[\w.-]+\+json$/.test(mediaType)) return 'json';
   return undefined;

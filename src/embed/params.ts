@@ -1,6 +1,7 @@
 // Filter values: the `params` JSON attribute, one `param-<slug>` attribute per filter, their
-// merge, and their form in an embed URL's query string (contract §1, §3).
+// merge, and their form in an embed URL's query string.
 import {UnparsableJson, quote} from './attribute-values.js';
+import {isPlainObject} from './plain-object.js';
 import type {EmbedParamValue, EmbedParams, FrameParams} from './types.js';
 
 export const paramAttributePrefix = 'param-';
@@ -17,10 +18,6 @@ function isScalar(value: unknown): value is string | number | boolean {
 
 export function isParamValue(value: unknown): value is EmbedParamValue {
   return isScalar(value) || (Array.isArray(value) && value.every(isScalar));
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Validates a JSON object of slug → value, e.g. the `params` or `initial-params` attribute. */

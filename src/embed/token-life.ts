@@ -16,11 +16,11 @@ export type ClockSource = 'iat' | 'date-header' | 'browser';
 
 export interface TokenLifeInput {
   /** The token's `exp`, seconds (server clock); undefined when the token never expires. */
-  exp?: number;
+  exp?: number | undefined;
   /** The token's `iat`, seconds (server clock). */
-  iat?: number;
+  iat?: number | undefined;
   /** The answer's `Date` header, epoch ms (server clock), when readable. */
-  serverDateMs?: number;
+  serverDateMs?: number | undefined;
   /** When the answer arrived, epoch ms (browser clock). */
   receivedAtMs: number;
 }
