@@ -84,64 +84,64 @@ export class MetabaseEmbedElement extends LitElement {
   }
 
   /** Dashboard to show: a positive integer id or a 21-character entity id. */
-  @property() dashboard?: string | number;
+  @property() dashboard?: string | number | undefined;
 
   /** Question (saved card) to show: a positive integer id or a 21-character entity id. */
-  @property() question?: string | number;
+  @property() question?: string | number | undefined;
 
   /** Your signing endpoint; the element POSTs `{resource, params}` as JSON to it. */
-  @property() endpoint?: string;
+  @property() endpoint?: string | undefined;
 
   /** Credentials sent to the endpoint: `same-origin` (default), or `include` for a backend on another origin. */
   @property() credentials!: 'same-origin' | 'include';
 
   /** Metabase's address, for `{jwt}` answers; when set, embed URLs must be on this origin. */
-  @property({attribute: 'site-url'}) siteUrl?: string;
+  @property({attribute: 'site-url'}) siteUrl?: string | undefined;
 
   /** Replaces the endpoint: `({resource, params, signal}) => Promise<answer>`. */
-  @property({attribute: false}) fetchToken?: FetchToken;
+  @property({attribute: false}) fetchToken?: FetchToken | undefined;
 
   // Compared by content: a framework that passes a new but equal object on every render
   // (React's `params={{…}}`) changes nothing.
   /** Filter values signed into the token: JSON object of slug → string | number | boolean | array. */
-  @property({converter: jsonConverter, hasChanged: jsonChanged}) params?: EmbedParams;
+  @property({converter: jsonConverter, hasChanged: jsonChanged}) params?: EmbedParams | undefined;
 
   /** Initial values of editable filters (JSON); they go in the URL, not the token. */
   @property({attribute: 'initial-params', converter: jsonConverter, hasChanged: jsonChanged})
-  initialParams?: EmbedParams;
+  initialParams?: EmbedParams | undefined;
 
   /** Draw a border: `true` or `false`; absent: Metabase's default. */
-  @property({converter: booleanConverter}) bordered?: boolean;
+  @property({converter: booleanConverter}) bordered?: boolean | undefined;
 
   /** Show the title: `"false"` turns it off; absent: Metabase's default. */
-  @property({converter: booleanConverter}) titled?: boolean;
+  @property({converter: booleanConverter}) titled?: boolean | undefined;
 
   /** Colour theme: `light`, `night` or `transparent`. */
-  @property() theme?: 'light' | 'night' | 'transparent';
+  @property() theme?: 'light' | 'night' | 'transparent' | undefined;
 
   /** Dashboard background: `true` or `false` (newer Metabase versions). */
-  @property({converter: booleanConverter}) background?: boolean;
+  @property({converter: booleanConverter}) background?: boolean | undefined;
 
   /** Font name (Metabase paid plans). */
-  @property() font?: string;
+  @property() font?: string | undefined;
 
   /** Comma-separated filter slugs whose widgets are hidden (their values still apply). */
-  @property({attribute: 'hide-parameters'}) hideParameters?: string;
+  @property({attribute: 'hide-parameters'}) hideParameters?: string | undefined;
 
   /** Download buttons: `true`, `false`, `pdf`, `results` or `pdf,results` (paid plans). */
-  @property() downloads?: boolean | 'pdf' | 'results' | 'pdf,results';
+  @property() downloads?: boolean | 'pdf' | 'results' | 'pdf,results' | undefined;
 
   /** Language of the embed, e.g. `de` or `pt-BR` (paid plans). */
-  @property() locale?: string;
+  @property() locale?: string | undefined;
 
   /** Auto-refresh period in seconds (dashboards only). */
-  @property({converter: numberConverter}) refresh?: number;
+  @property({converter: numberConverter}) refresh?: number | undefined;
 
   /** Lowest iframe height in CSS pixels. */
-  @property({attribute: 'min-height', converter: numberConverter}) minHeight?: number;
+  @property({attribute: 'min-height', converter: numberConverter}) minHeight?: number | undefined;
 
   /** Highest iframe height in CSS pixels; taller content scrolls inside the iframe. */
-  @property({attribute: 'max-height', converter: numberConverter}) maxHeight?: number;
+  @property({attribute: 'max-height', converter: numberConverter}) maxHeight?: number | undefined;
 
   /** `auto` (default): the height follows the content; `none`: the element's CSS height. */
   @property({reflect: true}) resize!: 'auto' | 'none';

@@ -20,7 +20,7 @@ const explainedBodies: Record<string, [string, string]> = {
 // A real loopback server: the path picks the answer.
 let server: Server;
 let origin = '';
-const received: Array<{method?: string; type?: string; body: string}> = [];
+const received: Array<{method?: string | undefined; type?: string | undefined; body: string}> = [];
 
 async function readBody(request: IncomingMessage): Promise<string> {
   let text = '';
@@ -41,7 +41,7 @@ before(async () => {
     } else if (kind === 'explained') {
       // /explained/<status>/<case>: an error answer whose body may explain it.
       const [, , , which] = (request.url ?? '').split('/');
-      const [type, text] = explainedBodies[which];
+      const [type, text] = explainedBodies[which ?? '']!;
       response.writeHead(Number(value), {'Content-Type': type});
       response.end(text);
     } else if (kind === 'huge') {
