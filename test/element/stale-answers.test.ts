@@ -10,7 +10,7 @@ describe('stale answers', () => {
 
   it('a slow old answer never replaces a newer one (fetchToken that ignores its signal)', async () => {
     const calls: Array<{params: unknown; signal: AbortSignal; answer: (value: {url: string}) => void}> = [];
-    const {el} = await embedWith({
+    const {el, errors} = await embedWith({
       attributes: {'param-category': 'Gizmo'},
       fetchToken: (request) => new Promise((resolve) => calls.push({...request, answer: resolve})),
     });
@@ -26,6 +26,7 @@ describe('stale answers', () => {
     await nextTask();
     await el.updateComplete;
     expect(tokens).to.have.length(1);
+    expect(errors(), 'the aborted request reports nothing').to.deep.equal([]);
     expect(iframesOf(el)).to.deep.equal([iframe]);
     expect((await pageIn(iframe)).tokenParams).to.deep.equal({category: 'Widget'});
   });
