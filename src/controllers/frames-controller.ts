@@ -23,13 +23,13 @@ interface Frame {
 }
 
 /** How heights are set: `auto` follows the content within min/max; `none` leaves the CSS height. */
-export interface FrameSizing {
+interface FrameSizing {
   resize: 'auto' | 'none';
   min?: number | undefined;
   max?: number | undefined;
 }
 
-export interface FramesCallbacks {
+interface FramesCallbacks {
   onLoad(url: string): void;
   onResize(height: number): void;
   onLocation(location: EmbedLocation): void;

@@ -13,7 +13,7 @@ import {planTokenLife, type TokenLife} from '../embed/token-life.js';
 import {afterFailure, nextTokenStep} from '../embed/token-steps.js';
 import type {MetabaseEmbedErrorDetail, TokenReason} from '../embed/types.js';
 
-export interface AcceptedToken {
+interface AcceptedToken {
   /** The configuration key it was asked for. */
   key: string;
   target: EmbedTarget;
@@ -21,7 +21,7 @@ export interface AcceptedToken {
   reason: TokenReason;
 }
 
-export interface TokenCallbacks {
+interface TokenCallbacks {
   /** Something changed that the host should look at (a token is due, a failure may have passed). */
   reconsider(): void;
   onToken(token: AcceptedToken): void;

@@ -15,7 +15,7 @@ export interface EmbedTarget {
   claims: TokenClaims;
 }
 
-export type AnswerResult = {target: EmbedTarget} | {problem: string};
+type AnswerResult = {target: EmbedTarget} | {problem: string};
 
 /** An absolute http(s) URL without credentials, or undefined. */
 export function parseHttpUrl(text: string, base?: string): URL | undefined {

@@ -18,13 +18,13 @@ export interface AppearanceInput {
   locale?: unknown;
 }
 
-export interface AppearanceWarning {
+interface AppearanceWarning {
   /** The attribute at fault, e.g. `theme`. */
   attribute: string;
   message: string;
 }
 
-export interface AppearanceResult {
+interface AppearanceResult {
   /** The hash without `#`, e.g. `bordered=false&theme=night`; empty when nothing is set. */
   hash: string;
   warnings: AppearanceWarning[];

@@ -16,9 +16,9 @@ export interface AttributeRule<T = unknown> {
   fallback?: T;
 }
 
-export const defaultTimeoutSeconds = 15;
-export const themes = ['light', 'night', 'transparent'] as const;
-export const downloadChoices = [true, false, 'pdf', 'results', 'pdf,results'] as const;
+const defaultTimeoutSeconds = 15;
+const themes = ['light', 'night', 'transparent'] as const;
+const downloadChoices = [true, false, 'pdf', 'results', 'pdf,results'] as const;
 
 const localePattern = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/;
 const slugPattern = /^[^\s,#&=]+$/;
@@ -88,7 +88,7 @@ export const rules = {
     attribute: 'downloads',
     allows: listOf(downloadChoices),
     read(value) {
-      const words = typeof value === 'object' ? '' : String(value).replace(/\s+/g, '');
+      const words = typeof value === 'string' || typeof value === 'boolean' ? String(value).replace(/\s+/g, '') : '';
       const normalised = words === 'results,pdf' ? 'pdf,results' : words;
       return downloadChoices.find((choice) => String(choice) === normalised);
     },

@@ -6,7 +6,7 @@ import type {EmbedParamValue, EmbedParams, FrameParams} from './types.js';
 
 export const paramAttributePrefix = 'param-';
 
-export type ParamsResult = {params: EmbedParams} | {problem: string};
+type ParamsResult = {params: EmbedParams} | {problem: string};
 
 const allowedValues = 'a string, a number, a boolean, or an array of those';
 
@@ -16,7 +16,7 @@ function isScalar(value: unknown): value is string | number | boolean {
   );
 }
 
-export function isParamValue(value: unknown): value is EmbedParamValue {
+function isParamValue(value: unknown): value is EmbedParamValue {
   return isScalar(value) || (Array.isArray(value) && value.every(isScalar));
 }
 
@@ -44,7 +44,7 @@ export function validateParams(value: unknown, attribute: string): ParamsResult 
  * One `param-<slug>` attribute: the text is the value; a text starting with `[` is a JSON
  * array (several values).
  */
-export function paramFromAttribute(attribute: string, text: string): {value: EmbedParamValue} | {problem: string} {
+function paramFromAttribute(attribute: string, text: string): {value: EmbedParamValue} | {problem: string} {
   if (!text.trimStart().startsWith('[')) return {value: text};
   try {
     const parsed = JSON.parse(text) as unknown;

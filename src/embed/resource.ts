@@ -6,7 +6,7 @@ import type {Resource, ResourceId, ResourceKind} from './types.js';
 const positiveInteger = /^[1-9][0-9]*$/;
 const entityId = /^[A-Za-z0-9_-]{21}$/;
 
-export type ResourceResult = {resource: Resource} | {problem: string};
+type ResourceResult = {resource: Resource} | {problem: string};
 
 /** Parses one id as written in an attribute; undefined when it is neither allowed form. */
 export function parseResourceId(text: string): ResourceId | undefined {

@@ -17,7 +17,7 @@ export interface TokenSituation {
 }
 
 /** `valid`: show the token held; `pending`: wait for the request under way; `failed`: show its error. */
-export type TokenStep = 'valid' | 'pending' | 'failed' | {request: TokenReason};
+type TokenStep = 'valid' | 'pending' | 'failed' | {request: TokenReason};
 
 export function nextTokenStep({key, reload, now, inFlight, failedKey, token}: TokenSituation): TokenStep {
   if (reload) return {request: 'reload'};
@@ -46,7 +46,7 @@ export interface FailedAttempt {
 }
 
 /** Retry the same request, ask again later while the old token works, or give up (null: show the error). */
-export type AfterFailure = {retryInMs: number} | {renewInMs: number} | null;
+type AfterFailure = {retryInMs: number} | {renewInMs: number} | null;
 
 export function afterFailure(attempt: FailedAttempt): AfterFailure {
   if (attempt.retryable && attempt.retries < maxRetries) {

@@ -25,13 +25,13 @@ describe('the error UI', () => {
     const {el, errors} = await embedWith({attributes: {endpoint}});
     await until(() => errors().length === 1, 'the error');
     const shown = `${markup} ${'z'.repeat(300 - markup.length - 2)}…`; // the control and the break become one space
-    expect(errors()[0]!.message).to.equal(
+    expect(errors()[0]?.message).to.equal(
       `The endpoint ${new URL(endpoint, location.href).href} answered HTTP 403: ${shown}`,
     );
     await el.updateComplete;
     const box = el.shadowRoot!.querySelector('[part="error"]')!;
     expect(box.querySelector('img'), 'no element made from the text').to.equal(null);
-    expect(box.querySelector('p')!.textContent).to.equal(errors()[0]!.message);
+    expect(box.querySelector('p')!.textContent).to.equal(errors()[0]?.message);
   });
 
   it('the default error message has a Retry button that fetches a fresh token', async () => {

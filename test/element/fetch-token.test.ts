@@ -32,12 +32,12 @@ describe('answers that are not a usable embed', () => {
   const bad: Array<{answer: string; attributes?: Record<string, string>; fetchToken?: FetchToken; message: RegExp}> = [
     {
       answer: 'a javascript: URL',
-      fetchToken: async () => ({url: 'javascript:alert(document.domain)//embed/dashboard/a.b.c'}),
+      fetchToken: () => Promise.resolve({url: 'javascript:alert(document.domain)//embed/dashboard/a.b.c'}),
       message: /absolute http\(s\) URL/,
     },
     {
       answer: 'a data: URL',
-      fetchToken: async () => ({url: 'data:text/html,<script>alert(1)</script>'}),
+      fetchToken: () => Promise.resolve({url: 'data:text/html,<script>alert(1)</script>'}),
       message: /absolute http\(s\) URL/,
     },
     {
@@ -47,7 +47,7 @@ describe('answers that are not a usable embed', () => {
     },
     {
       answer: 'a public link instead of an embed',
-      fetchToken: async () => ({url: 'https://mb.example/public/dashboard/1234'}),
+      fetchToken: () => Promise.resolve({url: 'https://mb.example/public/dashboard/1234'}),
       message: /path must be \/embed\/dashboard\/<jwt>/,
     },
     {answer: '{jwt} without site-url', attributes: {endpoint: endpointUrl({shape: 'jwt'})}, message: /no site/},
@@ -69,7 +69,7 @@ describe('answers that are not a usable embed', () => {
       const {el, errors} = await embedWith({attributes, ...(fetchToken && {fetchToken})});
       await until(() => errors().length === 1, 'the error');
       expect(errors()[0]).to.deep.include({reason: 'invalid-answer', willRetry: false});
-      expect(errors()[0]!.message).to.match(message);
+      expect(errors()[0]?.message).to.match(message);
       await el.updateComplete;
       expect(iframesOf(el)).to.have.length(0);
       expect(shownError(el)).to.match(message);

@@ -59,7 +59,7 @@ export function nextEvent<K extends keyof MetabaseEmbedEventMap>(
   el: Element,
   type: K,
 ): Promise<MetabaseEmbedEventMap[K]> {
-  return oneEvent(el, type) as Promise<MetabaseEmbedEventMap[K]>;
+  return oneEvent<MetabaseEmbedEventMap[K]>(el, type);
 }
 
 /** Records every event of these types. */

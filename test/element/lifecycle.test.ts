@@ -22,7 +22,7 @@ function trackResizers() {
     },
     set(this: HTMLIFrameElement, handle: ResizerHandle) {
       open++;
-      const removeListeners = handle.removeListeners;
+      const removeListeners = handle.removeListeners.bind(handle);
       handle.removeListeners = () => {
         open--;
         removeListeners();

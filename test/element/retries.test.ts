@@ -39,7 +39,7 @@ describe('retries', () => {
       expect(errors().map((error) => error.willRetry)).to.deep.equal([true, true, true, false]);
       await el.updateComplete;
       expect(el.state).to.equal('error');
-      expect(shownError(el)).to.include(errors()[3]!.message);
+      expect(shownError(el)).to.include(errors()[3]?.message);
       expect(clock.countTimers()).to.equal(0);
       expect(iframesOf(el)).to.have.length(0);
     });

@@ -51,13 +51,15 @@ describe('stale answers', () => {
       fetchToken: (request) => new Promise((resolve) => calls.push({...request, answer: resolve})),
     });
     await until(() => calls.length === 1, 'the first request');
-    calls[0]!.answer(await signedAnswer({resource: {dashboard: 1}, params: calls[0]!.params}));
+    const [gizmo] = calls as [(typeof calls)[0]];
+    gizmo.answer(await signedAnswer({resource: {dashboard: 1}, params: gizmo.params}));
     const iframe = await loadedIframe(el);
     el.setAttribute('param-category', 'Widget');
     await until(() => calls.length === 2, 'the request for Widget');
     el.setAttribute('param-category', 'Gizmo');
-    await until(() => calls[1]!.signal.aborted, 'the request for Widget is aborted');
-    calls[1]!.answer(await signedAnswer({resource: {dashboard: 1}, params: calls[1]!.params}));
+    const [, widget] = calls as [(typeof calls)[0], (typeof calls)[0]];
+    await until(() => widget.signal.aborted, 'the request for Widget is aborted');
+    widget.answer(await signedAnswer({resource: {dashboard: 1}, params: widget.params}));
     await nextTask();
     await el.updateComplete;
     expect(calls).to.have.length(2); // the Gizmo token on screen still serves

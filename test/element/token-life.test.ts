@@ -97,7 +97,8 @@ describe('token life: the swap', () => {
     const observer = new MutationObserver(() => {
       const shown = iframesOf(el).filter((iframe) => getComputedStyle(iframe).visibility === 'visible');
       if (shown.length !== 1) violations.push(`${shown.length} iframes visible`);
-      else if (!loadedFrames.has(shown[0]!)) violations.push('a visible iframe that has not loaded');
+      else if (!shown.every((iframe) => loadedFrames.has(iframe)))
+        violations.push('a visible iframe that has not loaded');
     });
     observer.observe(frames, {childList: true, subtree: true, attributes: true});
 

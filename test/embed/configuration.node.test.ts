@@ -63,7 +63,7 @@ test('credentials="include" is kept', () => {
 });
 
 test('fetchToken replaces the endpoint', () => {
-  const fetchToken = async () => ({jwt: 'a.b.c'});
+  const fetchToken = () => Promise.resolve({jwt: 'a.b.c'});
   const {result} = configure({dashboard: '1'}, {fetchToken});
   assert.ok('configuration' in result);
   assert.equal(result.configuration.source.fetchToken, fetchToken);
