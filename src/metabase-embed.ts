@@ -92,7 +92,10 @@ export class MetabaseEmbedElement extends LitElement {
   /** Your signing endpoint; the element POSTs `{resource, params}` as JSON to it. */
   @property() endpoint?: string | undefined;
 
-  /** Credentials sent to the endpoint: `same-origin` (default), or `include` for a backend on another origin. */
+  /**
+   * Credentials sent to the endpoint: `same-origin`, or `include` for a backend on another origin.
+   * @default 'same-origin'
+   */
   @property() credentials!: 'same-origin' | 'include';
 
   /** Metabase's address, for `{jwt}` answers; when set, embed URLs must be on this origin. */
@@ -143,13 +146,22 @@ export class MetabaseEmbedElement extends LitElement {
   /** Highest iframe height in CSS pixels; taller content scrolls inside the iframe. */
   @property({attribute: 'max-height', converter: numberConverter}) maxHeight?: number | undefined;
 
-  /** `auto` (default): the height follows the content; `none`: the element's CSS height. */
+  /**
+   * `auto`: the height follows the content; `none`: the element's CSS height.
+   * @default 'auto'
+   */
   @property({reflect: true}) resize!: 'auto' | 'none';
 
-  /** `eager` (default), or `lazy`: ask for no token until the element is within 200 px of the viewport. */
+  /**
+   * `lazy`: ask for no token until the element is within 200 px of the viewport.
+   * @default 'eager'
+   */
   @property() loading!: 'eager' | 'lazy';
 
-  /** Seconds to wait for the endpoint before a try counts as failed (default 15, at most 2147483). */
+  /**
+   * Seconds to wait for the endpoint before a try counts as failed (at most 2147483).
+   * @default 15
+   */
   @property({converter: numberConverter}) timeout!: number;
 
   /** What was given to each validated property, valid or not. */
