@@ -1,7 +1,7 @@
 // The <metabase-embed> element: attributes in, a sized and self-renewing iframe out. This
 // module registers nothing (see define.ts); the protocol lives in embed/, the moving parts in
 // controllers/.
-import {LitElement, html, type PropertyDeclaration, type PropertyValues} from 'lit';
+import {LitElement, html, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {AttributeWatchController} from './controllers/attribute-watch-controller.js';
 import {FramesController} from './controllers/frames-controller.js';
@@ -27,7 +27,7 @@ import {metabaseEmbedStyles} from './metabase-embed.styles.js';
 
 export type {MetabaseEmbedEventMap};
 
-const ruledProperties: Record<PropertyKey, AttributeRule | undefined> = {...rules, params: paramsRule};
+const ruledProperties: Record<string, AttributeRule> = {...rules, params: paramsRule};
 
 /**
  * A Metabase signed ("static") embed that asks your backend for a signed URL, shows it in an
@@ -61,26 +61,24 @@ export class MetabaseEmbedElement extends LitElement {
   static override styles = metabaseEmbedStyles;
 
   // Validated properties read through their rule (embed/attribute-rules.ts): an invalid value
-  // reads back as the default, and the value given is kept for the warning.
-  protected static override getPropertyDescriptor(
-    name: PropertyKey,
-    key: string | symbol,
-    options: PropertyDeclaration,
-  ) {
-    const rule = ruledProperties[name];
-    if (!rule) return super.getPropertyDescriptor(name, key, options);
-    return {
-      get(this: MetabaseEmbedElement) {
-        return readRuled(rule, this.given[name]);
-      },
-      set(this: MetabaseEmbedElement, value: unknown) {
-        const old = this.given[name];
-        this.given[name] = value;
-        this.requestUpdate(name, old, options, true, value);
-      },
-      configurable: true,
-      enumerable: true,
-    };
+  // reads back as the default, and the value given is kept for the warning. Defined before
+  // the decorators run, so Lit wraps these accessors instead of making its own.
+  static {
+    for (const [name, rule] of Object.entries(ruledProperties)) {
+      Object.defineProperty(this.prototype, name, {
+        get(this: MetabaseEmbedElement) {
+          return readRuled(rule, this.given[name]);
+        },
+        set(this: MetabaseEmbedElement, value: unknown) {
+          const old = this.given[name];
+          this.given[name] = value;
+          // Compared as given: text that reads as the default still counts as a change.
+          this.requestUpdate(name, old, undefined, true, value);
+        },
+        configurable: true,
+        enumerable: true,
+      });
+    }
   }
 
   /** Dashboard to show: a positive integer id or a 21-character entity id. */

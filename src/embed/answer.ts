@@ -40,15 +40,14 @@ function locate(answer: unknown, siteUrl: string | undefined): Located {
   if (!isPlainObject(answer)) {
     return {problem: 'The answer must be a JSON object with "url", "token" (and "siteUrl") or "jwt".'};
   }
-  const record = answer;
-  const url = field(record, 'url');
+  const url = field(answer, 'url');
   if (url !== undefined) {
     return typeof url === 'string' ? {url} : {problem: 'The answer\'s "url" must be a string.'};
   }
-  const token = field(record, 'token') ?? field(record, 'jwt');
+  const token = field(answer, 'token') ?? field(answer, 'jwt');
   if (token === undefined) return {problem: 'The answer has none of "url", "token" or "jwt".'};
   if (!looksLikeJwt(token)) return {problem: "The answer's token is not a JWT (header.payload.signature)."};
-  const site = field(record, 'token') !== undefined ? (field(record, 'siteUrl') ?? siteUrl) : siteUrl;
+  const site = field(answer, 'token') !== undefined ? (field(answer, 'siteUrl') ?? siteUrl) : siteUrl;
   if (typeof site !== 'string') {
     return {problem: 'The answer holds a token but no site: answer "siteUrl" or set the "site-url" attribute.'};
   }
