@@ -48,6 +48,9 @@ const valuesOf = (typeText) =>
     .filter((part) => part !== 'undefined' && part !== 'null')
     .join(' | ');
 
+/** `T | undefined | undefined` (an optional field declared `T | undefined`) → `T | undefined` */
+const withoutRepeats = (typeText) => [...new Set(splitUnion(typeText ?? ''))].join(' | ');
+
 /** `CustomEvent<{height: number}>` → `{height: number}` */
 function eventDetail(typeText) {
   const match = /^CustomEvent<([\s\S]*)>$/.exec((typeText ?? '').trim());
@@ -150,7 +153,7 @@ export function renderApiBlock(manifest) {
         .filter((f) => !withAttribute.has(f.name))
         .map((f) => [
           code(f.name),
-          code(f.type?.text),
+          code(withoutRepeats(f.type?.text)),
           code(f.default),
           cell(`${f.readonly ? '(read-only) ' : ''}${f.description ?? ''}`),
         ]),

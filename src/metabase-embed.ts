@@ -6,15 +6,15 @@ import {property} from 'lit/decorators.js';
 import {AttributeWatchController} from './controllers/attribute-watch-controller.js';
 import {FramesController} from './controllers/frames-controller.js';
 import {LazyController} from './controllers/lazy-controller.js';
-import {TokenController, type AcceptedToken} from './controllers/token-controller.js';
+import {TokenController} from './controllers/token-controller.js';
 import {appearanceHash} from './embed/appearance.js';
-import {booleanConverter, jsonConverter, numberConverter, readChoice, readPixels} from './embed/attribute-values.js';
-import {readConfiguration, readTimeoutMs} from './embed/configuration.js';
-import {buildEmbedUrl} from './embed/embed-url.js';
-import {canonicalJson, jsonChanged, paramAttributePrefix, paramsFromSearch, validateParams} from './embed/params.js';
+import {paramsRule, readRuled, rules, ruleWarning, type AttributeRule} from './embed/attribute-rules.js';
+import {booleanConverter, jsonConverter, numberConverter} from './embed/attribute-values.js';
+import {readConfiguration} from './embed/configuration.js';
+import {planFrame} from './embed/frame-plan.js';
+import {jsonChanged, paramAttributePrefix, paramsFromSearch} from './embed/params.js';
 import {describeResource, resourceFromAttributes, resourceKind} from './embed/resource.js';
 import type {
-  EmbedLocation,
   EmbedParams,
   EmbedState,
   FetchToken,
@@ -26,6 +26,8 @@ import {AttributeWarnings} from './embed/warnings.js';
 import {metabaseEmbedStyles} from './metabase-embed.styles.js';
 
 export type {MetabaseEmbedEventMap};
+
+const ruledProperties: Record<string, AttributeRule> = {...rules, params: paramsRule};
 
 /**
  * A Metabase signed ("static") embed that asks your backend for a signed URL, shows it in an
@@ -58,100 +60,140 @@ export type {MetabaseEmbedEventMap};
 export class MetabaseEmbedElement extends LitElement {
   static override styles = metabaseEmbedStyles;
 
+  // Validated properties read through their rule (embed/attribute-rules.ts): an invalid value
+  // reads back as the default, and the value given is kept for the warning. Defined before
+  // the decorators run, so Lit wraps these accessors instead of making its own.
+  static {
+    for (const [name, rule] of Object.entries(ruledProperties)) {
+      Object.defineProperty(this.prototype, name, {
+        get(this: MetabaseEmbedElement) {
+          return readRuled(rule, this.given[name]);
+        },
+        set(this: MetabaseEmbedElement, value: unknown) {
+          const old = this.given[name];
+          this.given[name] = value;
+          // Compared as given: text that reads as the default still counts as a change.
+          this.requestUpdate(name, old, undefined, true, value);
+        },
+        configurable: true,
+        enumerable: true,
+      });
+    }
+  }
+
   /** Dashboard to show: a positive integer id or a 21-character entity id. */
-  @property() dashboard?: string | number;
+  @property() dashboard?: string | number | undefined;
 
   /** Question (saved card) to show: a positive integer id or a 21-character entity id. */
-  @property() question?: string | number;
+  @property() question?: string | number | undefined;
 
   /** Your signing endpoint; the element POSTs `{resource, params}` as JSON to it. */
-  @property() endpoint?: string;
+  @property() endpoint?: string | undefined;
 
-  /** Credentials sent to the endpoint: `same-origin`, or `include` for a backend on another origin. */
-  @property() credentials: 'same-origin' | 'include' = 'same-origin';
+  /**
+   * Credentials sent to the endpoint: `same-origin`, or `include` for a backend on another origin.
+   * @default 'same-origin'
+   */
+  @property() credentials!: 'same-origin' | 'include';
 
   /** Metabase's address, for `{jwt}` answers; when set, embed URLs must be on this origin. */
-  @property({attribute: 'site-url'}) siteUrl?: string;
+  @property({attribute: 'site-url'}) siteUrl?: string | undefined;
 
   /** Replaces the endpoint: `({resource, params, signal}) => Promise<answer>`. */
-  @property({attribute: false}) fetchToken?: FetchToken;
+  @property({attribute: false}) fetchToken?: FetchToken | undefined;
 
   // Compared by content: a framework that passes a new but equal object on every render
   // (React's `params={{…}}`) changes nothing.
   /** Filter values signed into the token: JSON object of slug → string | number | boolean | array. */
-  @property({converter: jsonConverter, hasChanged: jsonChanged}) params?: EmbedParams;
+  @property({converter: jsonConverter, hasChanged: jsonChanged}) params?: EmbedParams | undefined;
 
   /** Initial values of editable filters (JSON); they go in the URL, not the token. */
   @property({attribute: 'initial-params', converter: jsonConverter, hasChanged: jsonChanged})
-  initialParams?: EmbedParams;
+  initialParams?: EmbedParams | undefined;
 
   /** Draw a border: `true` or `false`; absent: Metabase's default. */
-  @property({converter: booleanConverter}) bordered?: boolean;
+  @property({converter: booleanConverter}) bordered?: boolean | undefined;
 
   /** Show the title: `"false"` turns it off; absent: Metabase's default. */
-  @property({converter: booleanConverter}) titled?: boolean;
+  @property({converter: booleanConverter}) titled?: boolean | undefined;
 
   /** Colour theme: `light`, `night` or `transparent`. */
-  @property() theme?: 'light' | 'night' | 'transparent';
+  @property() theme?: 'light' | 'night' | 'transparent' | undefined;
 
   /** Dashboard background: `true` or `false` (newer Metabase versions). */
-  @property({converter: booleanConverter}) background?: boolean;
+  @property({converter: booleanConverter}) background?: boolean | undefined;
 
   /** Font name (Metabase paid plans). */
-  @property() font?: string;
+  @property() font?: string | undefined;
 
   /** Comma-separated filter slugs whose widgets are hidden (their values still apply). */
-  @property({attribute: 'hide-parameters'}) hideParameters?: string;
+  @property({attribute: 'hide-parameters'}) hideParameters?: string | undefined;
 
   /** Download buttons: `true`, `false`, `pdf`, `results` or `pdf,results` (paid plans). */
-  @property() downloads?: string | boolean;
+  @property() downloads?: boolean | 'pdf' | 'results' | 'pdf,results' | undefined;
 
   /** Language of the embed, e.g. `de` or `pt-BR` (paid plans). */
-  @property() locale?: string;
+  @property() locale?: string | undefined;
 
   /** Auto-refresh period in seconds (dashboards only). */
-  @property({converter: numberConverter}) refresh?: number;
+  @property({converter: numberConverter}) refresh?: number | undefined;
 
   /** Lowest iframe height in CSS pixels. */
-  @property({attribute: 'min-height', converter: numberConverter}) minHeight?: number;
+  @property({attribute: 'min-height', converter: numberConverter}) minHeight?: number | undefined;
 
   /** Highest iframe height in CSS pixels; taller content scrolls inside the iframe. */
-  @property({attribute: 'max-height', converter: numberConverter}) maxHeight?: number;
+  @property({attribute: 'max-height', converter: numberConverter}) maxHeight?: number | undefined;
 
-  /** `auto` (default): the height follows the content; `none`: the element's CSS height. */
-  @property({reflect: true}) resize?: 'auto' | 'none';
+  /**
+   * `auto`: the height follows the content; `none`: the element's CSS height.
+   * @default 'auto'
+   */
+  @property({reflect: true}) resize!: 'auto' | 'none';
 
-  /** `lazy`: ask for no token until the element is within 200 px of the viewport. */
-  @property() loading?: 'eager' | 'lazy';
+  /**
+   * `lazy`: ask for no token until the element is within 200 px of the viewport.
+   * @default 'eager'
+   */
+  @property() loading!: 'eager' | 'lazy';
 
-  /** Seconds to wait for the endpoint before a try counts as failed (default 15, at most 2147483). */
-  @property({converter: numberConverter}) timeout?: number;
+  /**
+   * Seconds to wait for the endpoint before a try counts as failed (at most 2147483).
+   * @default 15
+   */
+  @property({converter: numberConverter}) timeout!: number;
+
+  /** What was given to each validated property, valid or not. */
+  private readonly given: Record<PropertyKey, unknown> = {};
 
   private readonly tokens = new TokenController(this, {
     reconsider: () => this.scheduleReconcile(),
-    onToken: (token) => this.acceptToken(token),
-    onError: (detail) => this.reportError(detail),
+    onToken: (token) => {
+      this.emit('metabase-embed-token', {expiresAt: token.life.expiresAt, reason: token.reason});
+      this.showFrame();
+    },
+    onError: (detail) => {
+      if (!detail.willRetry) this.frames.clear();
+      this.emit('metabase-embed-error', detail);
+      this.requestUpdate();
+    },
   });
 
   private readonly frames = new FramesController(this, {
-    container: () => this.renderRoot.querySelector<HTMLElement>('.frames'),
-    title: () => this.frameTitle(),
-    resizeMode: () => this.resizeMode(),
-    limits: () => this.heightLimits(),
     onLoad: (url) => this.emit('metabase-embed-load', {url}),
     onResize: (height) => this.emit('metabase-embed-resize', {height}),
-    onLocation: (location) => this.acceptLocation(location),
+    onLocation: (location) => {
+      this.visitorParams = paramsFromSearch(location.search);
+      this.emit('metabase-embed-location', {params: this.frameParams, location});
+      this.showFrame(); // a frame still loading out of sight takes the visitor's choices along
+    },
   });
 
   private readonly lazy = new LazyController(this, () => this.scheduleReconcile());
 
   private readonly warnings = new AttributeWarnings((message) => console.warn(`<metabase-embed>: ${message}`));
-  private readonly warn = this.warnings.warn;
-  /** The error on show (configuration, or a request's last failure), if any. */
-  private failure: MetabaseEmbedErrorDetail | null = null;
+  /** A configuration error on show (request failures are the token controller's). */
+  private configurationError: MetabaseEmbedErrorDetail | null = null;
   private visitorParams: FrameParams = {};
-  /** Which token (by serial) and which URL parts (hash and the rest) the frames show; undefined: none. */
-  private shown?: {serial: number; hash: string; rest: string};
   private reloadRequested = false;
   private reconcileScheduled = false;
 
@@ -170,7 +212,7 @@ export class MetabaseEmbedElement extends LitElement {
 
   /** `idle`, `loading` (aria-busy), `ready` or `error`. A background renewal keeps `ready`. */
   get state(): EmbedState {
-    if (this.failure) return 'error';
+    if (this.error) return 'error';
     if (this.tokens.busy || this.frames.loading || (!this.frames.showing && this.tokens.requesting)) return 'loading';
     return this.frames.showing ? 'ready' : 'idle';
   }
@@ -188,7 +230,6 @@ export class MetabaseEmbedElement extends LitElement {
   /** Fetches a fresh token and reloads the embed (also what the default Retry button does). */
   reload(): void {
     this.reloadRequested = true;
-    this.failure = null;
     this.scheduleReconcile();
   }
 
@@ -197,38 +238,44 @@ export class MetabaseEmbedElement extends LitElement {
     this.scheduleReconcile(); // resume: a new token only if the old one is due
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback(); // controllers abort requests, stop timers, drop iframes
-    this.shown = undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     for (const name of changed.keys()) this.warnings.forget(this.attributeOf(name));
     // Another resource, or new initial values, start from the values the host chose.
     if (changed.has('dashboard') || changed.has('question') || changed.has('initialParams')) this.visitorParams = {};
   }
 
+  protected override firstUpdated(): void {
+    this.frames.container = this.renderRoot.querySelector('.frames');
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     if (this.state === 'loading') this.setAttribute('aria-busy', 'true');
     else this.removeAttribute('aria-busy');
-    if (changed.has('minHeight') || changed.has('maxHeight')) this.frames.applyLimits();
+    if (changed.has('resize') || changed.has('minHeight') || changed.has('maxHeight')) {
+      this.frames.setSizing({resize: this.resize, min: this.minHeight, max: this.maxHeight});
+    }
+    if (changed.has('dashboard') || changed.has('question')) this.frames.setTitle(this.frameTitle());
     if (changed.size > 0) this.scheduleReconcile();
   }
 
   protected override render() {
-    const failed = this.failure !== null;
+    const {error} = this;
     return html`
       <div class="frames"></div>
-      <div class="placeholder" part="loading" ?hidden=${failed || this.frames.showing}>
+      <div class="placeholder" part="loading" ?hidden=${!!error || this.frames.showing}>
         <slot name="loading"><div class="skeleton"></div></slot>
       </div>
-      <div class="error placeholder" part="error" role="alert" ?hidden=${!failed}>
+      <div class="error placeholder" part="error" role="alert" ?hidden=${!error}>
         <slot name="error">
-          <p>${this.failure?.message}</p>
+          <p>${error?.message}</p>
           <button part="retry-button" type="button" @click=${() => this.reload()}>Retry</button>
         </slot>
       </div>
     `;
+  }
+
+  private get error(): MetabaseEmbedErrorDetail | null {
+    return this.configurationError ?? this.tokens.failure;
   }
 
   // Every change funnels here, once per batch, after Lit's update: it reads the live
@@ -244,121 +291,64 @@ export class MetabaseEmbedElement extends LitElement {
 
   private reconcile(): void {
     if (!this.isConnected) return;
-    const read = readConfiguration(
-      {
-        dashboard: this.dashboard == null ? null : String(this.dashboard),
-        question: this.question == null ? null : String(this.question),
-        endpoint: this.endpoint,
-        fetchToken: this.fetchToken,
-        credentials: this.credentials,
-        siteUrl: this.siteUrl,
-        params: this.params,
-        attributes: this.attributes,
-        baseUrl: document.baseURI,
-      },
-      this.warn,
-    );
-    if ('problem' in read) {
-      this.reloadRequested = false; // the first token after a fix is 'initial' or 'params'
-      return this.fail({reason: 'configuration', message: read.problem, willRetry: false});
+    const reload = this.reloadRequested;
+    this.reloadRequested = false; // the first token after a fix is 'initial' or 'params'
+    for (const [name, rule] of Object.entries(rules)) {
+      const warning = ruleWarning(rule, this.given[name]);
+      if (warning) this.warnings.warn(warning);
     }
-    const {configuration} = read;
-    const {hash, warnings} = appearanceHash(this, resourceKind(configuration.body.resource));
-    for (const warning of warnings) this.warn(warning.message);
-    const timeoutMs = readTimeoutMs(this.timeout, this.warn);
-    this.heightLimits(); // warns now about a bad min/max-height, not at the first resize
-    if (readChoice(this.loading, 'loading', ['eager', 'lazy'], 'eager', this.warn) === 'lazy' && !this.lazy.near) {
-      this.failure = null;
-      this.reloadRequested = false;
-      this.lazy.watch();
-      return this.requestUpdate();
-    }
-    const status = this.tokens.ensure(configuration, timeoutMs, this.reloadRequested);
-    this.reloadRequested = false;
-    if (status !== 'failed') this.failure = null;
-    if (status === 'valid' && this.tokens.token) this.showToken(this.tokens.token, hash);
-    this.requestUpdate();
-  }
-
-  private showToken(token: AcceptedToken, hash: string): void {
-    const {url, rest} = this.embedUrl(token, hash);
-    // Every accepted token is shown, even one identical to the last (signed in the same second).
-    const {serial} = this.tokens;
-    if (this.shown?.serial === serial && this.shown.rest === rest) return;
-    // Only a renewal with nothing else changed is quiet (no loading state).
-    const quiet = token.reason === 'renew' && this.shown?.rest === rest;
-    if (this.frames.show(url, token.target.origin, quiet)) this.shown = {serial, hash, rest};
-  }
-
-  private embedUrl(token: AcceptedToken, hash: string): {url: string; rest: string} {
-    const initial = validateParams(this.initialParams, 'initial-params');
-    if ('problem' in initial) this.warn(`${initial.problem} It is ignored.`);
-    const initialParams = 'params' in initial ? initial.params : {};
-    const url = buildEmbedUrl({
-      baseUrl: token.target.baseUrl,
-      // The visitor's choices win, so a renewal never resets what they picked.
-      query: {...initialParams, ...this.visitorParams},
-      tokenSlugs: Object.keys(token.target.claims.params),
-      hash,
+    const read = readConfiguration({
+      dashboard: this.dashboard,
+      question: this.question,
+      endpoint: this.endpoint,
+      fetchToken: this.fetchToken,
+      credentials: this.credentials,
+      siteUrl: this.siteUrl,
+      params: this.given['params'],
+      attributes: this.attributes,
+      baseUrl: document.baseURI,
     });
-    return {url, rest: [hash, canonicalJson(initialParams), this.resizeMode()].join('|')};
-  }
-
-  private acceptToken(token: AcceptedToken): void {
-    this.emit('metabase-embed-token', {expiresAt: token.life.expiresAt, reason: token.reason});
-    this.reconcile();
-  }
-
-  private acceptLocation(location: EmbedLocation): void {
-    this.visitorParams = paramsFromSearch(location.search);
-    this.emit('metabase-embed-location', {params: this.frameParams, location});
-    // A frame still loading out of sight (a renewal) was built with the old choices: build
-    // it again, or the swap would undo what the visitor just picked.
-    const token = this.tokens.token;
-    if (token && this.shown && this.frames.pendingUrl !== undefined) {
-      const {url} = this.embedUrl(token, this.shown.hash);
-      if (url !== this.frames.pendingUrl) this.frames.replacePending(url, token.target.origin);
-    }
-  }
-
-  private reportError(detail: MetabaseEmbedErrorDetail): void {
-    if (!detail.willRetry) this.showFailure(detail);
-    this.emit('metabase-embed-error', detail);
+    if ('problem' in read) return this.fail(read.problem);
+    this.configurationError = null;
+    if (this.loading === 'lazy' && !this.lazy.near) this.lazy.watch();
+    else if (this.tokens.ensure(read.configuration, this.timeout * 1000, reload)) this.showFrame();
     this.requestUpdate();
+  }
+
+  /** Shows the token held, with the appearance and filter values of now. */
+  private showFrame(): void {
+    const token = this.tokens.token;
+    // A reconcile on its way decides with the latest configuration.
+    if (!token || this.error || this.reconcileScheduled) return;
+    const {hash, warnings} = appearanceHash(this.given, resourceKind(token.target.claims.resource));
+    for (const warning of warnings) this.warnings.warn(warning.message);
+    this.frames.show(
+      planFrame({
+        target: token.target,
+        renewal: token.reason === 'renew',
+        hash,
+        initialParams: this.initialParams ?? {},
+        visitorParams: this.visitorParams,
+      }),
+    );
   }
 
   /** A configuration error: reported once per distinct message, and nothing is requested. */
-  private fail(detail: MetabaseEmbedErrorDetail): void {
+  private fail(message: string): void {
     this.tokens.cancel();
-    if (this.failure?.message === detail.message) return;
-    this.showFailure(detail);
-    console.error(`<metabase-embed>: ${detail.message}`);
-    this.emit('metabase-embed-error', detail);
+    if (this.configurationError?.message === message) return;
+    this.configurationError = {reason: 'configuration', message, willRetry: false};
+    this.frames.clear();
+    console.error(`<metabase-embed>: ${message}`);
+    this.emit('metabase-embed-error', this.configurationError);
     this.requestUpdate();
   }
 
-  private showFailure(detail: MetabaseEmbedErrorDetail): void {
-    this.failure = detail;
-    this.frames.clear();
-    this.shown = undefined;
-  }
-
   private frameTitle(): string {
-    const title = this.getAttribute('title');
-    if (title) return title;
-    const resource = resourceFromAttributes(this.dashboard?.toString(), this.question?.toString());
-    return 'resource' in resource ? describeResource(resource.resource) : 'Metabase embed';
-  }
-
-  private heightLimits(): {min?: number; max?: number} {
-    return {
-      min: readPixels(this.minHeight, 'min-height', this.warn),
-      max: readPixels(this.maxHeight, 'max-height', this.warn),
-    };
-  }
-
-  private resizeMode(): 'auto' | 'none' {
-    return readChoice(this.resize, 'resize', ['auto', 'none'], 'auto', this.warn);
+    const resource = resourceFromAttributes(this.dashboard, this.question);
+    return (
+      this.getAttribute('title') || ('resource' in resource ? describeResource(resource.resource) : 'Metabase embed')
+    );
   }
 
   private emit<K extends keyof MetabaseEmbedEventMap>(type: K, detail: MetabaseEmbedEventMap[K]['detail']): void {

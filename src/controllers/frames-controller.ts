@@ -1,20 +1,20 @@
-// The iframes: every new embed URL loads in a hidden iframe that replaces the visible one
-// once it has loaded and its content has settled, so the visitor never sees a blank or
-// half-drawn frame. (Metabase's `load` comes with an empty shell: the dashboard is drawn
-// afterwards, growing as its cards arrive.) Each iframe gets its own
+// The iframes: every new frame plan (embed/frame-plan.ts) loads in a hidden iframe that
+// replaces the visible one once it has loaded and its content has settled, so the visitor
+// never sees a blank or half-drawn frame. (Metabase's `load` comes with an empty shell: the
+// dashboard is drawn afterwards, growing as its cards arrive.) Each iframe gets its own
 // iframe-resizer (checkOrigin: the embed's origin) and its height clamped to min/max-height.
 // Messages count only from one of these iframes' windows AND the embed's origin.
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {FramePlan} from '../embed/frame-plan.js';
 import {parseMetabaseMessage} from '../embed/messages.js';
 import type {EmbedLocation} from '../embed/types.js';
 import {attachResizer, type Resizer} from './resizer.js';
 
 interface Frame {
+  plan: FramePlan;
   /** One wrapper per iframe: iframe-resizer watches the iframe's parent for its removal. */
   wrapper: HTMLDivElement;
   iframe: HTMLIFrameElement;
-  url: string;
-  origin: string;
   resizer?: Resizer;
   /** The content height last reported, before clamping. */
   contentHeight?: number;
@@ -22,32 +22,37 @@ interface Frame {
   settling?: {sinceLoad: number; quiet: number; request: number};
 }
 
-/** A loaded frame replaces the visible one after this many animation frames (~⅓ s) without a size change... */
-const settledAfterFrames = 20;
-/** ...or after this many (~3 s) since its load, whatever its content does. */
-const swapAtMostAfterFrames = 180;
+/** How heights are set: `auto` follows the content within min/max; `none` leaves the CSS height. */
+interface FrameSizing {
+  resize: 'auto' | 'none';
+  min?: number | undefined;
+  max?: number | undefined;
+}
 
-export interface FramesOptions {
-  /** Where the iframes go (rendered by the host). */
-  container(): HTMLElement | null;
-  title(): string;
-  /** `auto`: follow the content; `none`: keep the CSS height. */
-  resizeMode(): 'auto' | 'none';
-  limits(): {min?: number; max?: number};
+interface FramesCallbacks {
   onLoad(url: string): void;
   onResize(height: number): void;
   onLocation(location: EmbedLocation): void;
 }
 
+/** A loaded frame replaces the visible one after this many animation frames (~⅓ s) without a size change... */
+const settledAfterFrames = 20;
+/** ...or after this many (~3 s) since its load, whatever its content does. */
+const swapAtMostAfterFrames = 180;
+
 export class FramesController implements ReactiveController {
-  private visible?: Frame;
-  private pending?: Frame;
+  /** Where the iframes go: set by the host once rendered. */
+  container: HTMLElement | null = null;
+  private visible: Frame | undefined;
+  private pending: Frame | undefined;
   private pendingQuiet = false;
-  private reportedHeight?: number;
+  private reportedHeight: number | undefined;
+  private title = '';
+  private sizing: FrameSizing = {resize: 'auto'};
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly options: FramesOptions,
+    private readonly callbacks: FramesCallbacks,
   ) {
     host.addController(this);
   }
@@ -62,11 +67,6 @@ export class FramesController implements ReactiveController {
     return this.pending !== undefined && !this.pendingQuiet;
   }
 
-  /** The URL loading out of sight, if any. */
-  get pendingUrl(): string | undefined {
-    return this.pending?.url;
-  }
-
   hostConnected(): void {
     window.addEventListener('message', this.onMessage);
   }
@@ -77,68 +77,69 @@ export class FramesController implements ReactiveController {
   }
 
   /**
-   * Loads `url` in a hidden iframe and swaps it in on load. `quiet`: a renewal, not a change.
-   * False when there is nowhere to put it yet (not rendered).
+   * Shows `plan`: nothing to do when the latest frame has its token and key, except that a
+   * frame still loading out of sight is built again with the visitor's latest choices (or
+   * the swap would undo them). A renewal with the key on screen loads quietly.
    */
-  show(url: string, origin: string, quiet: boolean): boolean {
-    const container = this.options.container();
-    if (!container) return false;
-    if (this.pending) this.discard(this.pending);
-    const frame = this.createFrame(url, origin);
-    this.pending = frame;
-    this.pendingQuiet = quiet && this.visible !== undefined;
-    frame.iframe.addEventListener('load', () => this.onLoaded(frame), {once: true});
-    container.append(frame.wrapper);
-    this.host.requestUpdate();
-    return true;
-  }
-
-  /** Loads `url` instead of the URL loading out of sight, as quietly as that one was. */
-  replacePending(url: string, origin: string): void {
-    this.show(url, origin, this.pendingQuiet);
+  show(plan: FramePlan): void {
+    const latest = this.pending ?? this.visible;
+    const same = latest?.plan.target === plan.target && latest.plan.key === plan.key;
+    if (same && (latest === this.visible || latest.plan.url === plan.url)) return;
+    this.load(plan);
   }
 
   /** Removes every iframe and its resizer. */
   clear(): void {
     if (this.pending) this.discard(this.pending);
     if (this.visible) this.discard(this.visible);
-    this.pending = this.visible = undefined;
-    this.reportedHeight = undefined;
+    this.pending = this.visible = this.reportedHeight = undefined;
     this.host.requestUpdate();
   }
 
-  /** min-height / max-height changed: clamp again. */
-  applyLimits(): void {
+  /** New resize mode or limits: clamp again; another resize mode needs a frame with (or without) its resizer. */
+  setSizing(sizing: FrameSizing): void {
+    const resizeChanged = sizing.resize !== this.sizing.resize;
+    this.sizing = sizing;
     for (const frame of [this.visible, this.pending]) {
       if (!frame) continue;
       this.applyCssLimits(frame.iframe);
       if (frame.contentHeight !== undefined) this.setContentHeight(frame, frame.contentHeight);
     }
-  }
-
-  /** The limits as CSS too, so they hold before (or without) any height report. */
-  private applyCssLimits(iframe: HTMLIFrameElement): void {
-    const {min, max} = this.options.resizeMode() === 'auto' ? this.options.limits() : {};
-    iframe.style.minHeight = min === undefined ? '' : `${min}px`;
-    iframe.style.maxHeight = max === undefined ? '' : `${max}px`;
+    const latest = this.pending ?? this.visible;
+    if (resizeChanged && latest) this.load(latest.plan);
   }
 
   setTitle(title: string): void {
+    this.title = title;
     for (const frame of [this.visible, this.pending]) frame?.iframe.setAttribute('title', title);
   }
 
-  private createFrame(url: string, origin: string): Frame {
+  private load(plan: FramePlan): void {
+    if (!this.container) return;
+    if (this.pending) this.discard(this.pending);
     const wrapper = document.createElement('div');
     wrapper.className = 'frame pending';
     const iframe = document.createElement('iframe');
     iframe.setAttribute('part', 'iframe');
-    iframe.setAttribute('title', this.options.title());
-    // Only validated http(s) embed URLs get here (answer.ts); the src is set before the
+    iframe.setAttribute('title', this.title);
+    // Only validated http(s) embed URLs get here (embed/answer.ts); the src is set before the
     // iframe enters the document so no about:blank load fires first.
-    iframe.src = url;
+    iframe.src = plan.url;
     this.applyCssLimits(iframe);
     wrapper.append(iframe);
-    return {wrapper, iframe, url, origin};
+    const frame: Frame = {plan, wrapper, iframe};
+    this.pending = frame;
+    this.pendingQuiet = plan.renewal && this.visible?.plan.key === plan.key;
+    iframe.addEventListener('load', () => this.onLoaded(frame), {once: true});
+    this.container.append(wrapper);
+    this.host.requestUpdate();
+  }
+
+  /** The limits as CSS too, so they hold before (or without) any height report. */
+  private applyCssLimits(iframe: HTMLIFrameElement): void {
+    const {min, max} = this.sizing.resize === 'auto' ? this.sizing : {};
+    iframe.style.minHeight = min === undefined ? '' : `${min}px`;
+    iframe.style.maxHeight = max === undefined ? '' : `${max}px`;
   }
 
   private onLoaded(frame: Frame): void {
@@ -146,7 +147,7 @@ export class FramesController implements ReactiveController {
     // Started at load, not before: until then the iframe holds its initial about:blank
     // document, and iframe-resizer's first message (target origin pinned) would only make
     // the browser log a mismatch. Later navigations are iframe-resizer's own business.
-    if (this.options.resizeMode() === 'auto') {
+    if (this.sizing.resize === 'auto') {
       frame.resizer = attachResizer(frame.iframe, (height) => this.setContentHeight(frame, height));
     }
     if (this.visible) this.swapInOnceSettled(frame);
@@ -156,19 +157,20 @@ export class FramesController implements ReactiveController {
   // Animation frames, not timers: the wait is about what gets painted, and it costs nothing
   // in a hidden tab (the swap happens when the page is seen again).
   private swapInOnceSettled(frame: Frame): void {
+    const settling = {sinceLoad: 0, quiet: 0, request: 0};
     const tick = () => {
-      const settling = frame.settling!;
       settling.sinceLoad++;
       settling.quiet++;
       if (settling.quiet >= settledAfterFrames || settling.sinceLoad >= swapAtMostAfterFrames) this.swapIn(frame);
       else settling.request = requestAnimationFrame(tick);
     };
-    frame.settling = {sinceLoad: 0, quiet: 0, request: requestAnimationFrame(tick)};
+    settling.request = requestAnimationFrame(tick);
+    frame.settling = settling;
   }
 
   private swapIn(frame: Frame): void {
     if (frame !== this.pending) return;
-    frame.settling = undefined;
+    delete frame.settling;
     const previous = this.visible;
     this.visible = frame;
     this.pending = undefined;
@@ -176,11 +178,11 @@ export class FramesController implements ReactiveController {
     // Not sized yet (its resizer may answer a moment after load): keep the old height, no
     // jump. Only while heights follow the content: with resize="none" the CSS height rules.
     const oldHeight = previous?.iframe.style.height;
-    if (frame.contentHeight === undefined && oldHeight && this.options.resizeMode() === 'auto')
+    if (frame.contentHeight === undefined && oldHeight && this.sizing.resize === 'auto')
       frame.iframe.style.height = oldHeight;
     if (previous) this.discard(previous);
     this.host.requestUpdate();
-    this.options.onLoad(frame.url);
+    this.callbacks.onLoad(frame.plan.url);
     if (frame.contentHeight !== undefined) this.report(this.clamp(frame.contentHeight));
   }
 
@@ -191,13 +193,12 @@ export class FramesController implements ReactiveController {
   }
 
   private clamp(height: number): number {
-    const {min, max} = this.options.limits();
-    return Math.max(min ?? 0, Math.min(max ?? Infinity, height));
+    return Math.max(this.sizing.min ?? 0, Math.min(this.sizing.max ?? Infinity, height));
   }
 
   private setContentHeight(frame: Frame, height: number): void {
     if (frame.settling && height !== frame.contentHeight) frame.settling.quiet = 0; // still being drawn
-    if (this.options.resizeMode() !== 'auto') return;
+    if (this.sizing.resize !== 'auto') return;
     frame.contentHeight = height;
     const clamped = this.clamp(height);
     frame.iframe.style.height = `${clamped}px`;
@@ -207,16 +208,16 @@ export class FramesController implements ReactiveController {
   private report(height: number): void {
     if (height === this.reportedHeight) return;
     this.reportedHeight = height;
-    this.options.onResize(height);
+    this.callbacks.onResize(height);
   }
 
   private readonly onMessage = (event: MessageEvent): void => {
     const frame = [this.visible, this.pending].find(
       (candidate) => candidate && event.source === candidate.iframe.contentWindow,
     );
-    if (!frame || event.origin !== frame.origin) return;
+    if (!frame || event.origin !== frame.plan.target.origin) return;
     const message = parseMetabaseMessage(event.data);
-    if (message?.type === 'location' && frame === this.visible) this.options.onLocation(message.location);
+    if (message?.type === 'location' && frame === this.visible) this.callbacks.onLocation(message.location);
     // Metabase's own size reports count only where iframe-resizer never connected.
     if (message?.type === 'frame' && !frame.resizer?.connected) this.setContentHeight(frame, message.height);
   };

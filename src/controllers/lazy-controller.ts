@@ -2,12 +2,12 @@
 // viewport. Once near, it stays near (the embed is not unloaded when scrolled away).
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 
-export const lazyMargin = '200px';
+const lazyMargin = '200px';
 
 export class LazyController implements ReactiveController {
   /** The element has been within the margin of the viewport. */
   near = false;
-  private observer?: IntersectionObserver;
+  private observer: IntersectionObserver | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & Element,

@@ -2,17 +2,18 @@
 // one is dropped), retries with backoff, a per-attempt timeout, renewal before `exp`, and
 // renewal at once when the page becomes visible again or comes back online. A renewal that
 // fails for a passing reason keeps the working token and tries again later, until the token
-// is about to lapse. While the host is disconnected nothing runs: no request, no timer, no
-// listener.
+// is about to lapse. The decisions are embed/token-steps.ts; this file runs them. While the
+// host is disconnected nothing runs: no request, no timer, no listener.
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {resolveAnswer, type EmbedTarget} from '../embed/answer.js';
 import type {Configuration} from '../embed/configuration.js';
 import {exchangeToken, TokenRequestError} from '../embed/exchange.js';
-import {maxRetries, retryDelayMs} from '../embed/retry.js';
-import {planTokenLife, renewRetryDelayMs, type TokenLife} from '../embed/token-life.js';
+import {maxTimerDelayMs} from '../embed/retry.js';
+import {planTokenLife, type TokenLife} from '../embed/token-life.js';
+import {afterFailure, nextTokenStep} from '../embed/token-steps.js';
 import type {MetabaseEmbedErrorDetail, TokenReason} from '../embed/types.js';
 
-export interface AcceptedToken {
+interface AcceptedToken {
   /** The configuration key it was asked for. */
   key: string;
   target: EmbedTarget;
@@ -20,15 +21,13 @@ export interface AcceptedToken {
   reason: TokenReason;
 }
 
-export interface TokenCallbacks {
-  /** Something changed that the host should look at (a token is due, a request ended). */
+interface TokenCallbacks {
+  /** Something changed that the host should look at (a token is due, a failure may have passed). */
   reconsider(): void;
   onToken(token: AcceptedToken): void;
   /** Every failed attempt; `willRetry` false on the last one. */
   onError(detail: MetabaseEmbedErrorDetail): void;
 }
-
-export type TokenStatus = 'valid' | 'pending' | 'failed';
 
 interface InFlight {
   key: string;
@@ -36,17 +35,13 @@ interface InFlight {
   abort: AbortController;
 }
 
-/** setTimeout's limit: a longer delay would fire at once. */
-const maxTimerDelayMs = 2 ** 31 - 1;
-
 export class TokenController implements ReactiveController {
   /** The last token accepted (it may be due for renewal). */
   token: AcceptedToken | null = null;
-  /** Counts accepted tokens: tells one acceptance from the next. */
-  serial = 0;
+  /** The last request's final failure, shown until a new request starts. */
+  failure: (MetabaseEmbedErrorDetail & {key: string; retryable: boolean}) | null = null;
   private inFlight: InFlight | null = null;
-  private failed: {key: string; retryable: boolean} | null = null;
-  private renewTimer?: ReturnType<typeof setTimeout>;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     host: ReactiveControllerHost,
@@ -65,128 +60,113 @@ export class TokenController implements ReactiveController {
   }
 
   /**
-   * Makes sure there is a valid token for `configuration`: 'valid' (use `token`), 'pending'
-   * (a request is under way; `onToken` follows) or 'failed' (the last request for it failed).
+   * Makes sure there is a valid token for `configuration`: true when `token` may be shown;
+   * otherwise a request is under way (`onToken` follows) or the last one failed (`failure`).
    */
-  ensure(configuration: Configuration, timeoutMs: number, reload = false): TokenStatus {
-    const {key} = configuration;
-    if (reload) return this.start(configuration, 'reload', timeoutMs);
-    // While a renewal runs, the token it replaces still works (e.g. for a new appearance).
-    if (this.inFlight?.key === key) return this.inFlight.reason === 'renew' && !this.isExpired() ? 'valid' : 'pending';
-    if (this.failed?.key === key) return 'failed';
-    if (this.token?.key === key && !this.isDue()) {
-      this.scheduleRenewal();
-      return 'valid';
-    }
-    const reason: TokenReason = !this.token ? 'initial' : this.token.key === key ? 'renew' : 'params';
-    return this.start(configuration, reason, timeoutMs);
+  ensure(configuration: Configuration, timeoutMs: number, reload: boolean): boolean {
+    // A request for something no longer asked for must never answer.
+    if (this.inFlight && this.inFlight.key !== configuration.key) this.cancel();
+    const step = nextTokenStep({
+      key: configuration.key,
+      reload,
+      now: Date.now(),
+      inFlight: this.inFlight,
+      failedKey: this.failure?.key ?? null,
+      token: this.token && {key: this.token.key, ...this.token.life},
+    });
+    if (typeof step === 'object') this.start(configuration, step.request, timeoutMs);
+    else if (step === 'valid' && !this.inFlight) this.reconsiderIn(this.token!.life.renewAt - Date.now());
+    return step === 'valid';
   }
 
   /** Aborts any request and retry, and stops the renewal timer. */
   cancel(): void {
     this.inFlight?.abort.abort(new DOMException('Superseded', 'AbortError'));
     this.inFlight = null;
-    clearTimeout(this.renewTimer);
-    this.renewTimer = undefined;
-  }
-
-  isDue(now = Date.now()): boolean {
-    return this.token !== null && now >= this.token.life.renewAt;
-  }
-
-  private isExpired(now = Date.now()): boolean {
-    const expiresAt = this.token?.life.expiresAt;
-    return expiresAt !== undefined && expiresAt !== null && now >= expiresAt;
+    clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
   hostConnected(): void {
     document.addEventListener('visibilitychange', this.onVisibilityChange);
-    window.addEventListener('online', this.onOnline);
+    window.addEventListener('online', this.wakeUp);
   }
 
   hostDisconnected(): void {
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
-    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('online', this.wakeUp);
     this.cancel();
-    this.failed = null; // a reconnect tries again
+    this.failure = null; // a reconnect tries again
   }
 
   private readonly onVisibilityChange = (): void => {
-    if (document.visibilityState !== 'visible') return;
-    // Back in view after a failure that may have passed (a network blip): try again.
-    if (this.failed?.retryable) this.failed = null;
-    else if (!this.isDue()) return;
-    this.callbacks.reconsider();
+    if (document.visibilityState === 'visible') this.wakeUp();
   };
 
-  private readonly onOnline = (): void => {
-    if (this.failed?.retryable) this.failed = null;
+  // Back in view or online: a failure that may have passed (a network blip) is tried again,
+  // and a token whose renewal timer ran late (a background tab) is renewed.
+  private readonly wakeUp = (): void => {
+    if (this.failure?.retryable) this.failure = null;
     this.callbacks.reconsider();
   };
-
-  private scheduleRenewal(): void {
-    if (this.renewTimer !== undefined || !this.token || this.token.life.renewAt === Infinity) return;
-    this.reconsiderIn(this.token.life.renewAt - Date.now());
-  }
 
   private reconsiderIn(delayMs: number): void {
-    clearTimeout(this.renewTimer);
-    this.renewTimer = setTimeout(
+    if (this.timer !== undefined || delayMs === Infinity) return;
+    this.timer = setTimeout(
       () => {
-        this.renewTimer = undefined;
+        this.timer = undefined;
         this.callbacks.reconsider();
       },
       Math.min(Math.max(delayMs, 0), maxTimerDelayMs),
     );
   }
 
-  /** For a renewal out of retries: when to try again while the old token works, or null. */
-  private renewAgainInMs(inFlight: InFlight, failure: TokenRequestError): number | null {
-    if (!failure.retryable || inFlight.reason !== 'renew' || this.token?.key !== inFlight.key) return null;
-    return renewRetryDelayMs(this.token.life.expiresAt, Date.now());
-  }
-
-  private start(configuration: Configuration, reason: TokenReason, timeoutMs: number): TokenStatus {
+  private start(configuration: Configuration, reason: TokenReason, timeoutMs: number): void {
     this.cancel();
-    this.failed = null;
+    this.failure = null;
     const inFlight: InFlight = {key: configuration.key, reason, abort: new AbortController()};
     this.inFlight = inFlight;
     void this.run(configuration, inFlight, timeoutMs);
-    return 'pending';
   }
 
   private async run(configuration: Configuration, inFlight: InFlight, timeoutMs: number): Promise<void> {
-    for (let retry = 0; ; retry++) {
+    for (let retries = 0; ; retries++) {
       let failure: TokenRequestError;
       try {
         const token = await this.attempt(configuration, inFlight, timeoutMs);
         if (this.inFlight !== inFlight) return; // superseded: never shown
         this.inFlight = null;
         this.token = token;
-        this.serial++;
-        this.scheduleRenewal();
+        this.reconsiderIn(token.life.renewAt - Date.now());
         this.callbacks.onToken(token);
         return;
       } catch (error) {
         if (this.inFlight !== inFlight) return;
         failure = error instanceof TokenRequestError ? error : new TokenRequestError('network', String(error), true);
       }
-      const retrying = failure.retryable && retry < maxRetries;
-      const againInMs = retrying ? null : this.renewAgainInMs(inFlight, failure);
+      const next = afterFailure({
+        retryable: failure.retryable,
+        retries,
+        retryAfterMs: failure.retryAfterMs,
+        random: Math.random(),
+        renewal: inFlight.reason === 'renew' && this.token?.key === inFlight.key,
+        expiresAt: this.token?.life.expiresAt ?? null,
+        now: Date.now(),
+      });
       const detail: MetabaseEmbedErrorDetail = {
         reason: failure.reason,
         message: failure.message,
-        willRetry: retrying || againInMs !== null,
+        ...(failure.status === undefined ? {} : {status: failure.status}),
+        willRetry: next !== null,
       };
-      if (failure.status !== undefined) detail.status = failure.status;
-      if (!retrying) {
+      if (!next || 'renewInMs' in next) {
         this.inFlight = null;
-        if (againInMs !== null) this.reconsiderIn(againInMs);
-        else this.failed = {key: inFlight.key, retryable: failure.retryable};
+        if (next) this.reconsiderIn(next.renewInMs);
+        else this.failure = {...detail, key: inFlight.key, retryable: failure.retryable};
       }
       this.callbacks.onError(detail);
-      if (!retrying) return;
-      const waited = await wait(retryDelayMs(retry + 1, failure.retryAfterMs, Math.random()), inFlight.abort.signal);
+      if (!next || 'renewInMs' in next) return;
+      const waited = await wait(next.retryInMs, inFlight.abort.signal);
       if (!waited || this.inFlight !== inFlight) return;
     }
   }
@@ -196,9 +176,8 @@ export class TokenController implements ReactiveController {
     const attempt = new AbortController();
     const forward = () => attempt.abort(inFlight.abort.signal.reason);
     inFlight.abort.signal.addEventListener('abort', forward, {once: true});
-    const seconds = Math.round(timeoutMs / 100) / 10;
     const timer = setTimeout(
-      () => attempt.abort(new TokenRequestError('timeout', `No answer within ${seconds} s.`, true)),
+      () => attempt.abort(new TokenRequestError('timeout', `No answer within ${timeoutMs / 1000} s.`, true)),
       timeoutMs,
     );
     try {

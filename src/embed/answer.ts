@@ -2,6 +2,7 @@
 // http(s) URL of the form `<site>/embed/<dashboard|question>/<jwt>`, whose token names the
 // resource that was asked for, ever gets through to an iframe.
 import {looksLikeJwt, readClaims, type TokenClaims} from './claims.js';
+import {isPlainObject} from './plain-object.js';
 import {describeResource, resourceKind, sameResource} from './resource.js';
 import type {Resource} from './types.js';
 
@@ -14,7 +15,7 @@ export interface EmbedTarget {
   claims: TokenClaims;
 }
 
-export type AnswerResult = {target: EmbedTarget} | {problem: string};
+type AnswerResult = {target: EmbedTarget} | {problem: string};
 
 /** An absolute http(s) URL without credentials, or undefined. */
 export function parseHttpUrl(text: string, base?: string): URL | undefined {
@@ -36,18 +37,17 @@ function field(answer: Record<string, unknown>, name: string): unknown {
 type Located = {url: string} | {site: string; token: string} | {problem: string};
 
 function locate(answer: unknown, siteUrl: string | undefined): Located {
-  if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) {
+  if (!isPlainObject(answer)) {
     return {problem: 'The answer must be a JSON object with "url", "token" (and "siteUrl") or "jwt".'};
   }
-  const record = answer as Record<string, unknown>;
-  const url = field(record, 'url');
+  const url = field(answer, 'url');
   if (url !== undefined) {
     return typeof url === 'string' ? {url} : {problem: 'The answer\'s "url" must be a string.'};
   }
-  const token = field(record, 'token') ?? field(record, 'jwt');
+  const token = field(answer, 'token') ?? field(answer, 'jwt');
   if (token === undefined) return {problem: 'The answer has none of "url", "token" or "jwt".'};
   if (!looksLikeJwt(token)) return {problem: "The answer's token is not a JWT (header.payload.signature)."};
-  const site = field(record, 'token') !== undefined ? (field(record, 'siteUrl') ?? siteUrl) : siteUrl;
+  const site = field(answer, 'token') !== undefined ? (field(answer, 'siteUrl') ?? siteUrl) : siteUrl;
   if (typeof site !== 'string') {
     return {problem: 'The answer holds a token but no site: answer "siteUrl" or set the "site-url" attribute.'};
   }

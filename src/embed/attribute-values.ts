@@ -46,29 +46,3 @@ export function quote(value: unknown): string {
   const text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
-
-/** A non-negative pixel size, or undefined with a warning naming the attribute. */
-export function readPixels(value: unknown, attribute: string, warn: (message: string) => void): number | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
-  warn(
-    `"${attribute}" must be a non-negative number of CSS pixels (e.g. "400" or "400px"); got ${quote(value)}. It is ignored.`,
-  );
-  return undefined;
-}
-
-/** One of a fixed set of words, or the fallback with a warning naming the attribute. */
-export function readChoice<T extends string>(
-  value: unknown,
-  attribute: string,
-  allowed: readonly T[],
-  fallback: T,
-  warn: (message: string) => void,
-): T {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  warn(
-    `"${attribute}" must be one of ${allowed.map((word) => `"${word}"`).join(', ')}; got ${quote(value)}. Using "${fallback}".`,
-  );
-  return fallback;
-}

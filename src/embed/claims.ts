@@ -2,6 +2,7 @@
 // (and must not). Metabase verifies; the element only checks the token is for the resource
 // it asked for and reads when it expires.
 import {decodeJwt} from 'jose';
+import {isPlainObject} from './plain-object.js';
 import {resourceFromClaim} from './resource.js';
 import type {EmbedParams, Resource} from './types.js';
 
@@ -38,7 +39,7 @@ export function readClaims(token: string): {claims: TokenClaims} | {problem: str
   const resource = resourceFromClaim(payload.resource);
   if (!resource) return {problem: 'The token has no valid "resource" claim ({"dashboard": id} or {"question": id}).'};
   const params = payload.params ?? {};
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+  if (!isPlainObject(params)) {
     return {problem: 'The token\'s "params" claim must be an object.'};
   }
   const exp = numericClaim(payload, 'exp');

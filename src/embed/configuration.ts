@@ -1,24 +1,18 @@
 // The element's inputs → what to ask for and where. A problem here is a configuration error:
 // it is shown and reported, and no request is made.
 import {parseHttpUrl} from './answer.js';
-import {readChoice} from './attribute-values.js';
 import type {TokenSource} from './exchange.js';
 import {canonicalJson, mergeParams, paramsFromAttributes, validateParams} from './params.js';
 import {resourceFromAttributes} from './resource.js';
 import type {FetchToken, TokenRequestBody} from './types.js';
 
-export const defaultTimeoutSeconds = 15;
-/** setTimeout's limit (2³¹ − 1 ms) in whole seconds: a longer timer would fire at once. */
-export const maxTimeoutSeconds = 2_147_483;
-export const credentialChoices = ['same-origin', 'include'] as const;
-
 export interface ConfigurationInput {
-  dashboard?: string | null;
-  question?: string | null;
-  endpoint?: string | null;
-  fetchToken?: FetchToken | null;
-  credentials?: unknown;
-  siteUrl?: string | null;
+  dashboard?: string | number | null | undefined;
+  question?: string | number | null | undefined;
+  endpoint?: string | null | undefined;
+  fetchToken?: FetchToken | null | undefined;
+  credentials: 'same-origin' | 'include';
+  siteUrl?: string | null | undefined;
   /** The `params` property (parsed JSON, or what a script assigned). */
   params?: unknown;
   /** The element's attributes; the `param-*` ones are read. */
@@ -31,12 +25,10 @@ export interface Configuration {
   body: TokenRequestBody;
   source: TokenSource;
   /** The `site-url` attribute, validated. */
-  siteUrl?: string;
+  siteUrl?: string | undefined;
   /** Equal keys ask for the same token: what de-duplicates requests. */
   key: string;
 }
-
-type Warn = (message: string) => void;
 
 function readSiteUrl(siteUrl: string | null | undefined): {siteUrl?: string} | {problem: string} {
   if (siteUrl == null) return {};
@@ -48,8 +40,8 @@ function readSiteUrl(siteUrl: string | null | undefined): {siteUrl?: string} | {
   return {siteUrl: url.href.replace(/\/+$/, '')};
 }
 
-function readSource(input: ConfigurationInput, warn: Warn): {source: TokenSource} | {problem: string} {
-  const credentials = readChoice(input.credentials, 'credentials', credentialChoices, 'same-origin', warn);
+function readSource(input: ConfigurationInput): {source: TokenSource} | {problem: string} {
+  const {credentials} = input;
   if (input.fetchToken != null) {
     if (typeof input.fetchToken !== 'function')
       return {problem: '"fetchToken" must be a function returning a promise of the answer.'};
@@ -66,10 +58,7 @@ function readSource(input: ConfigurationInput, warn: Warn): {source: TokenSource
   return {source: {endpoint: endpoint.href, credentials}};
 }
 
-export function readConfiguration(
-  input: ConfigurationInput,
-  warn: Warn,
-): {configuration: Configuration} | {problem: string} {
+export function readConfiguration(input: ConfigurationInput): {configuration: Configuration} | {problem: string} {
   const resource = resourceFromAttributes(input.dashboard, input.question);
   if ('problem' in resource) return resource;
   const fromObject = validateParams(input.params, 'params');
@@ -78,7 +67,7 @@ export function readConfiguration(
   if ('problem' in fromAttributes) return fromAttributes;
   const site = readSiteUrl(input.siteUrl);
   if ('problem' in site) return site;
-  const source = readSource(input, warn);
+  const source = readSource(input);
   if ('problem' in source) return source;
 
   const body = {resource: resource.resource, params: mergeParams(fromObject.params, fromAttributes.params)};
@@ -91,14 +80,4 @@ export function readConfiguration(
   const configuration: Configuration = {body, source: source.source, key};
   if (site.siteUrl !== undefined) configuration.siteUrl = site.siteUrl;
   return {configuration};
-}
-
-/** The `timeout` attribute in ms (default 15 s), with a warning when it is not a positive number. */
-export function readTimeoutMs(value: unknown, warn: Warn): number {
-  if (value === undefined || value === null) return defaultTimeoutSeconds * 1000;
-  if (typeof value === 'number' && value > 0 && value <= maxTimeoutSeconds) return value * 1000;
-  warn(
-    `"timeout" must be a positive number of seconds, at most ${maxTimeoutSeconds}; got ${JSON.stringify(value)}. Using ${defaultTimeoutSeconds}.`,
-  );
-  return defaultTimeoutSeconds * 1000;
 }

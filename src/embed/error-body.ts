@@ -8,11 +8,16 @@ export const maxErrorBodyBytes = 4096;
 export const maxExplanationChars = 300;
 
 // C0/C1 controls and the bidirectional overrides/isolates (they can reorder what a reader sees).
-const unsafeCharacters = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g;
+const isUnsafe = (code: number) =>
+  code <= 0x1f ||
+  (code >= 0x7f && code <= 0x9f) ||
+  (code >= 0x202a && code <= 0x202e) ||
+  (code >= 0x2066 && code <= 0x2069);
 
 /** Untrusted text made safe to show on one line: no controls, whitespace collapsed, bounded. */
 export function cleanExplanation(text: string): string | undefined {
-  const line = text.replace(unsafeCharacters, ' ').replace(/\s+/g, ' ').trim();
+  const safe = Array.from(text, (character) => (isUnsafe(character.codePointAt(0) ?? 0) ? ' ' : character));
+  const line = safe.join('').replace(/\s+/g, ' ').trim();
   if (!line) return undefined;
   const characters = Array.from(line); // never cut a surrogate pair in two
   if (characters.length <= maxExplanationChars) return line;
@@ -24,7 +29,7 @@ export function cleanExplanation(text: string): string | undefined {
 
 /** Which kind of body can hold an explanation: JSON, plain text, or neither (HTML, images…). */
 export function explanationKind(contentType: string | null): 'json' | 'text' | undefined {
-  const mediaType = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  const mediaType = (contentType ?? '').replace(/;.*/s, '').trim().toLowerCase();
   if (mediaType === 'text/plain') return 'text';
   if (mediaType === 'application/json' || /^application\/[\w.-]+\+json$/.test(mediaType)) return 'json';
   return undefined;

@@ -27,7 +27,7 @@ export interface TokenSource {
   fetchToken?: FetchToken;
 }
 
-export interface ExchangeResult {
+interface ExchangeResult {
   answer: unknown;
   /** The answer's `Date` header (server clock, epoch ms), when readable. */
   serverDateMs?: number;
@@ -118,7 +118,7 @@ function explainRefusal(response: Response, signal: AbortSignal): Promise<string
 /** `work`, unless `signal` aborts first (a fetchToken may ignore its signal; the timeout must not). */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    const onAbort = () => reject(signal.reason as Error); // an AbortSignal's reason: a DOMException or ours
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, {once: true});
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));

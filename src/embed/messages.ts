@@ -1,13 +1,11 @@
-// Messages Metabase's embed page posts to its parent (contract §6). The caller checks the
+// Messages Metabase's embed page posts to its parent (the emulator's page posts the same:
+// src/emulator/page/client/frame.ts). The caller checks the
 // sender (this element's iframe window and the embed's origin); this module checks the shape.
+import {isPlainObject as isRecord} from './plain-object.js';
 import type {EmbedLocation} from './types.js';
 
 export type MetabaseMessage =
   {type: 'location'; location: EmbedLocation} | {type: 'frame'; mode: string; height: number};
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function readLocation(value: unknown): EmbedLocation | undefined {
   if (!isRecord(value)) return undefined;

@@ -1,11 +1,12 @@
 // Filter values: the `params` JSON attribute, one `param-<slug>` attribute per filter, their
-// merge, and their form in an embed URL's query string (contract §1, §3).
+// merge, and their form in an embed URL's query string.
 import {UnparsableJson, quote} from './attribute-values.js';
+import {isPlainObject} from './plain-object.js';
 import type {EmbedParamValue, EmbedParams, FrameParams} from './types.js';
 
 export const paramAttributePrefix = 'param-';
 
-export type ParamsResult = {params: EmbedParams} | {problem: string};
+type ParamsResult = {params: EmbedParams} | {problem: string};
 
 const allowedValues = 'a string, a number, a boolean, or an array of those';
 
@@ -15,12 +16,8 @@ function isScalar(value: unknown): value is string | number | boolean {
   );
 }
 
-export function isParamValue(value: unknown): value is EmbedParamValue {
+function isParamValue(value: unknown): value is EmbedParamValue {
   return isScalar(value) || (Array.isArray(value) && value.every(isScalar));
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Validates a JSON object of slug → value, e.g. the `params` or `initial-params` attribute. */
@@ -47,7 +44,7 @@ export function validateParams(value: unknown, attribute: string): ParamsResult 
  * One `param-<slug>` attribute: the text is the value; a text starting with `[` is a JSON
  * array (several values).
  */
-export function paramFromAttribute(attribute: string, text: string): {value: EmbedParamValue} | {problem: string} {
+function paramFromAttribute(attribute: string, text: string): {value: EmbedParamValue} | {problem: string} {
   if (!text.trimStart().startsWith('[')) return {value: text};
   try {
     const parsed = JSON.parse(text) as unknown;

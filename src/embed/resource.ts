@@ -1,11 +1,12 @@
 // Resource ids: `dashboard="12"` or `question="..."`, a positive integer or a 21-character
 // entity id (Metabase's NanoID alphabet).
+import {isPlainObject} from './plain-object.js';
 import type {Resource, ResourceId, ResourceKind} from './types.js';
 
 const positiveInteger = /^[1-9][0-9]*$/;
 const entityId = /^[A-Za-z0-9_-]{21}$/;
 
-export type ResourceResult = {resource: Resource} | {problem: string};
+type ResourceResult = {resource: Resource} | {problem: string};
 
 /** Parses one id as written in an attribute; undefined when it is neither allowed form. */
 export function parseResourceId(text: string): ResourceId | undefined {
@@ -19,8 +20,8 @@ export function parseResourceId(text: string): ResourceId | undefined {
 
 /** Reads the `dashboard` and `question` attributes: exactly one, well formed. */
 export function resourceFromAttributes(
-  dashboard: string | null | undefined,
-  question: string | null | undefined,
+  dashboard: string | number | null | undefined,
+  question: string | number | null | undefined,
 ): ResourceResult {
   const given = [dashboard, question].filter((value) => value != null);
   if (given.length === 0) {
@@ -60,13 +61,13 @@ export function describeResource(resource: Resource): string {
  * `{"dashboard": "12"}` names dashboard 12). Undefined when the claim is not a resource.
  */
 export function resourceFromClaim(claim: unknown): Resource | undefined {
-  if (typeof claim !== 'object' || claim === null || Array.isArray(claim)) return undefined;
-  const keys = Object.keys(claim);
-  if (keys.length !== 1 || (keys[0] !== 'dashboard' && keys[0] !== 'question')) return undefined;
-  const raw = (claim as Record<string, unknown>)[keys[0]];
+  if (!isPlainObject(claim)) return undefined;
+  const [kind, ...others] = Object.keys(claim);
+  if (others.length > 0 || (kind !== 'dashboard' && kind !== 'question')) return undefined;
+  const raw = claim[kind];
   const id = typeof raw === 'number' || typeof raw === 'string' ? parseResourceId(String(raw)) : undefined;
   if (id === undefined) return undefined;
-  return keys[0] === 'dashboard' ? {dashboard: id} : {question: id};
+  return kind === 'dashboard' ? {dashboard: id} : {question: id};
 }
 
 export function sameResource(a: Resource, b: Resource): boolean {

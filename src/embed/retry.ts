@@ -3,7 +3,9 @@
 // is honoured. Other 4xx mean the request itself is refused: asking again cannot help.
 
 export const maxRetries = 3;
-export const firstRetryDelayMs = 500;
+/** setTimeout's limit (2³¹ − 1 ms): a longer delay would fire at once. */
+export const maxTimerDelayMs = 2 ** 31 - 1;
+const firstRetryDelayMs = 500;
 /** The longest `Retry-After` the element waits; a longer one is cut to this. */
 export const maxRetryAfterMs = 5 * 60_000;
 

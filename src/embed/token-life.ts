@@ -4,23 +4,23 @@
 // lifetime (exp − server now) is used, counted from the moment the answer arrived.
 
 /** Renew at this share of the lifetime... */
-export const renewShare = 0.8;
+const renewShare = 0.8;
 /** ...and at least this long before `exp` where the lifetime allows... */
-export const renewMarginMs = 60_000;
+const renewMarginMs = 60_000;
 /** ...but never sooner than this share of the lifetime (no request storm from short tokens)... */
-export const minimumRenewShare = 0.5;
+const minimumRenewShare = 0.5;
 /** ...and never sooner than this after the answer, whatever the lifetime. */
-export const minimumRenewDelayMs = 5_000;
+const minimumRenewDelayMs = 5_000;
 
-export type ClockSource = 'iat' | 'date-header' | 'browser';
+type ClockSource = 'iat' | 'date-header' | 'browser';
 
-export interface TokenLifeInput {
+interface TokenLifeInput {
   /** The token's `exp`, seconds (server clock); undefined when the token never expires. */
-  exp?: number;
+  exp?: number | undefined;
   /** The token's `iat`, seconds (server clock). */
-  iat?: number;
+  iat?: number | undefined;
   /** The answer's `Date` header, epoch ms (server clock), when readable. */
-  serverDateMs?: number;
+  serverDateMs?: number | undefined;
   /** When the answer arrived, epoch ms (browser clock). */
   receivedAtMs: number;
 }
@@ -82,9 +82,9 @@ export function parseDateHeader(value: string | null | undefined): number | unde
 }
 
 /** After a renewal finally fails (retryably), try again this long later at the most... */
-export const renewRetryMaxDelayMs = 30_000;
+const renewRetryMaxDelayMs = 30_000;
 /** ...and give up (show the error) once less than this is left of the old token. */
-export const renewRetryMinRemainingMs = 2_000;
+const renewRetryMinRemainingMs = 2_000;
 
 /**
  * When a renewal's last retry failed but the token on screen still works: how long to wait

@@ -1,7 +1,7 @@
 import {expect, html} from '@open-wc/testing';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import sinon from 'sinon';
-import {embedPageOrigin, endpointUrl, newSession, requestLog} from '../support/embed-page.js';
+import {embedPageOrigin, endpointUrl, newSession, requestLog, type LoggedRequest} from '../support/embed-page.js';
 import {MetabaseEmbedElement} from '../../src/metabase-embed.js';
 import {
   iframesOf,
@@ -28,7 +28,7 @@ describe('attributes: resource, endpoint and filters', () => {
     const page = await pageIn(await loadedIframe(el));
     expect(page.resource).to.deep.equal({dashboard: 12});
     expect(page.tokenParams).to.deep.equal({category: 'Gizmo'});
-    const [request] = await requestLog(session);
+    const [request] = (await requestLog(session)) as [LoggedRequest];
     expect(request).to.include({contentType: 'application/json'});
     expect(request.resource).to.deep.equal({dashboard: 12});
     expect(request.params).to.deep.equal({category: 'Gizmo'});
@@ -41,7 +41,7 @@ describe('attributes: resource, endpoint and filters', () => {
       html`<metabase-embed question=${entityId} endpoint=${endpointUrl({session})}></metabase-embed>`,
     );
     expect((await pageIn(await loadedIframe(el))).resource).to.deep.equal({question: entityId});
-    expect((await requestLog(session))[0].resource).to.deep.equal({question: entityId});
+    expect((await requestLog(session))[0]?.resource).to.deep.equal({question: entityId});
   });
 
   it('merges params and param-* (param-* wins) and sends a JSON array attribute as several values', async () => {
@@ -50,7 +50,7 @@ describe('attributes: resource, endpoint and filters', () => {
       params='{"category":"Gizmo","vendor":"Acme","price":[10,20]}' param-category="Widget" param-state='["CA","NY"]'></metabase-embed>`);
     await loadedIframe(el);
     const log = await requestLog(session);
-    expect(log[0].params).to.deep.equal({category: 'Widget', vendor: 'Acme', price: [10, 20], state: ['CA', 'NY']});
+    expect(log[0]?.params).to.deep.equal({category: 'Widget', vendor: 'Acme', price: [10, 20], state: ['CA', 'NY']});
   });
 
   it('a burst of five attribute changes in one task makes exactly one request, with the final params', async () => {
@@ -69,7 +69,7 @@ describe('attributes: resource, endpoint and filters', () => {
     await page;
     const log = await requestLog(session);
     expect(log).to.have.length(2);
-    expect(log[1].params).to.deep.equal({vendor: 'Acme', category: 'Doohickey'});
+    expect(log[1]?.params).to.deep.equal({vendor: 'Acme', category: 'Doohickey'});
     expect(tokens.map((event) => event.detail)).to.deep.equal([{expiresAt: el.expiresAt, reason: 'params'}]);
     expect((await page).tokenParams).to.deep.equal({vendor: 'Acme', category: 'Doohickey'});
   });
@@ -175,21 +175,37 @@ describe('attributes: initial-params and appearance', () => {
     expect(iframesOf(el)).to.have.length(1);
   });
 
-  const invalid: Array<[string, string, RegExp]> = [
-    ['theme', 'dark', /"theme" must be one of "light", "night", "transparent"; got "dark"/],
-    ['bordered', 'maybe', /"bordered" must be "true" or "false"/],
-    ['downloads', 'csv', /"downloads" must be one of "true", "false", "pdf", "results", "pdf,results"; got "csv"/],
-    ['refresh', 'often', /"refresh" must be a positive whole number of seconds; got "often"/],
-    ['locale', 'de DE', /"locale" must be a language tag/],
-    ['hide-parameters', 'a,,b', /"hide-parameters" must be a comma-separated list of filter slugs/],
-    ['min-height', 'tall', /"min-height" must be a non-negative number of CSS pixels/],
-    ['resize', 'sometimes', /"resize" must be one of "auto", "none"; got "sometimes"/],
-    ['loading', 'later', /"loading" must be one of "eager", "lazy"; got "later"/],
-    ['timeout', '-1', /"timeout" must be a positive number of seconds/],
-    ['credentials', 'omit', /"credentials" must be one of "same-origin", "include"; got "omit"/],
-    ['initial-params', '{"a":', /"initial-params" must be a JSON object/],
+  const invalid: Array<{attribute: string; value: string; warning: RegExp}> = [
+    {attribute: 'theme', value: 'dark', warning: /"theme" must be one of "light", "night", "transparent"; got "dark"/},
+    {attribute: 'bordered', value: 'maybe', warning: /"bordered" must be "true" or "false"/},
+    {
+      attribute: 'downloads',
+      value: 'csv',
+      warning: /"downloads" must be one of "true", "false", "pdf", "results", "pdf,results"; got "csv"/,
+    },
+    {
+      attribute: 'refresh',
+      value: 'often',
+      warning: /"refresh" must be a positive whole number of seconds; got "often"/,
+    },
+    {attribute: 'locale', value: 'de DE', warning: /"locale" must be a language tag/},
+    {
+      attribute: 'hide-parameters',
+      value: 'a,,b',
+      warning: /"hide-parameters" must be a comma-separated list of filter slugs/,
+    },
+    {attribute: 'min-height', value: 'tall', warning: /"min-height" must be a non-negative number of CSS pixels/},
+    {attribute: 'resize', value: 'sometimes', warning: /"resize" must be one of "auto", "none"; got "sometimes"/},
+    {attribute: 'loading', value: 'later', warning: /"loading" must be one of "eager", "lazy"; got "later"/},
+    {attribute: 'timeout', value: '-1', warning: /"timeout" must be a positive number of seconds/},
+    {
+      attribute: 'credentials',
+      value: 'omit',
+      warning: /"credentials" must be one of "same-origin", "include"; got "omit"/,
+    },
+    {attribute: 'initial-params', value: '{"a":', warning: /"initial-params" must be a JSON object/},
   ];
-  for (const [attribute, value, message] of invalid) {
+  for (const {attribute, value, warning: message} of invalid) {
     it(`${attribute}="${value}" warns, naming the attribute and what it allows, and is ignored`, async () => {
       const warn = sinon.stub(console, 'warn');
       const el = await renderEmbed(html`<metabase-embed dashboard="1" endpoint=${endpointUrl()}></metabase-embed>`);
@@ -201,7 +217,7 @@ describe('attributes: initial-params and appearance', () => {
         messages.filter((text) => message.test(text)),
         messages.join('\n'),
       ).to.have.length(1);
-      expect(messages[0].startsWith('<metabase-embed>: ')).to.equal(true);
+      expect(messages[0]?.startsWith('<metabase-embed>: ')).to.equal(true);
       expect(el.state).to.equal('ready');
     });
   }
@@ -219,41 +235,45 @@ describe('attributes: initial-params and appearance', () => {
 describe('attributes: configuration errors', () => {
   afterEach(() => sinon.restore());
 
-  const broken: Array<[string, Record<string, string>, RegExp]> = [
-    ['no resource', {endpoint: '/x'}, /Set either the "dashboard" or the "question" attribute/],
-    [
-      'both resources',
-      {dashboard: '1', question: '2', endpoint: '/x'},
-      /Set only one of the "dashboard" and "question" attributes/,
-    ],
-    [
-      'a malformed id',
-      {dashboard: '12a', endpoint: '/x'},
-      /The "dashboard" attribute must be a positive integer id or a 21-character entity id/,
-    ],
-    ['no endpoint', {dashboard: '1'}, /Set the "endpoint" attribute/],
-    [
-      'a javascript: endpoint',
-      {dashboard: '1', endpoint: 'javascript:alert(1)'},
-      /"endpoint" must be an http\(s\) URL/,
-    ],
-    [
-      'params that are not JSON',
-      {dashboard: '1', endpoint: '/x', params: '{category: Gizmo}'},
-      /"params" must be a JSON object/,
-    ],
-    [
-      'a param-* array that is not JSON',
-      {dashboard: '1', endpoint: '/x', 'param-state': '["CA"'},
-      /"param-state" starts with "\["/,
-    ],
-    [
-      'a site-url that is not http(s)',
-      {dashboard: '1', endpoint: '/x', 'site-url': 'ftp://mb.example'},
-      /"site-url" must be an absolute http\(s\) URL/,
-    ],
+  const broken: Array<{name: string; attributes: Record<string, string>; error: RegExp}> = [
+    {
+      name: 'no resource',
+      attributes: {endpoint: '/x'},
+      error: /Set either the "dashboard" or the "question" attribute/,
+    },
+    {
+      name: 'both resources',
+      attributes: {dashboard: '1', question: '2', endpoint: '/x'},
+      error: /Set only one of the "dashboard" and "question" attributes/,
+    },
+    {
+      name: 'a malformed id',
+      attributes: {dashboard: '12a', endpoint: '/x'},
+      error: /The "dashboard" attribute must be a positive integer id or a 21-character entity id/,
+    },
+    {name: 'no endpoint', attributes: {dashboard: '1'}, error: /Set the "endpoint" attribute/},
+    {
+      name: 'a javascript: endpoint',
+      attributes: {dashboard: '1', endpoint: 'javascript:alert(1)'},
+      error: /"endpoint" must be an http\(s\) URL/,
+    },
+    {
+      name: 'params that are not JSON',
+      attributes: {dashboard: '1', endpoint: '/x', params: '{category: Gizmo}'},
+      error: /"params" must be a JSON object/,
+    },
+    {
+      name: 'a param-* array that is not JSON',
+      attributes: {dashboard: '1', endpoint: '/x', 'param-state': '["CA"'},
+      error: /"param-state" starts with "\["/,
+    },
+    {
+      name: 'a site-url that is not http(s)',
+      attributes: {dashboard: '1', endpoint: '/x', 'site-url': 'ftp://mb.example'},
+      error: /"site-url" must be an absolute http\(s\) URL/,
+    },
   ];
-  for (const [name, attributes, message] of broken) {
+  for (const {name, attributes, error: message} of broken) {
     it(`${name}: a configuration error event, a visible message, a console error, and no request`, async () => {
       const consoleError = sinon.stub(console, 'error');
       const fetchSpy = sinon.spy(window, 'fetch');

@@ -1,8 +1,8 @@
 // Shared helpers for the element's browser tests.
-import {fixture, oneEvent} from '@open-wc/testing';
+import {fixture, html, oneEvent} from '@open-wc/testing';
 import type {TemplateResult} from 'lit';
 import '../../src/define.js';
-import type {MetabaseEmbedEventMap} from '../../src/embed/types.js';
+import type {FetchToken, MetabaseEmbedErrorDetail, MetabaseEmbedEventMap} from '../../src/embed/types.js';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
 import type {EmbedLoaded} from '../support/embed-page.js';
 
@@ -22,12 +22,44 @@ export async function renderEmbed(template: TemplateResult): Promise<MetabaseEmb
   return fixture<MetabaseEmbedElement>(template);
 }
 
+export interface EmbedOptions {
+  /** Attributes set before the element is connected; `dashboard="1"` unless given. */
+  attributes?: Record<string, string>;
+  fetchToken?: FetchToken;
+  /** Where it goes; default a fresh fixture. */
+  parent?: Node;
+}
+
+/**
+ * A `<metabase-embed>` built by hand and connected, with its error and resize events recorded
+ * from the start (before its first request).
+ */
+export async function embedWith({attributes = {}, fetchToken, parent}: EmbedOptions = {}) {
+  const el = document.createElement('metabase-embed');
+  for (const [name, value] of Object.entries({dashboard: '1', ...attributes})) el.setAttribute(name, value);
+  if (fetchToken) el.fetchToken = fetchToken;
+  const errorEvents = recordEvents(el, 'metabase-embed-error');
+  const resizeEvents = recordEvents(el, 'metabase-embed-resize');
+  (parent ?? (await renderEmbed(html`<div></div>`))).appendChild(el);
+  return {
+    el,
+    errors: () => errorEvents.map(({detail}) => detail as MetabaseEmbedErrorDetail),
+    heights: () => resizeEvents.map(({detail}) => (detail as {height: number}).height),
+  };
+}
+
+/** The default error box's text (message and button), or null while it is hidden. */
+export function shownError(el: MetabaseEmbedElement): string | null {
+  const box = el.shadowRoot!.querySelector<HTMLElement>('[part="error"]')!;
+  return box.hidden ? null : box.textContent.replace(/\s+/g, ' ').trim();
+}
+
 /** The next event of this type from the element. */
 export function nextEvent<K extends keyof MetabaseEmbedEventMap>(
   el: Element,
   type: K,
 ): Promise<MetabaseEmbedEventMap[K]> {
-  return oneEvent(el, type) as Promise<MetabaseEmbedEventMap[K]>;
+  return oneEvent<MetabaseEmbedEventMap[K]>(el, type);
 }
 
 /** Records every event of these types. */

@@ -22,7 +22,7 @@ function trackResizers() {
     },
     set(this: HTMLIFrameElement, handle: ResizerHandle) {
       open++;
-      const removeListeners = handle.removeListeners;
+      const removeListeners = handle.removeListeners.bind(handle);
       handle.removeListeners = () => {
         open--;
         removeListeners();
@@ -79,13 +79,13 @@ describe('lifecycle', () => {
       expect(connected.timers).to.equal(1); // the renewal
       expect(connected.listeners).to.have.length(3); // message, visibilitychange, online
       expect(connected.resizers).to.equal(1);
-      const parents = [el.parentElement!, document.createElement('div')];
+      const parents: [HTMLElement, HTMLElement] = [el.parentElement!, document.createElement('div')];
       document.body.append(parents[1]);
       for (let cycle = 1; cycle <= 100; cycle++) {
         el.remove();
         expect(iframesOf(el)).to.have.length(0);
         expect(clock.countTimers()).to.equal(0);
-        parents[cycle % 2].append(el);
+        parents[cycle % 2 === 0 ? 0 : 1].append(el);
         await until(() => iframesOf(el).length === 1, `the embed is back after cycle ${cycle}`);
       }
       await loadedIframe(el);

@@ -1,24 +1,14 @@
-import {expect, html} from '@open-wc/testing';
+import {expect} from '@open-wc/testing';
 import {endpointUrl, sendToEmbed} from '../support/embed-page.js';
-import {loadedIframe, nextEvent, pageIn, recordEvents, renderEmbed, until} from './helpers.js';
+import {embedWith, loadedIframe, nextEvent, pageIn, until} from './helpers.js';
 
 // An iframe's default height is 150 px and the element's placeholder height is 600 px: every
 // height below is neither, so no test can pass without real resizing.
 
-async function embedWith(knobs: Parameters<typeof endpointUrl>[0], attributes: Record<string, string> = {}) {
-  const el = document.createElement('metabase-embed');
-  el.setAttribute('dashboard', '1');
-  el.setAttribute('endpoint', endpointUrl(knobs));
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  const resizes = recordEvents(el, 'metabase-embed-resize');
-  const wrapper = await renderEmbed(html`<div></div>`);
-  wrapper.append(el);
-  const iframe = await loadedIframe(el);
-  return {
-    el: el,
-    iframe,
-    heights: () => resizes.map(({detail}) => (detail as {height: number}).height),
-  };
+/** An embed of dashboard 1 from the test endpoint with these knobs, once on screen. */
+async function onScreen(knobs: Parameters<typeof endpointUrl>[0], attributes: Record<string, string> = {}) {
+  const {el, heights} = await embedWith({attributes: {endpoint: endpointUrl(knobs), ...attributes}});
+  return {el, iframe: await loadedIframe(el), heights};
 }
 
 async function heightBecomes(iframe: HTMLIFrameElement, px: number): Promise<void> {
@@ -31,7 +21,7 @@ async function heightBecomes(iframe: HTMLIFrameElement, px: number): Promise<voi
 
 describe('resizing', () => {
   it('follows the content up and down through iframe-resizer', async () => {
-    const {iframe, heights} = await embedWith({height: 420});
+    const {iframe, heights} = await onScreen({height: 420});
     await heightBecomes(iframe, 420);
     sendToEmbed(iframe, {setHeight: 910});
     await heightBecomes(iframe, 910);
@@ -41,7 +31,7 @@ describe('resizing', () => {
   });
 
   it('min-height and max-height clamp the height, also when they change at run time', async () => {
-    const {el, iframe, heights} = await embedWith({height: 320}, {'min-height': '400', 'max-height': '700px'});
+    const {el, iframe, heights} = await onScreen({height: 320}, {'min-height': '400', 'max-height': '700px'});
     await heightBecomes(iframe, 400);
     sendToEmbed(iframe, {setHeight: 1200});
     await heightBecomes(iframe, 700);
@@ -56,18 +46,22 @@ describe('resizing', () => {
   });
 
   it('resize="none" keeps the CSS height: no resizer, no events', async () => {
-    const {el, iframe, heights} = await embedWith({height: 420}, {resize: 'none', style: 'height: 333px'});
+    const {el, iframe, heights} = await onScreen({height: 420}, {resize: 'none', style: 'height: 333px'});
     // The content reports nothing to a frame without a resizer; prove it by asking for another height.
     sendToEmbed(iframe, {setHeight: 900});
     sendToEmbed(iframe, {postFrame: {height: 900}});
-    await until(() => iframe.getBoundingClientRect().height === 333, 'the iframe fills the element');
+    // The sentinel: the same window's next message, so the ones before it have been handled.
+    const sentinel = nextEvent(el, 'metabase-embed-location');
+    sendToEmbed(iframe, {postLocation: {search: '?after=frame'}});
+    await sentinel;
     expect(iframe.style.height).to.equal('');
+    expect(iframe.getBoundingClientRect().height).to.equal(333);
     expect(el.getBoundingClientRect().height).to.equal(333);
     expect(heights()).to.deep.equal([]);
   });
 
   it("falls back to the height in Metabase's frame messages when iframe-resizer never connects", async () => {
-    const {iframe, heights} = await embedWith({height: 420, resizer: false});
+    const {iframe, heights} = await onScreen({height: 420, resizer: false});
     sendToEmbed(iframe, {postFrame: {height: 480, mode: 'normal'}});
     await heightBecomes(iframe, 480);
     sendToEmbed(iframe, {postFrame: {height: 230}});
@@ -76,13 +70,13 @@ describe('resizing', () => {
   });
 
   it('frame messages are clamped too', async () => {
-    const {iframe} = await embedWith({resizer: false}, {'max-height': '350'});
+    const {iframe} = await onScreen({resizer: false}, {'max-height': '350'});
     sendToEmbed(iframe, {postFrame: {height: 990}});
     await heightBecomes(iframe, 350);
   });
 
   it('ignores frame messages once iframe-resizer is connected', async () => {
-    const {iframe, heights} = await embedWith({height: 420});
+    const {iframe, heights} = await onScreen({height: 420});
     await heightBecomes(iframe, 420);
     sendToEmbed(iframe, {postFrame: {height: 999}});
     sendToEmbed(iframe, {setHeight: 430}); // reported after the frame message, so it was seen first
@@ -91,7 +85,7 @@ describe('resizing', () => {
   });
 
   it('a new URL replaces the visible one only once its content has settled: no collapse while it is drawn', async () => {
-    const {el, iframe, heights} = await embedWith({height: 640});
+    const {el, iframe, heights} = await onScreen({height: 640});
     await heightBecomes(iframe, 640);
     el.reload();
     await until(() => el.shadowRoot!.querySelectorAll('iframe').length === 2, 'the new URL loads out of sight');
@@ -109,7 +103,7 @@ describe('resizing', () => {
   });
 
   it('the renewed frame arrives already sized: no jump at the swap', async () => {
-    const {el, iframe, heights} = await embedWith({height: 640});
+    const {el, iframe, heights} = await onScreen({height: 640});
     await heightBecomes(iframe, 640);
     const swapped = new Promise<string>((resolve) =>
       el.addEventListener('metabase-embed-load', () => resolve(el.shadowRoot!.querySelector('iframe')!.style.height), {
@@ -124,16 +118,17 @@ describe('resizing', () => {
     await heightBecomes(renewed, 650);
     expect(heights()).to.deep.equal([640, 650]);
   });
+
   it('max-height and min-height hold before the content reports any height', async () => {
-    const {iframe} = await embedWith({resizer: false}, {'max-height': '300'});
+    const {iframe} = await onScreen({resizer: false}, {'max-height': '300'});
     // No resizer and no frame message: the iframe has only its CSS height (600 px by default).
     expect(iframe.getBoundingClientRect().height).to.equal(300);
-    const tall = await embedWith({resizer: false}, {'min-height': '700'});
+    const tall = await onScreen({resizer: false}, {'min-height': '700'});
     expect(tall.iframe.getBoundingClientRect().height).to.equal(700);
   });
 
   it('switching resize to "none" at run time leaves no stale pixel height: the iframe fills the element', async () => {
-    const {el, iframe} = await embedWith({height: 420}, {style: 'height: 333px'});
+    const {el, iframe} = await onScreen({height: 420}, {style: 'height: 333px'});
     await heightBecomes(iframe, 420);
     el.resize = 'none';
     await nextEvent(el, 'metabase-embed-load');

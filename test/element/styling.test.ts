@@ -2,7 +2,6 @@
 // events that cross shadow roots (composed).
 import {expect, html} from '@open-wc/testing';
 import {endpointUrl} from '../support/embed-page.js';
-import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
 import {loadedIframe, renderEmbed, until} from './helpers.js';
 
 /** A page stylesheet for the duration of a test. */
@@ -52,7 +51,7 @@ describe('styling and slots', () => {
     for (const type of ['metabase-embed-token', 'metabase-embed-load'] as const) {
       host.addEventListener(type, (event) => seen.push(`${type} from ${(event.target as Element).localName}`));
     }
-    const el = document.createElement('metabase-embed') as MetabaseEmbedElement;
+    const el = document.createElement('metabase-embed');
     el.setAttribute('dashboard', '1');
     el.setAttribute('endpoint', endpointUrl());
     root.append(el);

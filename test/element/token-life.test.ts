@@ -31,16 +31,16 @@ async function embed(knobs: Parameters<typeof endpointUrl>[0], extra = html``): 
 }
 
 describe('token life: renewal schedule', () => {
-  // [lifetime s, server clock ahead of the browser's by s, renewal after s]
-  const schedule: Array<[number, number, number]> = [
-    [600, 0, 480],
-    [600, 3600, 480],
-    [600, -3600, 480],
-    [120, 0, 60],
-    [30, 0, 15],
-    [2, 0, 5],
+  // skewSeconds: the server's clock is ahead of the browser's by that much.
+  const schedule: Array<{lifetime: number; skewSeconds: number; renewAfter: number}> = [
+    {lifetime: 600, skewSeconds: 0, renewAfter: 480},
+    {lifetime: 600, skewSeconds: 3600, renewAfter: 480},
+    {lifetime: 600, skewSeconds: -3600, renewAfter: 480},
+    {lifetime: 120, skewSeconds: 0, renewAfter: 60},
+    {lifetime: 30, skewSeconds: 0, renewAfter: 15},
+    {lifetime: 2, skewSeconds: 0, renewAfter: 5},
   ];
-  for (const [lifetime, skewSeconds, renewAfter] of schedule) {
+  for (const {lifetime, skewSeconds, renewAfter} of schedule) {
     const skew =
       skewSeconds === 0 ? '' : `, server clock ${skewSeconds > 0 ? 'ahead' : 'behind'} by ${Math.abs(skewSeconds)} s`;
     it(`a ${lifetime} s token${skew} is renewed after ${renewAfter} s, not before, and then not again until due`, async () => {
@@ -97,7 +97,8 @@ describe('token life: the swap', () => {
     const observer = new MutationObserver(() => {
       const shown = iframesOf(el).filter((iframe) => getComputedStyle(iframe).visibility === 'visible');
       if (shown.length !== 1) violations.push(`${shown.length} iframes visible`);
-      else if (!loadedFrames.has(shown[0])) violations.push('a visible iframe that has not loaded');
+      else if (!shown.every((iframe) => loadedFrames.has(iframe)))
+        violations.push('a visible iframe that has not loaded');
     });
     observer.observe(frames, {childList: true, subtree: true, attributes: true});
 

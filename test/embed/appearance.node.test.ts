@@ -73,7 +73,7 @@ for (const [attributes, kind, hash, warned] of cases) {
 
 test('a warning says what the attribute allows', () => {
   const [warning] = appearanceHash({theme: 'dark'}, 'dashboard').warnings;
-  assert.equal(warning.message, '"theme" must be one of "light", "night", "transparent"; got "dark". It is ignored.');
+  assert.equal(warning?.message, '"theme" must be one of "light", "night", "transparent"; got "dark". It is ignored.');
 });
 
 test('booleans and numbers set from script are accepted as such', () => {

@@ -1,6 +1,6 @@
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {createServer, type IncomingMessage, type Server} from 'node:http';
+import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {exchangeToken, TokenRequestError, type TokenSource} from '../../src/embed/exchange.js';
 import type {TokenRequestBody} from '../../src/embed/types.js';
@@ -20,7 +20,7 @@ const explainedBodies: Record<string, [string, string]> = {
 // A real loopback server: the path picks the answer.
 let server: Server;
 let origin = '';
-const received: Array<{method?: string; type?: string; body: string}> = [];
+const received: Array<{method?: string | undefined; type?: string | undefined; body: string}> = [];
 
 async function readBody(request: IncomingMessage): Promise<string> {
   let text = '';
@@ -29,7 +29,13 @@ async function readBody(request: IncomingMessage): Promise<string> {
 }
 
 before(async () => {
-  server = createServer(async (request, response) => {
+  server = createServer((request, response) => void answer(request, response));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  {
     received.push({method: request.method, type: request.headers['content-type'], body: await readBody(request)});
     const [, kind, value] = (request.url ?? '').split('/');
     if (kind === 'ok') {
@@ -41,7 +47,7 @@ before(async () => {
     } else if (kind === 'explained') {
       // /explained/<status>/<case>: an error answer whose body may explain it.
       const [, , , which] = (request.url ?? '').split('/');
-      const [type, text] = explainedBodies[which];
+      const [type, text] = explainedBodies[which ?? ''] ?? ['text/plain', ''];
       response.writeHead(Number(value), {'Content-Type': type});
       response.end(text);
     } else if (kind === 'huge') {
@@ -61,10 +67,8 @@ before(async () => {
     } else {
       setTimeout(() => response.end('{}'), 5000); // 'slow'
     }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
+  }
+}
 
 after(() => {
   server.closeAllConnections();
@@ -201,7 +205,7 @@ test('fetchToken gets {resource, params, signal} and its answer is returned', as
   const seen: unknown[] = [];
   const result = await exchangeToken(
     body,
-    {credentials: 'same-origin', fetchToken: async (request) => (seen.push(request), {jwt: 'a.b.c'})},
+    {credentials: 'same-origin', fetchToken: (request) => (seen.push(request), Promise.resolve({jwt: 'a.b.c'}))},
     signal,
   );
   assert.deepEqual(result, {answer: {jwt: 'a.b.c'}});
@@ -214,12 +218,19 @@ const rejections: Array<[string, unknown, boolean, number | undefined]> = [
   ['an error with status 403', Object.assign(new Error('forbidden'), {status: 403}), false, 403],
   ['a string', 'nope', true, undefined],
 ];
+/** A promise rejected with any value, as a fetchToken from other code may return. */
+function rejectedWith(reason: unknown): Promise<never> {
+  return Promise.resolve().then(() => {
+    throw reason;
+  });
+}
+
 for (const [name, rejection, retryable, status] of rejections) {
   test(`fetchToken rejecting with ${name} is a 'fetch-token' error${retryable ? ' worth retrying' : ' not retried'}`, async () => {
     const error = await failure(
       exchangeToken(
         body,
-        {credentials: 'same-origin', fetchToken: () => Promise.reject(rejection)},
+        {credentials: 'same-origin', fetchToken: () => rejectedWith(rejection)},
         new AbortController().signal,
       ),
     );

@@ -1,6 +1,5 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {buildEmbedUrl} from '../../src/embed/embed-url.js';
 import {parseMetabaseMessage} from '../../src/embed/messages.js';
 
 const location = {
@@ -44,26 +43,5 @@ const messages: Array<[string, unknown, unknown]> = [
 for (const [name, data, expected] of messages) {
   test(`message: ${name}`, () => {
     assert.deepEqual(parseMetabaseMessage(data), expected);
-  });
-}
-
-const base = 'https://mb.example/embed/dashboard/h.p.s';
-const urls: Array<[string, Parameters<typeof buildEmbedUrl>[0], string]> = [
-  ['nothing but the token', {baseUrl: base, query: {}, tokenSlugs: [], hash: ''}, base],
-  ['a hash', {baseUrl: base, query: {}, tokenSlugs: [], hash: 'theme=night'}, `${base}#theme=night`],
-  [
-    'query and hash',
-    {baseUrl: base, query: {a: ['1', '2']}, tokenSlugs: [], hash: 'bordered=false'},
-    `${base}?a=1&a=2#bordered=false`,
-  ],
-  [
-    'a slug the token sets is dropped',
-    {baseUrl: base, query: {a: '1', locked: 'x'}, tokenSlugs: ['locked'], hash: ''},
-    `${base}?a=1`,
-  ],
-];
-for (const [name, parts, expected] of urls) {
-  test(`embed URL with ${name}`, () => {
-    assert.equal(buildEmbedUrl(parts), expected);
   });
 }

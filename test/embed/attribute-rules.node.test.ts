@@ -1,0 +1,79 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {readRuled, rules, ruleWarning, type AttributeRule} from '../../src/embed/attribute-rules.js';
+import {parseJsonAttribute, parseNumberAttribute} from '../../src/embed/attribute-values.js';
+
+// What a property reads as for the value it was given (its converter's output), and whether
+// that value earns a warning.
+const cases: Array<{property: keyof typeof rules; given: unknown; reads: unknown; warns: boolean}> = [
+  {property: 'credentials', given: undefined, reads: 'same-origin', warns: false},
+  {property: 'credentials', given: 'include', reads: 'include', warns: false},
+  {property: 'credentials', given: 'omit', reads: 'same-origin', warns: true},
+  {property: 'resize', given: undefined, reads: 'auto', warns: false},
+  {property: 'resize', given: 'none', reads: 'none', warns: false},
+  {property: 'resize', given: 'sometimes', reads: 'auto', warns: true},
+  {property: 'loading', given: 'lazy', reads: 'lazy', warns: false},
+  {property: 'loading', given: 'later', reads: 'eager', warns: true},
+  {property: 'theme', given: 'night', reads: 'night', warns: false},
+  {property: 'theme', given: 'dark', reads: undefined, warns: true},
+  {property: 'bordered', given: false, reads: false, warns: false},
+  {property: 'bordered', given: 'maybe', reads: undefined, warns: true},
+  {property: 'downloads', given: 'results, pdf', reads: 'pdf,results', warns: false},
+  {property: 'downloads', given: 'false', reads: false, warns: false},
+  {property: 'downloads', given: 'csv', reads: undefined, warns: true},
+  {property: 'hideParameters', given: 'a, b', reads: 'a,b', warns: false},
+  {property: 'minHeight', given: parseNumberAttribute('400px'), reads: 400, warns: false},
+  {property: 'minHeight', given: parseNumberAttribute('tall'), reads: undefined, warns: true},
+  {property: 'maxHeight', given: -1, reads: undefined, warns: true},
+  {property: 'timeout', given: undefined, reads: 15, warns: false},
+  {property: 'timeout', given: parseNumberAttribute('30'), reads: 30, warns: false},
+  {property: 'timeout', given: parseNumberAttribute('0.5'), reads: 0.5, warns: false},
+  {property: 'timeout', given: parseNumberAttribute('0'), reads: 15, warns: true},
+  {property: 'timeout', given: parseNumberAttribute('-2'), reads: 15, warns: true},
+  {property: 'timeout', given: parseNumberAttribute('later'), reads: 15, warns: true},
+  {property: 'timeout', given: parseNumberAttribute('2147483'), reads: 2_147_483, warns: false},
+  // past setTimeout's limit: it would fire at once
+  {property: 'timeout', given: parseNumberAttribute('2147484'), reads: 15, warns: true},
+  {property: 'timeout', given: Infinity, reads: 15, warns: true},
+  {property: 'initialParams', given: parseJsonAttribute('{"a":["1","2"]}'), reads: {a: ['1', '2']}, warns: false},
+  {property: 'initialParams', given: parseJsonAttribute('{"a":'), reads: undefined, warns: true},
+  {property: 'initialParams', given: [1], reads: undefined, warns: true},
+];
+for (const {property, given, reads, warns} of cases) {
+  test(`${property} given ${JSON.stringify(given)} reads ${JSON.stringify(reads)}${warns ? ', with a warning' : ''}`, () => {
+    const rule: AttributeRule = rules[property];
+    assert.deepEqual(readRuled(rule, given), reads);
+    const warning = ruleWarning(rule, given);
+    assert.equal(warning !== undefined, warns);
+    if (warning) assert.ok(warning.startsWith(`"${rule.attribute}" must be `), warning);
+  });
+}
+
+const warnings: Array<{property: keyof typeof rules; given: unknown; warning: string}> = [
+  {
+    property: 'credentials',
+    given: 'omit',
+    warning: '"credentials" must be one of "same-origin", "include"; got "omit". Using "same-origin".',
+  },
+  {
+    property: 'timeout',
+    given: 'later',
+    warning: '"timeout" must be a positive number of seconds, at most 2147483; got "later". Using 15.',
+  },
+  {
+    property: 'minHeight',
+    given: 'tall',
+    warning:
+      '"min-height" must be a non-negative number of CSS pixels (e.g. "400" or "400px"); got "tall". It is ignored.',
+  },
+  {
+    property: 'theme',
+    given: 'dark',
+    warning: '"theme" must be one of "light", "night", "transparent"; got "dark". It is ignored.',
+  },
+];
+for (const {property, given, warning} of warnings) {
+  test(`the warning for ${property} given ${JSON.stringify(given)} names the attribute, what it allows and the outcome`, () => {
+    assert.equal(ruleWarning(rules[property], given), warning);
+  });
+}
