@@ -7,7 +7,7 @@ export const paramAttributePrefix = 'param-';
 
 export type ParamsResult = {params: EmbedParams} | {problem: string};
 
-const allowedValues = 'a string, a number, a boolean, or an array of those';
+const allowedValues = 'a string, a number, a boolean, null, or an array of strings, numbers and booleans';
 
 function isScalar(value: unknown): value is string | number | boolean {
   return (
@@ -16,7 +16,7 @@ function isScalar(value: unknown): value is string | number | boolean {
 }
 
 export function isParamValue(value: unknown): value is EmbedParamValue {
-  return isScalar(value) || (Array.isArray(value) && value.every(isScalar));
+  return value === null || isScalar(value) || (Array.isArray(value) && value.every(isScalar));
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -103,11 +103,14 @@ export function withoutSlugs<T extends Record<string, unknown>>(params: T, slugs
   return copy;
 }
 
-/** Query string of editable filter values, `a=1&a=2` for several values, no leading `?`. */
+/**
+ * Query string of editable filter values, `a=1&a=2` for several values, no leading `?`. A
+ * null is `a=` (Metabase reads an empty value as "none", clearing the default).
+ */
 export function queryFromParams(params: Record<string, EmbedParamValue | string[]>): string {
   const pairs: string[] = [];
   for (const [slug, value] of Object.entries(params)) {
-    for (const item of Array.isArray(value) ? value : [value]) {
+    for (const item of Array.isArray(value) ? value : [value ?? '']) {
       pairs.push(`${encodeURIComponent(slug)}=${encodeURIComponent(String(item))}`);
     }
   }
