@@ -31,7 +31,8 @@ export interface ApiAnswer {
 
 export interface EmbedApiOptions {
   store: ContentStore;
-  key: Uint8Array;
+  /** The current secret's HMAC key, read per request (the secret can be regenerated). */
+  key: () => Uint8Array;
   /** The emulator's clock, epoch milliseconds: token checks and download names read it. */
   now: () => number;
 }
@@ -140,7 +141,7 @@ export function createEmbedApi({store, key, now}: EmbedApiOptions) {
   async function answer(route: ApiRoute, query: URLSearchParams): Promise<ApiAnswer> {
     const startedTick = performance.now();
     const started = readClock(now);
-    const claims = await verifyEmbedToken(route.token, key, Math.floor(started / 1000));
+    const claims = await verifyEmbedToken(route.token, key(), Math.floor(started / 1000));
     switch (route.kind) {
       case 'dashboard': {
         const dashboard = publishedDashboard(store, claims);

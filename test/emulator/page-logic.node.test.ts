@@ -80,12 +80,25 @@ describe('filter values in the query string', () => {
   test('reads the given slugs; repeated keys are lists; blanks are dropped', () => {
     assert.deepEqual(
       readFilterValues('?category=Gadget&category=Widget&created_at=2024-01-01~&tenant=Globex&source=', [
-        'category',
-        'created_at',
-        'source',
+        {slug: 'category'},
+        {slug: 'created_at'},
+        {slug: 'source'},
       ]),
       {category: ['Gadget', 'Widget'], created_at: '2024-01-01~'},
     );
+  });
+  test('a slug left out gets its default; a blank one clears it (null)', () => {
+    const parameters = [
+      {slug: 'category', default: ['Gadget']},
+      {slug: 'created_at', default: 'past30days'},
+      {slug: 'n', default: 3},
+    ];
+    assert.deepEqual(readFilterValues('?created_at=', parameters), {category: ['Gadget'], created_at: null, n: '3'});
+    assert.deepEqual(readFilterValues('?category=Widget', parameters).category, 'Widget');
+  });
+  test('clearing a filter with a default keeps an empty value in the URL', () => {
+    assert.equal(withFilterValue('?category=Gadget&a=1', 'category', null, true), '?a=1&category=');
+    assert.equal(withFilterValue('?category=Gadget&a=1', 'category', null), '?a=1');
   });
   test('writes one slug and keeps the others', () => {
     assert.equal(withFilterValue('?a=1&category=Gadget', 'category', 'Widget'), '?a=1&category=Widget');
