@@ -105,9 +105,9 @@ function readPage(): FrameSnapshot {
 
 async function embeddedFrame(page: Page, target: FrameTarget): Promise<Frame> {
   if ('embedToken' in target) {
-    const frame = page
-      .frames()
-      .find((candidate) => new URL(candidate.url()).pathname.split('/').at(-1) === target.embedToken);
+    // A frame being created has no URL yet (url() is ""): it is not the one, not an error.
+    const tokenOf = (url: string) => (URL.canParse(url) ? new URL(url).pathname.split('/').at(-1) : undefined);
+    const frame = page.frames().find((candidate) => tokenOf(candidate.url()) === target.embedToken);
     if (!frame) throw new Error('emulator-frame: no frame shows that token');
     return frame;
   }
