@@ -38,13 +38,31 @@ async function metabaseToEmbed(
   env: Env,
   host: string,
   now?: () => Date,
-): Promise<MetabaseTarget & {emulator?: RunningEmulator}> {
+): Promise<
+  Omit<MetabaseTarget, 'secretKey'> & {
+    secretKey: string | (() => string);
+    regenerateSecret?: () => void;
+    emulator?: RunningEmulator;
+  }
+> {
   const real = realMetabaseFromEnv(env);
   if (real) return real;
   // A fresh key each start: it lives only in this process and the emulator.
-  const secretKey = randomBytes(32).toString('hex');
+  let secretKey = randomBytes(32).toString('hex');
   const emulator = await startEmulator({host, port: 0, secretKey, ...(now && {now: () => now().getTime()})});
-  return {siteUrl: emulator.url, secretKey, content: emulatorContent(emulator.url), emulator};
+  // "Regenerate key": the emulator refuses the old key at once; the signer reads the new one.
+  const regenerateSecret = () => {
+    const next = randomBytes(32).toString('hex');
+    emulator.setSecretKey(next);
+    secretKey = next;
+  };
+  return {
+    siteUrl: emulator.url,
+    secretKey: () => secretKey,
+    regenerateSecret,
+    content: emulatorContent(emulator.url),
+    emulator,
+  };
 }
 
 export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {

@@ -4,6 +4,7 @@
 //   POST /session                           "signed in as": switches the pretend user
 //   GET  /session                           the signed-in user, as JSON
 //   POST /api/metabase/embed                the element's token endpoint (metabase-embed/server)
+//   POST /secret                            regenerates the emulator's secret (when the demo runs one)
 //   GET  /dist/…, /node_modules/…, /assets/…  the element's build, its imports, the pages' assets
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
 import {createEmbedHandler, toNodeHandler} from 'metabase-embed/server';
@@ -46,7 +47,10 @@ export interface HostAppOptions extends HostAppTuning {
   ports: readonly number[];
   content: DemoContent;
   siteUrl: string;
-  secretKey: string;
+  /** A function is read for every token (the emulator's secret can be regenerated). */
+  secretKey: string | (() => string);
+  /** Regenerates the secret on both sides, when the demo started its own emulator. */
+  regenerateSecret?: () => void;
 }
 
 export interface HostApp {
@@ -107,22 +111,50 @@ function createRequestListener(options: HostAppOptions, origin: string, aliases:
       user = sessions.defaultUser;
       headers['Set-Cookie'] = sessions.signIn(user);
     }
-    const context: PageContext = {content, user, users: sessions.users, endpoint: TOKEN_ENDPOINT.slice(1)};
+    const context: PageContext = {
+      content,
+      user,
+      users: sessions.users,
+      endpoint: TOKEN_ENDPOINT.slice(1),
+      canRegenerateSecret: options.regenerateSecret !== undefined,
+    };
     send(res, 200, PAGE_RENDERERS[path](context), headers);
+  }
+
+  /** A form posted from the demo's own pages (a cross-site form is refused), or undefined when answered. */
+  async function ownForm(req: IncomingMessage, res: ServerResponse): Promise<URLSearchParams | undefined> {
+    if (req.headers.origin !== undefined && !allowedOrigins.includes(req.headers.origin)) {
+      send(res, 403, 'This form only accepts requests from the demo pages.');
+      return undefined;
+    }
+    try {
+      return new URLSearchParams(await readBody(req, 1024));
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      send(res, 413, error.message);
+      return undefined;
+    }
+  }
+
+  /** Back to the page a form was on; only the demo's own pages, never an open redirect. */
+  function backTo(res: ServerResponse, form: URLSearchParams, headers: Record<string, string> = {}) {
+    const page = PAGES.find((entry) => entry.path === form.get('return')) ?? PAGES[0];
+    send(res, 303, '', {...headers, Location: `./${page.link === './' ? '' : page.link}`});
+  }
+
+  async function regenerateSecret(req: IncomingMessage, res: ServerResponse) {
+    if (!options.regenerateSecret) return send(res, 404, 'Not found.');
+    const form = await ownForm(req, res);
+    if (!form) return;
+    options.regenerateSecret();
+    if (req.headers.accept?.includes('application/json')) return sendJson(res, 200, {regenerated: true});
+    backTo(res, form);
   }
 
   async function switchUser(req: IncomingMessage, res: ServerResponse) {
     // A cross-site form must not sign the visitor in as someone else.
-    if (req.headers.origin !== undefined && !allowedOrigins.includes(req.headers.origin)) {
-      return send(res, 403, 'This form only accepts requests from the demo pages.');
-    }
-    let form: URLSearchParams;
-    try {
-      form = new URLSearchParams(await readBody(req, 1024));
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) return send(res, 413, error.message);
-      throw error;
-    }
+    const form = await ownForm(req, res);
+    if (!form) return;
     const user = sessions.findUser(form.get('user'));
     if (!user) {
       log?.({kind: 'session', status: 400});
@@ -133,9 +165,7 @@ function createRequestListener(options: HostAppOptions, origin: string, aliases:
     if (req.headers.accept?.includes('application/json')) {
       return sendJson(res, 200, {user}, {'Set-Cookie': cookie});
     }
-    // Back to the page the form was on; only the demo's own pages, never an open redirect.
-    const page = PAGES.find((entry) => entry.path === form.get('return')) ?? PAGES[0];
-    send(res, 303, '', {'Set-Cookie': cookie, Location: `./${page.link === './' ? '' : page.link}`});
+    backTo(res, form, {'Set-Cookie': cookie});
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -147,6 +177,7 @@ function createRequestListener(options: HostAppOptions, origin: string, aliases:
       return tokenEndpoint(req, res);
     }
     if (pathname === '/session' && method === 'POST') return switchUser(req, res);
+    if (pathname === '/secret' && method === 'POST') return regenerateSecret(req, res);
     if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'Method not allowed.', {Allow: 'GET, HEAD'});
     if (pathname === '/session')
       return sendJson(res, 200, {user: sessions.userFromCookies(req.headers.cookie) ?? null});

@@ -1,5 +1,6 @@
 // The dashboard page: host-page controls write the element's param-* and theme attributes.
 import {attachEventLog} from './event-log.js';
+import {enhanceSecretControl} from './secret-control.js';
 import {enhanceUserSwitch} from './user-switch.js';
 
 /** Metabase's date-range syntax: `from~to`, open on either side (`from~`, `~to`). */
@@ -33,3 +34,4 @@ controls.addEventListener('change', (event) => {
 
 attachEventLog();
 enhanceUserSwitch();
+enhanceSecretControl();

@@ -1,5 +1,6 @@
 // The lazy page: each card says whether its embed has a token yet, and a counter shows
 // how many of the dozen do.
+import {enhanceSecretControl} from './secret-control.js';
 import {enhanceUserSwitch} from './user-switch.js';
 
 const counter = document.querySelector<HTMLElement>('[data-lazy-count]')!;
@@ -15,3 +16,4 @@ document.addEventListener('metabase-embed-token', (event) => {
 });
 
 enhanceUserSwitch();
+enhanceSecretControl();

@@ -11,6 +11,8 @@ export interface PageContext {
   users: DemoUser[];
   /** Where the token endpoint is, relative to the page (pages live at the app's root). */
   endpoint: string;
+  /** The demo embeds its own emulator, whose secret the footer's button can regenerate. */
+  canRegenerateSecret?: boolean;
 }
 
 export const PAGES = [
@@ -65,6 +67,15 @@ export function contentSecurityPolicy(metabaseOrigin: string): string {
   ].join('; ');
 }
 
+/** Metabase's "Regenerate key", on the emulator: embeds on screen then need one new token each. */
+function secretControl(current: PagePath): Markup {
+  return html`<form class="secret-control" method="post" action="secret">
+    <input type="hidden" name="return" value="${current}">
+    <button type="submit">Regenerate the emulator's secret key</button>
+    <span data-secret-status role="status"></span>
+  </form>`;
+}
+
 function userSwitch(context: PageContext, current: PagePath): Markup {
   const options = context.users.map(
     (user) =>
@@ -111,6 +122,7 @@ export function layout(
     token (<code>${context.content.tenantSlug}</code>): the page cannot change it.`
         : html`; no parameter is locked (set <code>METABASE_TENANT_PARAM</code> to lock one).`
     }
+    ${context.canRegenerateSecret ? secretControl(page.path) : ''}
   </footer>
 </body>
 </html>`.text

@@ -8,7 +8,7 @@ export const paramAttributePrefix = 'param-';
 
 type ParamsResult = {params: EmbedParams} | {problem: string};
 
-const allowedValues = 'a string, a number, a boolean, or an array of those';
+const allowedValues = 'a string, a number, a boolean, null, or an array of strings, numbers and booleans';
 
 function isScalar(value: unknown): value is string | number | boolean {
   return (
@@ -16,8 +16,8 @@ function isScalar(value: unknown): value is string | number | boolean {
   );
 }
 
-function isParamValue(value: unknown): value is EmbedParamValue {
-  return isScalar(value) || (Array.isArray(value) && value.every(isScalar));
+export function isParamValue(value: unknown): value is EmbedParamValue {
+  return value === null || isScalar(value) || (Array.isArray(value) && value.every(isScalar));
 }
 
 /** Validates a JSON object of slug → value, e.g. the `params` or `initial-params` attribute. */
@@ -100,11 +100,14 @@ export function withoutSlugs<T extends Record<string, unknown>>(params: T, slugs
   return copy;
 }
 
-/** Query string of editable filter values, `a=1&a=2` for several values, no leading `?`. */
+/**
+ * Query string of editable filter values, `a=1&a=2` for several values, no leading `?`. A
+ * null is `a=` (Metabase reads an empty value as "none", clearing the default).
+ */
 export function queryFromParams(params: Record<string, EmbedParamValue | string[]>): string {
   const pairs: string[] = [];
   for (const [slug, value] of Object.entries(params)) {
-    for (const item of Array.isArray(value) ? value : [value]) {
+    for (const item of Array.isArray(value) ? value : [value ?? '']) {
       pairs.push(`${encodeURIComponent(slug)}=${encodeURIComponent(String(item))}`);
     }
   }

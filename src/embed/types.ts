@@ -9,8 +9,11 @@ export type ResourceId = number | string;
 /** The token's `resource` claim, e.g. `{dashboard: 12}`. */
 export type Resource = {dashboard: ResourceId} | {question: ResourceId};
 
-/** One filter value: a scalar, or an array of scalars for several values (`[]` means "no filter"). */
-export type EmbedParamValue = string | number | boolean | Array<string | number | boolean>;
+/**
+ * One filter value: a scalar, or an array of scalars for several values (`[]` means "no
+ * filter"), or null: "no value", which clears the parameter's default in Metabase.
+ */
+export type EmbedParamValue = string | number | boolean | null | Array<string | number | boolean>;
 
 /** Filter values keyed by parameter slug. */
 export type EmbedParams = Record<string, EmbedParamValue>;

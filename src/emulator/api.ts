@@ -1,11 +1,18 @@
-// The JSON API of the embed page (contract §5). Every request re-checks its token; every
-// failure is a 400 with the message as plain text (§4); query results answer 202.
-import {EmbedError, fail, NOT_FOUND} from './errors.js';
+// The JSON API of the embed page (contract §5). Every request re-checks its token; a
+// refusal is a 400 with the message as plain text (§4), a query that fails a 400 with
+// Metabase's JSON body `{"status":"failed",…}`; query results answer 202.
+import {EmbedError, fail, NOT_FOUND, QueryFailedError} from './errors.js';
 import type {ContentStore} from './content/store.js';
 import type {DashboardDef, DashcardDef, EmbeddingParams, ParameterDef, QuestionDef} from './content/types.js';
 import {publishedDashboard, publishedQuestion} from './items.js';
 import {checkSearchable, distinctValues, tableRows} from './param-values.js';
-import {tokenParamsFromClaims, userParamsFromQuery, validateAndMergeParams, type ParamMap} from './params.js';
+import {
+  tokenParamsFromClaims,
+  userParamsFromQuery,
+  validateAndMergeParams,
+  withDefaults,
+  type ParamMap,
+} from './params.js';
 import {presentDashboard, presentQuestion} from './present.js';
 import {runQuery, type QueryResult} from './query/engine.js';
 import {EXPORT_FORMATS, toCsv, toJsonRows} from './query/export.js';
@@ -24,7 +31,8 @@ export interface ApiAnswer {
 
 export interface EmbedApiOptions {
   store: ContentStore;
-  key: Uint8Array;
+  /** The current secret's HMAC key, read per request (the secret can be regenerated). */
+  key: () => Uint8Array;
   /** The emulator's clock, epoch milliseconds: token checks and download names read it. */
   now: () => number;
 }
@@ -133,7 +141,7 @@ export function createEmbedApi({store, key, now}: EmbedApiOptions) {
   async function answer(route: ApiRoute, query: URLSearchParams): Promise<ApiAnswer> {
     const startedTick = performance.now();
     const started = readClock(now);
-    const claims = await verifyEmbedToken(route.token, key, Math.floor(started / 1000));
+    const claims = await verifyEmbedToken(route.token, key(), Math.floor(started / 1000));
     switch (route.kind) {
       case 'dashboard': {
         const dashboard = publishedDashboard(store, claims);
@@ -152,9 +160,10 @@ export function createEmbedApi({store, key, now}: EmbedApiOptions) {
         );
         const dashcard = dashcardOf(dashboard, route.dashcardId, route.cardId);
         const question = cardOrFail(dashcard.card_id);
-        const filters = filtersFor(merged, dashboard.parameters ?? [], mappedColumn(dashcard), true);
+        const parameters = dashboard.parameters ?? [];
+        const filters = filtersFor(withDefaults(merged, parameters), parameters, mappedColumn(dashcard), true);
         return queryAnswer(
-          runQuery(question.query, tableRows(store, question.query.source), filters),
+          runQuery(question.query, tableRows(store, question.query.source), filters, started),
           'embedded-dashboard',
           started,
           startedTick,
@@ -168,9 +177,10 @@ export function createEmbedApi({store, key, now}: EmbedApiOptions) {
           tokenParamsFromClaims(claims),
           userParamsFromQuery(query),
         );
-        const filters = filtersFor(merged, question.parameters ?? [], (p) => p.column, false);
+        const parameters = question.parameters ?? [];
+        const filters = filtersFor(withDefaults(merged, parameters), parameters, (p) => p.column, false);
         return queryAnswer(
-          runQuery(question.query, tableRows(store, question.query.source), filters),
+          runQuery(question.query, tableRows(store, question.query.source), filters, started),
           'embedded-question',
           started,
           startedTick,
@@ -178,11 +188,15 @@ export function createEmbedApi({store, key, now}: EmbedApiOptions) {
         );
       }
       case 'param-values':
-        return json(route.resource === 'dashboard' ? dashboardValues(route, claims) : questionValues(route, claims));
+        return json(
+          route.resource === 'dashboard'
+            ? dashboardValues(route, claims, started)
+            : questionValues(route, claims, started),
+        );
     }
   }
 
-  function dashboardValues(route: ValuesRoute, claims: EmbedClaims) {
+  function dashboardValues(route: ValuesRoute, claims: EmbedClaims, now: number) {
     const dashboard = publishedDashboard(store, claims);
     const {parameters, parameter, tokenValues} = valuesRequest(dashboard, claims, route.paramId);
     const sources = dashboard.dashcards.flatMap((dashcard) => {
@@ -197,25 +211,28 @@ export function createEmbedApi({store, key, now}: EmbedApiOptions) {
         },
       ];
     });
-    return distinctValues(sources, route.prefix);
+    return distinctValues(sources, now, route.prefix);
   }
 
-  function questionValues(route: ValuesRoute, claims: EmbedClaims) {
+  function questionValues(route: ValuesRoute, claims: EmbedClaims, now: number) {
     const question = publishedQuestion(store, claims);
     const {parameters, parameter, tokenValues} = valuesRequest(question, claims, route.paramId);
     const tokenFilters = filtersFor(tokenValues, parameters, (p) => p.column, false);
     return distinctValues(
       [{rows: tableRows(store, question.query.source), column: parameter.column, tokenFilters}],
+      now,
       route.prefix,
     );
   }
 
-  /** Answers one API request; an EmbedError becomes Metabase's 400 plain-text answer. */
+  /** Answers one API request; an EmbedError becomes Metabase's 400 answer. */
   return async function handle(route: ApiRoute | undefined, query: URLSearchParams): Promise<ApiAnswer> {
     try {
       if (!route) return text(NOT_FOUND);
       return await answer(route, query);
     } catch (error) {
+      if (error instanceof QueryFailedError)
+        return json({status: 'failed', error: error.message, error_type: error.errorType}, error.status);
       if (error instanceof EmbedError) return text(error.message, error.status);
       throw error;
     }

@@ -38,10 +38,11 @@ export function tableRows(store: ContentStore, source: string): readonly Row[] {
   return store.tables[source] ?? [];
 }
 
-export function distinctValues(sources: readonly ValueSource[], prefix?: string) {
+/** `now` (epoch ms) anchors relative date values among the token's filters. */
+export function distinctValues(sources: readonly ValueSource[], now: number, prefix?: string) {
   const values = new Set<CellValue>();
   for (const {rows, column, tokenFilters} of sources) {
-    const keep = rowFilter(tokenFilters);
+    const keep = rowFilter(tokenFilters, now);
     for (const row of rows) if (keep(row) && row[column] !== null && row[column] !== undefined) values.add(row[column]);
   }
   const needle = prefix?.toLowerCase();

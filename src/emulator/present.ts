@@ -15,6 +15,15 @@ export function visibleParameters<P extends ParameterDef>(
   return parameters.filter((p) => embeddingParams[p.slug] === 'enabled' && !Object.hasOwn(tokenParams, p.slug));
 }
 
+/** A widget's parameter: its default is included, as Metabase's JSON has it, for the widget to show. */
+const parameterJson = ({id, slug, name, type, default: value}: ParameterDef) => ({
+  id,
+  slug,
+  name,
+  type,
+  ...(value === undefined ? {} : {default: value}),
+});
+
 function cardSummary(card: QuestionDef) {
   return {
     id: card.id,
@@ -40,12 +49,7 @@ export function presentDashboard(
     entity_id: dashboard.entity_id ?? null,
     name: dashboard.name,
     description: dashboard.description ?? null,
-    parameters: visibleParameters(parameters, embeddingParams, tokenParams).map(({id, slug, name, type}) => ({
-      id,
-      slug,
-      name,
-      type,
-    })),
+    parameters: visibleParameters(parameters, embeddingParams, tokenParams).map(parameterJson),
     tabs: [],
     dashcards: dashboard.dashcards.map((dashcard) => {
       const card = cardById(dashcard.card_id);
@@ -75,13 +79,7 @@ export function presentQuestion(question: QuestionDef, tokenParams: ParamMap) {
   const parameters = visibleParameters(question.parameters ?? [], question.embedding_params ?? {}, tokenParams);
   return {
     ...cardSummary(question),
-    parameters: parameters.map(({id, slug, name, type, column}) => ({
-      id,
-      slug,
-      name,
-      type,
-      target: fieldTarget(column),
-    })),
+    parameters: parameters.map((parameter) => ({...parameterJson(parameter), target: fieldTarget(parameter.column)})),
   };
 }
 

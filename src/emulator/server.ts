@@ -33,6 +33,12 @@ export interface EmulatorOptions {
 export interface RunningEmulator {
   /** Base URL, e.g. `http://127.0.0.1:41234` (no trailing slash). */
   url: string;
+  /**
+   * Replaces the secret, as Metabase's "Regenerate key" does: from now on every token
+   * signed with the old one is refused ("Message seems corrupt or manipulated"), including
+   * those of embeds already on screen, at their next request. Throws on a malformed key.
+   */
+  setSecretKey(secretKey: string): void;
   close(): Promise<void>;
 }
 
@@ -85,7 +91,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new TypeError(`port must be an integer from 0 to 65535 (got ${String(port)}).`);
   const content = validateContent(options.content ?? sampleContent(), generateSampleTables);
-  const api = createEmbedApi({store: createContentStore(content), key: hmacKey(secretKey), now});
+  let key = hmacKey(secretKey);
+  const api = createEmbedApi({store: createContentStore(content), key: () => key, now});
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -140,6 +147,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const address = server.address() as AddressInfo;
   return {
     url: listenUrl(host, address.port),
+    setSecretKey(next: string) {
+      assertSecretKey(next);
+      key = hmacKey(next);
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

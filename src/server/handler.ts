@@ -22,8 +22,12 @@ export interface EmbedErrorInfo {
 export interface EmbedHandlerOptions<TContext = unknown> {
   /** Metabase's address; default `METABASE_SITE_URL`. */
   siteUrl?: string | undefined;
-  /** Metabase's embedding secret key (64 hex characters); default `METABASE_SECRET_KEY`. */
-  secretKey?: string | undefined;
+  /**
+   * Metabase's embedding secret key (64 hex characters); default `METABASE_SECRET_KEY`. A
+   * function is read for every token, so a regenerated key (Metabase's "Regenerate key")
+   * takes effect without a restart; it is checked once at creation and then on each use.
+   */
+  secretKey?: string | (() => string) | undefined;
   /** The allow-list, keyed `"dashboard:12"` / `"question:<id>"`. Anything else is a 403. */
   resources: EmbedResources<TContext>;
   /**
@@ -49,13 +53,14 @@ export type EmbedHandler<TContext = unknown> = (request: Request, context?: TCon
  */
 export function createEmbedHandler<TContext = unknown>(options: EmbedHandlerOptions<TContext>): EmbedHandler<TContext> {
   const siteUrl = parseSiteUrl(requiredSetting(options.siteUrl, 'siteUrl', 'METABASE_SITE_URL'));
-  const secretKey = parseSecretKey(requiredSetting(options.secretKey, 'secretKey', 'METABASE_SECRET_KEY'));
+  const secretKey = secretKeySource(options.secretKey);
   const policies = compileResources<TContext>(options.resources);
   const allowedOrigins = parseAllowedOrigins(options.allowedOrigins);
   const expiresIn = parseExpiresIn(options.expiresIn ?? DEFAULT_EXPIRES_IN);
   const clock = options.now ?? (() => new Date());
   const report = reporter(options.onError);
-  let signingKey: Promise<CryptoKey> | undefined;
+  // One imported key per secret: a rotated secret imports its own once.
+  let signingKey: {secret: string; key: Promise<CryptoKey>} | undefined;
 
   return async (request, context) => {
     let info: EmbedErrorInfo = {stage: 'authorize'};
@@ -79,8 +84,9 @@ export function createEmbedHandler<TContext = unknown>(options: EmbedHandlerOpti
 
       info = {stage: 'sign', resource: key};
       const claims = embedClaims(body.resource, mergeParams(editable, locked), expiresIn, epochSeconds(clock()));
-      signingKey ??= importSigningKey(secretKey);
-      const token = await signClaims(claims, await signingKey);
+      const secret = secretKey();
+      if (signingKey?.secret !== secret) signingKey = {secret, key: importSigningKey(secret)};
+      const token = await signClaims(claims, await signingKey.key);
       return jsonResponse(200, {url: embedUrl(siteUrl, body.resource, token), token, expiresAt: claims.exp});
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error.status, error.message, error.headers);
@@ -88,6 +94,16 @@ export function createEmbedHandler<TContext = unknown>(options: EmbedHandlerOpti
       return internalErrorResponse();
     }
   };
+}
+
+/** The secret as a function read per token; a fixed one (or the environment's) is checked once. */
+function secretKeySource(option: string | (() => string) | undefined): () => string {
+  if (typeof option === 'function') {
+    parseSecretKey(option(), 'secretKey()');
+    return () => parseSecretKey(option(), 'secretKey()');
+  }
+  const fixed = parseSecretKey(requiredSetting(option, 'secretKey', 'METABASE_SECRET_KEY'));
+  return () => fixed;
 }
 
 function requiredSetting(value: string | undefined, option: string, variable: string): string {

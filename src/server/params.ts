@@ -1,14 +1,15 @@
-// Filter values carried in the token's `params` claim: slug → scalar or array of scalars
-// (contract §2, §3). `[]` is a valid value: "no filter" for a locked parameter.
+// Filter values carried in the token's `params` claim: slug → scalar, array of scalars or
+// null (contract §2, §3). `[]` is "no filter" for a locked parameter; null is "no value",
+// which Metabase reads as clearing the parameter's default.
 import {EmbedValidationError} from './errors.js';
 import {describeValue, isPlainObject} from './values.js';
 
 export type EmbedScalar = string | number | boolean;
-export type EmbedParamValue = EmbedScalar | readonly EmbedScalar[];
+export type EmbedParamValue = EmbedScalar | null | readonly EmbedScalar[];
 /** slug → value, as signed into the token. */
 export type EmbedParams = Readonly<Record<string, EmbedParamValue>>;
 
-const VALUE_RULE = 'a string, a finite number, a boolean, or an array of those';
+const VALUE_RULE = 'a string, a finite number, a boolean, null, or an array of strings, numbers and booleans';
 
 function isScalar(value: unknown): value is EmbedScalar {
   return (
@@ -17,7 +18,7 @@ function isScalar(value: unknown): value is EmbedScalar {
 }
 
 export function parseParamValue(value: unknown, field: string): EmbedParamValue {
-  if (isScalar(value)) return value;
+  if (isScalar(value) || value === null) return value;
   if (Array.isArray(value)) {
     value.forEach((item: unknown, index) => {
       if (!isScalar(item)) {

@@ -77,8 +77,8 @@ function parseEditable(value: unknown, field: string): ReadonlySet<string> {
 }
 
 /**
- * Checks locked values, fixed or resolved: each a scalar or an array of scalars, none a
- * blank string (Metabase drops blanks and would then refuse the token: use [] for "no
+ * Checks locked values, fixed or resolved: each a scalar or an array of scalars, none null
+ * or a blank string (Metabase refuses a locked parameter without a value: use [] for "no
  * filter"), and none also editable (a slug is one or the other).
  */
 export function parseLockedParams(value: unknown, editable: ReadonlySet<string>, field: string): ParamMap {
@@ -86,6 +86,12 @@ export function parseLockedParams(value: unknown, editable: ReadonlySet<string>,
   for (const [slug, lockedValue] of Object.entries(locked)) {
     if (editable.has(slug)) {
       throw new EmbedValidationError(field, `${field}: ${JSON.stringify(slug)} is both editable and locked`);
+    }
+    if (lockedValue === null) {
+      throw new EmbedValidationError(
+        `${field}.${slug}`,
+        `${field}.${slug} is null, which Metabase refuses for a locked parameter: use [] to lift a locked filter`,
+      );
     }
     if (typeof lockedValue === 'string' && lockedValue.trim() === '') {
       throw new EmbedValidationError(

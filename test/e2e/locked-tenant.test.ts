@@ -82,7 +82,7 @@ describe('e2e: the locked tenant', () => {
     const overridden = await cardQuery(stack, token, 'Orders', {tenant: 'Acme'});
 
     expect(overridden.status).to.equal(400);
-    expect(overridden.body).to.equal('You can only specify a value for :tenant in the JWT.');
+    expect(overridden.body).to.equal('You can only specify a value for tenant in the JWT.');
   });
 
   it('switching the signed-in user (the session) is what changes the tenant, and its numbers', async () => {

@@ -18,9 +18,16 @@ const objects: Array<[string | null, object]> = [
   ['{"category":', {problem: /"params" must be a JSON object .* is not JSON/}],
   ['[1,2]', {problem: /"params" must be a JSON object of filter slug → value; got \[1,2\]/}],
   ['"Gizmo"', {problem: /must be a JSON object/}],
-  ['{"a":{"b":1}}', {problem: /"params" value for "a" must be a string, a number, a boolean, or an array of those/}],
+  [
+    '{"a":{"b":1}}',
+    {
+      problem:
+        /"params" value for "a" must be a string, a number, a boolean, null, or an array of strings, numbers and booleans/,
+    },
+  ],
   ['{"a":[[1]]}', {problem: /value for "a"/}],
-  ['{"a":null}', {problem: /value for "a"/}],
+  ['{"a":null}', {params: {a: null}}],
+  ['{"a":[null]}', {problem: /value for "a"/}],
   ['{"":1}', {problem: /empty filter slug/}],
 ];
 for (const [text, expected] of objects) {
@@ -74,13 +81,14 @@ for (const [left, right, same] of canonical) {
   });
 }
 
-const queries: Array<[Record<string, string | number | boolean | Array<string | number | boolean>>, string]> = [
+const queries: Array<[Record<string, string | number | boolean | null | Array<string | number | boolean>>, string]> = [
   [{}, ''],
   [{category: 'Gizmo'}, 'category=Gizmo'],
   [{breakfast: ['Scrambled_eggs', 'Bacon']}, 'breakfast=Scrambled_eggs&breakfast=Bacon'],
   [{q: 'a b&c=d'}, 'q=a%20b%26c%3Dd'],
   [{n: 3, on: false}, 'n=3&on=false'],
   [{none: []}, ''],
+  [{cleared: null, category: 'Gizmo'}, 'cleared=&category=Gizmo'], // Metabase: an empty value clears the default
 ];
 for (const [params, expected] of queries) {
   test(`query of ${JSON.stringify(params)} is ${JSON.stringify(expected)}`, () => {

@@ -155,7 +155,7 @@ describe('contract §5: the embed API', () => {
 
   test('downloads of a dashcard apply the same parameter rules', async () => {
     const refused = await emulator.get(`${dashcardPath(dashboardToken())}/csv${parameters({tenant: 'Globex'})}`);
-    assert.deepEqual([refused.status, refused.text], [400, 'You can only specify a value for :tenant in the JWT.']);
+    assert.deepEqual([refused.status, refused.text], [400, 'You can only specify a value for tenant in the JWT.']);
     const csv = await emulator.get(`${dashcardPath(dashboardToken())}/csv${parameters({category: 'Widget'})}`);
     assert.equal(csv.text.split('\r\n')[0], 'Product Title,Category,Count,Sum of Total');
   });

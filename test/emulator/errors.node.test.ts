@@ -1,5 +1,6 @@
-// Contract §4 and the status codes of §5: every /api/embed error is a 400 with the
-// message as plain text (even "Not found."); queries answer 202, other JSON 200.
+// Contract §4 and the status codes of §5: every /api/embed refusal is a 400 with the
+// message as plain text (even "Not found."), a failed query a 400 with Metabase's JSON
+// body; queries answer 202, other JSON 200.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {sampleContent, type EmulatorContent} from '../../src/emulator/index.js';
@@ -112,10 +113,24 @@ describe('contract §4: errors', () => {
       `${dashcardPath(dashboardToken())}?parameters=${encodeURIComponent('["Gadget"]')}`,
       'The `parameters` query parameter must be a JSON object of slug → value.',
     );
-    await assertError(
-      emulator,
-      `${dashcardPath(dashboardToken())}?created_at=yesterday`,
-      'Invalid date value "yesterday" for :created_at: use YYYY-MM-DD, YYYY-MM or a range like 2024-01-01~2024-03-31.',
-    );
+  });
+
+  test("a query that fails answers 400 with Metabase's JSON body, not plain text", async () => {
+    const failed = {
+      status: 'failed',
+      error: 'Don\'t know how to parse date string "soon"',
+      error_type: 'invalid-parameter',
+    };
+    for (const path of [
+      `${dashcardPath(dashboardToken())}?created_at=soon`,
+      `/api/embed/card/${questionToken()}/query?created_at=soon`,
+    ]) {
+      const answer = await emulator.get(path);
+      assert.deepEqual(
+        [answer.status, answer.type, JSON.parse(answer.text)],
+        [400, 'application/json; charset=utf-8', failed],
+        path,
+      );
+    }
   });
 });

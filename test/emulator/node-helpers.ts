@@ -64,6 +64,10 @@ export class TestEmulator {
     return {status: answer.status, body: JSON.parse(answer.text) as T};
   }
 
+  setSecretKey(secretKey: string): void {
+    this.running.setSecretKey(secretKey);
+  }
+
   close(): Promise<void> {
     return this.running.close();
   }

@@ -2,7 +2,7 @@
 // string, locale formatting, chart ticks. Table tests, named after their input.
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {appearanceFrom, parseHash} from '../../src/emulator/page/client/hash-options.js';
+import {appearanceFrom, hashNotes, parseHash} from '../../src/emulator/page/client/hash-options.js';
 import {parametersQuery, readFilterValues, withFilterValue} from '../../src/emulator/page/client/filter-values.js';
 import {createFormatter} from '../../src/emulator/page/client/format.js';
 import {chartMargins, labelsThatFit, niceTicks} from '../../src/emulator/page/client/chart-geometry.js';
@@ -16,6 +16,8 @@ describe('parseHash', () => {
     ['#theme=night&font=Roboto%20Mono', {theme: 'night', font: 'Roboto Mono'}],
     ['#downloads=pdf,results', {downloads: 'pdf,results'}],
     ['#a=1&a=x&a', {a: [1, 'x', true]}],
+    // Only Metabase's JSON-like forms are numbers: true|false|-?digits(.digits)?
+    ['#n=-2.5&m=1e3&h=0x10&d=.5&s=%205&t=TRUE', {n: -2.5, m: '1e3', h: '0x10', d: '.5', s: ' 5', t: 'TRUE'}],
   ];
   for (const [hash, expected] of cases) test(JSON.stringify(hash), () => assert.deepEqual(parseHash(hash), expected));
 });
@@ -33,6 +35,7 @@ describe('appearanceFrom', () => {
       downloads: {results: true, pdf: true},
       locale: null,
       refresh: null,
+      fullscreen: false,
     });
   });
   test('not framed: no border by default', () => assert.equal(appearanceFrom({}, false).bordered, false));
@@ -49,8 +52,10 @@ describe('appearanceFrom', () => {
     ['#downloads=false', {downloads: {results: false, pdf: false}}],
     ['#downloads=pdf', {downloads: {results: false, pdf: true}}],
     ['#downloads=results', {downloads: {results: true, pdf: false}}],
-    ['#hide_download_button=true', {downloads: {results: false, pdf: false}}],
-    ['#hide_download_button=true&downloads=true', {}],
+    ['#hide_download_button=true', {}], // ignored, as the newest Metabase does (hashNotes)
+    ['#hide_download_button=true&downloads=false', {downloads: {results: false, pdf: false}}],
+    ['#fullscreen', {fullscreen: true}],
+    ['#fullscreen=false', {}],
     ['#locale=pt-BR', {locale: 'pt-BR'}],
     ['#locale=%3Cscript%3E', {}],
     ['#refresh=5', {refresh: 5}],
@@ -62,16 +67,38 @@ describe('appearanceFrom', () => {
   }
 });
 
+describe('hashNotes', () => {
+  test('hide_download_button gets a console note, other options none', () => {
+    assert.deepEqual(hashNotes(parseHash('#bordered&downloads=false')), []);
+    assert.deepEqual(hashNotes(parseHash('#hide_download_button=true')), [
+      'The hide_download_button option has been removed and is ignored: use downloads=false instead.',
+    ]);
+  });
+});
+
 describe('filter values in the query string', () => {
   test('reads the given slugs; repeated keys are lists; blanks are dropped', () => {
     assert.deepEqual(
       readFilterValues('?category=Gadget&category=Widget&created_at=2024-01-01~&tenant=Globex&source=', [
-        'category',
-        'created_at',
-        'source',
+        {slug: 'category'},
+        {slug: 'created_at'},
+        {slug: 'source'},
       ]),
       {category: ['Gadget', 'Widget'], created_at: '2024-01-01~'},
     );
+  });
+  test('a slug left out gets its default; a blank one clears it (null)', () => {
+    const parameters = [
+      {slug: 'category', default: ['Gadget']},
+      {slug: 'created_at', default: 'past30days'},
+      {slug: 'n', default: 3},
+    ];
+    assert.deepEqual(readFilterValues('?created_at=', parameters), {category: ['Gadget'], created_at: null, n: '3'});
+    assert.deepEqual(readFilterValues('?category=Widget', parameters).category, 'Widget');
+  });
+  test('clearing a filter with a default keeps an empty value in the URL', () => {
+    assert.equal(withFilterValue('?category=Gadget&a=1', 'category', null, true), '?a=1&category=');
+    assert.equal(withFilterValue('?category=Gadget&a=1', 'category', null), '?a=1');
   });
   test('writes one slug and keeps the others', () => {
     assert.equal(withFilterValue('?a=1&category=Gadget', 'category', 'Widget'), '?a=1&category=Widget');

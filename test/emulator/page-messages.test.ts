@@ -29,6 +29,22 @@ describe('emulator embed page: messages to the parent', () => {
     expect(frame.frame!.mode).to.equal('normal');
   });
 
+  it('#fullscreen: a dashboard fills its frame and posts "fit" frames; back to "normal" without it', async () => {
+    const token = await salesToken();
+    page = await EmbeddedPage.open(`/embed/dashboard/${token}#fullscreen`, {height: 420});
+    const view = await page.settled();
+    expect(view.height, NOT_LAID_OUT).to.equal(420); // the viewport's height, not the content's
+    const fit = await page.message((m) => isFrame(m) && m.frame!.mode === 'fit', 'fit frame');
+    expect(fit.frame!.height).to.equal(420);
+    expect(page.messages.some((m) => isFrame(m) && m.frame!.mode === 'normal')).to.equal(false);
+    page.iframe.contentWindow!.postMessage(
+      {metabase: {type: 'location', location: {hash: '#bordered=true'}}},
+      await emulatorOrigin(),
+    );
+    const normal = await page.message((m) => isFrame(m) && m.frame!.mode === 'normal', 'normal frame');
+    expect(normal.frame!.height).to.be.above(420); // the whole dashboard again
+  });
+
   it('a filter change updates location.search and posts it, and the cards follow', async () => {
     page = await EmbeddedPage.open(`/embed/dashboard/${await salesToken()}#bordered=false`);
     await page.settled();

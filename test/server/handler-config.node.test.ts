@@ -134,7 +134,7 @@ describe('malformed options throw at creation, naming the option', () => {
     [
       'a locked null value',
       {resources: {'dashboard:12': {locked: {tenant: null}}}},
-      /^resources\["dashboard:12"\]\.locked\.tenant must be a string.*got null$/,
+      /^resources\["dashboard:12"\]\.locked\.tenant is null, which Metabase refuses for a locked parameter: use \[\] to lift a locked filter$/,
     ],
     [
       'a locked blank string',

@@ -15,7 +15,8 @@ import {
 } from './support.js';
 
 const resource = {dashboard: 12};
-const params = {category: ['Widget', 'Gizmo'], tenant: 42, active: true, none: []};
+// null: "no value", which clears a parameter's default in Metabase.
+const params = {category: ['Widget', 'Gizmo'], tenant: 42, active: true, none: [], cleared: null};
 
 describe('signEmbedToken: key handling, checked independently', () => {
   test('jsonwebtoken and PyJWT accept the token with the secret as a string', async () => {
@@ -110,7 +111,7 @@ describe('signEmbedToken: refusals name what is wrong', () => {
     [
       'an object param',
       {params: {tenant: {id: 1}}},
-      /^params\.tenant must be a string, a finite number, a boolean, or an array of those/,
+      /^params\.tenant must be a string, a finite number, a boolean, null, or an array of strings, numbers and booleans, got an object$/,
     ],
     ['an expiresIn of 0', {expiresIn: 0}, /^expiresIn must be a whole number of seconds from 1 to 86400/],
     ['an expiresIn over 24 h', {expiresIn: 86401}, /^expiresIn must be .*got 86401$/],

@@ -76,8 +76,8 @@ describe('parseResourceKey', () => {
 });
 
 describe('parseParams', () => {
-  test('accepts scalars, arrays of scalars and the empty array', () => {
-    const params = {category: 'Widget', id: 3, on: false, many: ['a', 1, true], none: []};
+  test('accepts scalars, arrays of scalars, the empty array and null ("no value")', () => {
+    const params = {category: 'Widget', id: 3, on: false, many: ['a', 1, true], none: [], cleared: null};
     assert.deepEqual(parseParams(params), params);
   });
 
@@ -97,12 +97,12 @@ describe('parseParams', () => {
   const refused: [string, unknown, RegExp][] = [
     ['an array', ['a'], /^params must be an object mapping filter slugs to values, got an array$/],
     ['null', null, /got null$/],
-    [
-      'a null value',
-      {tenant: null},
-      /^params\.tenant must be a string, a finite number, a boolean, or an array of those, got null$/,
-    ],
     ['a nested object', {tenant: {id: 1}}, /^params\.tenant .*got an object$/],
+    [
+      'null inside an array',
+      {tenant: ['a', null]},
+      /^params\.tenant\[1\] must be a string, a finite number or a boolean, got null$/,
+    ],
     [
       'a nested array',
       {tenant: [[1]]},

@@ -27,6 +27,11 @@ export interface ParameterDef {
   slug: string;
   name: string;
   type: ParameterType;
+  /**
+   * The value used when neither the token nor the URL sets the slug (Metabase's parameter
+   * default). A null or blank value in either clears it for that request.
+   */
+  default?: string | number | boolean | (string | number | boolean)[];
 }
 
 export interface QuestionParameterDef extends ParameterDef {

@@ -189,6 +189,16 @@ function checkParameter(c: Checker, parameter: unknown, path: string, slugs: Set
     c.string(p, 'name', path),
     c.oneOf(p.type, PARAMETER_TYPES, `${path}.type`),
   ];
+  if (p.default !== undefined) {
+    const scalar = (value: unknown) =>
+      typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+    c.check(
+      scalar(p.default) || (Array.isArray(p.default) && p.default.length > 0 && p.default.every(scalar)),
+      `${path}.default`,
+      'a string, number or boolean, or a non-empty array of those',
+      p.default,
+    );
+  }
   c.unique(slugs, p.slug, `${path}.slug`, 'the slug');
   c.unique(ids, p.id, `${path}.id`, 'the id');
   return ok.every(Boolean);

@@ -78,6 +78,10 @@ body {
 .mb-error { color: var(--mb-error); padding: 12px 0; }
 .mb-error-message { margin: 0; font-weight: bold; }
 .mb-loading, .mb-empty { color: var(--mb-text-muted); margin: 0; text-align: center; }
+/* #fullscreen: the dashboard fills the frame's viewport and its grid shares the height left. */
+:root.mb-fullscreen, :root.mb-fullscreen body { height: 100%; overflow: hidden; }
+:root.mb-fullscreen #embed-root { height: 100%; display: flex; flex-direction: column; }
+:root.mb-fullscreen .mb-grid { flex: 1; min-height: 0; grid-auto-rows: minmax(0, 1fr); }
 @media (max-width: 640px) {
   .mb-grid { grid-template-columns: minmax(0, 1fr); }
   .mb-grid > .mb-card { grid-column: auto !important; grid-row: auto !important; }

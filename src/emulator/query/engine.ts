@@ -125,9 +125,14 @@ function columnsOf(query: QuerySpec, rows: readonly Row[]): ResultColumn[] {
   return [...breakoutCols, ...aggregationCols];
 }
 
-/** Runs `query` on `rows` with `filters` applied first. */
-export function runQuery(query: QuerySpec, tableRows: readonly Row[], filters: readonly Filter[]): QueryResult {
-  const rows = tableRows.filter(rowFilter(filters));
+/** Runs `query` on `rows` with `filters` applied first; `now` (epoch ms) anchors relative dates. */
+export function runQuery(
+  query: QuerySpec,
+  tableRows: readonly Row[],
+  filters: readonly Filter[],
+  now: number,
+): QueryResult {
+  const rows = tableRows.filter(rowFilter(filters, now));
   const cols = columnsOf(query, tableRows);
   const names = cols.map((col) => col.name);
   let result =

@@ -6,7 +6,7 @@ import {parametersQuery, type FilterValue} from './filter-values.js';
 import type {ResultData} from './visualization.js';
 import type {WidgetParameter} from './widgets.js';
 
-/** An API answer that was not OK; `message` is Metabase's plain-text body. */
+/** An API answer that was not OK; `message` is Metabase's plain-text body, or a failed query's `error`. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
 }
@@ -29,13 +29,24 @@ export interface EmbedItem {
   valuesUrl(parameter: WidgetParameter): string;
 }
 
+/** A refusal is plain text; a failed query is `{"status":"failed","error":…}`. */
+function errorMessage(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as {status?: unknown; error?: unknown};
+    if (parsed?.status === 'failed' && typeof parsed.error === 'string') return parsed.error;
+  } catch {
+    // plain text
+  }
+  return body;
+}
+
 async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   const response = await fetch(url, {
     signal: signal ?? null,
     credentials: 'same-origin',
     headers: {Accept: 'application/json'},
   });
-  if (!response.ok) throw new ApiError((await response.text()) || `HTTP ${response.status}`);
+  if (!response.ok) throw new ApiError(errorMessage(await response.text()) || `HTTP ${response.status}`);
   return (await response.json()) as T;
 }
 

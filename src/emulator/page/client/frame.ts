@@ -18,19 +18,24 @@ export function postLocation(): void {
   post({type: 'location', location: {href, origin, pathname, search, hash, host, hostname, port, protocol}});
 }
 
-/** Loads the iframe-resizer child and posts `frame` messages whenever the content height changes. */
-export function startFrameMessages(): void {
+/**
+ * Loads the iframe-resizer child and posts `frame` messages whenever the content height or
+ * the mode changes (`fit` for a fullscreen dashboard, `normal` otherwise, as Metabase's
+ * frontend posts them).
+ */
+export function startFrameMessages(mode: () => 'normal' | 'fit'): void {
   if (!isFramed()) return;
   (window as unknown as {iFrameResizer: object}).iFrameResizer = IFRAME_RESIZER_OPTIONS;
   document.head.append(Object.assign(document.createElement('script'), {src: IFRAME_RESIZER_CHILD}));
-  let lastHeight = -1;
+  let last = '';
   const postFrame = () => {
-    const height = document.body.scrollHeight;
-    if (height === lastHeight) return;
-    lastHeight = height;
-    post({type: 'frame', frame: {mode: 'normal', height}});
+    const frame = {mode: mode(), height: document.body.scrollHeight};
+    if (`${frame.mode}|${frame.height}` === last) return;
+    last = `${frame.mode}|${frame.height}`;
+    post({type: 'frame', frame});
   };
   new ResizeObserver(postFrame).observe(document.body);
+  window.addEventListener('hashchange', postFrame);
   postFrame();
 }
 

@@ -2,21 +2,18 @@
 
 export type HashValue = boolean | number | string | HashValue[];
 
+/** What Metabase's parseHashOptions reads as JSON: `1e3`, ` 5`, `0x10` or `.5` stay text. */
+const JSON_LIKE = /^(true|false|-?\d+(\.\d+)?)$/;
+
 /**
  * Parses a hash the way Metabase does: like a query string, where `""` means true,
- * `true`/`false` and numbers become booleans and numbers, and repeated keys become arrays.
+ * `true`/`false` and plain decimal numbers become booleans and numbers, and repeated keys
+ * become arrays.
  */
 export function parseHash(hash: string): Record<string, HashValue> {
   const options: Record<string, HashValue> = {};
   for (const [key, raw] of new URLSearchParams(hash.replace(/^#/, ''))) {
-    const value: HashValue =
-      raw === '' || raw === 'true'
-        ? true
-        : raw === 'false'
-          ? false
-          : raw.trim() !== '' && Number.isFinite(Number(raw))
-            ? Number(raw)
-            : raw;
+    const value: HashValue = raw === '' ? true : JSON_LIKE.test(raw) ? (JSON.parse(raw) as boolean | number) : raw;
     const previous = options[key];
     options[key] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
   }
@@ -40,6 +37,8 @@ export interface Appearance {
   locale: string | null;
   /** Seconds between re-runs of a dashboard's queries, or null. */
   refresh: number | null;
+  /** `#fullscreen`: a dashboard fills the frame's viewport (Metabase's "fit" frame mode). */
+  fullscreen: boolean;
 }
 
 const FONT_NAME = /^[\p{L}\p{N} _-]{1,64}$/u;
@@ -52,10 +51,7 @@ const bool = (value: HashValue | undefined, fallback: boolean) =>
 
 function downloadsFrom(options: Record<string, HashValue>): Appearance['downloads'] {
   const value = last(options.downloads);
-  if (value === undefined) {
-    const hidden = last(options.hide_download_button) === true; // legacy option
-    return {results: !hidden, pdf: !hidden};
-  }
+  if (value === undefined) return {results: true, pdf: true}; // hide_download_button is ignored: see hashNotes
   if (typeof value === 'boolean') return {results: value, pdf: value};
   const kinds = String(value)
     .split(',')
@@ -87,5 +83,16 @@ export function appearanceFrom(options: Record<string, HashValue>, framed: boole
     downloads: downloadsFrom(options),
     locale: typeof locale === 'string' && LOCALE.test(locale) ? locale.replace('_', '-') : null,
     refresh: typeof refresh === 'number' && Number.isInteger(refresh) && refresh > 0 ? refresh : null,
+    fullscreen: bool(options.fullscreen, false),
   };
+}
+
+/**
+ * What the page says in its console about these options (never on screen): Metabase's
+ * newest frontend ignores the legacy `hide_download_button` and logs an error.
+ */
+export function hashNotes(options: Record<string, HashValue>): string[] {
+  return options.hide_download_button === undefined
+    ? []
+    : ['The hide_download_button option has been removed and is ignored: use downloads=false instead.'];
 }

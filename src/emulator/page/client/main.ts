@@ -1,7 +1,7 @@
 // Entry of the embed page's script (served as /app/embed/embed-page.js). It reads the token
 // from its own path, the appearance from the hash and the filter values from the query.
 import {acceptParentNavigation, isFramed, postLocation, startFrameMessages} from './frame.js';
-import {appearanceFrom, parseHash, type Appearance} from './hash-options.js';
+import {appearanceFrom, hashNotes, parseHash, type Appearance} from './hash-options.js';
 import {EmbedPage} from './page.js';
 
 function applyAppearance(appearance: Appearance): void {
@@ -12,6 +12,11 @@ function applyAppearance(appearance: Appearance): void {
   if (appearance.font) html.style.setProperty('--mb-font', `"${appearance.font}"`);
   else html.style.removeProperty('--mb-font');
   html.lang = appearance.locale ?? 'en';
+  html.classList.toggle('mb-fullscreen', appearance.fullscreen);
+}
+
+function logNotes(): void {
+  for (const note of hashNotes(parseHash(window.location.hash))) console.error(note);
 }
 
 function start(): void {
@@ -21,9 +26,12 @@ function start(): void {
   const currentAppearance = () => appearanceFrom(parseHash(window.location.hash), isFramed());
   const appearance = currentAppearance();
   applyAppearance(appearance);
+  logNotes();
   const page = new EmbedPage(root, resource, decodeURIComponent(token), appearance);
-  startFrameMessages();
+  // Metabase's "fit" mode: a fullscreen dashboard fills the frame instead of growing it.
+  startFrameMessages(() => (resource === 'dashboard' && currentAppearance().fullscreen ? 'fit' : 'normal'));
   const onHashChange = () => {
+    logNotes();
     const next = currentAppearance();
     applyAppearance(next);
     page.setAppearance(next);

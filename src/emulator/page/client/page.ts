@@ -41,10 +41,7 @@ export class EmbedPage {
       this.showError(messageOf(error));
       return;
     }
-    this.values = readFilterValues(
-      window.location.search,
-      this.item.parameters.map((p) => p.slug),
-    );
+    this.values = readFilterValues(window.location.search, this.item.parameters);
     this.render();
     await this.runQueries();
   }
@@ -59,10 +56,7 @@ export class EmbedPage {
   /** The query string changed (parent navigation): pick up its filter values. */
   async reloadFilters(): Promise<void> {
     if (!this.item) return this.load();
-    this.values = readFilterValues(
-      window.location.search,
-      this.item.parameters.map((p) => p.slug),
-    );
+    this.values = readFilterValues(window.location.search, this.item.parameters);
     this.render();
     await this.runQueries();
   }
@@ -122,10 +116,13 @@ export class EmbedPage {
     if (current()) this.setState('ready');
   }
 
-  private onFilterChange(slug: string, value: FilterValue | null): void {
-    if (value === null) delete this.values[slug];
+  private onFilterChange(slug: string, value: FilterValue): void {
+    // Clearing a filter that has a default sends null (and `slug=` in the URL), as Metabase
+    // does: leaving the slug out would bring the default back.
+    const hasDefault = this.item?.parameters.find((p) => p.slug === slug)?.default !== undefined;
+    if (value === null && !hasDefault) delete this.values[slug];
     else this.values[slug] = value;
-    const search = withFilterValue(window.location.search, slug, value);
+    const search = withFilterValue(window.location.search, slug, value, hasDefault);
     history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
     postLocation();
     // Download links carry the filter values: keep them in step without re-drawing the widgets.

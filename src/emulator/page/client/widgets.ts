@@ -8,6 +8,8 @@ export interface WidgetParameter {
   slug: string;
   name: string;
   type: string;
+  /** Shown while the URL does not set the slug. */
+  default?: unknown;
 }
 
 export interface WidgetOptions {
@@ -15,10 +17,11 @@ export interface WidgetOptions {
   values: Record<string, FilterValue>;
   /** Options of a text filter's select. */
   loadOptions(parameter: WidgetParameter): Promise<string[]>;
-  onChange(slug: string, value: FilterValue | null): void;
+  onChange(slug: string, value: FilterValue): void;
 }
 
-const list = (value: FilterValue | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const list = (value: FilterValue | undefined) =>
+  value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
 
 function selectWidget(parameter: WidgetParameter, current: string[], options: WidgetOptions): HTMLSelectElement {
   const select = h('select', {name: parameter.slug, 'aria-label': parameter.name, multiple: current.length > 1});
