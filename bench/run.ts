@@ -9,11 +9,15 @@ import {launchBrowser} from './lib/browser.js';
 import type {BenchContext, Section} from './lib/context.js';
 import {machineLine} from './lib/machine.js';
 import {renderTable, type Row} from './lib/table.js';
+import {overhead} from './element/overhead.js';
+import {renewal} from './element/renewal.js';
 import {tokenRequests} from './element/token-requests.js';
 import {existsSync} from 'node:fs';
 
 const sections: Record<string, Section> = {
   'token-requests': tokenRequests,
+  overhead,
+  renewal,
 };
 
 function option(name: string): string | undefined {
