@@ -9,15 +9,23 @@ import {launchBrowser} from './lib/browser.js';
 import type {BenchContext, Section} from './lib/context.js';
 import {machineLine} from './lib/machine.js';
 import {renderTable, type Row} from './lib/table.js';
+import {manyEmbeds} from './element/many-embeds.js';
+import {memory} from './element/memory.js';
 import {overhead} from './element/overhead.js';
 import {renewal} from './element/renewal.js';
 import {tokenRequests} from './element/token-requests.js';
+import {endpoint} from './server/endpoint.js';
+import {size} from './size/size.js';
 import {existsSync} from 'node:fs';
 
 const sections: Record<string, Section> = {
+  size,
   'token-requests': tokenRequests,
   overhead,
   renewal,
+  'many-embeds': manyEmbeds,
+  memory,
+  endpoint,
 };
 
 function option(name: string): string | undefined {
