@@ -8,7 +8,10 @@ import {spread, type Row} from '../lib/table.js';
 const maxRuns = 3;
 
 export const manyEmbeds: Section = async ({stack, browser, runs}) => {
-  const counts = {lazy: {atLoad: [] as number[], afterScroll: [] as number[]}, eager: {atLoad: [] as number[], afterScroll: [] as number[]}};
+  const counts = {
+    lazy: {atLoad: [] as number[], afterScroll: [] as number[]},
+    eager: {atLoad: [] as number[], afterScroll: [] as number[]},
+  };
   for (let run = 0; run < Math.min(runs, maxRuns); run++) {
     for (const loading of ['lazy', 'eager'] as const) {
       const page = await browser.open(stack.hostOrigin, {scripts: ['element'], modules: ['many-embeds']});

@@ -10,7 +10,12 @@ import {spread, type Row} from '../lib/table.js';
 const samplesPerRun = 20;
 
 const paths = [
-  {fn: 'tokenToSrc', measure: 'token answer → iframe src set', baselineName: 'fetch + iframe by hand', scripts: ['element']},
+  {
+    fn: 'tokenToSrc',
+    measure: 'token answer → iframe src set',
+    baselineName: 'fetch + iframe by hand',
+    scripts: ['element'],
+  },
   {
     fn: 'heightToIframe',
     measure: 'content height change → iframe height',
@@ -24,10 +29,17 @@ export const overhead: Section = async ({stack, browser, runs}) => {
   for (const path of paths) {
     const perRun = {'metabase-embed': [] as number[][], baseline: [] as number[][]};
     for (let run = 0; run < runs; run++) {
-      for (const variant of run % 2 === 0 ? (['metabase-embed', 'baseline'] as const) : (['baseline', 'metabase-embed'] as const)) {
+      for (const variant of run % 2 === 0
+        ? (['metabase-embed', 'baseline'] as const)
+        : (['baseline', 'metabase-embed'] as const)) {
         const page = await browser.open(stack.hostOrigin, {scripts: [...path.scripts], modules: ['overhead']});
         try {
-          const args = {variant, session: freshSession(path.fn), samples: samplesPerRun, embedOrigin: stack.embedOrigin};
+          const args = {
+            variant,
+            session: freshSession(path.fn),
+            samples: samplesPerRun,
+            embedOrigin: stack.embedOrigin,
+          };
           perRun[variant].push(await inPage<number[]>(page, path.fn, args));
         } finally {
           await page.close();

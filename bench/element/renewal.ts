@@ -14,10 +14,14 @@ export const renewal: Section = async ({stack, browser, runs}) => {
     for (const variant of ['metabase-embed', 'static'] as const) {
       const page = await browser.open(stack.hostOrigin, {scripts: ['element', 'resizer'], modules: ['renewal']});
       try {
-        const result = await inPage<{blank: number; short: number; lowest: number; fullHeight: number}>(page, 'renewal', {
-          variant,
-          emulatorOrigin: stack.emulatorOrigin,
-        });
+        const result = await inPage<{blank: number; short: number; lowest: number; fullHeight: number}>(
+          page,
+          'renewal',
+          {
+            variant,
+            emulatorOrigin: stack.emulatorOrigin,
+          },
+        );
         bad[variant].push(result.blank + result.short);
       } finally {
         await page.close();

@@ -16,7 +16,10 @@ export const tokenRequests: Section = async ({stack, browser, runs}) => {
   const counts = new Map<string, number[]>();
   for (let run = 0; run < runs; run++) {
     for (const tag of tags) {
-      const page = await browser.open(stack.hostOrigin, {scripts: ['element'], modules: ['naive-element', 'token-requests']});
+      const page = await browser.open(stack.hostOrigin, {
+        scripts: ['element'],
+        modules: ['naive-element', 'token-requests'],
+      });
       try {
         for (const {name} of scenarios) {
           const count = await inPage<number>(page, 'tokenRequests', {tag, scenario: name, session: freshSession(name)});

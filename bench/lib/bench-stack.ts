@@ -66,7 +66,8 @@ export async function startBenchStack(): Promise<BenchStack> {
       const url = new URL(req.url ?? '/', 'http://host.invalid');
       if (url.pathname === '/emulator-sign') return emulatorEndpoint(req, res);
       let answer: {type: string; body: Buffer | string} | undefined;
-      if (url.pathname === '/') answer = {type: 'text/html', body: pageHtml((url.searchParams.get('with') ?? '').split(','))};
+      if (url.pathname === '/')
+        answer = {type: 'text/html', body: pageHtml((url.searchParams.get('with') ?? '').split(','))};
       else if (url.pathname === '/bundle.js') answer = script(bundle);
       else if (url.pathname === '/iframe-resizer.js') answer = script(resizer);
       else if (/^\/page\/[a-z-]+\.mjs$/.test(url.pathname)) {

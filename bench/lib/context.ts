@@ -10,7 +10,10 @@ export interface BenchContext {
   runs: number;
 }
 
+/** A section that drives Chromium against the bench stack. */
 export type Section = (context: BenchContext) => Promise<Row[]>;
+/** A section that needs neither (sizes, the server in Node). */
+export type PlainSection = (context: Pick<BenchContext, 'runs'>) => Promise<Row[]>;
 
 /** A session name no other measurement uses, for the test signer's request log. */
 export const freshSession = (() => {

@@ -20,7 +20,8 @@ const headers = ['#', 'measure', 'metabase-embed', 'baseline', 'baseline figure'
 
 /** A summary as "median (min–max)", or just the value when every sample agrees. */
 export function spread(summary: Summary, digits = 0, unit = ''): string {
-  const format = (value: number) => value.toLocaleString('en-US', {maximumFractionDigits: digits, minimumFractionDigits: digits});
+  const format = (value: number) =>
+    value.toLocaleString('en-US', {maximumFractionDigits: digits, minimumFractionDigits: digits});
   const suffix = unit ? ` ${unit}` : '';
   if (summary.min === summary.max) return `${format(summary.median)}${suffix}`;
   return `${format(summary.median)}${suffix} (${format(summary.min)}–${format(summary.max)})`;

@@ -6,7 +6,7 @@ import {spawn} from 'node:child_process';
 import {once} from 'node:events';
 import {createInterface} from 'node:readline';
 import autocannon from 'autocannon';
-import type {Section} from '../lib/context.js';
+import type {PlainSection} from '../lib/context.js';
 import {ratio, summarize} from '../lib/stats.js';
 import {spread, type Row} from '../lib/table.js';
 import {REQUEST_BODY, type EndpointName} from './endpoints.js';
@@ -17,31 +17,37 @@ const connections = 10;
 const names: EndpointName[] = ['createEmbedHandler', 'bare jsonwebtoken'];
 
 async function startServer(name: EndpointName) {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('endpoint-server.ts', import.meta.url).pathname, name], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL('endpoint-server.ts', import.meta.url).pathname, name],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   const [line] = (await once(createInterface({input: child.stdout}), 'line')) as [string];
   const {port} = JSON.parse(line) as {port: number};
-  return {url: `http://127.0.0.1:${port}/embed`, stop: () => new Promise((resolve) => child.once('exit', resolve).stdin.end())};
+  return {
+    url: `http://127.0.0.1:${port}/embed`,
+    stop: () => new Promise((resolve) => child.once('exit', resolve).stdin.end()),
+  };
 }
 
 async function load(url: string, amount: number) {
-  const instance = autocannon({
-    url,
-    method: 'POST',
-    headers: {'content-type': 'application/json'},
-    body: REQUEST_BODY,
-    connections,
-    amount,
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const options = {url, method: 'POST' as const, headers: {'content-type': 'application/json'}, body: REQUEST_BODY};
+    const instance = autocannon({...options, connections, amount}, (error, result) => {
+      clearTimeout(timer);
+      if (error) reject(error as Error);
+      else resolve(result);
+    });
+    const timer = setTimeout(() => instance.stop(), maxSecondsPerRun * 1000);
   });
-  const timer = setTimeout(() => instance.stop(), maxSecondsPerRun * 1000);
-  const result = await instance;
-  clearTimeout(timer);
-  if (result.errors > 0 || result.non2xx > 0) throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx answers`);
+  if (result.errors > 0 || result.non2xx > 0)
+    throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx answers`);
   return {perSecond: result.requests.total / result.duration, p99: result.latency.p99};
 }
 
-export const endpoint: Section = async ({runs}) => {
+export const endpoint: PlainSection = async ({runs}) => {
   const samples = Object.fromEntries(names.map((name) => [name, {perSecond: [] as number[], p99: [] as number[]}]));
   for (let run = -1; run < runs; run++) {
     for (const name of run % 2 === 0 ? names : [...names].reverse()) {

@@ -9,7 +9,7 @@ export const SITE = 'https://metabase.example.com';
 export const REQUEST_BODY = JSON.stringify({resource: {dashboard: 12}, params: {category: ['Widget', 'Gizmo']}});
 
 /** createEmbedHandler behind toNodeHandler: allow-list, editable/locked policy, body limits. */
-export const ourEndpoint: RequestListener = toNodeHandler(
+const ourHandler = toNodeHandler(
   createEmbedHandler<{tenantId: number}>({
     siteUrl: SITE,
     secretKey: SECRET,
@@ -17,6 +17,7 @@ export const ourEndpoint: RequestListener = toNodeHandler(
   }),
   () => ({tenantId: 7}),
 );
+export const ourEndpoint: RequestListener = (req, res) => void ourHandler(req, res);
 
 /** The ten-line endpoint of Metabase's reference app: jsonwebtoken.sign, no policy, no limits, no checks. */
 export const bareEndpoint: RequestListener = (req, res) => {
@@ -31,5 +32,5 @@ export const bareEndpoint: RequestListener = (req, res) => {
   });
 };
 
-export const endpoints = {'createEmbedHandler': ourEndpoint, 'bare jsonwebtoken': bareEndpoint} as const;
+export const endpoints = {createEmbedHandler: ourEndpoint, 'bare jsonwebtoken': bareEndpoint} as const;
 export type EndpointName = keyof typeof endpoints;

@@ -34,7 +34,17 @@ function installPeers(): void {
   if (existsSync(marker)) return;
   const result = spawnSync(
     'npm',
-    ['install', '--prefix', folder, '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', ...specs],
+    [
+      'install',
+      '--prefix',
+      folder,
+      '--no-save',
+      '--no-package-lock',
+      '--ignore-scripts',
+      '--no-audit',
+      '--no-fund',
+      ...specs,
+    ],
     {stdio: ['ignore', 'ignore', 'inherit']},
   );
   if (result.status !== 0) throw new Error(`npm install --prefix ${folder} ${specs.join(' ')} failed`);
@@ -62,7 +72,10 @@ export async function peerSizes(): Promise<{label: string; gzipBytes: number}[]>
     const packageFolder = join(folder, 'node_modules', peer.name);
     sizes.push(
       peer.bundle
-        ? {label: `${peer.name} ${peer.version} (${peer.bundle})`, gzipBytes: fileGzipBytes(join(packageFolder, peer.bundle))}
+        ? {
+            label: `${peer.name} ${peer.version} (${peer.bundle})`,
+            gzipBytes: fileGzipBytes(join(packageFolder, peer.bundle)),
+          }
         : {
             label: `${peer.name} ${peer.version} (${peer.entry}, esbuild-bundled)`,
             gzipBytes: await bundledGzipBytes(join(packageFolder, peer.entry!)),

@@ -2,14 +2,14 @@
 // parent script bundled alone) and next to the browser bundles of other embedding SDKs.
 import {dependenciesGzipBytes, fileGzipBytes} from '../../test/bundle/bundle-sizes.js';
 import {bundleFile} from '../lib/bench-stack.js';
-import type {Section} from '../lib/context.js';
+import type {PlainSection} from '../lib/context.js';
 import {ratio} from '../lib/stats.js';
 import type {Row} from '../lib/table.js';
 import {peerSizes} from './peers.js';
 
 const bytes = (count: number) => `${count.toLocaleString('en-US')} B`;
 
-export const size: Section = async () => {
+export const size: PlainSection = async () => {
   const ours = fileGzipBytes(bundleFile);
   const floor = await dependenciesGzipBytes();
   const row = (measure: string, baselineName: string, baseline: number): Row => ({
