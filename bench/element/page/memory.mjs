@@ -1,15 +1,39 @@
-// Item 6: connect/disconnect cycles of <metabase-embed>: each cycle a new element is inserted,
-// shows its embed (token, iframe, iframe-resizer), and is removed. The heap and DOM counts
-// are read from Node over CDP, after forced collections.
+// Item 6: connect/disconnect cycles: each cycle inserts a new embed, waits until it has
+// loaded, and removes it. The heap and DOM counts are read from Node over CDP, after forced
+// collections.
+//   metabase-embed  a new <metabase-embed> (token, iframe, its iframe-resizer)
+//   by hand         fetch the URL, an iframe in a wrapper, iFrameResize on it, remove the
+//                   wrapper (iframe-resizer 4.3.2 cleans up when its iframe leaves its parent)
 import {embedElement, nextEvent, signEndpoint} from './common.mjs';
 
-window.bench.connectCycles = async ({count, session}) => {
+async function elementCycle(session) {
+  const element = embedElement({endpoint: signEndpoint(session)});
+  const loaded = nextEvent(element, 'metabase-embed-load');
+  document.body.append(element);
+  await loaded;
+  element.remove();
+}
+
+async function byHandCycle(session, embedOrigin) {
+  const response = await fetch(signEndpoint(session), {
+    method: 'POST',
+    headers: {'Content-Type': 'application/json'},
+    body: JSON.stringify({resource: {dashboard: 12}, params: {}}),
+  });
+  const wrapper = document.body.appendChild(document.createElement('div'));
+  const iframe = document.createElement('iframe');
+  iframe.src = (await response.json()).url;
+  const loaded = nextEvent(iframe, 'load');
+  wrapper.append(iframe);
+  await loaded;
+  window.iFrameResize({checkOrigin: [embedOrigin]}, iframe);
+  wrapper.remove();
+}
+
+window.bench.connectCycles = async ({variant, count, session, embedOrigin}) => {
   for (let i = 0; i < count; i++) {
-    const element = embedElement({endpoint: signEndpoint(session)});
-    const loaded = nextEvent(element, 'metabase-embed-load');
-    document.body.append(element);
-    await loaded;
-    element.remove();
+    if (variant === 'metabase-embed') await elementCycle(session);
+    else await byHandCycle(session, embedOrigin);
   }
   return count;
 };
