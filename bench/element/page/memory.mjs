@@ -2,8 +2,9 @@
 // loaded, and removes it. The heap and DOM counts are read from Node over CDP, after forced
 // collections.
 //   metabase-embed  a new <metabase-embed> (token, iframe, its iframe-resizer)
-//   by hand         fetch the URL, an iframe in a wrapper, iFrameResize on it, remove the
-//                   wrapper (iframe-resizer 4.3.2 cleans up when its iframe leaves its parent)
+//   by hand         fetch the URL, an iframe in a wrapper, iFrameResize on it, then remove the
+//                   iframe from the wrapper (iframe-resizer 4.3.2 watches the iframe's parent
+//                   and cleans up when the iframe leaves it) and the wrapper
 import {embedElement, nextEvent, signEndpoint} from './common.mjs';
 
 async function elementCycle(session) {
@@ -27,6 +28,7 @@ async function byHandCycle(session, embedOrigin) {
   wrapper.append(iframe);
   await loaded;
   window.iFrameResize({checkOrigin: [embedOrigin]}, iframe);
+  iframe.remove();
   wrapper.remove();
 }
 
