@@ -3,7 +3,7 @@
 // discarded warm-up round.
 import {inPage} from '../lib/browser.js';
 import {freshSession, type Section} from '../lib/context.js';
-import {summarize} from '../lib/stats.js';
+import {difference, summarize} from '../lib/stats.js';
 import {spread, type Row} from '../lib/table.js';
 
 const samplesPerRun = 4;
@@ -33,6 +33,6 @@ export const insertLoad: Section = async ({stack, browser, runs}) => {
     ours: spread(ours, 1),
     baselineName: baseline === 'plain iframe' ? 'plain iframe, URL signed beforehand' : 'fetch + iframe by hand',
     baseline: spread(summarize(samples[baseline]), 1),
-    comparison: `+${(ours.median - summarize(samples[baseline]).median).toFixed(1)} ms`,
+    comparison: difference(ours.median, summarize(samples[baseline]).median),
   }));
 };

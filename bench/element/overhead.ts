@@ -4,7 +4,7 @@
 // runs' medians (and p95s) with their spread.
 import {inPage} from '../lib/browser.js';
 import {freshSession, type Section} from '../lib/context.js';
-import {quantile, median, summarize} from '../lib/stats.js';
+import {difference, quantile, median, summarize} from '../lib/stats.js';
 import {spread, type Row} from '../lib/table.js';
 
 const samplesPerRun = 20;
@@ -58,7 +58,7 @@ export const overhead: Section = async ({stack, browser, runs}) => {
         ours: spread(ours, 1),
         baselineName: path.baselineName,
         baseline: spread(baseline, 1),
-        comparison: `${ours.median >= baseline.median ? '+' : '−'}${Math.abs(ours.median - baseline.median).toFixed(1)} ms`,
+        comparison: difference(ours.median, baseline.median),
       });
     }
   }

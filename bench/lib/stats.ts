@@ -41,3 +41,9 @@ export function ratio(ours: number, baseline: number): string {
   const value = ours / baseline;
   return `${value >= 10 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toFixed(2)}×`;
 }
+
+/** `ours − baseline` with its sign, e.g. "+1.4 ms" or "−3.2 ms". */
+export function difference(ours: number, baseline: number, unit = 'ms', digits = 1): string {
+  const change = ours - baseline;
+  return `${change >= 0 ? '+' : '−'}${Math.abs(change).toFixed(digits)} ${unit}`;
+}

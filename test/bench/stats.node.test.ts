@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {median, quantile, ratio, summarize} from '../../bench/lib/stats.js';
+import {difference, median, quantile, ratio, summarize} from '../../bench/lib/stats.js';
 import {renderTable, spread} from '../../bench/lib/table.js';
 
 test('median of an odd count is the middle value, of an even count the mean of the two middle ones', () => {
@@ -34,6 +34,12 @@ test('ratio: two digits below 1×, one up to 10×, none above; a zero baseline c
   assert.equal(ratio(3, 2), '1.5×');
   assert.equal(ratio(250, 10), '25×');
   assert.equal(ratio(5, 0), '–');
+});
+
+test('difference carries its sign, a true minus below zero', () => {
+  assert.equal(difference(12.34, 10), '+2.3 ms');
+  assert.equal(difference(96.9, 116.2), '−19.3 ms');
+  assert.equal(difference(5, 5, 'B', 0), '+0 B');
 });
 
 test('spread shows "median (min–max)", or the value alone when all samples agree', () => {
