@@ -21,8 +21,7 @@ export async function launchBrowser(): Promise<BenchBrowser> {
     executablePath: requireChromiumPath(),
     headless: true,
     userDataDir: profile,
-    // --expose-gc: window.gc() for the memory benchmark's forced collections.
-    args: [...chromiumFlags, '--js-flags=--expose-gc'],
+    args: chromiumFlags, // the memory benchmark forces collections over CDP (HeapProfiler.collectGarbage)
     env: {...process.env, XDG_CONFIG_HOME: join(profile, 'config'), XDG_CACHE_HOME: join(profile, 'cache')},
   });
   return {

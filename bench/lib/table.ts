@@ -1,5 +1,5 @@
 // The one table `npm run bench` prints: a row per figure, ours next to its baseline measured
-// in the same run. Pure formatting, checked by test/bench/table.node.test.ts.
+// in the same run. Pure formatting, checked by test/bench/stats.node.test.ts.
 import type {Summary} from './stats.js';
 
 export interface Row {
