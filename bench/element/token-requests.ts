@@ -1,0 +1,41 @@
+// Item 2: token requests caused by 20 changes, <metabase-embed> next to <naive-embed> (one
+// request per change), in the same browser, each on a fresh page.
+import {inPage} from '../lib/browser.js';
+import {freshSession, type Section} from '../lib/context.js';
+import {summarize} from '../lib/stats.js';
+import {spread} from '../lib/table.js';
+
+const scenarios = [
+  {name: 'burst', measure: 'requests for 20 filter changes in one task', goal: 'goal 1'},
+  {name: 'typing', measure: 'requests for 20 filter changes 10 ms apart', goal: 'goal ≤ 3'},
+  {name: 'appearance', measure: 'requests for 20 appearance changes', goal: 'goal 0'},
+] as const;
+const tags = ['metabase-embed', 'naive-embed'] as const;
+
+export const tokenRequests: Section = async ({stack, browser, runs}) => {
+  const counts = new Map<string, number[]>();
+  for (let run = 0; run < runs; run++) {
+    for (const tag of tags) {
+      const page = await browser.open(stack.hostOrigin, {
+        scripts: ['element'],
+        modules: ['naive-element', 'token-requests'],
+      });
+      try {
+        for (const {name} of scenarios) {
+          const count = await inPage<number>(page, 'tokenRequests', {tag, scenario: name, session: freshSession(name)});
+          counts.set(`${tag} ${name}`, [...(counts.get(`${tag} ${name}`) ?? []), count]);
+        }
+      } finally {
+        await page.close();
+      }
+    }
+  }
+  return scenarios.map(({name, measure, goal}) => ({
+    item: '2 token requests',
+    measure,
+    ours: spread(summarize(counts.get(`metabase-embed ${name}`)!)),
+    baselineName: 'naive element',
+    baseline: spread(summarize(counts.get(`naive-embed ${name}`)!)),
+    comparison: goal,
+  }));
+};

@@ -1,0 +1,94 @@
+// The servers every browser benchmark talks to, all on loopback:
+//   host app      pages that load the script-tag bundle and/or iframe-resizer's parent script,
+//                 the in-page benchmark modules (bench/element/page/), and two token endpoints:
+//                 /__test-endpoint/sign (test/support's signer for the fake embed page, with a
+//                 request log per ?session=) and /emulator-sign (createEmbedHandler for the emulator)
+//   embed page    test/support's fake Metabase page, on another origin (fast, fixed height)
+//   emulator      metabase-embed/emulator, on a third origin (Metabase's shell, then the cards)
+import {randomBytes} from 'node:crypto';
+import {readFileSync} from 'node:fs';
+import {createServer, type Server} from 'node:http';
+import {createRequire} from 'node:module';
+import type {AddressInfo} from 'node:net';
+import {startEmulator, SAMPLE} from '../../src/emulator/index.js';
+import {createEmbedHandler, toNodeHandler} from '../../src/server/index.js';
+import {createSigningEndpoint} from '../../test/support/embed-page-endpoint.js';
+import {startEmbedPageServer} from '../../test/support/embed-page-server.js';
+
+export const bundleFile = 'dist/cdn/metabase-embed.iife.js';
+/** Lifetime of the emulator's tokens: the element renews a 10 s token after 5 s (src/embed/token-life.ts). */
+export const emulatorTokenSeconds = 10;
+
+export interface BenchStack {
+  hostOrigin: string;
+  embedOrigin: string;
+  emulatorOrigin: string;
+  close(): Promise<void>;
+}
+
+const pageModules = new URL('../element/page/', import.meta.url);
+const resizerParentScript = createRequire(import.meta.url).resolve('iframe-resizer/js/iframeResizer.min.js');
+
+/** `?with=element,resizer`: which scripts the blank page loads before the benchmark's modules. */
+function pageHtml(scripts: string[]): string {
+  const tags = [
+    scripts.includes('element') ? '<script src="/bundle.js"></script>' : '',
+    scripts.includes('resizer') ? '<script src="/iframe-resizer.js"></script>' : '',
+  ];
+  return `<!doctype html><meta charset="utf-8"><title>bench</title>${tags.join('')}<body></body>`;
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+export async function startBenchStack(): Promise<BenchStack> {
+  const embedPage = await startEmbedPageServer();
+  const secretKey = randomBytes(32).toString('hex');
+  const emulator = await startEmulator({secretKey});
+  const testEndpoint = createSigningEndpoint({embedOrigin: embedPage.origin, secret: randomBytes(32).toString('hex')});
+  const emulatorEndpoint = toNodeHandler(
+    createEmbedHandler({
+      siteUrl: emulator.url,
+      secretKey,
+      expiresIn: emulatorTokenSeconds,
+      resources: {[`dashboard:${SAMPLE.salesDashboard.id}`]: {editable: ['category'], locked: {tenant: 'Acme'}}},
+    }),
+  );
+  const bundle = readFileSync(bundleFile);
+  const resizer = readFileSync(resizerParentScript);
+  const script = (body: Buffer | string) => ({type: 'text/javascript', body});
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      if (await testEndpoint.handle(req, res)) return;
+      const url = new URL(req.url ?? '/', 'http://host.invalid');
+      if (url.pathname === '/emulator-sign') return emulatorEndpoint(req, res);
+      let answer: {type: string; body: Buffer | string} | undefined;
+      if (url.pathname === '/')
+        answer = {type: 'text/html', body: pageHtml((url.searchParams.get('with') ?? '').split(','))};
+      else if (url.pathname === '/bundle.js') answer = script(bundle);
+      else if (url.pathname === '/iframe-resizer.js') answer = script(resizer);
+      else if (/^\/page\/[a-z-]+\.mjs$/.test(url.pathname)) {
+        answer = script(readFileSync(new URL(url.pathname.slice('/page/'.length), pageModules)));
+      }
+      if (answer) res.writeHead(200, {'Content-Type': answer.type, 'Cache-Control': 'no-store'}).end(answer.body);
+      else res.writeHead(404).end();
+    })().catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500).end(String(error));
+    });
+  });
+  const hostOrigin = await listen(server);
+  return {
+    hostOrigin,
+    embedOrigin: embedPage.origin,
+    emulatorOrigin: emulator.url,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await embedPage.close();
+      await emulator.close();
+    },
+  };
+}
