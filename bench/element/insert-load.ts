@@ -10,10 +10,13 @@ const samplesPerRun = 4;
 const variants = ['metabase-embed', 'fetch + iframe', 'plain iframe'] as const;
 
 export const insertLoad: Section = async ({stack, browser, runs}) => {
-  const samples = Object.fromEntries(variants.map((variant) => [variant, [] as number[]]));
+  const samples = Object.fromEntries(variants.map((variant) => [variant, [] as number[]])) as Record<
+    (typeof variants)[number],
+    number[]
+  >;
   for (let round = -1; round < runs * samplesPerRun; round++) {
     for (let i = 0; i < variants.length; i++) {
-      const variant = variants[(i + Math.max(round, 0)) % variants.length];
+      const variant = variants[(i + Math.max(round, 0)) % variants.length]!;
       const page = await browser.open(stack.hostOrigin, {scripts: ['element'], modules: ['insert-load']});
       try {
         const elapsed = await inPage<number>(page, 'insertToLoad', {variant, session: freshSession('load')});

@@ -18,12 +18,18 @@ const counters = [
   ['Frames', 'frames', 1],
 ] as const;
 
-type Metrics = Record<string, number>;
+type Metrics = Record<(typeof counters)[number][0], number>;
 
 async function countersAfterGc(cdp: CDPSession): Promise<Metrics> {
   for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
   const {metrics} = await cdp.send('Performance.getMetrics');
-  return Object.fromEntries(metrics.map(({name, value}) => [name, value]));
+  const byName = new Map(metrics.map(({name, value}) => [name, value]));
+  const read = (name: string) => {
+    const value = byName.get(name);
+    if (value === undefined) throw new Error(`Chromium reported no ${name} metric`);
+    return value;
+  };
+  return Object.fromEntries(counters.map(([name]) => [name, read(name)])) as Metrics;
 }
 
 const number = (value: number) => value.toLocaleString('en-US', {maximumFractionDigits: 0});

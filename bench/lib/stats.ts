@@ -14,14 +14,15 @@ export function quantile(samples: readonly number[], q: number): number {
   if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile must be from 0 to 1, got ${q}`);
   const sorted = [...samples].sort((a, b) => a - b);
   const rank = Math.max(1, Math.ceil(q * sorted.length));
-  return sorted[rank - 1];
+  return sorted[rank - 1]!; // 1 <= rank <= length
 }
 
 export function median(samples: readonly number[]): number {
   if (samples.length === 0) throw new RangeError('median of no samples');
   const sorted = [...samples].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  const at = (index: number) => sorted[index]!; // middle - 1 >= 0: there are samples
+  return sorted.length % 2 === 1 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
 }
 
 export function summarize(samples: readonly number[]): Summary {

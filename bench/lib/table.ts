@@ -34,8 +34,9 @@ function cells(row: Row): string[] {
 /** A Markdown table (readable as plain text too), columns padded to their widest cell. */
 export function renderTable(rows: readonly Row[]): string {
   const matrix = [headers.slice(), ...rows.map(cells)];
-  const widths = headers.map((_, column) => Math.max(...matrix.map((line) => line[column].length)));
-  const line = (values: string[]) => `| ${values.map((value, column) => value.padEnd(widths[column])).join(' | ')} |`;
+  const widths = headers.map((_, column) => Math.max(...matrix.map((line) => line[column]?.length ?? 0)));
+  const line = (values: string[]) =>
+    `| ${values.map((value, column) => value.padEnd(widths[column] ?? 0)).join(' | ')} |`;
   const rule = `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`;
-  return [line(matrix[0]), rule, ...matrix.slice(1).map(line)].join('\n');
+  return [line(headers.slice()), rule, ...matrix.slice(1).map(line)].join('\n');
 }

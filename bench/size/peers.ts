@@ -61,7 +61,7 @@ async function bundledGzipBytes(entry: string): Promise<number> {
     platform: 'browser',
     logLevel: 'silent',
   });
-  return gzipBytes(result.outputFiles[0].contents);
+  return gzipBytes(result.outputFiles[0]!.contents);
 }
 
 /** Each peer's browser bundle and its gzip -9 size in bytes. */

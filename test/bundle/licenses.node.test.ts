@@ -50,7 +50,7 @@ describe('CDN bundle licence notices', () => {
         const {version, license, copyright} = packageFacts(name);
         assert.ok(banner.includes(`${name} ${version}`), `${bundle}: no "${name} ${version}" in its banner`);
         const line = banner.split('\n').find((text) => text.includes(`${name} ${version}`))!;
-        assert.ok(line.includes(license), `${bundle}: ${name}'s line lacks its licence ${license}: ${line}`);
+        assert.ok(line.includes(license!), `${bundle}: ${name}'s line lacks its licence ${license}: ${line}`);
         assert.ok(copyright && line.includes(copyright), `${bundle}: ${name}'s line lacks "${copyright}": ${line}`);
       }
     });

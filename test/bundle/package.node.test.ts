@@ -50,6 +50,7 @@ before(() => {
   const [packed] = JSON.parse(
     sh('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], projectDir),
   ) as Array<{filename: string}>;
+  if (!packed) throw new Error('npm pack listed no tarball');
   tarball = join(scratch, packed.filename);
   mkdirSync(appDir);
   writeFileSync(join(appDir, 'package.json'), JSON.stringify({name: 'consumer', private: true, type: 'module'}));

@@ -21,12 +21,13 @@ import {cdnBase} from '../../scripts/cdn-snippets.mjs';
 import {codeBlocks, readmeSection} from './readme-text.js';
 
 const readme = readFileSync('README.md', 'utf8');
-const [smallestPage] = codeBlocks(readmeSection(readme, '### The smallest working page'), 'html');
+const [smallestPage = ''] = codeBlocks(readmeSection(readme, '### The smallest working page'), 'html');
 const cdnSection = readmeSection(readme, '### From a CDN (no build)');
-const [cdnTags] = codeBlocks(cdnSection, 'html');
-const cspLine = codeBlocks(readmeSection(cdnSection, '#### Content-Security-Policy'), '')
-  .flatMap((block) => block.split('\n'))
-  .find((line) => line.startsWith('Content-Security-Policy: '));
+const [cdnTags = ''] = codeBlocks(cdnSection, 'html');
+const cspLine =
+  codeBlocks(readmeSection(cdnSection, '#### Content-Security-Policy'), '')
+    .flatMap((block) => block.split('\n'))
+    .find((line) => line.startsWith('Content-Security-Policy: ')) ?? '';
 const readmeMetabaseSite = 'https://metabase.example.com';
 const {version} = JSON.parse(readFileSync('package.json', 'utf8')) as {version: string};
 const moduleBundle = readFileSync('dist/cdn/metabase-embed.js');
@@ -47,7 +48,7 @@ let cdnModuleBytes: Buffer = moduleBundle;
 function cdnTag(kind: 'module' | 'classic', cdnOrigin: string): string {
   const tags = [...cdnTags.matchAll(/<script[^>]*><\/script>/g)].map(([tag]) => tag);
   assert.equal(tags.length, 2, `README: expected two CDN tags, found ${tags.length}`);
-  const tag = tags[kind === 'module' ? 0 : 1];
+  const tag = tags[kind === 'module' ? 0 : 1]!; // two, checked above
   assert.equal(tag.includes('type="module"'), kind === 'module', tag);
   return tag.replaceAll('https://cdn.jsdelivr.net', cdnOrigin);
 }
@@ -173,7 +174,7 @@ async function expectDashboardShown({page, violations, errors}: Visit) {
 
 describe('README pages in Chromium, with the README Content-Security-Policy', () => {
   test('"The smallest working page", as pasted, shows the dashboard (bundle served at its path)', async () => {
-    const visited = await visit('/smallest.html', smallestPage, cspLine!);
+    const visited = await visit('/smallest.html', smallestPage, cspLine);
     try {
       await expectDashboardShown(visited);
     } finally {
@@ -183,7 +184,7 @@ describe('README pages in Chromium, with the README Content-Security-Policy', ()
 
   for (const kind of ['module', 'classic'] as const) {
     test(`the README's ${kind} CDN tag (integrity, crossorigin), from another origin, shows the dashboard`, async () => {
-      const csp = cspLine!.replaceAll('https://cdn.jsdelivr.net', cdn.origin);
+      const csp = cspLine.replaceAll('https://cdn.jsdelivr.net', cdn.origin);
       const visited = await visit(`/cdn-${kind}.html`, pageWithCdnTag(cdnTag(kind, cdn.origin)), csp);
       try {
         await expectDashboardShown(visited);
@@ -194,7 +195,7 @@ describe('README pages in Chromium, with the README Content-Security-Policy', ()
   }
 
   test('control: without frame-src the policy blocks the embed (so the checks above can fail)', async () => {
-    const withoutFrameSrc = cspLine!.replace(/; frame-src [^;]*/, '');
+    const withoutFrameSrc = cspLine.replace(/; frame-src [^;]*/, '');
     assert.notEqual(withoutFrameSrc, cspLine);
     const {page, violations} = await visit('/no-frame-src.html', smallestPage, withoutFrameSrc);
     try {
@@ -210,8 +211,8 @@ describe('README pages in Chromium, with the README Content-Security-Policy', ()
 
   test('control: one changed byte in the CDN file and the browser refuses it (integrity is checked)', async () => {
     cdnModuleBytes = Buffer.from(moduleBundle);
-    cdnModuleBytes[cdnModuleBytes.length - 2] ^= 1;
-    const csp = cspLine!.replaceAll('https://cdn.jsdelivr.net', cdn.origin);
+    cdnModuleBytes[cdnModuleBytes.length - 2]! ^= 1;
+    const csp = cspLine.replaceAll('https://cdn.jsdelivr.net', cdn.origin);
     const visited = await visit('/tampered.html', pageWithCdnTag(cdnTag('module', cdn.origin)), csp);
     try {
       assert.equal(await visited.page.evaluate(() => customElements.get('metabase-embed')), undefined);

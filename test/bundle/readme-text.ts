@@ -10,9 +10,10 @@ export function readmeSection(markdown: string, heading: string): string {
   let inCode = false;
   let end = start + 1;
   for (; end < lines.length; end++) {
-    if (lines[end].startsWith('```')) inCode = !inCode;
-    const match = !inCode && /^(#+) /.exec(lines[end]);
-    if (match && match[1].length <= level) break;
+    const line = lines[end]!; // end < lines.length
+    if (line.startsWith('```')) inCode = !inCode;
+    const match = !inCode && /^(#+) /.exec(line);
+    if (match && match[1]!.length <= level) break;
   }
   return lines.slice(start, end).join('\n');
 }
@@ -21,6 +22,6 @@ export function readmeSection(markdown: string, heading: string): string {
 export function codeBlocks(markdown: string, language: string): string[] {
   const blocks: string[] = [];
   const pattern = /^```(\w*)\n([\s\S]*?)^```$/gm;
-  for (const [, tag, body] of markdown.matchAll(pattern)) if (tag === language) blocks.push(body.trimEnd());
+  for (const [, tag, body] of markdown.matchAll(pattern)) if (tag === language) blocks.push(body!.trimEnd());
   return blocks;
 }

@@ -6,17 +6,20 @@ import {describe, it} from 'node:test';
 
 const readme = readFileSync('README.md', 'utf8');
 const section = readme.slice(readme.indexOf('### Frameworks\n'), readme.indexOf('### From a CDN'));
-const excerpts = [...section.matchAll(/<!-- from (\S+) -->\n```\w*\n([\s\S]*?)\n```/g)].map(([, file, code]) => ({
-  file,
-  lines: code.split('\n'),
-}));
+const excerpts = [...section.matchAll(/<!-- from (\S+) -->\n```\w*\n([\s\S]*?)\n```/g)].map(
+  ([, file = '', code = '']) => ({
+    file,
+    lines: code.split('\n'),
+  }),
+);
 
 /** Whether `lines` occur one after another in `text`, each with the same extra indentation. */
 function containsLines(text: string, lines: string[]): boolean {
   const fileLines = text.split('\n');
   return fileLines.some((first, start) => {
-    if (!first.endsWith(lines[0]) || first.trim() === '') return false;
-    const indent = first.slice(0, first.length - lines[0].length);
+    const head = lines[0] ?? '';
+    if (!first.endsWith(head) || first.trim() === '') return false;
+    const indent = first.slice(0, first.length - head.length);
     if (indent.trim() !== '') return false;
     return lines.every((line, offset) => fileLines[start + offset] === (line === '' ? '' : indent + line));
   });
@@ -28,7 +31,7 @@ describe('README Frameworks section', () => {
   });
 
   for (const {file, lines} of excerpts) {
-    it(`shows ${file} as it is: ${lines[0].trim()}`, () => {
+    it(`shows ${file} as it is: ${(lines[0] ?? '').trim()}`, () => {
       assert.ok(containsLines(readFileSync(file, 'utf8'), lines), `README.md: this block is not in ${file} any more`);
     });
   }

@@ -91,9 +91,11 @@ function relative(match: RegExpMatchArray, now: number): DatePredicate {
   return between(add(current, unit, includeCurrent ? 0 : 1), add(current, unit, count + 1));
 }
 
-function exclusion(kind: string, list: string, text: string): DatePredicate {
+type ExclusionKind = 'hour' | 'day' | 'month' | 'quarter';
+
+function exclusion(kind: ExclusionKind, list: string, text: string): DatePredicate {
   const parts = list.split('-');
-  const partOf: Record<string, (time: Date) => number> = {
+  const partOf: Record<ExclusionKind, (time: Date) => number> = {
     hour: (d) => d.getUTCHours(),
     day: (d) => d.getUTCDay(),
     month: (d) => d.getUTCMonth(),
@@ -125,7 +127,7 @@ function absolute(text: string): [number, number] | undefined {
   const start = DAY.test(text)
     ? calendarTime(text, '00:00:00')
     : DATE_TIME.test(text)
-      ? calendarTime(day, time)
+      ? calendarTime(day!, time!) // DATE_TIME has a T between the two
       : undefined;
   if (start === undefined) return undefined;
   return [start, start + (time === undefined ? 86_400_000 : 60_000)];
@@ -156,7 +158,7 @@ export function datePredicate(text: string, now: number): DatePredicate {
   const single = absolute(text);
   if (single) return between(...single);
   const exclude = EXCLUDE.exec(text);
-  if (exclude) return exclusion(exclude[1], exclude[2], text);
+  if (exclude) return exclusion(exclude[1] as ExclusionKind, exclude[2]!, text); // both groups match when exec does
   const ends = text.split('~');
   if (ends.length === 2) {
     const [from, to] = ends.map((end) => (end === '' ? undefined : absolute(end)));

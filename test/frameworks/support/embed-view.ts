@@ -36,8 +36,8 @@ export async function waitForEmbed(page: Page, category: string | undefined, sec
       const iframes = [...(document.querySelector('metabase-embed')?.shadowRoot?.querySelectorAll('iframe') ?? [])];
       const shown = iframes.filter((iframe) => iframe.src && getComputedStyle(iframe).visibility !== 'hidden');
       if (shown.length !== 1) return false;
-      const token = new URL(shown[0].src).pathname.split('/').at(-1)!;
-      const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as {
+      const token = new URL(shown[0]!.src).pathname.split('/').at(-1)!;
+      const claims = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as {
         params: Record<string, unknown>;
       };
       return (claims.params.category ?? null) === wanted && token;
@@ -53,7 +53,7 @@ export async function waitForEmbed(page: Page, category: string | undefined, sec
   const view = await frame.evaluate(() => ({
     title: document.querySelector('.mb-title')?.textContent?.trim() ?? '',
     categories: [...document.querySelectorAll('[aria-label="Revenue by category"] .mb-bar title')].map(
-      (tooltip) => (tooltip.textContent ?? '').split(':')[0],
+      (tooltip) => (tooltip.textContent ?? '').split(':')[0] ?? '',
     ),
   }));
   return {params, ...view};

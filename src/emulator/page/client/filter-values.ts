@@ -10,8 +10,7 @@ export interface FilterParameter {
   default?: unknown;
 }
 
-const asFilterValue = (value: unknown): FilterValue =>
-  Array.isArray(value) ? value.map(String) : String(value);
+const asFilterValue = (value: unknown): FilterValue => (Array.isArray(value) ? value.map(String) : String(value));
 
 /**
  * Values of the given parameters found in `search`; a repeated key gives a list. A slug
