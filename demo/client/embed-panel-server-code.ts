@@ -199,6 +199,7 @@ rescue JSON::ParserError, TypeError, NoMethodError
 end
 trap('INT') { server.shutdown }
 puts "token endpoint: http://127.0.0.1:#{server.config[:Port]}/api/metabase/embed"
+$stdout.flush
 server.start
 `;
 }

@@ -25,17 +25,28 @@ export interface BackendEnv {
 }
 
 export interface RunningBackend {
-  name: BackendName;
+  name: string;
   /** `http://127.0.0.1:<port>/api/metabase/embed`, as the backend printed it. */
   url: string;
   close(): Promise<void>;
 }
 
-const STARTUP_LINE = /^embed endpoint: (http:\/\/127\.0\.0\.1:\d+\/api\/metabase\/embed)$/m;
+/** What each program prints once it listens (the demo's backends and the Embed panel's code). */
+const STARTUP_LINE = /^(?:embed|token) endpoint: (http:\/\/127\.0\.0\.1:\d+\/api\/metabase\/embed)$/m;
 
 /** Starts the backend with `PORT=0` and resolves once it prints where it listens. */
-export async function startBackend(name: BackendName, env: BackendEnv): Promise<RunningBackend> {
-  const child = spawn(BACKENDS[name].command, [backendPath(name)], {
+export function startBackend(name: BackendName, env: BackendEnv): Promise<RunningBackend> {
+  return startProgram(name, BACKENDS[name].command, backendPath(name), env);
+}
+
+/** Runs `command file` with `env` and `PORT=0`; resolves once it prints where it listens. */
+export async function startProgram<N extends string>(
+  name: N,
+  command: string,
+  file: string,
+  env: BackendEnv,
+): Promise<RunningBackend & {name: N}> {
+  const child = spawn(command, [file], {
     env: {PATH: process.env.PATH, ...env, PORT: '0'},
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -43,7 +54,7 @@ export async function startBackend(name: BackendName, env: BackendEnv): Promise<
   let errors = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} backend did not start in 15 s: ${errors}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`${name} did not start in 15 s: ${errors}`)), 15_000);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       output += chunk;
       const match = STARTUP_LINE.exec(output);
@@ -54,7 +65,7 @@ export async function startBackend(name: BackendName, env: BackendEnv): Promise<
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`${name} backend exited (${code}) before listening: ${errors}`));
+      reject(new Error(`${name} exited (${code}) before listening: ${errors}`));
     });
   });
   return {

@@ -12,11 +12,11 @@ import type {IncomingMessage, ServerResponse} from 'node:http';
 import type {Plugin} from '@web/dev-server-core';
 import {startEmulator, type RunningEmulator} from '../../src/emulator/index.js';
 import {proxy} from './demo-plugin.js';
-import {BACKEND_NAMES, startBackend, type BackendName, type RunningBackend} from '../backends/backend-process.js';
+import {BACKEND_NAMES, startBackend, type RunningBackend} from '../backends/backend-process.js';
 
 interface BackendStack {
   emulator: RunningEmulator;
-  backends: Map<BackendName, RunningBackend>;
+  backends: Map<string, RunningBackend>;
 }
 
 const ENDPOINT = '/api/metabase/embed';
@@ -50,7 +50,7 @@ export function backendsPlugin(): Plugin {
       res.end(JSON.stringify({origin: testOrigin, emulatorOrigin: emulator.url, endpoints}));
       return;
     }
-    const backend = backends.get(proxied[1] as BackendName);
+    const backend = backends.get(proxied[1]);
     if (!backend) {
       res.writeHead(404, {'Content-Type': 'text/plain'}).end(`backends plugin: no backend ${proxied[1]}`);
       return;
