@@ -43,11 +43,17 @@ function readPolicy(body: PreviewBody, items: readonly PanelItem[]) {
       error: `policy.locked may lock filters of ${item.key} (${slugs.join(', ') || 'none'}); the tenant comes from the session`,
     };
   }
+  const both = editable.find((slug) => Object.hasOwn(locked, slug));
+  if (both !== undefined) return {error: `policy: ${JSON.stringify(both)} is both editable and locked`};
   return {item, editable, locked: locked as EmbedParams, expiresIn: expiresIn as number};
 }
 
 export function panelPreview(options: PanelPreviewOptions) {
   return async (req: IncomingMessage, res: ServerResponse, user: DemoUser | undefined): Promise<void> => {
+    // The forwarded request is JSON whatever came in: a form from elsewhere stops here.
+    if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
+      return sendJson(res, 415, {error: 'Content-Type must be application/json'});
+    }
     let body: PreviewBody;
     try {
       body = JSON.parse(await readBody(req, 16 * 1024)) as PreviewBody;
