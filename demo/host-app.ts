@@ -1,10 +1,11 @@
 // The demo's host app: a plain node:http server, as small as a real one would be.
 //
-//   GET  /, /question, /lazy, /script-tag   the demo pages (a first visit signs in the first user)
+//   GET  /, /question, /lazy, /script-tag, /embed-panel   the demo pages (a first visit signs in the first user)
 //   POST /session                           "signed in as": switches the pretend user
 //   GET  /session                           the signed-in user, as JSON
 //   POST /api/metabase/embed                the element's token endpoint (metabase-embed/server)
 //   POST /secret                            regenerates the emulator's secret (when the demo runs one)
+//   POST /api/metabase/embed-panel          the Embed panel's preview, signed with the chosen policy
 //   GET  /dist/…, /node_modules/…, /assets/…  the element's build, its imports, the pages' assets
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
 import {createEmbedHandler, toNodeHandler} from 'metabase-embed/server';
@@ -12,6 +13,9 @@ import type {DemoContent} from './content.js';
 import {BodyTooLargeError, closeServer, listen, originOf, readBody, send, sendJson} from './http.js';
 import {loopbackAliases} from './hosts.js';
 import {dashboardPage} from './pages/dashboard.js';
+import {embedPanelPage} from './pages/embed-panel.js';
+import {panelPreview, PANEL_PREVIEW_ENDPOINT} from './pages/embed-panel-endpoint.js';
+import {panelItems} from './pages/embed-panel-items.js';
 import {contentSecurityPolicy, PAGES, type PageContext, type PagePath} from './pages/layout.js';
 import {lazyPage} from './pages/lazy.js';
 import {questionPage} from './pages/question.js';
@@ -63,6 +67,7 @@ const PAGE_RENDERERS: Record<PagePath, (context: PageContext) => string> = {
   '/question': questionPage,
   '/lazy': lazyPage,
   '/script-tag': scriptTagPage,
+  '/embed-panel': embedPanelPage,
 };
 
 const isPagePath = (path: string): path is PagePath => Object.hasOwn(PAGE_RENDERERS, path);
@@ -100,6 +105,13 @@ function createRequestListener(options: HostAppOptions, origin: string, aliases:
     }),
     (req: IncomingMessage): DemoRequestContext => ({user: sessions.userFromCookies(req.headers.cookie)}),
   );
+
+  const previewEndpoint = panelPreview({
+    siteUrl: options.siteUrl,
+    secretKey: options.secretKey,
+    items: panelItems(content),
+    allowedOrigins,
+  });
 
   function servePage(req: IncomingMessage, res: ServerResponse, path: PagePath) {
     let user = sessions.userFromCookies(req.headers.cookie);
@@ -175,6 +187,11 @@ function createRequestListener(options: HostAppOptions, origin: string, aliases:
       const user = sessions.userFromCookies(req.headers.cookie);
       res.once('finish', () => log?.({kind: 'token', status: res.statusCode, ...describe(user)}));
       return tokenEndpoint(req, res);
+    }
+    if (pathname === PANEL_PREVIEW_ENDPOINT && method === 'POST') {
+      const user = sessions.userFromCookies(req.headers.cookie);
+      res.once('finish', () => log?.({kind: 'token', status: res.statusCode, ...describe(user)}));
+      return previewEndpoint(req, res, user);
     }
     if (pathname === '/session' && method === 'POST') return switchUser(req, res);
     if (pathname === '/secret' && method === 'POST') return regenerateSecret(req, res);

@@ -20,6 +20,7 @@ export const PAGES = [
   {path: '/question', link: 'question', label: 'Question'},
   {path: '/lazy', link: 'lazy', label: 'A dozen lazy embeds'},
   {path: '/script-tag', link: 'script-tag', label: 'Script tag only'},
+  {path: '/embed-panel', link: 'embed-panel', label: 'Embed panel'},
 ] as const;
 
 export type PagePath = (typeof PAGES)[number]['path'];

@@ -44,7 +44,7 @@ function rescopeCookie(cookie: string, mountPath: string): string {
 }
 
 /** Forwards the request as it came (method, body, the browser's Origin and cookies). */
-function proxy(req: IncomingMessage, res: ServerResponse, target: URL, mountPath: string): Promise<void> {
+export function proxy(req: IncomingMessage, res: ServerResponse, target: URL, mountPath: string): Promise<void> {
   return new Promise((resolve) => {
     const outgoing = request(target, {method: req.method, headers: {...req.headers, host: target.host}}, (answer) => {
       const headers = {...answer.headers};

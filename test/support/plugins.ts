@@ -1,9 +1,11 @@
 // Test-runner plugins that start the extra loopback servers browser tests need
-// (a second origin for the embedded page, the emulator, the demo's token endpoint).
+// (a second origin for the embedded page, the emulator, the demo's token endpoint, the
+// token endpoints in other languages).
 // Each one exposes its origin to tests as a virtual module.
 import type {Plugin} from '@web/dev-server-core';
 import {embedPagePlugin} from './embed-page-plugin.js';
+import {backendsPlugin} from './backends-plugin.js';
 import {demoPlugin} from './demo-plugin.js';
 import {emulatorPlugin} from './emulator-plugin.js';
 
-export const testServerPlugins: Plugin[] = [embedPagePlugin(), demoPlugin(), emulatorPlugin()];
+export const testServerPlugins: Plugin[] = [embedPagePlugin(), demoPlugin(), emulatorPlugin(), backendsPlugin()];

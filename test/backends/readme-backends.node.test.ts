@@ -1,0 +1,50 @@
+// The README's "Backends and templates" section cannot drift: each excerpt is in the file
+// it names, word for word, and each generated block is what the Embed panel's generators
+// write for README_CHOICES.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {pageCode, type PageLanguage} from '../../demo/client/embed-panel-page-code.js';
+import {serverCode, type ServerLanguage} from '../../demo/client/embed-panel-server-code.js';
+import {README_CHOICES} from './readme-choices.js';
+
+const root = new URL('../../', import.meta.url);
+const readme = readFileSync(new URL('README.md', root), 'utf8');
+const section = /<!-- backends:start -->([\s\S]*?)<!-- backends:end -->/.exec(readme)?.[1] ?? '';
+const BLOCK = /<!-- (excerpt|generated): ([^>]+?) -->\n```[a-z]*\n([\s\S]*?)\n```/g;
+const blocks = [...section.matchAll(BLOCK)].map(([, kind, what = '', code = '']) => ({kind, what: what.trim(), code}));
+
+test('the section has its excerpts and generated blocks', () => {
+  assert.deepEqual(
+    blocks.map(({kind, what}) => `${kind}: ${what}`),
+    [
+      'generated: page html',
+      'generated: page erb',
+      'generated: page jsx',
+      'generated: page mustache',
+      'generated: page pug',
+      'excerpt: demo/backends/python/embed_server.py',
+      'excerpt: demo/backends/python/embed_server.py',
+      'excerpt: demo/backends/ruby/embed_server.rb',
+      'excerpt: demo/backends/ruby/embed_server.rb',
+      'generated: server clojure',
+    ],
+  );
+});
+
+for (const [index, {kind, what, code}] of blocks.entries()) {
+  test(`${kind} ${index + 1}: ${what}`, () => {
+    if (kind === 'excerpt') {
+      const file = readFileSync(fileURLToPath(new URL(what, root)), 'utf8');
+      assert.ok(file.includes(code), `The README's excerpt is no longer in ${what}: copy it from the file again`);
+      return;
+    }
+    const [group, language] = what.split(' ');
+    const expected =
+      group === 'page'
+        ? pageCode(language as PageLanguage, README_CHOICES)
+        : serverCode(language as ServerLanguage, README_CHOICES);
+    assert.equal(code, expected, `Replace the README block "${what}" with the generator's output (shown as expected)`);
+  });
+}
