@@ -9,7 +9,11 @@
 //   npm test -- --node-only                   skip the browsers
 //   npm test -- --browser-only                skip Node tests
 //   npm test -- --browsers=firefox,webkit     only these engines (default: all three)
-//   npm test -- test/foo.test.ts              only these files (Node or browser by their name)
+//   npm test -- test/foo.test.ts              only these files (Node or browser by their name):
+//                                             no type-check or lint, and no build unless a file
+//                                             tests built output (see needsBuild) or dist/ is missing
+//   npm test -- --watch test/foo.test.ts      browser files in watch mode (Chromium, or the one
+//                                             engine given with --browsers), rerun on every save
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, readdirSync, existsSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -17,6 +21,7 @@ import {join} from 'node:path';
 
 const args = process.argv.slice(2);
 const nodeOnly = args.includes('--node-only');
+const watch = args.includes('--watch');
 const browserOnly = args.includes('--browser-only');
 const chosenFiles = args.filter((arg) => !arg.startsWith('--'));
 const engines = ['chromium', 'firefox', 'webkit'];
@@ -63,8 +68,28 @@ const selected = chosenFiles.length > 0 ? chosenFiles : allTests;
 const nodeTests = selected.filter(isNodeTest);
 const browserTests = selected.filter((file) => !isNodeTest(file));
 
-step('build (rollup + declarations)', 'npm', ['run', '--silent', 'build']);
-step('type-check (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+// Most tests import the TypeScript sources; these read dist/ (the bundles, the packed package,
+// the demo, which serves dist/, and the apps built against it).
+const needsBuild = (file) =>
+  /^test\/(bundle|e2e|frameworks|backends)\//.test(file) ||
+  ['test/emulator/cli.node.test.ts', 'test/server/package-entry.node.test.ts'].includes(file);
+const wholeRun = chosenFiles.length === 0;
+
+if (wholeRun || !existsSync('dist') || selected.some(needsBuild))
+  step('build (rollup + declarations)', 'npm', ['run', '--silent', 'build']);
+if (wholeRun) {
+  step('type-check (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+  step('lint (eslint, prettier --check, lit-analyzer)', 'npm', ['run', '--silent', 'lint']);
+}
+
+if (watch) {
+  // Interactive: the runner keeps going until you quit it, so there are no totals to sum.
+  const engine = chosenEngines.length === 1 ? chosenEngines[0] : 'chromium';
+  const config = ['--config', 'web-test-runner.config.mjs', '--watch', '--files', ...browserTests];
+  process.exit(
+    run('node', ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js', ...config], {WTR_BROWSER: engine}),
+  );
+}
 
 if (!browserOnly && nodeTests.length > 0) {
   console.log(`\n== Node tests (${nodeTests.length} files)`);
