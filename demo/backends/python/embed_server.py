@@ -154,10 +154,10 @@ def parse_params(value):
                         400,
                         f"params.{slug}[{index}] must be a string, a finite number or a boolean, got {describe(item)}",
                     )
-        elif not is_scalar(param):
+        elif param is not None and not is_scalar(param):  # null: no value (clears a default)
             raise Refusal(
                 400,
-                f"params.{slug} must be a string, a finite number, a boolean, or an array of those, got {describe(param)}",
+                f"params.{slug} must be a string, a finite number, a boolean, null, or an array of strings, numbers and booleans, got {describe(param)}",
             )
     return value
 

@@ -137,9 +137,9 @@ module EmbedRequest
           raise Refusal.new(400, "params.#{slug}[#{index}] must be a string, a finite number or a boolean, " \
                                  "got #{describe(item)}")
         end
-      elsif !scalar?(param)
-        raise Refusal.new(400, "params.#{slug} must be a string, a finite number, a boolean, or an array of " \
-                               "those, got #{describe(param)}")
+      elsif !param.nil? && !scalar?(param) # null: no value (clears a default)
+        raise Refusal.new(400, "params.#{slug} must be a string, a finite number, a boolean, null, or an array " \
+                               "of strings, numbers and booleans, got #{describe(param)}")
       end
     end
   end
