@@ -38,10 +38,10 @@ const restoreWrites: Array<() => void> = [];
 
 function captureWrites(stream: NodeJS.WriteStream) {
   const original = stream.write.bind(stream);
-  stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+  stream.write = (chunk: unknown, ...rest: unknown[]) => {
     logged.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
     return (original as (...args: unknown[]) => boolean)(chunk, ...rest);
-  }) as typeof stream.write;
+  };
   restoreWrites.push(() => (stream.write = original));
 }
 
@@ -88,7 +88,7 @@ describe('the secret in answers and logs', () => {
     for (const path of ['', 'question', 'lazy', 'script-tag', 'no-such-page', 'demo.css']) {
       await record(`demo /${path}`, `${demo.url}${path}`);
     }
-    const cookie = (await fetch(demo.url)).headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = (await fetch(demo.url)).headers.get('set-cookie')!.split(';')[0];
     const post = (what: string, body: string, headers: Record<string, string> = {}) =>
       record(what, `${origin}/api/metabase/embed`, {
         method: 'POST',
