@@ -5,5 +5,6 @@ import type {Plugin} from '@web/dev-server-core';
 import {embedPagePlugin} from './embed-page-plugin.js';
 import {demoPlugin} from './demo-plugin.js';
 import {emulatorPlugin} from './emulator-plugin.js';
+import {hardeningPlugin} from './hardening-plugin.js';
 
-export const testServerPlugins: Plugin[] = [embedPagePlugin(), demoPlugin(), emulatorPlugin()];
+export const testServerPlugins: Plugin[] = [embedPagePlugin(), demoPlugin(), emulatorPlugin(), hardeningPlugin()];
