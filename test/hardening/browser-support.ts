@@ -65,7 +65,7 @@ export const fakeClock = (): FakeClock =>
 export interface AdvanceOptions {
   /** Stop early once this holds. */
   done?: () => boolean;
-  /** Before each step, wait (real time, up to 10 s) until these fetches have been answered. */
+  /** Before each step, wait (real time, up to 20 s) until these fetches have been answered. */
   answered?: FetchCounter;
 }
 
@@ -81,7 +81,7 @@ export async function advance(
   {done = () => false, answered}: AdvanceOptions = {},
 ): Promise<boolean> {
   for (let moved = 0; moved < totalMs; moved += stepMs) {
-    const deadline = performance.now() + 10_000;
+    const deadline = performance.now() + 20_000;
     do await realWait(15);
     while (answered && answered.pending() > 0 && performance.now() < deadline);
     if (done()) return true;
@@ -113,9 +113,16 @@ export function hardeningEmulator(payload: HardeningEmulatorPayload): Promise<un
   return executeServerCommand('hardening-emulator', payload);
 }
 
-/** Chromium's network off (navigator.onLine false, `offline` fired) or back on. */
-export async function setOffline(offline: boolean): Promise<void> {
-  await executeServerCommand('hardening-network', {offline});
+/**
+ * Offline: requests to URLs matching `urlPattern` (the test endpoint by default) fail the
+ * way Chromium fails them offline, navigator.onLine is false and `offline` fires; back
+ * online undoes all three and fires `online`, as the browser does.
+ */
+export async function setOffline(offline: boolean, urlPattern = '*/__test-endpoint/sign*'): Promise<void> {
+  await executeServerCommand('hardening-network', {offline, urlPattern});
+  if (offline) Object.defineProperty(navigator, 'onLine', {configurable: true, get: () => false});
+  else delete (navigator as {onLine?: boolean}).onLine;
+  window.dispatchEvent(new Event(offline ? 'offline' : 'online'));
 }
 
 /** The emulator page showing this token, as the browser renders it. */

@@ -9,15 +9,19 @@
 //   hardening-emulator {action: 'rotate'}           the same, with a new secret → {origin, secretKey}
 //   hardening-emulator {action: 'get', path}        GET <origin><path> from Node → {status, text}
 //   hardening-emulator {action: 'stop'}
-//   hardening-network {offline}                     Chromium's network offline or back online
-//                      (navigator.onLine and the offline/online events follow)
+//   hardening-network {offline, urlPattern}         requests matching urlPattern fail as
+//                      Chromium fails them offline (net::ERR_INTERNET_DISCONNECTED), or work
+//                      again. Chromium's own offline mode would also cut the test runner's
+//                      connection to the page, so navigator.onLine and the offline/online
+//                      events are the test page's to fake (see setOffline in
+//                      test/hardening/browser-support.ts).
 //   hardening-frame {embedToken}                    the emulator page showing that token, read
 //                      through DevTools → FrameReport (text, titles, injected elements)
 //   hardening-dialogs                               how many alert/confirm/prompt dialogs the
 //                      page or any frame opened since the session began (each one dismissed)
 import {randomBytes} from 'node:crypto';
 import type {TestRunnerPlugin} from '@web/test-runner-core';
-import type {Page} from 'puppeteer-core';
+import type {CDPSession, Page} from 'puppeteer-core';
 import {sampleContent, startEmulator, type EmulatorContent, type RunningEmulator} from '../../src/emulator/index.js';
 
 /** Markup made to break out of text, attributes and scripts; `alert` marks a success. */
@@ -77,6 +81,24 @@ function pageOf(session: {browser: unknown; id: string}): Page {
 export function hardeningPlugin(): TestRunnerPlugin {
   const emulators = new Map<string, {running: RunningEmulator; secretKey: string; port: number; hostile: boolean}>();
   const dialogs = new Map<string, number>();
+  const offline = new Map<string, CDPSession>();
+
+  async function setOffline(
+    page: Page,
+    session: string,
+    {offline: off, urlPattern}: {offline: boolean; urlPattern: string},
+  ) {
+    await offline.get(session)?.detach();
+    offline.delete(session);
+    if (!off) return true;
+    const cdp = await page.createCDPSession();
+    offline.set(session, cdp);
+    cdp.on('Fetch.requestPaused', ({requestId}: {requestId: string}) => {
+      void cdp.send('Fetch.failRequest', {requestId, errorReason: 'InternetDisconnected'}).catch(() => undefined);
+    });
+    await cdp.send('Fetch.enable', {patterns: [{urlPattern}]});
+    return true;
+  }
 
   async function start(session: string, port: number, secretKey: string, hostile: boolean) {
     const running = await startEmulator({port, secretKey, ...(hostile && {content: hostileContent()})});
@@ -123,8 +145,7 @@ export function hardeningPlugin(): TestRunnerPlugin {
       watchDialogs(page, session.id);
       if (command === 'hardening-emulator') return emulatorCommand(session.id, payload as HardeningEmulatorPayload);
       if (command === 'hardening-network') {
-        await page.setOfflineMode((payload as {offline: boolean}).offline);
-        return true;
+        return setOffline(page, session.id, payload as {offline: boolean; urlPattern: string});
       }
       if (command === 'hardening-dialogs') return dialogs.get(session.id) ?? 0;
       if (command === 'hardening-frame') {
