@@ -3,7 +3,7 @@
 //
 //   hardening-emulator {action: 'start', hostile?}  a fresh emulator of this test's own, on
 //                      127.0.0.1 with a fresh secret → {origin, secretKey}; hostile: its
-//                      dashboard, card and filter names carry HTML (HOSTILE_TEXT)
+//                      dashboard, card and filter names carry HTML (HOSTILE_TEXT, hostile-text.ts)
 //   hardening-emulator {action: 'restart'}          stops it and starts it again on the same
 //                      port with the same secret (a restart mid-session) → {origin, secretKey}
 //   hardening-emulator {action: 'rotate'}           the same, with a new secret → {origin, secretKey}
@@ -22,10 +22,8 @@
 import {randomBytes} from 'node:crypto';
 import type {TestRunnerPlugin} from '@web/test-runner-core';
 import type {CDPSession, Page} from 'puppeteer-core';
+import {HOSTILE_TEXT} from './hostile-text.js';
 import {sampleContent, startEmulator, type EmulatorContent, type RunningEmulator} from '../../src/emulator/index.js';
-
-/** Markup made to break out of text, attributes and scripts; `alert` marks a success. */
-export const HOSTILE_TEXT = `"'><img src=x onerror="alert(1)"></script><script>alert(2)</script>&amp;#`;
 
 export type HardeningEmulatorPayload =
   {action: 'start'; hostile?: boolean} | {action: 'restart' | 'rotate' | 'stop'} | {action: 'get'; path: string};
@@ -36,7 +34,7 @@ export interface FrameReport {
   text: string;
   cardTitles: string[];
   parameterNames: string[];
-  /** Elements that no emulator page makes: images, inline scripts, frames, handler attributes. */
+  /** Elements that no emulator page makes: images, scripts not from /app/embed/, frames, handler attributes. */
   injected: string[];
 }
 
@@ -57,7 +55,8 @@ function readFrame(): FrameReport {
     .filter(
       (element) =>
         ['IMG', 'IFRAME', 'OBJECT', 'EMBED'].includes(element.tagName) ||
-        (element.tagName === 'SCRIPT' && !(element as HTMLScriptElement).src.endsWith('/app/embed/embed-page.js')) ||
+        (element.tagName === 'SCRIPT' &&
+          !(element as HTMLScriptElement).src.startsWith(`${location.origin}/app/embed/`)) ||
         [...element.attributes].some((attribute) => attribute.name.startsWith('on')),
     )
     .map((element) => element.outerHTML.slice(0, 120));
