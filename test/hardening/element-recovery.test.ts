@@ -158,6 +158,7 @@ describe('recovery: the emulator restarts, its secret rotates', () => {
       .setProtectedHeader({alg: 'HS256', typ: 'JWT'})
       .setIssuedAt(now)
       .setExpirationTime(now + lifetime)
+      .setJti(crypto.randomUUID()) // two tokens signed in one second still differ
       .sign(new TextEncoder().encode(emulator.secretKey));
     return {url: `${emulator.origin}/embed/dashboard/${token}`};
   }
