@@ -105,9 +105,10 @@ function readPage(): FrameSnapshot {
 
 async function embeddedFrame(page: Page, target: FrameTarget): Promise<Frame> {
   if ('embedToken' in target) {
+    // A frame just created has no URL yet (""), which URL cannot parse: skip it.
     const frame = page
       .frames()
-      .find((candidate) => new URL(candidate.url()).pathname.split('/').at(-1) === target.embedToken);
+      .find((candidate) => URL.parse(candidate.url())?.pathname.split('/').at(-1) === target.embedToken);
     if (!frame) throw new Error('emulator-frame: no frame shows that token');
     return frame;
   }
