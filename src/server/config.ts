@@ -54,6 +54,19 @@ export function parseExpiresIn(value: unknown, field = 'expiresIn'): number {
   return value;
 }
 
+/** The longest `bodyTimeout`: beyond a few minutes a slow body is an attack, not a network. */
+export const MAX_BODY_TIMEOUT = 300;
+
+export function parseBodyTimeout(value: unknown, field = 'bodyTimeout'): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > MAX_BODY_TIMEOUT) {
+    throw new EmbedValidationError(
+      field,
+      `${field} must be a number of seconds above 0 and at most ${MAX_BODY_TIMEOUT}, got ${describeValue(value)}`,
+    );
+  }
+  return value;
+}
+
 /** Whole seconds since the epoch, the unit of `iat` and `exp`. */
 export function epochSeconds(value: unknown, field = 'now'): number {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) {

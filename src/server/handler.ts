@@ -1,11 +1,19 @@
 // createEmbedHandler: the element's token endpoint as a web-standard
 // `(request: Request, context?) => Promise<Response>` that enforces the host's policy.
-import {DEFAULT_EXPIRES_IN, epochSeconds, parseExpiresIn, parseSecretKey, parseSiteUrl, readEnv} from './config.js';
+import {
+  DEFAULT_EXPIRES_IN,
+  epochSeconds,
+  parseBodyTimeout,
+  parseExpiresIn,
+  parseSecretKey,
+  parseSiteUrl,
+  readEnv,
+} from './config.js';
 import {EmbedValidationError} from './errors.js';
 import {HttpError} from './http-error.js';
 import {compileResources, mergeParams, pickEditableParams, resolveLockedParams, type EmbedResources} from './policy.js';
-import {parseEmbedRequest, readBodyText} from './request-body.js';
-import {checkContentType, checkMethod, checkOrigin, parseAllowedOrigins} from './request-checks.js';
+import {DEFAULT_BODY_TIMEOUT, parseEmbedRequest, readBodyText} from './request-body.js';
+import {checkContentType, checkFetchSite, checkMethod, checkOrigin, parseAllowedOrigins} from './request-checks.js';
 import {resourceKey} from './resource.js';
 import {errorResponse, internalErrorResponse, jsonResponse} from './responses.js';
 import {embedClaims, embedUrl, importSigningKey, signClaims} from './sign.js';
@@ -39,6 +47,8 @@ export interface EmbedHandlerOptions<TContext = unknown> {
   allowedOrigins?: readonly string[] | undefined;
   /** Token lifetime in seconds, 1 to 86400; default 600. */
   expiresIn?: number | undefined;
+  /** Seconds the request body may take to arrive whole (above 0, at most 300); default 10, then 408. */
+  bodyTimeout?: number | undefined;
   /** Receives the details of every 500 (the answer itself stays generic). */
   onError?: ((error: unknown, info: EmbedErrorInfo) => void) | undefined;
   /** The clock, for tests; default `() => new Date()`. */
@@ -57,6 +67,7 @@ export function createEmbedHandler<TContext = unknown>(options: EmbedHandlerOpti
   const policies = compileResources<TContext>(options.resources);
   const allowedOrigins = parseAllowedOrigins(options.allowedOrigins);
   const expiresIn = parseExpiresIn(options.expiresIn ?? DEFAULT_EXPIRES_IN);
+  const bodyTimeoutMs = parseBodyTimeout(options.bodyTimeout ?? DEFAULT_BODY_TIMEOUT) * 1000;
   const clock = options.now ?? (() => new Date());
   const report = reporter(options.onError);
   // One imported key per secret: a rotated secret imports its own once.
@@ -67,13 +78,14 @@ export function createEmbedHandler<TContext = unknown>(options: EmbedHandlerOpti
     try {
       checkMethod(request);
       checkOrigin(request, allowedOrigins);
+      checkFetchSite(request, allowedOrigins);
       checkContentType(request);
       if (options.authorize && (await options.authorize(context as TContext, request)) !== true) {
         throw new HttpError(401, 'Not authorized to view this embed');
       }
 
       info = {stage: 'request'};
-      const body = parseEmbedRequest(await readBodyText(request));
+      const body = parseEmbedRequest(await readBodyText(request, bodyTimeoutMs));
       const key = resourceKey(body.resource);
       const policy = policies.get(key);
       if (policy === undefined) throw new HttpError(403, `${key} is not in this server's list of embeddable items`);

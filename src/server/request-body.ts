@@ -1,5 +1,5 @@
 // Reads and checks the element's request body: at most 16 KB of UTF-8 JSON shaped
-// {"resource": {"dashboard": 12}, "params": {...}}.
+// {"resource": {"dashboard": 12}, "params": {...}}, arriving whole before a deadline.
 import {EmbedValidationError} from './errors.js';
 import {HttpError} from './http-error.js';
 import {parseParams, type EmbedParamValue} from './params.js';
@@ -7,6 +7,8 @@ import {parseResource, type ParsedResource} from './resource.js';
 import {isPlainObject} from './values.js';
 
 export const MAX_BODY_BYTES = 16 * 1024;
+/** How long a body may take to arrive, in seconds, unless `bodyTimeout` says otherwise. */
+export const DEFAULT_BODY_TIMEOUT = 10;
 
 export interface EmbedRequestBody {
   resource: ParsedResource;
@@ -17,8 +19,12 @@ function tooLarge(): HttpError {
   return new HttpError(413, `Request body must be at most ${MAX_BODY_BYTES} bytes`);
 }
 
-/** Stops reading as soon as the limit is passed, whatever Content-Length claimed. */
-export async function readBodyText(request: Request): Promise<string> {
+/**
+ * Stops reading as soon as the limit is passed, whatever Content-Length claimed, or when the
+ * body has not arrived whole after `timeoutMs` (a client trickling bytes must not hold a
+ * request open).
+ */
+export async function readBodyText(request: Request, timeoutMs = DEFAULT_BODY_TIMEOUT * 1000): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > MAX_BODY_BYTES) throw tooLarge();
   if (request.bodyUsed) {
@@ -28,27 +34,37 @@ export async function readBodyText(request: Request): Promise<string> {
     );
   }
   if (request.body === null) return '';
-  return decodeUtf8(await readAtMost(request.body, MAX_BODY_BYTES));
+  return decodeUtf8(await readAtMost(request.body, MAX_BODY_BYTES, timeoutMs));
 }
 
-async function readAtMost(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
+async function readAtMost(body: ReadableStream<Uint8Array>, limit: number, timeoutMs: number): Promise<Uint8Array> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    let next: ReadableStreamReadResult<Uint8Array>;
-    try {
-      next = await reader.read();
-    } catch {
-      throw new HttpError(400, 'Request body could not be read to its end');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
+  try {
+    for (;;) {
+      let next: ReadableStreamReadResult<Uint8Array> | 'late';
+      try {
+        next = await Promise.race([reader.read(), deadline]);
+      } catch {
+        throw new HttpError(400, 'Request body could not be read to its end');
+      }
+      if (next === 'late') {
+        reader.cancel().catch(() => undefined);
+        throw new HttpError(408, `Request body did not arrive within ${timeoutMs / 1000} s`);
+      }
+      if (next.done) break;
+      size += next.value.byteLength;
+      if (size > limit) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(next.value);
     }
-    if (next.done) break;
-    size += next.value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(next.value);
+  } finally {
+    clearTimeout(timer);
   }
   const bytes = new Uint8Array(size);
   let offset = 0;

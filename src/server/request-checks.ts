@@ -30,6 +30,22 @@ export function checkOrigin(request: Request, allowedOrigins: ReadonlySet<string
   }
 }
 
+/**
+ * A browser marks a request from another site `Sec-Fetch-Site: cross-site`, and page
+ * scripts cannot forge that header. Without `allowedOrigins` no other site is expected,
+ * so such a request is refused (CORS already keeps its answer from the page; this keeps
+ * the request from being served at all). With the list, checkOrigin has vouched for it.
+ */
+export function checkFetchSite(request: Request, allowedOrigins: ReadonlySet<string> | undefined): void {
+  if (allowedOrigins !== undefined) return;
+  if (request.headers.get('sec-fetch-site')?.trim().toLowerCase() === 'cross-site') {
+    throw new HttpError(
+      403,
+      'Cross-site request refused (Sec-Fetch-Site: cross-site): list the calling origin in allowedOrigins to accept it',
+    );
+  }
+}
+
 /** Validates `allowedOrigins` when the handler is created: each entry is a bare origin. */
 export function parseAllowedOrigins(value: unknown): ReadonlySet<string> | undefined {
   if (value === undefined) return undefined;

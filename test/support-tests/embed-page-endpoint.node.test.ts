@@ -15,8 +15,8 @@ let base: string;
 
 before(async () => {
   const endpoint = createSigningEndpoint({embedOrigin, secret});
-  server = createServer(async (req, res) => {
-    if (!(await endpoint.handle(req, res))) res.writeHead(418).end();
+  server = createServer((req, res) => {
+    void endpoint.handle(req, res).then((handled) => handled || res.writeHead(418).end());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -173,5 +173,45 @@ describe('signing endpoint', () => {
   test('leaves other paths to the host server', async () => {
     assert.equal((await fetch(`${base}/elsewhere`)).status, 418);
     assert.equal((await fetch(`${base}/__test-endpoint/sign`)).status, 404);
+  });
+});
+
+describe('fault knobs', () => {
+  test('fault=drop hangs up without a status line', async () => {
+    await assert.rejects(sign('?fault=drop'), /fetch failed/);
+  });
+
+  const broken: [string, string, RegExp][] = [
+    ['malformed-json', 'application/json', /^\{"url": "[^"]+",$/],
+    ['html', 'text/html; charset=utf-8', /^<!doctype html>/],
+    ['text-plain', 'text/plain', /^\{"url":"http:\/\/127\.0\.0\.1:9\/embed\/dashboard\/[\w-]+\.[\w-]+\.[\w-]+",/],
+  ];
+  for (const [fault, type, body] of broken) {
+    test(`fault=${fault} is a 200 of ${type}`, async () => {
+      const response = await sign(`?fault=${fault}`);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('content-type'), type);
+      assert.match(await response.text(), body);
+    });
+  }
+
+  test('fault=huge is 50 MB of valid JSON', async () => {
+    const response = await sign('?fault=huge');
+    const text = await response.text();
+    assert.equal(text.length, 50 * 1024 * 1024);
+    assert.ok((JSON.parse(text) as {padding: string}).padding.length > text.length - 100);
+  });
+
+  test('answerUrl is answered as is; signAs signs another resource', async () => {
+    const plain = await sign(`?answerUrl=${encodeURIComponent('javascript:alert(1)')}`);
+    assert.deepEqual(await plain.json(), {url: 'javascript:alert(1)'});
+    const other = await signedToken(`?signAs=${encodeURIComponent('{"dashboard":2}')}`);
+    assert.deepEqual(decodeJwt(other.token).resource, {dashboard: 2});
+    assert.ok(other.url.startsWith(`${embedOrigin}/embed/dashboard/`));
+  });
+
+  test('a bad fault or signAs is a 400 naming it', async () => {
+    assert.match(((await (await sign('?fault=boom')).json()) as {error: string}).error, /^\?fault= must be one of/);
+    assert.match(((await (await sign('?signAs=%7B')).json()) as {error: string}).error, /^\?signAs= must be/);
   });
 });

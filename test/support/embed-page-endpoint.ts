@@ -29,6 +29,13 @@ export interface SigningEndpointOptions {
 
 type Shape = 'url' | 'token' | 'jwt';
 
+/** Broken answers (see answerFault; text-plain is the normal answer labelled text/plain): each a 200 unless dropped. */
+export const faults = ['drop', 'malformed-json', 'html', 'text-plain', 'huge'] as const;
+type Fault = (typeof faults)[number];
+type BodyFault = Exclude<Fault, 'text-plain'>;
+/** Size of the `huge` answer: 50 MB of JSON. */
+export const hugeAnswerBytes = 50 * 1024 * 1024;
+
 interface Knobs {
   lifetime: number;
   status?: number | undefined;
@@ -44,6 +51,12 @@ interface Knobs {
   /** The `{error}` text of a `status` >= 300 answer. */
   error?: string | undefined;
   session?: string | undefined;
+  /** Answer broken this way instead of signing. */
+  fault?: Fault | undefined;
+  /** Answer {url: answerUrl} instead of signing (a javascript: URL, a data: URL…). */
+  answerUrl?: string | undefined;
+  /** Sign for this resource, not the one asked for (JSON, e.g. {"dashboard":2}). */
+  signAs?: unknown;
 }
 
 class KnobError extends Error {}
@@ -73,7 +86,21 @@ export function parseKnobs(query: URLSearchParams): Knobs {
   if (resizer !== null && resizer !== 'false') throw new KnobError(`?resizer= only accepts "false", got "${resizer}"`);
   const iat = query.get('iat');
   if (iat !== null && iat !== 'false') throw new KnobError(`?iat= only accepts "false", got "${iat}"`);
+  const fault = query.get('fault');
+  if (fault !== null && !(faults as readonly string[]).includes(fault)) {
+    throw new KnobError(`?fault= must be one of ${faults.join(', ')}, got "${fault}"`);
+  }
+  const signAs = query.get('signAs');
+  let signAsResource: unknown;
+  try {
+    signAsResource = signAs === null ? undefined : JSON.parse(signAs);
+  } catch {
+    throw new KnobError(`?signAs= must be a JSON resource such as {"dashboard":2}, got "${signAs}"`);
+  }
   return {
+    fault: (fault as Fault | null) ?? undefined,
+    answerUrl: query.get('answerUrl') ?? undefined,
+    signAs: signAsResource,
     lifetime: integerKnob(query, 'lifetime', 1) ?? 600,
     status: integerKnob(query, 'status', 200, 599),
     delayMs: integerKnob(query, 'delayMs', 0) ?? 0,
@@ -120,6 +147,37 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Writes a broken answer; `drop` hangs up without a status line, as a crashed server does. */
+function answerFault(res: ServerResponse, fault: BodyFault) {
+  if (res.destroyed) return;
+  if (fault === 'drop') return res.socket?.destroy();
+  const answers: Record<Exclude<BodyFault, 'drop' | 'huge'>, [string, string]> = {
+    'malformed-json': ['application/json', '{"url": "http://127.0.0.1:9/embed/dashboard/a.b.c",'],
+    html: ['text/html; charset=utf-8', '<!doctype html><title>Sign in</title><form action="/login"></form>'],
+  };
+  if (fault !== 'huge') {
+    const [type, body] = answers[fault];
+    res.writeHead(200, {'Content-Type': type, 'Cache-Control': 'no-store'});
+    return res.end(body);
+  }
+  // {"url": "…", "padding": "aaaa…"}: valid JSON, 50 MB, streamed in 1 MB chunks.
+  const head = '{"url":"http://127.0.0.1:9/embed/dashboard/a.b.c","padding":"';
+  const chunk = Buffer.alloc(1024 * 1024, 'a');
+  res.writeHead(200, {'Content-Type': 'application/json', 'Content-Length': String(hugeAnswerBytes)});
+  res.write(head);
+  let left = hugeAnswerBytes - head.length - 2;
+  const pump = () => {
+    while (left > 0) {
+      const piece = left >= chunk.length ? chunk : chunk.subarray(0, left);
+      left -= piece.length;
+      if (!res.write(piece)) return void res.once('drain', pump);
+    }
+    res.end('"}');
+  };
+  res.on('close', () => (left = 0));
+  pump();
+}
+
 export function createSigningEndpoint({embedOrigin, secret}: SigningEndpointOptions) {
   const key = new TextEncoder().encode(secret);
   const logs = new Map<string, LoggedRequest[]>();
@@ -152,6 +210,8 @@ export function createSigningEndpoint({embedOrigin, secret}: SigningEndpointOpti
     if (typeof params !== 'object' || params === null || Array.isArray(params)) {
       return sendJson(res, 400, {error: 'body.params must be an object'});
     }
+    if (knobs.fault && knobs.fault !== 'text-plain') return answerFault(res, knobs.fault);
+    if (knobs.answerUrl !== undefined) return sendJson(res, 200, {url: knobs.answerUrl});
     const retryHeaders: Record<string, string> = knobs.retryAfter ? {'Retry-After': knobs.retryAfter} : {};
     if (knobs.status !== undefined && knobs.status >= 300) {
       return sendJson(
@@ -164,7 +224,7 @@ export function createSigningEndpoint({embedOrigin, secret}: SigningEndpointOpti
 
     // The server's clock, `skewSeconds` ahead of the browser's.
     const serverNow = Math.floor(receivedAt / 1000) + knobs.skewSeconds;
-    const claims = embedClaims(body.resource, params, {
+    const claims = embedClaims(knobs.signAs ?? body.resource, params, {
       height: knobs.height,
       resizer: knobs.resizer,
       delayMs: knobs.pageDelayMs,
@@ -184,6 +244,7 @@ export function createSigningEndpoint({embedOrigin, secret}: SigningEndpointOpti
     sendJson(res, knobs.status ?? 200, answer, {
       ...retryHeaders,
       Date: new Date(serverNow * 1000).toUTCString(),
+      ...(knobs.fault === 'text-plain' && {'Content-Type': 'text/plain'}),
     });
   }
 

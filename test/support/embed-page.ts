@@ -19,7 +19,10 @@
 // jwt → {jwt}), height / resizer / pageDelayMs (steer the embed page through the token's `test`
 // claim), skewSeconds (server clock ahead of the browser's: iat, exp and the Date header),
 // iat=false (no iat claim: the element must take the server's clock from the Date header),
-// retryAfter (Retry-After header), error (the {error} text of a status >= 300), session (log the request under that id). A bad knob is a
+// retryAfter (Retry-After header), error (the {error} text of a status >= 300), session (log the request under that id),
+// fault (drop: hang up without answering; malformed-json, html: a 200 of that kind; text-plain:
+// the normal answer labelled text/plain; huge: a 200 of 50 MB of JSON), answerUrl (answer {url: answerUrl} unsigned), signAs (sign for
+// this JSON resource instead of the one asked for). A bad knob is a
 // 400 naming it. A body that is not JSON, or a resource that is not {dashboard|question: id},
 // is a 400; a Content-Type other than application/json is a 415. Every request is logged first.
 //
@@ -63,6 +66,12 @@ export interface EndpointKnobs {
   retryAfter?: number | string;
   /** With status >= 300: the answer's {error} text (default "test endpoint answers <status> as asked"). */
   error?: string;
+  /** A broken answer: hang up (drop), a 200 that is not JSON or cut short, the signed answer as text/plain, or 50 MB of JSON (huge). */
+  fault?: 'drop' | 'malformed-json' | 'html' | 'text-plain' | 'huge';
+  /** Answer {url: answerUrl} as is, without signing. */
+  answerUrl?: string;
+  /** Sign for this resource (JSON, e.g. '{"dashboard":2}') instead of the one asked for. */
+  signAs?: string;
 }
 
 export type Resource = {dashboard: number | string} | {question: number | string};

@@ -7,5 +7,12 @@ import {embedPagePlugin} from './embed-page-plugin.js';
 import {backendsPlugin} from './backends-plugin.js';
 import {demoPlugin} from './demo-plugin.js';
 import {emulatorPlugin} from './emulator-plugin.js';
+import {hardeningPlugin} from './hardening-plugin.js';
 
-export const testServerPlugins: Plugin[] = [embedPagePlugin(), demoPlugin(), emulatorPlugin(), backendsPlugin()];
+export const testServerPlugins: Plugin[] = [
+  embedPagePlugin(),
+  demoPlugin(),
+  emulatorPlugin(),
+  backendsPlugin(),
+  hardeningPlugin(),
+];
