@@ -29,7 +29,9 @@ export function startFrameMessages(mode: () => 'normal' | 'fit'): void {
   document.head.append(Object.assign(document.createElement('script'), {src: IFRAME_RESIZER_CHILD}));
   let last = '';
   const postFrame = () => {
-    const frame = {mode: mode(), height: document.body.scrollHeight};
+    // Fit: the page fills the frame, so its height is the viewport's (what overflows is clipped).
+    const fit = mode() === 'fit';
+    const frame = {mode: mode(), height: fit ? document.documentElement.clientHeight : document.body.scrollHeight};
     if (`${frame.mode}|${frame.height}` === last) return;
     last = `${frame.mode}|${frame.height}`;
     post({type: 'frame', frame});
