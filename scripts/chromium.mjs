@@ -29,3 +29,32 @@ export function requireChromiumPath() {
     );
   return path;
 }
+
+/**
+ * Debian's Chromium through puppeteer-core, headless, with a throwaway profile (its caches
+ * too, through XDG_*); `close()` stops it and removes the profile. For scripts and Node tests
+ * that drive Chromium themselves (the test runner has its own launcher).
+ */
+export async function launchChromium(label = 'chromium') {
+  const [{default: puppeteer}, {mkdtempSync, rmSync}, {tmpdir}, {join}] = await Promise.all([
+    import('puppeteer-core'),
+    import('node:fs'),
+    import('node:os'),
+    import('node:path'),
+  ]);
+  const profile = mkdtempSync(join(tmpdir(), `metabase-embed-${label}-`));
+  const browser = await puppeteer.launch({
+    executablePath: requireChromiumPath(),
+    headless: true,
+    args: chromiumFlags,
+    userDataDir: join(profile, 'user-data'),
+    env: {...process.env, XDG_CONFIG_HOME: join(profile, 'config'), XDG_CACHE_HOME: join(profile, 'cache')},
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close();
+      rmSync(profile, {recursive: true, force: true});
+    },
+  };
+}

@@ -8,13 +8,11 @@
 // with the page's own control, and writes <out>/dashboard-{light,night,transparent}.png,
 // then one screenshot of each other demo page (<out>/question.png, lazy.png, script-tag.png).
 // Chromium: CHROME_PATH, else Debian's /usr/bin/chromium.
-import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {parseArgs} from 'node:util';
-import puppeteer from 'puppeteer-core';
 import {tsImport} from 'tsx/esm/api';
-import {chromiumFlags, requireChromiumPath} from './chromium.mjs';
+import {launchChromium} from './chromium.mjs';
 
 const THEMES = ['light', 'night', 'transparent'];
 const OTHER_PAGES = ['question', 'lazy', 'script-tag'];
@@ -49,14 +47,7 @@ async function screenshot(page, name, {fullPage = true} = {}) {
 
 const {startDemo} = await tsImport('../demo/demo.ts', import.meta.url);
 const demo = await startDemo({port: 0});
-const profile = mkdtempSync(join(tmpdir(), 'metabase-embed-screenshots-'));
-const browser = await puppeteer.launch({
-  executablePath: requireChromiumPath(),
-  headless: true,
-  args: chromiumFlags,
-  userDataDir: join(profile, 'user-data'),
-  env: {...process.env, XDG_CONFIG_HOME: join(profile, 'config'), XDG_CACHE_HOME: join(profile, 'cache')},
-});
+const {browser, close: closeBrowser} = await launchChromium('screenshots');
 
 try {
   mkdirSync(outDir, {recursive: true});
@@ -90,7 +81,6 @@ try {
     await screenshot(page, `${name}.png`, {fullPage: name !== 'lazy'});
   }
 } finally {
-  await browser.close();
+  await closeBrowser();
   await demo.close();
-  rmSync(profile, {recursive: true, force: true});
 }

@@ -1,11 +1,8 @@
 // Debian's Chromium driven by puppeteer-core, with a throwaway profile. Each measurement gets
 // a fresh page from the bench host; in-page code lives in bench/element/page/*.mjs (plain
 // browser modules, so nothing the TypeScript loader adds ends up in the page).
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
-import puppeteer, {type Browser, type Page} from 'puppeteer-core';
-import {chromiumFlags, requireChromiumPath} from '../../scripts/chromium.mjs';
+import type {Browser, Page} from 'puppeteer-core';
+import {launchChromium} from '../../scripts/chromium.mjs';
 
 export interface BenchBrowser {
   browser: Browser;
@@ -16,14 +13,7 @@ export interface BenchBrowser {
 }
 
 export async function launchBrowser(): Promise<BenchBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'metabase-embed-bench-'));
-  const browser = await puppeteer.launch({
-    executablePath: requireChromiumPath(),
-    headless: true,
-    userDataDir: profile,
-    args: chromiumFlags, // the memory benchmark forces collections over CDP (HeapProfiler.collectGarbage)
-    env: {...process.env, XDG_CONFIG_HOME: join(profile, 'config'), XDG_CACHE_HOME: join(profile, 'cache')},
-  });
+  const {browser, close} = await launchChromium('bench');
   return {
     browser,
     version: await browser.version(),
@@ -34,10 +24,7 @@ export async function launchBrowser(): Promise<BenchBrowser> {
       for (const name of modules) await page.addScriptTag({url: `/page/${name}.mjs`, type: 'module'});
       return page;
     },
-    async close() {
-      await browser.close();
-      rmSync(profile, {recursive: true, force: true});
-    },
+    close,
   };
 }
 

@@ -9,14 +9,12 @@ import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {randomBytes} from 'node:crypto';
 import {createServer, type IncomingMessage, type RequestListener, type ServerResponse} from 'node:http';
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import type {AddressInfo} from 'node:net';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
-import puppeteer, {type Browser, type Page} from 'puppeteer-core';
+import type {Browser, Page} from 'puppeteer-core';
 import {SAMPLE, startEmulator} from 'metabase-embed/emulator';
 import {createEmbedHandler, toNodeHandler} from 'metabase-embed/server';
-import {chromiumFlags, requireChromiumPath} from '../../scripts/chromium.mjs';
+import {launchChromium, type LaunchedChromium} from '../../scripts/chromium.mjs';
 import {cdnBase} from '../../scripts/cdn-snippets.mjs';
 import {codeBlocks, readmeSection} from './readme-text.js';
 
@@ -33,10 +31,10 @@ const {version} = JSON.parse(readFileSync('package.json', 'utf8')) as {version: 
 const moduleBundle = readFileSync('dist/cdn/metabase-embed.js');
 
 const secretKey = randomBytes(32).toString('hex');
-const scratch = mkdtempSync(join(tmpdir(), 'metabase-embed-readme-page-'));
 let emulator: {url: string; close(): Promise<void>};
 let app: Served;
 let cdn: Served;
+let chromium: LaunchedChromium | undefined;
 let browser: Browser;
 /** What each page at the app is, keyed by path: its HTML and the CSP it is served with. */
 const pages = new Map<string, {html: string; csp: string}>();
@@ -109,19 +107,13 @@ before(async () => {
     if (req.url === `${cdnPath}/metabase-embed.iife.js`) return send(res, 200, 'text/javascript', classicBundle, cors);
     send(res, 404, 'text/plain', 'not found');
   });
-  browser = await puppeteer.launch({
-    executablePath: requireChromiumPath(),
-    headless: true,
-    args: chromiumFlags,
-    userDataDir: join(scratch, 'profile'),
-    env: {...process.env, XDG_CONFIG_HOME: join(scratch, 'config'), XDG_CACHE_HOME: join(scratch, 'cache')},
-  });
+  chromium = await launchChromium('readme-page');
+  browser = chromium.browser;
 });
 
 after(async () => {
-  await browser?.close();
+  await chromium?.close();
   await Promise.all([app?.close(), cdn?.close(), emulator?.close()]);
-  rmSync(scratch, {recursive: true, force: true});
 });
 
 interface Visit {

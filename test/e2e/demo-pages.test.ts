@@ -159,9 +159,12 @@ describe('e2e: the demo pages', () => {
     const nearTop = started().length;
     expect(nearTop).to.be.below(12);
 
-    page!.scrollTo(0, doc.documentElement.scrollHeight);
+    // Stay at the end while the embeds there load: one that grows as it loads would otherwise
+    // push the last one out of view before it starts.
+    const atEnd = () => page!.scrollTo(0, doc.documentElement.scrollHeight);
+    atEnd();
     await waitUntil(
-      () => embeds.at(-1)!.state === 'ready' && started().every((embed) => embed.state === 'ready'),
+      () => (atEnd(), embeds.at(-1)!.state === 'ready' && started().every((embed) => embed.state === 'ready')),
       'the last embeds never loaded',
       {timeout: 20_000},
     );

@@ -9,6 +9,7 @@ import {endpointUrl, newSession, requestLog} from '../support/embed-page.js';
 import type {MetabaseEmbedErrorDetail} from '../../src/index.js';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
 import {iframesOf, loadedIframe, pageIn, recordEvents, renderEmbed, visibleIframe} from '../element/helpers.js';
+import {describeExceptIn, chromiumOnlyCommands} from '../support/engine.js';
 import {
   advance,
   countFetches,
@@ -41,7 +42,7 @@ async function embedWith(setup: (el: MetabaseEmbedElement) => void) {
   return {el, errors, tokens};
 }
 
-describe('recovery: offline and back', () => {
+describeExceptIn(chromiumOnlyCommands, 'recovery: offline and back', () => {
   afterEach(async () => {
     if (!navigator.onLine) await setOffline(false);
   });
@@ -146,7 +147,7 @@ describe('recovery: the tab hidden for hours', () => {
   });
 });
 
-describe('recovery: the emulator restarts, its secret rotates', () => {
+describeExceptIn(chromiumOnlyCommands, 'recovery: the emulator restarts, its secret rotates', () => {
   let emulator: {origin: string; secretKey: string};
   beforeEach(async () => (emulator = await hardeningEmulator({action: 'start'})));
   afterEach(() => hardeningEmulator({action: 'stop'}));

@@ -9,6 +9,7 @@ import {HOSTILE_TEXT} from '../support/hostile-text.js';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
 import {loadedIframe, pageIn, renderEmbed} from '../element/helpers.js';
 import {dialogCount, eventually, frameReport, hardeningEmulator, tokenOf, watchUnhandled} from './browser-support.js';
+import {describeExceptIn, itExceptIn, chromiumOnlyCommands} from '../support/engine.js';
 
 const BREAKERS = [
   HOSTILE_TEXT,
@@ -25,10 +26,13 @@ const BREAKERS = [
 ];
 
 describe('injection through the element', () => {
-  it('hostile filter values reach the token and the query string exactly, and leave the URL intact', async () => {
-    const unhandled = watchUnhandled();
-    const dialogsBefore = await dialogCount();
-    const el: MetabaseEmbedElement = await renderEmbed(html`<metabase-embed
+  itExceptIn(
+    chromiumOnlyCommands,
+    'hostile filter values reach the token and the query string exactly, and leave the URL intact',
+    async () => {
+      const unhandled = watchUnhandled();
+      const dialogsBefore = await dialogCount();
+      const el: MetabaseEmbedElement = await renderEmbed(html`<metabase-embed
       dashboard="1"
       endpoint=${endpointUrl()}
       .params=${{category: BREAKERS}}
@@ -37,20 +41,21 @@ describe('injection through the element', () => {
       theme="night"
       title=${HOSTILE_TEXT}
     ></metabase-embed>`);
-    const iframe = await loadedIframe(el);
-    const page = await pageIn(iframe);
-    expect(page.tokenParams).to.deep.equal({category: BREAKERS, state: HOSTILE_TEXT});
-    expect(page.queryParams).to.deep.equal({search: BREAKERS});
-    const url = new URL(iframe.src);
-    expect(url.pathname).to.match(/^\/embed\/dashboard\/[\w-]+\.[\w-]+\.[\w-]+$/);
-    expect(url.hash).to.equal('#theme=night');
-    expect([...url.searchParams.keys()].every((key) => key === 'search')).to.equal(true);
-    expect(iframe.getAttribute('title')).to.equal(HOSTILE_TEXT);
-    expect(el.shadowRoot!.querySelectorAll('img, script')).to.have.length(0);
-    await eventually(() => true, 'a turn for any injected handler');
-    expect(await dialogCount()).to.equal(dialogsBefore);
-    expect(unhandled.stop()).to.deep.equal([]);
-  });
+      const iframe = await loadedIframe(el);
+      const page = await pageIn(iframe);
+      expect(page.tokenParams).to.deep.equal({category: BREAKERS, state: HOSTILE_TEXT});
+      expect(page.queryParams).to.deep.equal({search: BREAKERS});
+      const url = new URL(iframe.src);
+      expect(url.pathname).to.match(/^\/embed\/dashboard\/[\w-]+\.[\w-]+\.[\w-]+$/);
+      expect(url.hash).to.equal('#theme=night');
+      expect([...url.searchParams.keys()].every((key) => key === 'search')).to.equal(true);
+      expect(iframe.getAttribute('title')).to.equal(HOSTILE_TEXT);
+      expect(el.shadowRoot!.querySelectorAll('img, script')).to.have.length(0);
+      await eventually(() => true, 'a turn for any injected handler');
+      expect(await dialogCount()).to.equal(dialogsBefore);
+      expect(unhandled.stop()).to.deep.equal([]);
+    },
+  );
 
   it('a hostile resource id is a configuration error naming the attribute; no request, nothing loaded', async () => {
     const el: MetabaseEmbedElement = await renderEmbed(
@@ -62,7 +67,7 @@ describe('injection through the element', () => {
   });
 });
 
-describe('injection into the emulator page', () => {
+describeExceptIn(chromiumOnlyCommands, 'injection into the emulator page', () => {
   let emulator: {origin: string; secretKey: string};
   before(async () => (emulator = await hardeningEmulator({action: 'start', hostile: true})));
   after(() => hardeningEmulator({action: 'stop'}));

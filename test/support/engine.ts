@@ -19,3 +19,21 @@ export function itExceptIn(
   const reason = cannot[engine];
   return reason ? it.skip(`${title} [skipped in ${engine}: ${reason}]`, test) : it(title, test);
 }
+
+/** `describe`, except in the engines named in `cannot`, where the whole suite is skipped (hooks too). */
+export function describeExceptIn(
+  cannot: Partial<Record<Engine, string>>,
+  title: string,
+  suite: (this: Mocha.Suite) => void,
+): Mocha.Suite | void {
+  const reason = cannot[engine];
+  return reason ? describe.skip(`${title} [skipped in ${engine}: ${reason}]`, suite) : describe(title, suite);
+}
+
+/** Why a test needs Chromium: test/support/hardening-plugin.ts drives it through puppeteer's CDP session. */
+export const chromiumOnlyCommands: Partial<Record<Engine, string>> = {
+  firefox:
+    'the hardening-* test commands (network faults, a restartable emulator, dialogs) are built on the Chromium launcher',
+  webkit:
+    'the hardening-* test commands (network faults, a restartable emulator, dialogs) are built on the Chromium launcher',
+};
