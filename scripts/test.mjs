@@ -82,13 +82,22 @@ if (wholeRun) {
   step('lint (eslint, prettier --check, lit-analyzer)', 'npm', ['run', '--silent', 'lint']);
 }
 
+/** `node … web-test-runner` on the chosen browser files, with `extra` flags. */
+const testRunner = (extra) => [
+  '--import',
+  'tsx',
+  'node_modules/@web/test-runner/dist/bin.js',
+  '--config',
+  'web-test-runner.config.mjs',
+  ...extra,
+  '--files',
+  ...browserTests,
+];
+
 if (watch) {
   // Interactive: the runner keeps going until you quit it, so there are no totals to sum.
   const engine = chosenEngines.length === 1 ? chosenEngines[0] : 'chromium';
-  const config = ['--config', 'web-test-runner.config.mjs', '--watch', '--files', ...browserTests];
-  process.exit(
-    run('node', ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js', ...config], {WTR_BROWSER: engine}),
-  );
+  process.exit(run('node', testRunner(['--watch']), {WTR_BROWSER: engine}));
 }
 
 if (!browserOnly && nodeTests.length > 0) {
@@ -116,19 +125,7 @@ if (!browserOnly && nodeTests.length > 0) {
 /** Runs the browser files in one engine; returns its totals, or null when the runner never reported. */
 function runBrowserTests(engine) {
   const countsFile = join(scratch, `wtr-${engine}.json`);
-  run(
-    'node',
-    [
-      '--import',
-      'tsx',
-      'node_modules/@web/test-runner/dist/bin.js',
-      '--config',
-      'web-test-runner.config.mjs',
-      '--files',
-      ...browserTests,
-    ],
-    {WTR_BROWSER: engine, WTR_COUNTS_FILE: countsFile},
-  );
+  run('node', testRunner([]), {WTR_BROWSER: engine, WTR_COUNTS_FILE: countsFile});
   return existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : null;
 }
 

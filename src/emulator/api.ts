@@ -142,6 +142,15 @@ export function createEmbedApi({store, key, now}: EmbedApiOptions) {
     const startedTick = performance.now();
     const started = readClock(now);
     const claims = await verifyEmbedToken(route.token, key(), Math.floor(started / 1000));
+    // A dashboard card's query and a question's run and answer the same way.
+    const answerQuery = (question: QuestionDef, filters: Filter[], context: string) =>
+      queryAnswer(
+        runQuery(question.query, tableRows(store, question.query.source), filters, started),
+        context,
+        started,
+        startedTick,
+        'format' in route ? route.format : undefined,
+      );
     switch (route.kind) {
       case 'dashboard': {
         const dashboard = publishedDashboard(store, claims);
@@ -162,13 +171,7 @@ export function createEmbedApi({store, key, now}: EmbedApiOptions) {
         const question = cardOrFail(dashcard.card_id);
         const parameters = dashboard.parameters ?? [];
         const filters = filtersFor(withDefaults(merged, parameters), parameters, mappedColumn(dashcard), true);
-        return queryAnswer(
-          runQuery(question.query, tableRows(store, question.query.source), filters, started),
-          'embedded-dashboard',
-          started,
-          startedTick,
-          route.format,
-        );
+        return answerQuery(question, filters, 'embedded-dashboard');
       }
       case 'card-query': {
         const question = publishedQuestion(store, claims);
@@ -179,13 +182,7 @@ export function createEmbedApi({store, key, now}: EmbedApiOptions) {
         );
         const parameters = question.parameters ?? [];
         const filters = filtersFor(withDefaults(merged, parameters), parameters, (p) => p.column, false);
-        return queryAnswer(
-          runQuery(question.query, tableRows(store, question.query.source), filters, started),
-          'embedded-question',
-          started,
-          startedTick,
-          route.format,
-        );
+        return answerQuery(question, filters, 'embedded-question');
       }
       case 'param-values':
         return json(

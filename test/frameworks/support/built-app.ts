@@ -7,7 +7,7 @@ import type {IncomingMessage} from 'node:http';
 import type {Page} from 'puppeteer-core';
 import {buildFrameworkApp, type BuiltFramework} from '../../../demo/frameworks/build.js';
 import {builtApp, startFrameworkHost, type AppFiles, type FrameworkHost} from '../../../demo/frameworks/host.js';
-import {launchChromium, type Chromium} from './chromium.js';
+import {launchChromium, type LaunchedChromium as Chromium} from '../../../scripts/chromium.mjs';
 
 export interface RunningApp {
   host: FrameworkHost;
@@ -38,7 +38,7 @@ export async function startApp(files: AppFiles): Promise<RunningApp> {
   const host = await startFrameworkHost(files, {onTokenRequest: (req) => tokenRequests.push(req)});
   let chromium: Chromium | undefined;
   try {
-    chromium = await launchChromium();
+    chromium = await launchChromium('frameworks');
     const page = await chromium.browser.newPage();
     const consoleProblems: string[] = [];
     page.on('console', (message) => {

@@ -30,8 +30,9 @@ export function startFrameMessages(mode: () => 'normal' | 'fit'): void {
   let last = '';
   const postFrame = () => {
     // Fit: the page fills the frame, so its height is the viewport's (what overflows is clipped).
-    const fit = mode() === 'fit';
-    const frame = {mode: mode(), height: fit ? document.documentElement.clientHeight : document.body.scrollHeight};
+    const current = mode();
+    const height = current === 'fit' ? document.documentElement.clientHeight : document.body.scrollHeight;
+    const frame = {mode: current, height};
     if (`${frame.mode}|${frame.height}` === last) return;
     last = `${frame.mode}|${frame.height}`;
     post({type: 'frame', frame});
