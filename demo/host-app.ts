@@ -43,6 +43,11 @@ export interface HostAppTuning {
   /** The token signer's clock (default: the real one); tests move it to make tokens old. */
   now?: () => Date;
   log?: (entry: DemoLogEntry) => void;
+  /**
+   * Ask Metabase about every token before answering (createEmbedHandler's checkWithMetabase),
+   * so the element itself shows a refusal such as an unpublished item. `npm start` turns it on.
+   */
+  checkWithMetabase?: boolean;
 }
 
 export interface HostAppOptions extends HostAppTuning {
@@ -102,6 +107,7 @@ function createRequestListener(options: HostAppOptions, origin: string, aliases:
       allowedOrigins,
       expiresIn: options.expiresIn,
       now: options.now,
+      checkWithMetabase: options.checkWithMetabase,
     }),
     (req: IncomingMessage): DemoRequestContext => ({user: sessions.userFromCookies(req.headers.cookie)}),
   );

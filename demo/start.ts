@@ -19,6 +19,7 @@ function logLine(entry: DemoLogEntry): string {
 async function main() {
   const demo = await startDemo({
     ...startOptions(process.argv.slice(2), process.env),
+    checkWithMetabase: true,
     log: (entry) => console.log(logLine(entry)),
   });
 

@@ -11,6 +11,7 @@ import {
 } from './config.js';
 import {EmbedValidationError} from './errors.js';
 import {HttpError} from './http-error.js';
+import {createMetabaseCheck, parseMetabaseCheck, type MetabaseCheckOptions} from './metabase-check.js';
 import {compileResources, mergeParams, pickEditableParams, resolveLockedParams, type EmbedResources} from './policy.js';
 import {DEFAULT_BODY_TIMEOUT, parseEmbedRequest, readBodyText} from './request-body.js';
 import {checkContentType, checkFetchSite, checkMethod, checkOrigin, parseAllowedOrigins} from './request-checks.js';
@@ -18,8 +19,11 @@ import {resourceKey} from './resource.js';
 import {errorResponse, internalErrorResponse, jsonResponse} from './responses.js';
 import {embedClaims, embedUrl, importSigningKey, signClaims} from './sign.js';
 
-/** Where a request failed with 500: the host's `authorize`, reading the request, its locked resolver, or signing. */
-export type EmbedErrorStage = 'authorize' | 'request' | 'locked' | 'sign';
+/**
+ * Where a request failed with 500: the host's `authorize`, reading the request, its locked
+ * resolver, signing, or checking the token with Metabase.
+ */
+export type EmbedErrorStage = 'authorize' | 'request' | 'locked' | 'sign' | 'check';
 
 export interface EmbedErrorInfo {
   stage: EmbedErrorStage;
@@ -49,6 +53,14 @@ export interface EmbedHandlerOptions<TContext = unknown> {
   expiresIn?: number | undefined;
   /** Seconds the request body may take to arrive whole (above 0, at most 300); default 10, then 408. */
   bodyTimeout?: number | undefined;
+  /**
+   * Ask Metabase before answering (one GET of the item with the new token, server to server):
+   * when Metabase refuses the embed (unpublished item, embedding off, a wrong secret), the
+   * element gets a 424 with Metabase's message and shows it, instead of a frame that shows
+   * it where the host page cannot see. A Metabase that fails is a 502, one that does not
+   * answer within `timeout` seconds (default 5) a 504; the element retries both. Off by default.
+   */
+  checkWithMetabase?: boolean | MetabaseCheckOptions | undefined;
   /** Receives the details of every 500 (the answer itself stays generic). */
   onError?: ((error: unknown, info: EmbedErrorInfo) => void) | undefined;
   /** The clock, for tests; default `() => new Date()`. */
@@ -69,6 +81,8 @@ export function createEmbedHandler<TContext = unknown>(options: EmbedHandlerOpti
   const expiresIn = parseExpiresIn(options.expiresIn ?? DEFAULT_EXPIRES_IN);
   const bodyTimeoutMs = parseBodyTimeout(options.bodyTimeout ?? DEFAULT_BODY_TIMEOUT) * 1000;
   const clock = options.now ?? (() => new Date());
+  const checkTimeoutMs = parseMetabaseCheck(options.checkWithMetabase);
+  const check = checkTimeoutMs === undefined ? undefined : createMetabaseCheck(siteUrl, checkTimeoutMs);
   const report = reporter(options.onError);
   // One imported key per secret: a rotated secret imports its own once.
   let signingKey: {secret: string; key: Promise<CryptoKey>} | undefined;
@@ -99,6 +113,9 @@ export function createEmbedHandler<TContext = unknown>(options: EmbedHandlerOpti
       const secret = secretKey();
       if (signingKey?.secret !== secret) signingKey = {secret, key: importSigningKey(secret)};
       const token = await signClaims(claims, await signingKey.key);
+
+      info = {stage: 'check', resource: key};
+      if (check) await check(body.resource, token);
       return jsonResponse(200, {url: embedUrl(siteUrl, body.resource, token), token, expiresAt: claims.exp});
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error.status, error.message, error.headers);

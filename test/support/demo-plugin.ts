@@ -13,6 +13,7 @@
 // truly cross-origin; only the host app is proxied, as a real site behind a proxy is.
 import {request, type IncomingMessage, type ServerResponse} from 'node:http';
 import type {Plugin} from '@web/dev-server-core';
+import {answerAheadOfDevServer} from './ahead-of-dev-server.js';
 import {startDemo, type Demo} from '../../demo/demo.js';
 import type {DemoLogEntry} from '../../demo/host-app.js';
 
@@ -137,15 +138,9 @@ export function demoPlugin(): Plugin {
     serverStart({server, config}) {
       if (!server) throw new Error("The demo plugin needs the dev server's own HTTP server.");
       testOrigin = `http://${config.hostname ?? 'localhost'}:${config.port}`;
-      // Ahead of the dev server (Koa composes its middleware once, so it cannot be added to
-      // now): the demo's paths are answered here, everything else goes on to Koa untouched.
-      const devServer = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
-      server.removeAllListeners('request');
-      server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-        if (!isDemoPath(new URL(req.url ?? '/', testOrigin).pathname)) {
-          for (const listener of devServer) listener(req, res);
-          return;
-        }
+      // Ahead of the dev server: the demo's paths are answered here, everything else goes on to Koa.
+      const owns = (req: IncomingMessage) => isDemoPath(new URL(req.url ?? '/', testOrigin).pathname);
+      answerAheadOfDevServer(server, owns, (req, res) => {
         handle(req, res).catch((error: unknown) => {
           if (!res.headersSent) res.writeHead(500, {'Content-Type': 'text/plain'});
           res.end(`demo plugin: ${error instanceof Error ? error.message : String(error)}`);

@@ -4,10 +4,10 @@
 import {randomBytes} from 'node:crypto';
 import type {TestRunnerPlugin} from '@web/test-runner-core';
 import type {Page} from 'puppeteer-core';
-import type {IncomingMessage, RequestListener, ServerResponse} from 'node:http';
 import {startEmbedPageServer, type EmbedPageServer} from './embed-page-server.js';
 import {createSigningEndpoint, endpointPrefix} from './embed-page-endpoint.js';
 import {runnerEngine} from './runner-engine.js';
+import {answerAheadOfDevServer} from './ahead-of-dev-server.js';
 
 /** Browser command (see embed-page.ts): keep this test page rendering while it is in the background. */
 export const keepRenderingCommand = 'embed-page-keep-rendering';
@@ -32,15 +32,14 @@ export function embedPagePlugin(): TestRunnerPlugin {
       if (!server) throw new Error('embed-page plugin: the test runner started no HTTP server');
       embedPage = await startEmbedPageServer();
       const endpoint = createSigningEndpoint({embedOrigin: embedPage.origin, secret: randomBytes(32).toString('hex')});
-      // The endpoint answers before the dev server (Koa) sees the request, so none of its
-      // caching or transform middleware touches the answers. Koa composes its middleware when
-      // the server is created, which is why this is done on the HTTP server, not with app.use().
-      const devServerListeners = server.listeners('request') as RequestListener[];
-      server.removeAllListeners('request');
-      server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-        if (req.url?.startsWith(endpointPrefix)) void endpoint.handle(req, res);
-        else for (const listener of devServerListeners) listener(req, res);
-      });
+      // Ahead of the dev server, so none of its caching or transform middleware touches the answers.
+      answerAheadOfDevServer(
+        server,
+        (req) => req.url?.startsWith(endpointPrefix) ?? false,
+        (req, res) => {
+          void endpoint.handle(req, res);
+        },
+      );
     },
     async serverStop() {
       await embedPage?.close();
