@@ -6,6 +6,7 @@ import type {Plugin} from '@web/dev-server-core';
 import {embedPagePlugin} from './embed-page-plugin.js';
 import {backendsPlugin} from './backends-plugin.js';
 import {demoPlugin} from './demo-plugin.js';
+import {destinationsPlugin} from './destinations-plugin.js';
 import {emulatorPlugin} from './emulator-plugin.js';
 import {hardeningPlugin} from './hardening-plugin.js';
 
@@ -15,4 +16,5 @@ export const testServerPlugins: Plugin[] = [
   emulatorPlugin(),
   backendsPlugin(),
   hardeningPlugin(),
+  destinationsPlugin(),
 ];
