@@ -11,7 +11,7 @@ import {randomBytes} from 'node:crypto';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import type {BasicTestSession, TestRunnerPlugin} from '@web/test-runner-core';
-import {startEmulator, type EmulatorContent, type RunningEmulator} from '../../src/emulator/index.js';
+import {startEmulator, type EmulatorContent, type QuestionDef, type RunningEmulator} from '../../src/emulator/index.js';
 import {embedFrame, type FrameTarget} from './embed-frame.js';
 export {DESTINATION_CARDS} from './destination-cards.js';
 import {watchNewTabs, type TabWatch} from './new-tabs.js';
@@ -23,8 +23,12 @@ const url = (linkTemplate: string) => ({
 });
 
 function content(landing: string): EmulatorContent {
-  const count = (id: number, name: string) =>
-    ({id, name, display: 'scalar', query: {source: 'orders', aggregation: [['count']]}}) as const;
+  const count = (id: number, name: string): QuestionDef => ({
+    id,
+    name,
+    display: 'scalar',
+    query: {source: 'orders', aggregation: [['count']]},
+  });
   const mappings = [
     {parameter_id: 'p-tenant', column: 'tenant'},
     {parameter_id: 'p-category', column: 'category'},
@@ -117,7 +121,7 @@ export function destinationsPlugin(): TestRunnerPlugin<DestinationsPayload> {
     },
     async executeCommand({command, payload, session}) {
       if (!payload || (command !== 'destination-click' && command !== 'destination-tabs')) return undefined;
-      const id = (session as BasicTestSession).id;
+      const id = (session).id;
       if ('count' in payload) {
         const watch = watches.get(id);
         watches.delete(id);

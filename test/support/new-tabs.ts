@@ -3,7 +3,7 @@
 // WebDriver BiDi) reports new page targets; classic WebDriver (WebKit) lists window handles.
 // Each tab is read, then closed, and the test page is put back in front.
 import type {BasicTestSession as TestSession} from '@web/test-runner-core';
-import type {Page, Target} from 'puppeteer-core';
+import {TargetType, type Page, type Target} from 'puppeteer-core';
 import {runnerEngine} from './runner-engine.js';
 
 export interface TabWatch {
@@ -22,11 +22,11 @@ interface WindowsSession {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const hasUrl = (url: string) => url !== '' && url !== 'about:blank';
 
-async function puppeteerTabs(page: Page): Promise<TabWatch> {
+function puppeteerTabs(page: Page): TabWatch {
   const browser = page.browser();
   const created: Target[] = [];
   const onCreated = (target: Target) => {
-    if (target.type() === 'page') created.push(target);
+    if (target.type() === TargetType.PAGE) created.push(target);
   };
   browser.on('targetcreated', onCreated);
   return {
@@ -48,10 +48,11 @@ async function webdriverTabs(driver: WindowsSession): Promise<TabWatch> {
   return {
     async collect(count, timeoutMs) {
       const deadline = Date.now() + timeoutMs;
-      let opened: string[] = [];
-      while ((opened = (await driver.getWindowHandles()).filter((h) => !before.has(h))).length < count) {
-        if (Date.now() > deadline) break;
+      const newHandles = async () => (await driver.getWindowHandles()).filter((handle) => !before.has(handle));
+      let opened = await newHandles();
+      while (opened.length < count && Date.now() < deadline) {
         await sleep(50);
+        opened = await newHandles();
       }
       const urls: string[] = [];
       try {
@@ -80,5 +81,7 @@ export function watchNewTabs(session: TestSession): Promise<TabWatch> {
     if (!driver) throw new Error('new-tabs: the WebDriver launcher has no session');
     return webdriverTabs(driver);
   }
-  return puppeteerTabs((session.browser as unknown as {getPage(id: string): Page}).getPage(session.id));
+  return Promise.resolve(
+    puppeteerTabs((session.browser as unknown as {getPage(id: string): Page}).getPage(session.id)),
+  );
 }
