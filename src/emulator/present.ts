@@ -69,7 +69,8 @@ export function presentDashboard(
             card_id: dashcard.card_id,
             target: fieldTarget(mapping.column),
           })),
-        visualization_settings: {},
+        // Click behaviour lives here, on the dashcard, as in Metabase.
+        visualization_settings: dashcard.visualization_settings ?? {},
       };
     }),
   };

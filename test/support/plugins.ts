@@ -7,6 +7,7 @@ import {embedPagePlugin} from './embed-page-plugin.js';
 import {backendsPlugin} from './backends-plugin.js';
 import {checkedEndpointPlugin} from './checked-endpoint-plugin.js';
 import {demoPlugin} from './demo-plugin.js';
+import {destinationsPlugin} from './destinations-plugin.js';
 import {emulatorPlugin} from './emulator-plugin.js';
 import {hardeningPlugin} from './hardening-plugin.js';
 
@@ -17,4 +18,5 @@ export const testServerPlugins: Plugin[] = [
   backendsPlugin(),
   hardeningPlugin(),
   checkedEndpointPlugin(),
+  destinationsPlugin(),
 ];

@@ -11,6 +11,8 @@ interface WebDriverSession {
   switchToFrame(id: object | null): Promise<void>;
   performActions(actions: object[]): Promise<void>;
   releaseActions(): Promise<void>;
+  findElement(using: string, value: string): Promise<Record<string, string>>;
+  elementClick(elementId: string): Promise<void>;
 }
 
 // Runs in the test page: the iframe by id, or the one whose URL ends in the token, searching open
@@ -91,6 +93,14 @@ export async function webdriverFrame(session: TestSession, target: FrameTarget):
         ]);
         await driver.performActions([{type: 'key', id: 'keyboard', actions: strokes}]);
         await driver.releaseActions();
+      });
+    },
+    async click(selector) {
+      await inFrame(async () => {
+        const element = await driver.findElement('css selector', selector);
+        const id = Object.values(element)[0]; // the W3C element reference's one key
+        if (!id) throw new Error(`emulator-frame: nothing matches ${selector}`);
+        await driver.elementClick(id);
       });
     },
   };

@@ -20,6 +20,8 @@ export const SAMPLE = {
     parameters: {tenant: 'locked', category: 'enabled', created_at: 'enabled', source: 'disabled'},
     /** The dashcard whose table gets longer or shorter with the filters. */
     tableCard: {dashcardId: 6, cardId: 106},
+    /** The "Orders" card opens this custom destination (a URL click behaviour) in a new tab. */
+    destinationCard: {dashcardId: 2, linkTemplate: 'https://example.com/orders?category={{category}}'},
   },
   customersDashboard: {
     id: 2,
@@ -145,7 +147,20 @@ function salesDashboard(): {dashboard: DashboardDef; cards: QuestionDef[]} {
       enable_embedding: true,
       embedding_params,
       parameters,
-      dashcards: placeCards(cards, layout, 1, mappings),
+      dashcards: placeCards(cards, layout, 1, mappings).map((dashcard) =>
+        dashcard.id === SAMPLE.salesDashboard.destinationCard.dashcardId
+          ? {
+              ...dashcard,
+              visualization_settings: {
+                click_behavior: {
+                  type: 'link',
+                  linkType: 'url',
+                  linkTemplate: SAMPLE.salesDashboard.destinationCard.linkTemplate,
+                },
+              },
+            }
+          : dashcard,
+      ),
     },
   };
 }

@@ -1,6 +1,7 @@
 // The emulator's content: Metabase items (questions, dashboards) with their embedding
 // settings, plus the plain tables their queries read. Field names follow Metabase's JSON
 // (snake_case) so a content file reads like what Metabase stores.
+import type {DashcardVisualizationSettings} from './click-behavior.js';
 
 export type EmbeddingParamStatus = 'enabled' | 'locked' | 'disabled';
 /** slug → how an embed may set it (contract §3); a slug not listed is not allowed. */
@@ -109,6 +110,8 @@ export interface DashcardDef {
   size_x: number;
   size_y: number;
   parameter_mappings?: ParameterMappingDef[];
+  /** The card's click behaviour on this dashboard (a custom destination URL; see click-behavior.ts). */
+  visualization_settings?: DashcardVisualizationSettings;
 }
 
 export interface DashboardDef extends Publishable {

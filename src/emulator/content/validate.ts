@@ -1,6 +1,7 @@
 // Checks content given to the emulator (the `content` option or `--content file.json`) and
 // names every problem by its path, e.g. `dashboards[0].embedding_params.tenant`.
 import {resultColumnNames} from '../query/columns.js';
+import {dashcardSettingsProblems} from './click-behavior.js';
 import {
   AGGREGATIONS,
   DISPLAYS,
@@ -306,8 +307,16 @@ function checkDashboard(
       `small enough that col + size_x ≤ ${GRID_COLUMNS}`,
       dc.size_x,
     );
-    if (!c.array(dc.parameter_mappings, `${at}.parameter_mappings`, true)) return;
     const columns = card ? tableColumns(tables, card.query.source) : [];
+    if (card)
+      c.problems.push(
+        ...dashcardSettingsProblems(
+          dc.visualization_settings,
+          `${at}.visualization_settings`,
+          resultColumnNames(card.query, columns),
+        ),
+      );
+    if (!c.array(dc.parameter_mappings, `${at}.parameter_mappings`, true)) return;
     dc.parameter_mappings.forEach((mapping, j) => {
       const mp = `${at}.parameter_mappings[${j}]`;
       if (!c.check(isObject(mapping), mp, 'like {"parameter_id": "…", "column": "…"}', mapping)) return;

@@ -60,6 +60,7 @@ body {
 .mb-download { font-size: 12px; color: var(--mb-text-muted); margin-left: auto; }
 .mb-card-body { flex: 1; display: flex; flex-direction: column; justify-content: center; min-height: 0; }
 .mb-card-table .mb-card-body { justify-content: flex-start; }
+.mb-clickable .mb-card-body { cursor: pointer; }
 .mb-scalar { font-size: 32px; font-weight: bold; margin: 0; text-align: center; }
 /* The chart box fills the card's body; the chart is drawn at the box's pixel size (chart-box.ts). */
 .mb-chart-box { position: relative; flex: 1; min-height: 160px; }

@@ -1,6 +1,7 @@
 // The page's calls to the embed API, always with the token from its own URL: a refresh
 // re-uses the same token, so an expired one shows its error, as in Metabase.
 import type {DashboardJson, QuestionJson} from '../../present.js';
+import type {DashcardVisualizationSettings} from '../../content/click-behavior.js';
 import type {Display, VisualizationSettings} from '../../content/types.js';
 import {parametersQuery, type FilterValue} from './filter-values.js';
 import type {ResultData} from './visualization.js';
@@ -16,6 +17,8 @@ export interface CardSlot {
   title: string;
   display: Display;
   settings: VisualizationSettings;
+  /** The dashcard's click behaviour (dashboards only). */
+  clicks?: DashcardVisualizationSettings;
   /** Grid position (dashboards); a question fills the page. */
   layout?: {col: number; row: number; size_x: number; size_y: number};
   queryUrl(values: Record<string, FilterValue>, format?: 'csv' | 'json'): string;
@@ -68,6 +71,7 @@ export async function loadItem(resource: 'dashboard' | 'question', token: string
           title: dc.card!.name,
           display: dc.card!.display,
           settings: dc.card!.visualization_settings,
+          clicks: dc.visualization_settings,
           layout: {col: dc.col, row: dc.row, size_x: dc.size_x, size_y: dc.size_y},
           queryUrl: (values, format) =>
             `${base}/dashcard/${dc.id}/card/${dc.card_id}${format ? `/${format}` : ''}?${parametersQuery(values)}`,

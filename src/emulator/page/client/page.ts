@@ -1,7 +1,9 @@
 // The embed page: loads the item, shows its title, filter widgets and cards, re-runs the
 // queries when a filter changes or the refresh timer fires, and shows Metabase's message
 // when the token or the parameters are refused.
+import {hasClickBehavior} from '../../content/click-behavior.js';
 import {ApiError, loadItem, loadValues, runCardQuery, type CardSlot, type EmbedItem} from './api-client.js';
+import {followClick} from './destinations.js';
 import {h} from './dom.js';
 import {readFilterValues, withFilterValue, type FilterValue} from './filter-values.js';
 import {createFormatter} from './format.js';
@@ -134,6 +136,17 @@ export class EmbedPage {
     void this.runQueries();
   }
 
+  private onCardClick(card: CardSlot, event: Event): void {
+    const state = this.cards.get(card.key);
+    if (!(event.target instanceof Element)) return;
+    followClick(event.target, {
+      settings: card.clicks,
+      data: state?.status === 'done' ? state.data : null,
+      filters: this.values,
+      parameters: this.item?.parameters ?? [],
+    });
+  }
+
   private setCard(card: CardSlot, state: CardState): void {
     this.cards.set(card.key, state);
     const body = this.root.querySelector(`[data-card="${CSS.escape(card.key)}"] .mb-card-body`);
@@ -194,6 +207,10 @@ export class EmbedPage {
       ),
       h('div', {class: 'mb-card-body'}, this.cardContent(card)),
     );
+    if (hasClickBehavior(card.clicks)) {
+      element.classList.add('mb-clickable');
+      element.querySelector('.mb-card-body')!.addEventListener('click', (event) => this.onCardClick(card, event));
+    }
     if (card.layout) {
       // CSSOM, not a style attribute: allowed by the page's Content-Security-Policy.
       element.style.gridColumn = `${card.layout.col + 1} / span ${card.layout.size_x}`;
