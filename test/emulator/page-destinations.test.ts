@@ -36,7 +36,8 @@ async function openEmbed(query: string): Promise<HTMLIFrameElement> {
 const card = (dashcardId: number, inner: string) => `[data-card="dashcard-${dashcardId}"] ${inner}`;
 const click = (iframe: HTMLIFrameElement, selector: string) =>
   executeServerCommand('destination-click', {iframe: iframe.id, selector});
-const tabs = (count: number) => executeServerCommand<{tabs: string[]; landed: string[]}, {count: number}>('destination-tabs', {count});
+const tabs = (count: number) =>
+  executeServerCommand<{tabs: string[]; landed: string[]}, {count: number}>('destination-tabs', {count});
 
 describe('emulator embed page: custom destinations', () => {
   let iframe: HTMLIFrameElement | undefined;

@@ -121,7 +121,7 @@ export function destinationsPlugin(): TestRunnerPlugin<DestinationsPayload> {
     },
     async executeCommand({command, payload, session}) {
       if (!payload || (command !== 'destination-click' && command !== 'destination-tabs')) return undefined;
-      const id = (session).id;
+      const id = session.id;
       if ('count' in payload) {
         const watch = watches.get(id);
         watches.delete(id);
