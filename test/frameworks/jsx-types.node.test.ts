@@ -3,8 +3,9 @@
 // must be an error, so typings that accept anything fail this test too.
 import assert from 'node:assert/strict';
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {join, resolve} from 'node:path';
 import {after, describe, it} from 'node:test';
+import {installReact18} from '../../demo/frameworks/react18/react18.js';
 import {typeCheck} from './support/type-check.js';
 
 const TSCONFIG = {
@@ -100,10 +101,11 @@ describe('TSX typings', () => {
   after(() => rmSync(root, {recursive: true, force: true}));
 
   /** Type-checks `files` with tsc in a folder of their own. */
-  function typeCheckFiles(name: string, files: Record<string, string>) {
+  function typeCheckFiles(name: string, files: Record<string, string>, paths?: Record<string, string[]>) {
     const dir = join(root, name);
     mkdirSync(dir);
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG));
+    const tsconfig = {...TSCONFIG, compilerOptions: {...TSCONFIG.compilerOptions, ...(paths && {paths})}};
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
     for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
     return typeCheck('tsc', join(dir, 'tsconfig.json'));
   }
@@ -116,6 +118,15 @@ describe('TSX typings', () => {
         output: '',
       },
     );
+  });
+
+  it('React 18 wrapper: <MetabaseEmbed> against @types/react 18', async () => {
+    const types = resolve(installReact18(), '@types');
+    const paths = {react: [`${types}/react`], 'react/*': [`${types}/react/*`]};
+    assert.deepEqual(await typeCheckFiles('react18', {'react18-wrapper.tsx': REACT_18_WRAPPER}, paths), {
+      code: 0,
+      output: '',
+    });
   });
 
   it('without metabase-embed/jsx, React 19 does not know the tag', async () => {
