@@ -10,7 +10,7 @@ import {pickCategory, refiltered, salesOverview, statusOnceItReads, waitForEmbed
 describe('Vue 3 app', () => {
   const app = builtAppForTests('vue');
 
-  it('type-checks its template against the documented typings (vue-tsc)', async () => {
+  it('type-checks its template against metabase-embed/vue from the build (vue-tsc)', async () => {
     assert.deepEqual(await typeCheck('vue-tsc', `${appRoot('vue')}tsconfig.json`), {code: 0, output: ''});
   });
 
