@@ -26,6 +26,7 @@ export default [
       'metabase-embed': 'src/metabase-embed.ts',
       jsx: 'src/jsx.ts',
       react: 'src/react.ts',
+      vue: 'src/vue.ts',
       'server/index': 'src/server/index.ts',
       'emulator/index': 'src/emulator/index.ts',
       'emulator/cli': 'src/emulator/cli.ts',

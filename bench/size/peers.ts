@@ -1,11 +1,9 @@
 // The published browser bundles of other embedding SDKs, for the size comparison. They are
 // installed for the benchmark only, never as dependencies or devDependencies of this package
-// (npm ci for tests stays as it is): `npm install --prefix` into node_modules/.cache/ (gone
-// with the next `npm ci`), once per set of versions.
-import {spawnSync} from 'node:child_process';
-import {existsSync, writeFileSync} from 'node:fs';
+// (npm ci for tests stays as it is): scripts/cache-install.mjs puts them under node_modules/.cache/.
 import {join} from 'node:path';
 import {build} from 'esbuild';
+import {installIntoCache} from '../../scripts/cache-install.mjs';
 import {fileGzipBytes, gzipBytes} from '../../test/bundle/bundle-sizes.js';
 
 interface Peer {
@@ -28,29 +26,6 @@ export const peers: Peer[] = [
 
 const folder = join('node_modules', '.cache', 'metabase-embed-bench', 'peers');
 
-function installPeers(): void {
-  const specs = peers.map(({name, version}) => `${name}@${version}`);
-  const marker = join(folder, `installed-${specs.join(' ').replace(/[^\w.@-]+/g, '_')}`);
-  if (existsSync(marker)) return;
-  const result = spawnSync(
-    'npm',
-    [
-      'install',
-      '--prefix',
-      folder,
-      '--no-save',
-      '--no-package-lock',
-      '--ignore-scripts',
-      '--no-audit',
-      '--no-fund',
-      ...specs,
-    ],
-    {stdio: ['ignore', 'ignore', 'inherit']},
-  );
-  if (result.status !== 0) throw new Error(`npm install --prefix ${folder} ${specs.join(' ')} failed`);
-  writeFileSync(marker, '');
-}
-
 async function bundledGzipBytes(entry: string): Promise<number> {
   const result = await build({
     entryPoints: [entry],
@@ -66,10 +41,13 @@ async function bundledGzipBytes(entry: string): Promise<number> {
 
 /** Each peer's browser bundle and its gzip -9 size in bytes. */
 export async function peerSizes(): Promise<{label: string; gzipBytes: number}[]> {
-  installPeers();
+  const modules = installIntoCache(
+    folder,
+    peers.map(({name, version}) => `${name}@${version}`),
+  );
   const sizes = [];
   for (const peer of peers) {
-    const packageFolder = join(folder, 'node_modules', peer.name);
+    const packageFolder = join(modules, peer.name);
     sizes.push(
       peer.bundle
         ? {

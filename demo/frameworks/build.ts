@@ -1,13 +1,23 @@
-// Builds a framework app (react/ or vue/) with Vite and its own vite.config.ts, as
+// Builds a framework app (react/, react18/ or vue/) with Vite and its own vite.config.ts, as
 // `npx vite build` in its folder would, into `outDir`.
 import {fileURLToPath} from 'node:url';
 import {build} from 'vite';
 
-export type BuiltFramework = 'react' | 'vue';
+export type BuiltFramework = 'react' | 'react18' | 'vue';
 
 export const appRoot = (app: BuiltFramework) => fileURLToPath(new URL(`./${app}/`, import.meta.url));
 
 export async function buildFrameworkApp(app: BuiltFramework, outDir: string): Promise<void> {
   const root = appRoot(app);
   await build({root, logLevel: 'warn', build: {outDir, emptyOutDir: true}});
+}
+
+/**
+ * Builds `entry` of `app` for Node (`vite build --ssr`) with everything bundled in, so that
+ * the app's aliases (React 18 in react18/) hold for its dependencies too; returns the file.
+ */
+export async function buildServerEntry(app: BuiltFramework, entry: string, outDir: string): Promise<string> {
+  const root = appRoot(app);
+  await build({root, logLevel: 'warn', ssr: {noExternal: true}, build: {ssr: entry, outDir, emptyOutDir: true}});
+  return `${outDir}/${entry.replace(/^.*\//, '').replace(/\.tsx?$/, '.js')}`;
 }

@@ -54,12 +54,13 @@ before(() => {
   tarball = join(scratch, packed.filename);
   mkdirSync(appDir);
   writeFileSync(join(appDir, 'package.json'), JSON.stringify({name: 'consumer', private: true, type: 'module'}));
-  // React is an optional peer: a consumer of `metabase-embed/react` installs it beside us.
+  // React and Vue are optional peers: a consumer of `metabase-embed/react` or
+  // `metabase-embed/vue` installs them beside us.
   const {devDependencies} = JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8')) as {
     devDependencies: Record<string, string>;
   };
-  const react = ['react', 'react-dom'].map((name) => `${name}@${devDependencies[name]}`);
-  sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, ...react], appDir);
+  const peers = ['react', 'react-dom', 'vue'].map((name) => `${name}@${devDependencies[name]}`);
+  sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, ...peers], appDir);
 });
 
 after(() => rmSync(scratch, {recursive: true, force: true}));
@@ -190,6 +191,8 @@ import {MetabaseEmbedElement, defineMetabaseEmbed, tagName, type EmbedParams, ty
 import {MetabaseEmbedElement as ClassOnly} from 'metabase-embed/element';
 import {createEmbedHandler} from 'metabase-embed/server';
 import {SAMPLE, startEmulator} from 'metabase-embed/emulator';
+import type {MetabaseEmbedVueProps} from 'metabase-embed/vue';
+import type {GlobalComponents} from 'vue';
 
 export const entries = [${entries.map((_, i) => `entry${i}`).join(', ')}];
 
@@ -210,6 +213,24 @@ const props: MetabaseEmbedJsxProps = {dashboard: 1, endpoint: '/api/metabase/emb
 // @ts-expect-error theme is light, night or transparent
 const badProps: MetabaseEmbedJsxProps = {theme: 'dark'};
 
+// What vue-tsc and Volar check a template's <metabase-embed> against (metabase-embed/vue).
+type VueProps = InstanceType<GlobalComponents['metabase-embed']>['$props'];
+export const vueProps: VueProps = {
+  dashboard: 1,
+  params: {category: 'Gizmo'},
+  minHeight: '300', // min-height="300"
+  'param-state': 'CA',
+  onMetabaseEmbedLoad: (event) => event.detail.url.toUpperCase(),
+  onMetabaseEmbedError: (event) => event.detail.willRetry,
+} satisfies MetabaseEmbedVueProps;
+export const wrongVueProps: VueProps[] = [
+  // @ts-expect-error theme is light, night or transparent
+  {theme: 'blue'},
+  // @ts-expect-error params is an object of filter values (Vue sets it as the property)
+  {params: 42},
+  // @ts-expect-error the load event has no reason
+  {onMetabaseEmbedLoad: (event) => event.detail.reason},
+];
 export const handler: (request: Request) => Promise<Response> = createEmbedHandler({
   resources: {[\`dashboard:\${SAMPLE.salesDashboard.id}\`]: {editable: ['category'], locked: () => ({tenant: 'Acme'})}},
   authorize: () => true,

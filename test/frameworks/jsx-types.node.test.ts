@@ -2,23 +2,13 @@
 // by the package's own name as a consumer's import would be). Each `@ts-expect-error` line
 // must be an error, so typings that accept anything fail this test too.
 import assert from 'node:assert/strict';
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
-import {after, describe, it} from 'node:test';
-import {typeCheck} from './support/type-check.js';
+import {resolve} from 'node:path';
+import {describe, it} from 'node:test';
+import {installReact18} from '../../demo/frameworks/react18/react18.js';
+import {consumerCompilerOptions, scratchTypeChecks} from './support/type-check.js';
 
 const TSCONFIG = {
-  compilerOptions: {
-    target: 'ES2022',
-    module: 'ESNext',
-    moduleResolution: 'Bundler',
-    lib: ['ES2022', 'DOM'],
-    jsx: 'react-jsx',
-    types: [],
-    strict: true,
-    skipLibCheck: false, // the shipped .d.ts files are checked too
-    noEmit: true,
-  },
+  compilerOptions: {...consumerCompilerOptions, jsx: 'react-jsx'},
   include: ['*.tsx'],
 };
 
@@ -94,19 +84,15 @@ export const tag = <metabase-embed dashboard={12} />;
 `;
 
 describe('TSX typings', () => {
-  // Inside the repository, so that \`metabase-embed\` resolves to this package (its build).
-  mkdirSync('.tmp', {recursive: true});
-  const root = mkdtempSync(join('.tmp', 'jsx-types-'));
-  after(() => rmSync(root, {recursive: true, force: true}));
-
-  /** Type-checks `files` with tsc in a folder of their own. */
-  function typeCheckFiles(name: string, files: Record<string, string>) {
-    const dir = join(root, name);
-    mkdirSync(dir);
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG));
-    for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
-    return typeCheck('tsc', join(dir, 'tsconfig.json'));
-  }
+  const typeCheckIn = scratchTypeChecks('jsx-types-');
+  /** Type-checks `files` with tsc in a folder of their own (`paths` for another @types/react). */
+  const typeCheckFiles = (name: string, files: Record<string, string>, paths?: Record<string, string[]>) =>
+    typeCheckIn(
+      'tsc',
+      name,
+      {...TSCONFIG, compilerOptions: {...TSCONFIG.compilerOptions, ...(paths && {paths})}},
+      files,
+    );
 
   it('React 19: <metabase-embed> with metabase-embed/jsx; React 18 wrapper: <MetabaseEmbed>', async () => {
     assert.deepEqual(
@@ -116,6 +102,15 @@ describe('TSX typings', () => {
         output: '',
       },
     );
+  });
+
+  it('React 18 wrapper: <MetabaseEmbed> against @types/react 18', async () => {
+    const types = resolve(installReact18(), '@types');
+    const paths = {react: [`${types}/react`], 'react/*': [`${types}/react/*`]};
+    assert.deepEqual(await typeCheckFiles('react18', {'react18-wrapper.tsx': REACT_18_WRAPPER}, paths), {
+      code: 0,
+      output: '',
+    });
   });
 
   it('without metabase-embed/jsx, React 19 does not know the tag', async () => {

@@ -1,43 +1,32 @@
 // The React 19 app (demo/frameworks/react/), built with Vite and driven in Chromium against
 // the emulator: attributes, `params` as a property, `fetchToken` and event props.
 import assert from 'node:assert/strict';
-import {after, before, describe, it} from 'node:test';
+import {describe, it} from 'node:test';
 import {appRoot} from '../../demo/frameworks/build.js';
 import {typeCheck} from './support/type-check.js';
-import {buildAndStartApp, type RunningApp} from './support/built-app.js';
-import {salesOverview, statusOnceItReads, waitForEmbed} from './support/embed-view.js';
+import {builtAppForTests} from './support/built-app.js';
+import {pickCategory, refiltered, salesOverview, statusOnceItReads, waitForEmbed} from './support/embed-view.js';
 
 describe('React 19 app', () => {
-  let app: RunningApp;
-
-  before(async () => {
-    app = await buildAndStartApp('react');
-    await app.page.goto(app.host.url);
-  });
-  after(() => app?.close());
+  const app = builtAppForTests('react');
 
   it('type-checks its TSX (tsc, with metabase-embed/jsx from the build)', async () => {
     assert.deepEqual(await typeCheck('tsc', `${appRoot('react')}tsconfig.json`), {code: 0, output: ''});
   });
 
   it('shows the dashboard, asked for through its fetchToken', async () => {
-    const shown = await waitForEmbed(app.page, undefined, app.host.secretKey);
+    const shown = await waitForEmbed(app().page, undefined, app().host.secretKey);
     assert.deepEqual(shown, salesOverview());
     // The app's fetchToken sends a header of its own; the element's own transport would not.
     assert.deepEqual(
-      app.tokenRequests.map((req) => req.headers['x-requested-with']),
+      app().tokenRequests.map((req) => req.headers['x-requested-with']),
       ['metabase-embed-react-demo'],
     );
-    assert.equal(await statusOnceItReads(app.page, 'Dashboard loaded 1 time(s)'), 'Dashboard loaded 1 time(s)');
+    assert.equal(await statusOnceItReads(app().page, 'Dashboard loaded 1 time(s)'), 'Dashboard loaded 1 time(s)');
   });
 
   it('a category picked in the app re-signs: params set as a property reach the token', async () => {
-    await app.page.select('select', 'Gizmo');
-    const shown = await waitForEmbed(app.page, 'Gizmo', app.host.secretKey);
-    assert.deepEqual(shown, salesOverview('Gizmo'));
-    assert.equal(app.tokenRequests.length, 2);
-    // onmetabase-embed-load, added by React 19 as a listener, counted the second load.
-    assert.equal(await statusOnceItReads(app.page, 'Dashboard loaded 2 time(s)'), 'Dashboard loaded 2 time(s)');
-    assert.deepEqual(app.consoleProblems, []);
+    // onmetabase-embed-load, added by React 19 as a listener, counts the second load.
+    assert.deepEqual(await pickCategory(app(), {category: 'Gizmo', loads: 2}), refiltered('Gizmo', 2));
   });
 });

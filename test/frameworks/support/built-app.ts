@@ -4,6 +4,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {IncomingMessage} from 'node:http';
+import {after, before} from 'node:test';
 import type {Page} from 'puppeteer-core';
 import {buildFrameworkApp, type BuiltFramework} from '../../../demo/frameworks/build.js';
 import {builtApp, startFrameworkHost, type AppFiles, type FrameworkHost} from '../../../demo/frameworks/host.js';
@@ -30,6 +31,23 @@ export async function buildAndStartApp(app: BuiltFramework): Promise<RunningApp>
     rmSync(outDir, {recursive: true, force: true});
     throw error;
   }
+}
+
+/**
+ * In a `describe` of node:test: builds and serves `app` before its tests and opens its page,
+ * closes everything after them; the returned function gives the running app.
+ */
+export function builtAppForTests(app: BuiltFramework): () => RunningApp {
+  let running: RunningApp | undefined;
+  before(async () => {
+    running = await buildAndStartApp(app);
+    await running.page.goto(running.host.url);
+  });
+  after(() => running?.close());
+  return () => {
+    if (!running) throw new Error(`The ${app} app is not running`);
+    return running;
+  };
 }
 
 /** Serves `files` with a token endpoint and gives a fresh Chromium page (not yet navigated). */

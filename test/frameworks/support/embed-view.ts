@@ -3,6 +3,7 @@
 // that iframe shows, read through the DevTools connection (the frame is cross-origin).
 import jwt from 'jsonwebtoken';
 import type {Page} from 'puppeteer-core';
+import type {RunningApp} from './built-app.js';
 
 export interface ShownEmbed {
   params: Record<string, unknown>;
@@ -73,3 +74,33 @@ export async function statusOnceItReads(page: Page, text: string): Promise<strin
   }
   return read();
 }
+
+export interface Refiltered {
+  shown: ShownEmbed;
+  /** Token requests the app's endpoint has had so far. */
+  tokenRequests: number;
+  status: string;
+  consoleProblems: string[];
+}
+
+/**
+ * Picks `category` in the app's `select` and waits for the embed to show it and for the
+ * status line to count the `loads`-th load; returns what the visitor then sees.
+ */
+export async function pickCategory(
+  app: RunningApp,
+  {category, loads, select = 'select'}: {category: string; loads: number; select?: string},
+): Promise<Refiltered> {
+  await app.page.select(select, category);
+  const shown = await waitForEmbed(app.page, category, app.host.secretKey);
+  const status = await statusOnceItReads(app.page, `Dashboard loaded ${loads} time(s)`);
+  return {shown, tokenRequests: app.tokenRequests.length, status, consoleProblems: app.consoleProblems};
+}
+
+/** What pickCategory should see: the dashboard filtered by `category`, and nothing logged. */
+export const refiltered = (category: string, loads: number): Refiltered => ({
+  shown: salesOverview(category),
+  tokenRequests: loads,
+  status: `Dashboard loaded ${loads} time(s)`,
+  consoleProblems: [],
+});

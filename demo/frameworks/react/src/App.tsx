@@ -2,9 +2,10 @@
 import 'metabase-embed/jsx'; // declares <metabase-embed> in React.JSX (types only)
 import {useState} from 'react';
 import type {FetchToken} from 'metabase-embed';
+import {CategoryPicker} from './CategoryPicker.js';
+import {useLoadStatus} from './useLoadStatus.js';
 
 const SALES_DASHBOARD = 1; // "Sales overview" in the emulator's sample content
-const CATEGORIES = ['Doohickey', 'Gadget', 'Gizmo', 'Widget'];
 
 /** The app's own transport: its token endpoint, with a header the app's backend may check. */
 const fetchToken: FetchToken = async ({resource, params, signal}) => {
@@ -20,32 +21,23 @@ const fetchToken: FetchToken = async ({resource, params, signal}) => {
 
 export function App() {
   const [category, setCategory] = useState('');
-  const [loads, setLoads] = useState(0);
-  const [error, setError] = useState('');
+  const {status, loaded, failed} = useLoadStatus();
 
   return (
     <main>
-      <label>
-        Category{' '}
-        <select value={category} onChange={(event) => setCategory(event.target.value)}>
-          <option value="">All</option>
-          {CATEGORIES.map((name) => (
-            <option key={name}>{name}</option>
-          ))}
-        </select>
-      </label>
+      <CategoryPicker value={category} onChange={setCategory} />
       <metabase-embed
         dashboard={SALES_DASHBOARD}
         params={category ? {category} : {}}
         fetchToken={fetchToken}
         theme="light"
         min-height={300}
-        onmetabase-embed-load={() => setLoads((count) => count + 1)}
-        onmetabase-embed-error={(event) => setError(event.detail.message)}
+        onmetabase-embed-load={loaded}
+        onmetabase-embed-error={(event) => failed(event.detail.message)}
       >
         <p slot="loading">Loading the sales dashboard…</p>
       </metabase-embed>
-      <p role="status">{error ? `Error: ${error}` : `Dashboard loaded ${loads} time(s)`}</p>
+      <p role="status">{status}</p>
     </main>
   );
 }

@@ -1,0 +1,36 @@
+// Installs packages that a benchmark or a test needs but the package must not depend on
+// (other SDKs, another React major) into a folder under node_modules/.cache/, so `npm ci`
+// never downloads them and the next `npm ci` removes them. Once per set of versions: a
+// marker file named after the specs says they are there.
+import {spawnSync} from 'node:child_process';
+import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+
+/**
+ * `npm install --prefix <folder> <specs>` (exact versions, no scripts, no lockfile) unless
+ * that set is installed already; returns the folder's node_modules.
+ */
+export function installIntoCache(folder, specs) {
+  const marker = join(folder, `installed-${specs.join(' ').replace(/[^\w.@-]+/g, '_')}`);
+  if (!existsSync(marker)) {
+    mkdirSync(folder, {recursive: true});
+    const result = spawnSync(
+      'npm',
+      [
+        'install',
+        '--prefix',
+        folder,
+        '--no-save',
+        '--no-package-lock',
+        '--ignore-scripts',
+        '--no-audit',
+        '--no-fund',
+        ...specs,
+      ],
+      {stdio: ['ignore', 'ignore', 'inherit'], env: {...process.env, npm_config_update_notifier: 'false'}},
+    );
+    if (result.status !== 0) throw new Error(`npm install --prefix ${folder} ${specs.join(' ')} failed`);
+    writeFileSync(marker, '');
+  }
+  return join(folder, 'node_modules');
+}
