@@ -82,7 +82,10 @@ export class EmbeddedPage {
   }
 
   /** Loads `path` (e.g. `/embed/dashboard/<token>#theme=night`) from the emulator of `plan` in an iframe. */
-  static async open(path: string, {width = 960, height = 300, plan = 'oss' as Plan} = {}): Promise<EmbeddedPage> {
+  static async open(
+    path: string,
+    {width = 960, height = 300, plan = 'oss'}: {width?: number; height?: number; plan?: Plan} = {},
+  ): Promise<EmbeddedPage> {
     const origin = await emulatorOrigin(plan);
     const iframe = Object.assign(document.createElement('iframe'), {
       id: `emulator-frame-${++frames}`,
