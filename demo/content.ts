@@ -33,6 +33,8 @@ export interface DemoItem {
 export interface DemoContent {
   /** Shown in the page footer: "the local emulator" or the Metabase site. */
   source: string;
+  /** The plan the emulator emulates (absent for a real Metabase, whose plan the demo cannot know). */
+  emulatorPlan?: 'oss' | 'pro';
   dashboard: DemoItem & {select?: SelectFilter; dateRange?: DateRangeFilter};
   question?: DemoItem;
   /** Items repeated on the lazy-loading page (a dozen embeds). */

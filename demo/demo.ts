@@ -1,7 +1,7 @@
 // startDemo(): the emulator (or a real Metabase named by the environment) plus the host
 // app, both on loopback. `npm start` (demo/start.ts) and the browser tests start the same thing.
 import {randomBytes} from 'node:crypto';
-import {startEmulator, type RunningEmulator} from 'metabase-embed/emulator';
+import {startEmulator, type Plan, type RunningEmulator} from 'metabase-embed/emulator';
 import type {DemoContent} from './content.js';
 import {emulatorContent} from './emulator-content.js';
 import {startHostApp, type HostAppTuning} from './host-app.js';
@@ -20,6 +20,12 @@ export interface StartDemoOptions extends HostAppTuning {
    * one), so a test that moves it moves both; a real Metabase keeps its own.
    */
   now?: () => Date;
+  /**
+   * The plan the demo's emulator emulates (default "pro", so that the locale, font and
+   * download controls show a difference; "oss": open-source Metabase, with its "Powered by
+   * Metabase" banner and those options ignored). No effect on a real Metabase.
+   */
+  emulatorPlan?: Plan;
 }
 
 export interface Demo {
@@ -37,6 +43,7 @@ export const DEFAULT_PORTS = Array.from({length: 20}, (_, index) => 3000 + index
 async function metabaseToEmbed(
   env: Env,
   host: string,
+  plan: Plan,
   now?: () => Date,
 ): Promise<
   Omit<MetabaseTarget, 'secretKey'> & {
@@ -49,7 +56,7 @@ async function metabaseToEmbed(
   if (real) return real;
   // A fresh key each start: it lives only in this process and the emulator.
   let secretKey = randomBytes(32).toString('hex');
-  const emulator = await startEmulator({host, port: 0, secretKey, ...(now && {now: () => now().getTime()})});
+  const emulator = await startEmulator({host, port: 0, secretKey, plan, ...(now && {now: () => now().getTime()})});
   // "Regenerate key": the emulator refuses the old key at once; the signer reads the new one.
   const regenerateSecret = () => {
     const next = randomBytes(32).toString('hex');
@@ -60,15 +67,15 @@ async function metabaseToEmbed(
     siteUrl: emulator.url,
     secretKey: () => secretKey,
     regenerateSecret,
-    content: emulatorContent(emulator.url),
+    content: emulatorContent(emulator.url, plan),
     emulator,
   };
 }
 
 export async function startDemo(options: StartDemoOptions = {}): Promise<Demo> {
-  const {host = DEFAULT_HOST, port, env = process.env, ...tuning} = options;
+  const {host = DEFAULT_HOST, port, env = process.env, emulatorPlan = 'pro', ...tuning} = options;
   checkDemoHost(host);
-  const {emulator, ...metabase} = await metabaseToEmbed(env, host, tuning.now);
+  const {emulator, ...metabase} = await metabaseToEmbed(env, host, emulatorPlan, tuning.now);
   try {
     const app = await startHostApp({...tuning, ...metabase, host, ports: port === undefined ? DEFAULT_PORTS : [port]});
     return {

@@ -1,6 +1,6 @@
 // What the demo shows when it runs on the emulator: its built-in sample dashboards and
 // questions, with the tenant parameter locked to the signed-in user.
-import {SAMPLE} from 'metabase-embed/emulator';
+import {SAMPLE, type Plan} from 'metabase-embed/emulator';
 import type {DemoContent, DemoItem} from './content.js';
 import {usersForTenants} from './users.js';
 
@@ -11,7 +11,7 @@ function editableSlugs(parameters: Record<string, string>): string[] {
     .map(([slug]) => slug);
 }
 
-export function emulatorContent(emulatorUrl: string): DemoContent {
+export function emulatorContent(emulatorUrl: string, plan: Plan): DemoContent {
   const {salesDashboard, customersDashboard, monthlyRevenueQuestion, ordersQuestion} = SAMPLE;
   const item = (resource: DemoItem['resource'], title: string, parameters: Record<string, string>): DemoItem => ({
     resource,
@@ -26,6 +26,7 @@ export function emulatorContent(emulatorUrl: string): DemoContent {
   );
   return {
     source: `the local Metabase emulator at ${emulatorUrl}`,
+    emulatorPlan: plan,
     dashboard: {
       ...item({dashboard: salesDashboard.id}, 'Sales overview', salesDashboard.parameters),
       select: {slug: 'category', label: 'Category', options: [...SAMPLE.categories]},

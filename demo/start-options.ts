@@ -4,10 +4,13 @@
 import {parseArgs} from 'node:util';
 import {DEFAULT_HOST} from './hosts.js';
 import type {Env} from './metabase-env.js';
+import {PLANS, type Plan} from 'metabase-embed/emulator';
 
 export interface StartOptions {
   host: string;
   port?: number;
+  /** `--plan oss|pro`: the plan the emulator emulates (startDemo's default: pro). */
+  emulatorPlan?: Plan;
 }
 
 function parsePort(value: string | undefined, name: string): number | undefined {
@@ -20,7 +23,17 @@ function parsePort(value: string | undefined, name: string): number | undefined 
 }
 
 export function startOptions(args: string[], env: Env): StartOptions {
-  const {values} = parseArgs({args, options: {port: {type: 'string'}, host: {type: 'string'}}});
+  const {values} = parseArgs({
+    args,
+    options: {port: {type: 'string'}, host: {type: 'string'}, plan: {type: 'string'}},
+  });
   const port = parsePort(values.port, '--port') ?? parsePort(env.PORT, 'PORT');
-  return {host: values.host ?? DEFAULT_HOST, ...(port !== undefined && {port})};
+  const plan = values.plan;
+  if (plan !== undefined && !(PLANS as readonly string[]).includes(plan))
+    throw new Error(`--plan must be "oss" or "pro", got "${plan}".`);
+  return {
+    host: values.host ?? DEFAULT_HOST,
+    ...(port !== undefined && {port}),
+    ...(plan !== undefined && {emulatorPlan: plan as Plan}),
+  };
 }

@@ -1,6 +1,6 @@
 // `npm start`: the demo from the command line.
 //
-//   tsx demo/start.ts [--port N] [--host H]
+//   tsx demo/start.ts [--port N] [--host H] [--plan oss|pro]
 //
 // PORT works too (the flag wins); HOST does not (see start-options.ts). With
 // METABASE_SITE_URL and METABASE_SECRET_KEY set, the demo embeds that Metabase instead of
@@ -26,7 +26,11 @@ async function main() {
   console.log(`\nmetabase-embed demo: ${demo.url}\n`);
   console.log(
     demo.emulatorUrl
-      ? `  Embedding from the local Metabase emulator at ${demo.emulatorUrl}\n  (sample data; a fresh secret key that never leaves this process).`
+      ? `  Embedding from the local Metabase emulator at ${demo.emulatorUrl}\n  (sample data; a fresh secret key that never leaves this process;\n  ${
+          demo.content.emulatorPlan === 'oss'
+            ? 'open-source plan: a "Powered by Metabase" banner, locale, font and downloads ignored'
+            : 'paid plan: no banner, locale, font and downloads apply; --plan oss for open source'
+        }).`
       : `  Embedding from ${demo.content.source}.`,
   );
   console.log('  Press Ctrl-C to stop.\n');

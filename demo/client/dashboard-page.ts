@@ -1,4 +1,4 @@
-// The dashboard page: host-page controls write the element's param-* and theme attributes.
+// The dashboard page: host-page controls write the element's param-*, theme and locale attributes.
 import {attachEventLog} from './event-log.js';
 import {enhanceSecretControl} from './secret-control.js';
 import {enhanceUserSwitch} from './user-switch.js';
@@ -26,6 +26,9 @@ controls.addEventListener('change', (event) => {
     const range = field.closest<HTMLFieldSetElement>('fieldset')!;
     const value = (name: string) => range.querySelector<HTMLInputElement>(`input[name="${name}"]`)!.value;
     setParam(embed, range.dataset.slug!, dateRangeValue(value('from'), value('to')));
+  } else if (field.name === 'locale') {
+    if (field.value) embed.setAttribute('locale', field.value);
+    else embed.removeAttribute('locale');
   } else if (field.name === 'theme') {
     embed.setAttribute('theme', field.value);
     stage.dataset.theme = field.value;

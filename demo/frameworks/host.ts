@@ -61,7 +61,7 @@ export async function startFrameworkHost(files: AppFiles, options: FrameworkHost
   const {host = '127.0.0.1', port = 0} = options;
   const secretKey = randomBytes(32).toString('hex');
   const emulator = await startEmulator({host, port: 0, secretKey});
-  const content = emulatorContent(emulator.url);
+  const content = emulatorContent(emulator.url, 'oss'); // the emulator's default plan
   const visitor: DemoRequestContext = {user: content.users[0]};
   const server = createServer();
   try {

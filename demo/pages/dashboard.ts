@@ -1,4 +1,4 @@
-// Page 1: a dashboard driven by host-page controls, with a theme switch and an event log.
+// Page 1: a dashboard driven by host-page controls, with theme and language switches and an event log.
 import {html} from '../html.js';
 import {importMap, layout, type PageContext} from './layout.js';
 import {embedTag, eventLog, moduleScripts} from './embed-tag.js';
@@ -13,12 +13,20 @@ export function dashboardPage(context: PageContext): string {
     (theme) =>
       html`<label class="chip"><input type="radio" name="theme" value="${theme}"${theme === 'light' ? html` checked` : ''}> ${theme}</label>`,
   );
+  // The embed's `locale` (a paid-plan option): its words and its number and date formats.
+  const locales = [
+    ['', 'English'],
+    ['de', 'Deutsch'],
+    ['fr', 'Français'],
+    ['es', 'Español'],
+    ['pt-BR', 'Português (Brasil)'],
+  ].map(([value, label]) => html`<option value="${value}">${label}</option>`);
   const body = html`<div class="page-grid">
     <section class="page-main">
       <h1>A dashboard driven by the host page</h1>
       <p class="lead">These controls belong to the host page. Each one sets a
         <code>param-*</code> attribute on <code>&lt;metabase-embed&gt;</code>, which asks this app for
-        a new signed token. The theme switch only changes the embed URL's hash: no new token.</p>
+        a new signed token. The theme and language switches only change the embed URL's hash: no new token.</p>
       <form class="controls" data-dashboard-controls>
         ${
           select
@@ -40,6 +48,8 @@ export function dashboardPage(context: PageContext): string {
             : ''
         }
         <fieldset class="control themes"><legend>Theme</legend>${themes}</fieldset>
+        <label class="control">Language
+          <select name="locale">${locales}</select></label>
       </form>
       <div class="embed-stage" data-theme="light">
         ${embedTag(dashboard.resource, {

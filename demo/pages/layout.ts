@@ -77,6 +77,18 @@ function secretControl(current: PagePath): Markup {
   </form>`;
 }
 
+/** Which Metabase plan the emulator emulates, and what that changes on screen. */
+function planNote(plan: DemoContent['emulatorPlan']): Markup | string {
+  if (plan === undefined) return '';
+  return plan === 'pro'
+    ? html`<p class="plan-note" data-plan="pro">The emulator emulates a <strong>paid plan</strong> (Pro or Enterprise):
+    no "Powered by Metabase" banner, and <code>locale</code>, <code>font</code> and <code>downloads</code> apply.
+    <code>npm start -- --plan oss</code> shows open-source Metabase instead.</p>`
+    : html`<p class="plan-note" data-plan="oss">The emulator emulates <strong>open-source Metabase</strong>: a
+    "Powered by Metabase" banner under each embed, and <code>locale</code>, <code>font</code> and <code>downloads</code>
+    are ignored (the embed's console says so). <code>npm start</code> without <code>--plan oss</code> emulates a paid plan.</p>`;
+}
+
 function userSwitch(context: PageContext, current: PagePath): Markup {
   const options = context.users.map(
     (user) =>
@@ -123,6 +135,7 @@ export function layout(
     token (<code>${context.content.tenantSlug}</code>): the page cannot change it.`
         : html`; no parameter is locked (set <code>METABASE_TENANT_PARAM</code> to lock one).`
     }
+    ${planNote(context.content.emulatorPlan)}
     ${context.canRegenerateSecret ? secretControl(page.path) : ''}
   </footer>
 </body>

@@ -1,11 +1,14 @@
 // Command-line arguments of `metabase-embed-emulator`. Pure: returns options or a usage error.
+import {isPlan, type Plan} from './plan.js';
 
 export const USAGE = `Usage: metabase-embed-emulator --secret <64 hex characters> [--port 3000] [--host 127.0.0.1] [--content file.json]
 
   --secret   the embedding secret key tokens are signed with (or set METABASE_SECRET_KEY)
   --port     port to listen on (default 3000; 0 picks a free one)
   --host     interface to bind (default 127.0.0.1, loopback only)
-  --content  JSON file with items and tables replacing the built-in sample content`;
+  --content  JSON file with items and tables replacing the built-in sample content
+  --plan     oss (default): open-source Metabase, with the "Powered by Metabase" banner and
+             the paid-only hash options font, downloads and locale ignored; pro: a paid plan`;
 
 export interface CliOptions {
   help: boolean;
@@ -13,13 +16,14 @@ export interface CliOptions {
   host: string;
   secretKey: string | undefined;
   contentFile: string | undefined;
+  plan: Plan;
 }
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-const FLAGS = ['--port', '--host', '--secret', '--content'] as const;
+const FLAGS = ['--port', '--host', '--secret', '--content', '--plan'] as const;
 
 export function parseCliArgs(argv: readonly string[], env: Record<string, string | undefined> = {}): CliOptions {
   const values = new Map<string, string>();
@@ -44,11 +48,14 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
   const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
   if (!(port >= 0 && port <= 65535))
     throw new UsageError(`--port must be a number from 0 to 65535 (got "${portText}").`);
+  const plan = values.get('--plan') ?? 'oss';
+  if (!isPlan(plan)) throw new UsageError(`--plan must be "oss" or "pro" (got "${plan}").`);
   return {
     help,
     port,
     host: values.get('--host') ?? '127.0.0.1',
     secretKey: values.get('--secret') ?? (env.METABASE_SECRET_KEY || undefined),
     contentFile: values.get('--content'),
+    plan,
   };
 }

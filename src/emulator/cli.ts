@@ -47,8 +47,16 @@ async function main(): Promise<number> {
       host: options.host,
       secretKey: options.secretKey,
       content,
+      plan: options.plan,
     });
-    console.log(`Metabase embed emulator running at ${emulator.url}`);
+    // One write, so that a reader of the URL line has the plan line too.
+    console.log(
+      `Metabase embed emulator running at ${emulator.url}\n${
+        options.plan === 'oss'
+          ? 'Plan: open source (a "Powered by Metabase" banner; font, downloads and locale ignored). --plan pro for a paid plan.'
+          : 'Plan: pro (no banner; font, downloads and locale apply).'
+      }`,
+    );
     if (content === undefined) {
       console.log(
         `Sample content: dashboards ${SAMPLE.salesDashboard.id} and ${SAMPLE.customersDashboard.id}, questions ${SAMPLE.monthlyRevenueQuestion.id} and ${SAMPLE.ordersQuestion.id} (tenants: ${SAMPLE.tenants.join(', ')}).`,

@@ -10,6 +10,7 @@ import {validateContent} from './content/validate.js';
 import type {EmulatorContent} from './content/types.js';
 import {loadAsset} from './page/assets.js';
 import {pageHtml} from './page/html.js';
+import {assertPlan, type Plan} from './plan.js';
 import {matchRoute} from './routes.js';
 import {assertSecretKey, hmacKey} from './secret.js';
 
@@ -28,6 +29,12 @@ export interface EmulatorOptions {
    * move time without waiting.
    */
   now?: (() => number) | undefined;
+  /**
+   * The plan it behaves as: `"oss"` (the default, as open-source Metabase) shows the
+   * "Powered by Metabase" banner and ignores the paid-only hash options `font`, `downloads`
+   * and `locale`; `"pro"` (Pro and Enterprise) hides the banner and applies them.
+   */
+  plan?: Plan | undefined;
 }
 
 export interface RunningEmulator {
@@ -84,8 +91,9 @@ function listenUrl(host: string, port: number): string {
 
 /** Starts a Metabase-compatible static-embedding server. Throws on a bad secret or bad content. */
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
-  const {port = 0, host = '127.0.0.1', secretKey, now = Date.now} = options ?? ({} as EmulatorOptions);
+  const {port = 0, host = '127.0.0.1', secretKey, now = Date.now, plan = 'oss'} = options ?? ({} as EmulatorOptions);
   assertSecretKey(secretKey);
+  assertPlan(plan);
   if (typeof now !== 'function')
     throw new TypeError(`now must be a function returning epoch milliseconds (got ${typeof now}).`);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -105,7 +113,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     const route = matchRoute(url.pathname);
     switch (route.kind) {
       case 'page':
-        return send(response, 200, 'text/html; charset=utf-8', pageHtml(route.resource), PAGE_HEADERS);
+        return send(response, 200, 'text/html; charset=utf-8', pageHtml(route.resource, plan), PAGE_HEADERS);
       case 'api': {
         const answer = await api(route.route, url.searchParams);
         return send(response, answer.status, answer.contentType, answer.body, {

@@ -287,6 +287,41 @@ describe('demo host choice', () => {
     assert.deepEqual(startOptions([], {}), {host: '127.0.0.1'});
     assert.throws(() => startOptions(['--port', '70000'], {}), /--port must be a port number/);
   });
+
+  it('npm start -- --plan oss|pro picks the plan the emulator emulates', () => {
+    assert.deepEqual(startOptions(['--plan', 'oss'], {}), {host: '127.0.0.1', emulatorPlan: 'oss'});
+    assert.deepEqual(startOptions(['--plan=pro'], {}), {host: '127.0.0.1', emulatorPlan: 'pro'});
+    assert.throws(() => startOptions(['--plan', 'free'], {}), /--plan must be "oss" or "pro", got "free"/);
+  });
+});
+
+describe('demo plans', () => {
+  /** The plan the demo's emulator serves its pages as, and what the demo's footer says about it. */
+  async function planOf(demo: Demo) {
+    const shell = await (await fetch(`${demo.emulatorUrl}/embed/dashboard/x`)).text();
+    const footer = await (await fetch(demo.url)).text();
+    return {page: /data-plan="(\w+)"/.exec(shell)?.[1], note: /class="plan-note" data-plan="(\w+)"/.exec(footer)?.[1]};
+  }
+
+  it('a paid plan by default, so that locale, font and downloads show a difference; the footer says so', async () => {
+    const demo = await startDemo({port: 0, env: {}});
+    try {
+      assert.deepEqual(await planOf(demo), {page: 'pro', note: 'pro'});
+      assert.match(await (await fetch(demo.url)).text(), /emulates a <strong>paid plan<\/strong>/);
+    } finally {
+      await demo.close();
+    }
+  });
+
+  it('emulatorPlan "oss": open-source Metabase, and the footer says so', async () => {
+    const demo = await startDemo({port: 0, env: {}, emulatorPlan: 'oss'});
+    try {
+      assert.deepEqual(await planOf(demo), {page: 'oss', note: 'oss'});
+      assert.match(await (await fetch(demo.url)).text(), /emulates <strong>open-source Metabase<\/strong>/);
+    } finally {
+      await demo.close();
+    }
+  });
 });
 
 describe('demo port choice', () => {

@@ -107,6 +107,28 @@ describe('e2e: the demo pages', () => {
     expect(doc.querySelector('[data-embed-status]')!.textContent).to.match(/^dashboard: ready · token expires /);
   });
 
+  it('dashboard: the language switch sets the locale attribute, a hash change with the same token', async () => {
+    const doc = await openPage(stack, '');
+    const embed = await readyEmbed(doc, 'metabase-embed#dashboard');
+    const token = tokenInUrl(visibleIframe(embed).src);
+    const requests = (await tokenRequests(stack)).length;
+    const shownLocale = () => new URLSearchParams(new URL(visibleIframe(embed).src).hash.slice(1)).get('locale');
+    const language = doc.querySelector<HTMLSelectElement>('select[name="locale"]')!;
+    expect([...language.options].map((option) => option.value)).to.deep.equal(['', 'de', 'fr', 'es', 'pt-BR']);
+
+    change(language, 'pt-BR');
+    expect(embed.getAttribute('locale')).to.equal('pt-BR');
+    await waitUntil(() => embed.state === 'ready' && shownLocale() === 'pt-BR', 'the embed never showed pt-BR', {
+      timeout: 10_000,
+    });
+    expect(tokenInUrl(visibleIframe(embed).src)).to.equal(token);
+    expect(await tokenRequests(stack)).to.have.length(requests);
+    change(language, '');
+    expect(embed.hasAttribute('locale')).to.equal(false);
+    // What the language looks like inside the embed: test/e2e/locale.test.ts.
+    expect(doc.querySelector('.plan-note')!.textContent).to.match(/emulates a paid plan/);
+  });
+
   it('dashboard: "signed in as" switches the session and the embed shows the new tenant', async () => {
     const doc = await openPage(stack, '');
     const embed = await readyEmbed(doc, 'metabase-embed#dashboard');

@@ -5,7 +5,7 @@ import {oneEvent, waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import {SignJWT, type JWTPayload} from 'jose';
 import {testServer} from '../support/servers.js';
-import type {FrameAction, FrameSnapshot} from '../support/emulator-plugin.js';
+import type {ConsoleEntry, FrameAction, FrameSnapshot} from '../support/emulator-plugin.js';
 
 export interface MetabaseMessage {
   type: string;
@@ -13,8 +13,14 @@ export interface MetabaseMessage {
   frame?: {mode: string; height: number};
 }
 
-const server = testServer<{origin: string; secretKey: string}>('emulator');
-export const emulatorOrigin = async () => (await server).origin;
+const server = testServer<{origin: string; proOrigin: string; secretKey: string}>('emulator');
+
+/** Which emulator: open-source Metabase (the default plan) or a paid plan. */
+export type Plan = 'oss' | 'pro';
+export const emulatorOrigin = async (plan: Plan = 'oss') => {
+  const {origin, proOrigin} = await server;
+  return plan === 'pro' ? proOrigin : origin;
+};
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** Signs like a host backend would: HS256 with the 64-hex secret's UTF-8 bytes. */
@@ -33,6 +39,32 @@ export const salesToken = (params: Record<string, unknown> = {tenant: 'Acme'}, e
 
 let frames = 0;
 
+type FrameTarget = {iframe: string} | {embedToken: string};
+
+const frameCommand = (target: FrameTarget, payload: FrameAction): Promise<unknown> =>
+  executeServerCommand('emulator-frame', {...payload, ...target});
+
+/** What a user sees in the embed page right now: an iframe of the test page by id, or any frame showing a token. */
+export const frameSnapshot = (target: FrameTarget) =>
+  frameCommand(target, {action: 'snapshot'}) as Promise<FrameSnapshot>;
+
+/** Waits until the embed page is done loading (its data shown, or its error) and returns what it shows. */
+export async function settledFrame(
+  target: FrameTarget,
+  predicate: (snapshot: FrameSnapshot) => boolean = () => true,
+): Promise<FrameSnapshot> {
+  let last: FrameSnapshot | undefined;
+  await waitUntil(
+    async () => {
+      last = await frameSnapshot(target);
+      return (last.state === 'ready' || last.state === 'error') && predicate(last);
+    },
+    'the embed page did not settle',
+    {timeout: 10_000, interval: 100},
+  );
+  return last!;
+}
+
 export class EmbeddedPage {
   readonly messages: MetabaseMessage[] = [];
   private readonly listener: (event: MessageEvent) => void;
@@ -49,9 +81,12 @@ export class EmbeddedPage {
     window.addEventListener('message', this.listener);
   }
 
-  /** Loads `path` (e.g. `/embed/dashboard/<token>#theme=night`) from the emulator in an iframe. */
-  static async open(path: string, {width = 960, height = 300} = {}): Promise<EmbeddedPage> {
-    const origin = await emulatorOrigin();
+  /** Loads `path` (e.g. `/embed/dashboard/<token>#theme=night`) from the emulator of `plan` in an iframe. */
+  static async open(
+    path: string,
+    {width = 960, height = 300, plan = 'oss'}: {width?: number; height?: number; plan?: Plan} = {},
+  ): Promise<EmbeddedPage> {
+    const origin = await emulatorOrigin(plan);
     const iframe = Object.assign(document.createElement('iframe'), {
       id: `emulator-frame-${++frames}`,
       src: `${origin}${path}`,
@@ -67,26 +102,17 @@ export class EmbeddedPage {
   }
 
   private command(payload: FrameAction): Promise<unknown> {
-    return executeServerCommand('emulator-frame', {...payload, iframe: this.iframe.id});
+    return frameCommand({iframe: this.iframe.id}, payload);
   }
 
   /** What a user sees in the embed right now. */
   snapshot(): Promise<FrameSnapshot> {
-    return this.command({action: 'snapshot'}) as Promise<FrameSnapshot>;
+    return frameSnapshot({iframe: this.iframe.id});
   }
 
   /** Waits until the page is done loading (its data shown, or its error) and returns what it shows. */
-  async settled(predicate: (snapshot: FrameSnapshot) => boolean = () => true): Promise<FrameSnapshot> {
-    let last: FrameSnapshot | undefined;
-    await waitUntil(
-      async () => {
-        last = await this.snapshot();
-        return (last.state === 'ready' || last.state === 'error') && predicate(last);
-      },
-      'the embed page did not settle',
-      {timeout: 10_000, interval: 100},
-    );
-    return last!;
+  settled(predicate: (snapshot: FrameSnapshot) => boolean = () => true): Promise<FrameSnapshot> {
+    return settledFrame({iframe: this.iframe.id}, predicate);
   }
 
   /** Chooses values in a filter's select, as a user does. */
@@ -110,6 +136,17 @@ export class EmbeddedPage {
     this.iframe.remove();
   }
 }
+
+/**
+ * Starts recording the tab's console (the embeds' too); resolves false where the engine
+ * cannot (WebKit: classic WebDriver has no console command).
+ */
+export const recordConsole = () =>
+  executeServerCommand<boolean, {action: 'start'}>('emulator-console', {action: 'start'});
+
+/** What the tab logged since `recordConsole()`. */
+export const consoleEntries = () =>
+  executeServerCommand<ConsoleEntry[], {action: 'read'}>('emulator-console', {action: 'read'});
 
 /** WCAG contrast ratio of two CSS rgb()/rgba() colours (an unset background is the white host page). */
 export function contrast(foreground: string, background: string): number {

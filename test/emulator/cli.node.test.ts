@@ -72,6 +72,11 @@ describe('metabase-embed-emulator CLI', () => {
     ],
     ['an unknown flag', ['--prot', '3000'], /Unknown argument "--prot"/],
     ['a bad port', ['--port', 'eighty', '--secret', TEST_SECRET], /--port must be a number from 0 to 65535/],
+    [
+      'an unknown plan',
+      ['--port', '0', '--secret', TEST_SECRET, '--plan', 'free'],
+      /--plan must be "oss" or "pro" \(got "free"\)/,
+    ],
   ] as const) {
     test(`${name}: a clear message and exit code 2`, async () => {
       const {code, stderr} = await runToExit([...args]);
@@ -116,7 +121,24 @@ describe('metabase-embed-emulator CLI', () => {
       host: '127.0.0.1',
       secretKey: undefined,
       contentFile: undefined,
+      plan: 'oss',
     });
+  });
+
+  test('--plan: open source by default, pro on demand; the page tells its script, the terminal says which', async () => {
+    for (const [args, plan, said] of [
+      [[], 'oss', /Plan: open source/],
+      [['--plan', 'pro'], 'pro', /Plan: pro/],
+    ] as const) {
+      const cli = await runUntilUrl([...SOURCE_CLI, '--port', '0', '--secret', TEST_SECRET, ...args]);
+      try {
+        const page = await (await fetch(`${cli.url}/embed/dashboard/${dashboardToken()}`)).text();
+        assert.match(page, new RegExp(`data-plan="${plan}"`));
+        assert.match(cli.output(), said);
+      } finally {
+        await cli.stop();
+      }
+    }
   });
 
   test('the built bin keeps its #!/usr/bin/env node line and runs', async () => {

@@ -1,14 +1,14 @@
 // The embed page as a user sees it, for each hash option of contract §1. The page is in a
 // cross-origin iframe; the emulator-frame command reads it (text, computed styles).
 import {expect} from '@open-wc/testing';
-import {EmbeddedPage, contrast, salesToken} from './browser-helpers.js';
+import {EmbeddedPage, contrast, salesToken, type Plan} from './browser-helpers.js';
 
 describe('emulator embed page: appearance (hash options)', () => {
   let page: EmbeddedPage | undefined;
   afterEach(() => page?.remove());
 
-  const open = async (hash: string, search = '') =>
-    (page = await EmbeddedPage.open(`/embed/dashboard/${await salesToken()}${search}${hash}`));
+  const open = async (hash: string, search = '', plan: Plan = 'oss') =>
+    (page = await EmbeddedPage.open(`/embed/dashboard/${await salesToken()}${search}${hash}`, {plan}));
 
   it('shows the dashboard: title, editable filters only, every card, downloads, a border when framed', async () => {
     const view = await (await open('')).settled();
@@ -55,8 +55,9 @@ describe('emulator embed page: appearance (hash options)', () => {
     expect(view.colors.body[1]).to.equal('transparent');
   });
 
-  it('#font=…: the page uses that font family', async () => {
-    const view = await (await open('#font=Courier%20New')).settled();
+  // font, downloads and locale are paid-plan options: open source ignores them (page-plan.test.ts).
+  it('#font=…: the page uses that font family (pro)', async () => {
+    const view = await (await open('#font=Courier%20New', '', 'pro')).settled();
     expect(view.fontFamily).to.match(/^"Courier New"/);
   });
 
@@ -72,13 +73,13 @@ describe('emulator embed page: appearance (hash options)', () => {
     ['#downloads=results', {results: 6, pdf: false}],
     ['#hide_download_button=true', {results: 6, pdf: true}], // ignored, as the newest Metabase does
   ] as const) {
-    it(`${hash}: downloads ${JSON.stringify(downloads)}`, async () => {
-      expect((await (await open(hash)).settled()).downloads).to.deep.equal(downloads);
+    it(`${hash}: downloads ${JSON.stringify(downloads)} (pro)`, async () => {
+      expect((await (await open(hash, '', 'pro')).settled()).downloads).to.deep.equal(downloads);
     });
   }
 
-  it('#locale=de: German number and date formats', async () => {
-    const view = await (await open('#locale=de')).settled();
+  it('#locale=de: German number and date formats (pro)', async () => {
+    const view = await (await open('#locale=de', '', 'pro')).settled();
     expect(view.lang).to.equal('de');
     expect(view.cards[0]!.text).to.match(/^[\d.]+,\d\d\s\$$/); // e.g. 40.085,64 $
     // Which months get a label depends on the card's width; each of these is German only.

@@ -6,6 +6,7 @@ import {expect, waitUntil} from '@open-wc/testing';
 import {PAGE_CSS} from '../../src/emulator/page/styles.js';
 import {h} from '../../src/emulator/page/client/dom.js';
 import {createFormatter} from '../../src/emulator/page/client/format.js';
+import {translator} from '../../src/emulator/page/client/messages.js';
 import {visualization, type ResultData} from '../../src/emulator/page/client/visualization.js';
 
 const byCategory: ResultData = {
@@ -36,7 +37,11 @@ document.head.append(style);
 
 /** A dashboard card of `width` × `height` px holding the chart, as the page builds it. */
 function mountCard(display: 'bar' | 'line', data: ResultData, width: number, height: number) {
-  const body = h('div', {class: 'mb-card-body'}, visualization(display, 'Chart', data, {}, createFormatter('en')));
+  const body = h(
+    'div',
+    {class: 'mb-card-body'},
+    visualization(display, 'Chart', data, {}, createFormatter('en'), translator('en')),
+  );
   const card = h(
     'section',
     {class: `mb-card mb-card-${display}`},

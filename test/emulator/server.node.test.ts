@@ -28,6 +28,23 @@ describe('emulator HTTP server', () => {
     }
   });
 
+  test('plan: open source unless told "pro"; the page shell tells its script; anything else is a TypeError', async () => {
+    assert.match((await emulator.get(`/embed/dashboard/${dashboardToken()}`)).text, /data-plan="oss"/);
+    const pro = await TestEmulator.start(undefined, {plan: 'pro'});
+    try {
+      assert.match((await pro.get(`/embed/question/${questionToken()}`)).text, /data-plan="pro"/);
+    } finally {
+      await pro.close();
+    }
+    for (const plan of ['enterprise', '', 1])
+      await assert.rejects(TestEmulator.start(undefined, {plan: plan as never}), {
+        name: 'TypeError',
+        message: new RegExp(
+          `^plan must be "oss" or "pro" \\(got ${typeof plan === 'string' ? `"${plan}"` : plan}\\)\\.$`,
+        ),
+      });
+  });
+
   test('the page shell is served even for a bad token: its script shows the error, as Metabase does', async () => {
     const page = await emulator.get('/embed/dashboard/not-a-token');
     assert.equal(page.status, 200);

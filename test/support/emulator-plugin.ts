@@ -1,17 +1,22 @@
 // @web/test-runner plugin: starts the emulator (metabase-embed/emulator, from the sources)
-// on 127.0.0.1 with a fresh test secret; browser tests find it at GET /__servers/emulator.json
-// ({origin, secretKey}) and sign their own tokens with jose. Its clock is the real one
+// on 127.0.0.1 with a fresh test secret, twice: as open-source Metabase (its default plan)
+// and as a paid plan ("pro"); browser tests find them at GET /__servers/emulator.json
+// ({origin, proOrigin, secretKey}; one secret for both) and sign their own tokens with jose. Its clock is the real one
 // moved by an offset that the `emulator-clock` command sets ({offsetSeconds}), so a test
 // makes a token expire when it chooses, not by waiting.
 //
 // The embed page it serves is cross-origin to the test page (localhost), so tests cannot
 // read it from the browser. The `emulator-frame` command reads it the way a user sees it,
 // through the browser's automation connection (embed-frame.ts): text, computed colours,
-// sizes; and it changes a filter widget the way a user does.
+// sizes; and it changes a filter widget the way a user does. The `emulator-console` command
+// records what pages log to the console (Chromium and Firefox, through puppeteer; classic
+// WebDriver has no console command, so WebKit answers `false` to `start`).
 import {randomBytes} from 'node:crypto';
 import type {TestRunnerPlugin} from '@web/test-runner-core';
+import type {ConsoleMessage, Page} from 'puppeteer-core';
 import {startEmulator, type RunningEmulator} from '../../src/emulator/index.js';
 import {embedFrame, type FrameTarget} from './embed-frame.js';
+import {runnerEngine} from './runner-engine.js';
 
 export interface FrameSnapshot {
   state: string | null;
@@ -37,6 +42,10 @@ export interface FrameSnapshot {
     scalar: [string, string] | null;
   };
   height: number;
+  /** The page's own words: the first download link and PDF button, the filters' name, a select's empty choice. */
+  words: {downloadResults: string | null; downloadPdf: string | null; filters: string | null; all: string | null};
+  /** Open source's "Powered by Metabase" banner, or null (a paid plan). */
+  banner: {text: string; href: string; target: string; rel: string; height: number; color: [string, string]} | null;
   /** The document's performance.timeOrigin: a new one means the page was loaded again. */
   timeOrigin: number;
 }
@@ -48,6 +57,17 @@ export type FrameAction =
   | {action: 'type'; name: string; keys: string};
 
 export type EmulatorFramePayload = FrameTarget & FrameAction;
+
+/** A console message of a page in the test's tab (the test page or an embed). */
+export interface ConsoleEntry {
+  level: string;
+  text: string;
+  /** The URL of the document that logged it. */
+  url: string;
+}
+
+/** `start` recording (resolves false where the engine cannot), `read` what was logged since. */
+export type EmulatorConsolePayload = {action: 'start'} | {action: 'read'};
 
 /** Runs inside the embedded page (sent as source text): no closures over Node values. */
 function readPage(): FrameSnapshot {
@@ -99,28 +119,63 @@ function readPage(): FrameSnapshot {
       scalar: pair(root.querySelector('.mb-scalar')),
     },
     height: document.body.scrollHeight,
+    words: {
+      downloadResults: root.querySelector('.mb-download') ? text(root.querySelector('.mb-download')) : null,
+      downloadPdf: root.querySelector('.mb-download-pdf') ? text(root.querySelector('.mb-download-pdf')) : null,
+      filters: root.querySelector('.mb-parameters')?.getAttribute('aria-label') ?? null,
+      all: root.querySelector('.mb-parameter option[value=""]')
+        ? text(root.querySelector('.mb-parameter option[value=""]'))
+        : null,
+    },
+    banner: ((link: HTMLAnchorElement | null) =>
+      link
+        ? {
+            text: text(link),
+            href: link.href,
+            target: link.target,
+            rel: link.rel,
+            height: link.closest('footer')!.getBoundingClientRect().height,
+            color: pair(link)!,
+          }
+        : null)(document.querySelector<HTMLAnchorElement>('body > .mb-footer a')),
     timeOrigin: performance.timeOrigin,
   };
 }
 
-export function emulatorPlugin(): TestRunnerPlugin<EmulatorFramePayload> {
-  let emulator: RunningEmulator | undefined;
+/** Console messages of each test session's tab, recorded from `start`. */
+const consoles = new Map<string, ConsoleEntry[]>();
+
+function recordConsole(page: Page, sessionId: string): void {
+  const entries: ConsoleEntry[] = [];
+  consoles.set(sessionId, entries);
+  page.on('console', (message: ConsoleMessage) => {
+    entries.push({level: message.type(), text: message.text(), url: message.location().url ?? ''});
+  });
+}
+
+export function emulatorPlugin(): TestRunnerPlugin<EmulatorFramePayload | EmulatorConsolePayload> {
+  let emulators: {oss: RunningEmulator; pro: RunningEmulator} | undefined;
   let clockOffsetMs = 0;
   const secretKey = randomBytes(32).toString('hex');
   return {
     name: 'emulator',
     async serverStart() {
-      emulator = await startEmulator({secretKey, now: () => Date.now() + clockOffsetMs});
+      const now = () => Date.now() + clockOffsetMs;
+      const [oss, pro] = await Promise.all([
+        startEmulator({secretKey, now}),
+        startEmulator({secretKey, now, plan: 'pro'}),
+      ]);
+      emulators = {oss, pro};
     },
     async serverStop() {
-      await emulator?.close();
-      emulator = undefined;
+      await Promise.all([emulators?.oss.close(), emulators?.pro.close()]);
+      emulators = undefined;
     },
     serve(context) {
-      if (context.path !== '/__servers/emulator.json' || !emulator) return undefined;
+      if (context.path !== '/__servers/emulator.json' || !emulators) return undefined;
       // The test secret is throwaway; tests sign with it in the browser, as a host backend would.
       return {
-        body: JSON.stringify({origin: emulator.url, secretKey}),
+        body: JSON.stringify({origin: emulators.oss.url, proOrigin: emulators.pro.url, secretKey}),
         type: 'json',
         headers: {'Cache-Control': 'no-store'},
       };
@@ -130,7 +185,18 @@ export function emulatorPlugin(): TestRunnerPlugin<EmulatorFramePayload> {
         clockOffsetMs = (payload as unknown as {offsetSeconds: number}).offsetSeconds * 1000;
         return true;
       }
-      if (command !== 'emulator-frame' || !payload) return undefined;
+      if (command === 'emulator-console' && payload && 'action' in payload) {
+        if (payload.action === 'read') return consoles.get(session.id) ?? [];
+        if (runnerEngine() === 'webkit') return false;
+        const page = (session.browser as unknown as {getPage(id: string): Page}).getPage(session.id);
+        const recorded = consoles.get(session.id);
+        if (recorded)
+          recorded.length = 0; // a new start forgets what came before
+        else recordConsole(page, session.id);
+        return true;
+      }
+      if (command !== 'emulator-frame' || !payload || !('iframe' in payload || 'embedToken' in payload))
+        return undefined;
       const frame = await embedFrame(session, payload);
       if (payload.action === 'select') {
         const select = `select[name=${JSON.stringify(payload.slug)}]`;

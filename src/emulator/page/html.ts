@@ -4,7 +4,10 @@
 const ESCAPES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'};
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
 
-export function pageHtml(resource: 'dashboard' | 'question'): string {
+import type {Plan} from '../plan.js';
+
+/** The page for a dashboard or question; `plan` tells its script what the instance's plan allows. */
+export function pageHtml(resource: 'dashboard' | 'question', plan: Plan): string {
   return `<!doctype html>
 <html lang="en" data-state="loading">
 <head>
@@ -16,7 +19,7 @@ export function pageHtml(resource: 'dashboard' | 'question'): string {
 <script src="/app/embed/embed-page.js" defer></script>
 </head>
 <body>
-<main id="embed-root" data-resource="${escapeHtml(resource)}" aria-busy="true"><p class="mb-loading">Loading…</p></main>
+<main id="embed-root" data-resource="${escapeHtml(resource)}" data-plan="${escapeHtml(plan)}" aria-busy="true"><p class="mb-loading">Loading…</p></main>
 <noscript>This embedded ${escapeHtml(resource)} needs JavaScript.</noscript>
 </body>
 </html>

@@ -79,9 +79,17 @@ body {
 .mb-error { color: var(--mb-error); padding: 12px 0; }
 .mb-error-message { margin: 0; font-weight: bold; }
 .mb-loading, .mb-empty { color: var(--mb-text-muted); margin: 0; text-align: center; }
-/* #fullscreen: the dashboard fills the frame's viewport and its grid shares the height left. */
+/* Open source's "Powered by Metabase" banner: small, at the foot, in the theme's muted text
+   (no background of its own, so it sits on light, night and transparent pages alike). */
+.mb-footer { display: flex; justify-content: flex-start; padding: 8px 16px; font-size: 12px; line-height: 16px; }
+.mb-powered-by { color: var(--mb-text-muted); text-decoration: none; }
+.mb-powered-by:hover, .mb-powered-by:focus-visible { color: var(--mb-text); text-decoration: underline; }
+.mb-brand { color: var(--mb-accent); }
+/* #fullscreen: the dashboard fills the frame's viewport (above the banner, if any) and its
+   grid shares the height left. */
 :root.mb-fullscreen, :root.mb-fullscreen body { height: 100%; overflow: hidden; }
-:root.mb-fullscreen #embed-root { height: 100%; display: flex; flex-direction: column; }
+:root.mb-fullscreen body { display: flex; flex-direction: column; }
+:root.mb-fullscreen #embed-root { flex: 1; min-height: 0; display: flex; flex-direction: column; }
 :root.mb-fullscreen .mb-grid { flex: 1; min-height: 0; grid-auto-rows: minmax(0, 1fr); }
 @media (max-width: 640px) {
   .mb-grid { grid-template-columns: minmax(0, 1fr); }

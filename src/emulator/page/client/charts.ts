@@ -7,7 +7,8 @@ import {svg} from './dom.js';
 import type {FormatColumn, Formatter} from './format.js';
 
 export interface ChartData {
-  title: string;
+  /** The chart's accessible name, in the page's language. */
+  label: string;
   x: FormatColumn;
   y: FormatColumn;
   ySettings?: ColumnSettings | undefined;
@@ -35,7 +36,7 @@ function frame(data: ChartData, format: Formatter, {width, height}: ChartSize) {
     height,
     viewBox: `0 0 ${width} ${height}`,
     role: 'img',
-    'aria-label': `${data.title}: ${data.points.length} values`,
+    'aria-label': data.label,
   });
   ticks.forEach((tick, i) => {
     root.append(

@@ -33,14 +33,22 @@ function dateOptions(unit: string | undefined): Intl.DateTimeFormatOptions {
   }
 }
 
-/** A formatter for `locale` (an invalid or missing locale falls back to the default one). */
-export function createFormatter(locale: string | null): Formatter {
-  let resolved: string;
+/** Metabase's default site locale: what an embed without a (usable) `locale` shows. */
+const DEFAULT_LOCALE = 'en';
+
+/** `locale` if Intl formats it (`pt_BR` reads as `pt-BR`), else English, never the browser's own. */
+export function formatLocale(locale: string | null): string {
   try {
-    resolved = Intl.getCanonicalLocales(locale ?? [])[0] ?? new Intl.NumberFormat().resolvedOptions().locale;
+    const [canonical] = Intl.getCanonicalLocales(locale?.replace(/_/g, '-') ?? []);
+    return canonical && Intl.NumberFormat.supportedLocalesOf([canonical]).length > 0 ? canonical : DEFAULT_LOCALE;
   } catch {
-    resolved = new Intl.NumberFormat().resolvedOptions().locale;
+    return DEFAULT_LOCALE; // not a language tag
   }
+}
+
+/** A formatter for `locale` (an invalid, unknown or missing locale falls back to English). */
+export function createFormatter(locale: string | null): Formatter {
+  const resolved = formatLocale(locale);
   const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
   const cached = <T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T => {
     if (!cache.has(key)) cache.set(key, make());

@@ -11,6 +11,7 @@ import {postLocation} from './frame.js';
 import type {Appearance} from './hash-options.js';
 import {visualization, type ResultData} from './visualization.js';
 import {filterWidgets} from './widgets.js';
+import {translator, type Translate} from './messages.js';
 
 type CardState = {status: 'loading'} | {status: 'done'; data: ResultData} | {status: 'failed'; message: string};
 type PageState = 'loading' | 'ready' | 'error';
@@ -34,6 +35,9 @@ export class EmbedPage {
   /** Fetches the item (re-checking the token) and runs every query. */
   async load(): Promise<void> {
     this.setState('loading');
+    // The HTML shell's placeholder is English: say it in the page's language.
+    const placeholder = this.root.querySelector(':scope > .mb-loading');
+    if (placeholder) placeholder.textContent = this.t('loading');
     try {
       this.item = await loadItem(this.resource, this.token);
     } catch (error) {
@@ -79,6 +83,11 @@ export class EmbedPage {
     return this.item ? this.runQueries() : this.load();
   }
 
+  /** The page's words in the embed's locale. */
+  private get t(): Translate {
+    return translator(this.appearance.locale);
+  }
+
   private setState(state: PageState): void {
     document.documentElement.dataset.state = state;
     this.root.setAttribute('aria-busy', String(state === 'loading'));
@@ -109,7 +118,8 @@ export class EmbedPage {
         } catch (error) {
           state = {
             status: 'failed',
-            message: error instanceof ApiError ? error.message : `The query failed: ${messageOf(error)}`,
+            // The API's own messages stay as it answers them (English, as Metabase's server).
+            message: error instanceof ApiError ? error.message : this.t('queryFailed', {message: messageOf(error)}),
           };
         }
         if (current()) this.setCard(card, state);
@@ -155,10 +165,17 @@ export class EmbedPage {
 
   private cardContent(card: CardSlot): Element {
     const state = this.cards.get(card.key) ?? {status: 'loading'};
-    if (state.status === 'loading') return h('p', {class: 'mb-loading'}, 'Loading…');
+    if (state.status === 'loading') return h('p', {class: 'mb-loading'}, this.t('loading'));
     if (state.status === 'failed')
       return h('div', {class: 'mb-error', role: 'alert'}, h('p', {class: 'mb-error-message'}, state.message));
-    return visualization(card.display, card.title, state.data, card.settings, createFormatter(this.appearance.locale));
+    return visualization(
+      card.display,
+      card.title,
+      state.data,
+      card.settings,
+      createFormatter(this.appearance.locale),
+      this.t,
+    );
   }
 
   private render(): void {
@@ -170,7 +187,7 @@ export class EmbedPage {
       {class: 'mb-header'},
       appearance.titled ? h('h1', {class: 'mb-title'}, item.name) : null,
       appearance.downloads.pdf && this.resource === 'dashboard'
-        ? h('button', {type: 'button', class: 'mb-download-pdf'}, 'Download as PDF')
+        ? h('button', {type: 'button', class: 'mb-download-pdf'}, this.t('downloadPdf'))
         : null,
     );
     header.querySelector('.mb-download-pdf')?.addEventListener('click', () => window.print());
@@ -182,6 +199,7 @@ export class EmbedPage {
             values: this.values,
             loadOptions: (parameter) => loadValues(item.valuesUrl(parameter)),
             onChange: (slug, value) => this.onFilterChange(slug, value),
+            t: this.t,
           });
     const grid = h(
       'div',
@@ -202,7 +220,11 @@ export class EmbedPage {
         {class: 'mb-card-head'},
         this.resource === 'dashboard' ? h('h2', {class: 'mb-card-title'}, card.title) : null,
         this.appearance.downloads.results
-          ? h('a', {class: 'mb-download', href: card.queryUrl(this.values, 'csv'), download: true}, 'Download results')
+          ? h(
+              'a',
+              {class: 'mb-download', href: card.queryUrl(this.values, 'csv'), download: true},
+              this.t('downloadResults'),
+            )
           : null,
       ),
       h('div', {class: 'mb-card-body'}, this.cardContent(card)),

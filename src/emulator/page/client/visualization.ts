@@ -6,6 +6,7 @@ import {chartBox} from './chart-box.js';
 import {barChart, lineChart} from './charts.js';
 import {h} from './dom.js';
 import {isNumericColumn, type Formatter} from './format.js';
+import type {Translate} from './messages.js';
 
 export interface ResultData {
   cols: ResultColumn[];
@@ -50,9 +51,9 @@ function table(data: ResultData, settings: VisualizationSettings, format: Format
   );
 }
 
-function scalar(data: ResultData, settings: VisualizationSettings, format: Formatter): HTMLElement {
+function scalar(data: ResultData, settings: VisualizationSettings, format: Formatter, t: Translate): HTMLElement {
   const col = data.cols.at(-1);
-  if (!col) return h('p', {class: 'mb-empty'}, 'No results');
+  if (!col) return h('p', {class: 'mb-empty'}, t('noResults'));
   const value = data.rows[0]?.[data.cols.length - 1] ?? null;
   return h('p', {class: 'mb-scalar'}, format.format(value, col, settings.column_settings?.[col.name]) || '–');
 }
@@ -63,12 +64,14 @@ function chart(
   data: ResultData,
   settings: VisualizationSettings,
   format: Formatter,
+  t: Translate,
 ): Element {
   const [x, y] = data.cols;
-  if (!x || !y) return h('p', {class: 'mb-empty'}, 'No results');
+  if (!x || !y) return h('p', {class: 'mb-empty'}, t('noResults'));
   const points = data.rows.map((row) => ({x: row[0], y: Number(row[1] ?? 0)}));
-  if (points.length === 0) return h('p', {class: 'mb-empty'}, 'No results');
-  const chartData = {title, x, y, ySettings: settings.column_settings?.[y.name], points};
+  if (points.length === 0) return h('p', {class: 'mb-empty'}, t('noResults'));
+  const label = t('chartValues', {title, count: points.length});
+  const chartData = {label, x, y, ySettings: settings.column_settings?.[y.name], points};
   const draw = display === 'bar' ? barChart : lineChart;
   return chartBox((size) => draw(chartData, format, size));
 }
@@ -79,13 +82,14 @@ export function visualization(
   data: ResultData,
   settings: VisualizationSettings,
   format: Formatter,
+  t: Translate,
 ): Element {
   switch (display) {
     case 'scalar':
-      return scalar(data, settings, format);
+      return scalar(data, settings, format, t);
     case 'bar':
     case 'line':
-      return chart(display, title, data, settings, format);
+      return chart(display, title, data, settings, format, t);
     default:
       return table(data, settings, format);
   }

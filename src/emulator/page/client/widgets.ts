@@ -2,6 +2,7 @@
 // filters (options from the values endpoint), date inputs for dates, an input otherwise.
 import {h} from './dom.js';
 import type {FilterValue} from './filter-values.js';
+import type {Translate} from './messages.js';
 
 export interface WidgetParameter {
   id: string;
@@ -18,6 +19,8 @@ export interface WidgetOptions {
   /** Options of a text filter's select. */
   loadOptions(parameter: WidgetParameter): Promise<string[]>;
   onChange(slug: string, value: FilterValue): void;
+  /** The page's words ("All", "from", "to"). */
+  t: Translate;
 }
 
 const list = (value: FilterValue | undefined) =>
@@ -29,7 +32,7 @@ function selectWidget(parameter: WidgetParameter, current: string[], options: Wi
     // Options may arrive after the visitor chose: keep what is selected now.
     const selected =
       select.options.length > 0 ? [...select.selectedOptions].map((option) => option.value).filter(Boolean) : current;
-    select.replaceChildren(h('option', {value: ''}, 'All'));
+    select.replaceChildren(h('option', {value: ''}, options.t('all')));
     for (const choice of new Set([...choices, ...selected])) {
       select.append(h('option', {value: choice, selected: selected.includes(choice)}, choice));
     }
@@ -49,13 +52,13 @@ function dateRangeWidget(parameter: WidgetParameter, current: string[], options:
   const start = h('input', {
     type: 'date',
     name: `${parameter.slug}-from`,
-    'aria-label': `${parameter.name}: from`,
+    'aria-label': options.t('rangeFrom', {name: parameter.name}),
     value: single ? (current[0] ?? '') : from,
   });
   const end = h('input', {
     type: 'date',
     name: `${parameter.slug}-to`,
-    'aria-label': `${parameter.name}: to`,
+    'aria-label': options.t('rangeTo', {name: parameter.name}),
     value: single ? (current[0] ?? '') : to,
   });
   const changed = () =>
@@ -82,7 +85,7 @@ function widget(parameter: WidgetParameter, options: WidgetOptions): Element {
 }
 
 export function filterWidgets(options: WidgetOptions): HTMLElement {
-  const form = h('form', {class: 'mb-parameters', role: 'search', 'aria-label': 'Filters'});
+  const form = h('form', {class: 'mb-parameters', role: 'search', 'aria-label': options.t('filters')});
   form.addEventListener('submit', (event) => event.preventDefault());
   for (const parameter of options.parameters) {
     form.append(
