@@ -2,7 +2,6 @@
 // module registers nothing (see define.ts); the protocol lives in embed/, the moving parts in
 // controllers/.
 import {LitElement, html, type PropertyValues} from 'lit';
-import {property} from 'lit/decorators.js';
 import {AttributeWatchController} from './controllers/attribute-watch-controller.js';
 import {FramesController} from './controllers/frames-controller.js';
 import {LazyController} from './controllers/lazy-controller.js';
@@ -60,9 +59,37 @@ const ruledProperties: Record<string, AttributeRule> = {...rules, params: params
 export class MetabaseEmbedElement extends LitElement {
   static override styles = metabaseEmbedStyles;
 
+  // A static map, not @property decorators: the same Lit declarations (createProperty), without
+  // the decorator helper and its calls in the bundle.
+  static override properties = {
+    dashboard: {},
+    question: {},
+    endpoint: {},
+    credentials: {},
+    siteUrl: {attribute: 'site-url'},
+    fetchToken: {attribute: false},
+    params: {converter: jsonConverter, hasChanged: jsonChanged},
+    initialParams: {attribute: 'initial-params', converter: jsonConverter, hasChanged: jsonChanged},
+    bordered: {converter: booleanConverter},
+    titled: {converter: booleanConverter},
+    theme: {},
+    background: {converter: booleanConverter},
+    font: {},
+    hideParameters: {attribute: 'hide-parameters'},
+    downloads: {},
+    locale: {},
+    refresh: {converter: numberConverter},
+    minHeight: {attribute: 'min-height', converter: numberConverter},
+    maxHeight: {attribute: 'max-height', converter: numberConverter},
+    resize: {reflect: true},
+    loading: {},
+    timeout: {converter: numberConverter},
+  };
+
   // Validated properties read through their rule (embed/attribute-rules.ts): an invalid value
-  // reads back as the default, and the value given is kept for the warning. Defined before
-  // the decorators run, so Lit wraps these accessors instead of making its own.
+  // reads back as the default, and the value given is kept for the warning. Lit reads
+  // `properties` when the class is first defined, after this block: it wraps these accessors
+  // instead of making its own.
   static {
     for (const [name, rule] of Object.entries(ruledProperties)) {
       Object.defineProperty(this.prototype, name, {
@@ -82,85 +109,84 @@ export class MetabaseEmbedElement extends LitElement {
   }
 
   /** Dashboard to show: a positive integer id or a 21-character entity id. */
-  @property() dashboard?: string | number | undefined;
+  dashboard?: string | number | undefined;
 
   /** Question (saved card) to show: a positive integer id or a 21-character entity id. */
-  @property() question?: string | number | undefined;
+  question?: string | number | undefined;
 
   /** Your signing endpoint; the element POSTs `{resource, params}` as JSON to it. */
-  @property() endpoint?: string | undefined;
+  endpoint?: string | undefined;
 
   /**
    * Credentials sent to the endpoint: `same-origin`, or `include` for a backend on another origin.
    * @default 'same-origin'
    */
-  @property() credentials!: 'same-origin' | 'include';
+  credentials!: 'same-origin' | 'include';
 
   /** Metabase's address, for `{jwt}` answers; when set, embed URLs must be on this origin. */
-  @property({attribute: 'site-url'}) siteUrl?: string | undefined;
+  siteUrl?: string | undefined;
 
   /** Replaces the endpoint: `({resource, params, signal}) => Promise<answer>`. */
-  @property({attribute: false}) fetchToken?: FetchToken | undefined;
+  fetchToken?: FetchToken | undefined;
 
   // Compared by content: a framework that passes a new but equal object on every render
   // (React's `params={{…}}`) changes nothing.
   /** Filter values signed into the token: JSON object of slug → string | number | boolean | array. */
-  @property({converter: jsonConverter, hasChanged: jsonChanged}) params?: EmbedParams | undefined;
+  params?: EmbedParams | undefined;
 
   /** Initial values of editable filters (JSON); they go in the URL, not the token. */
-  @property({attribute: 'initial-params', converter: jsonConverter, hasChanged: jsonChanged})
   initialParams?: EmbedParams | undefined;
 
   /** Draw a border: `true` or `false`; absent: Metabase's default. */
-  @property({converter: booleanConverter}) bordered?: boolean | undefined;
+  bordered?: boolean | undefined;
 
   /** Show the title: `"false"` turns it off; absent: Metabase's default. */
-  @property({converter: booleanConverter}) titled?: boolean | undefined;
+  titled?: boolean | undefined;
 
   /** Colour theme: `light`, `night` or `transparent`. */
-  @property() theme?: 'light' | 'night' | 'transparent' | undefined;
+  theme?: 'light' | 'night' | 'transparent' | undefined;
 
   /** Dashboard background: `true` or `false` (newer Metabase versions). */
-  @property({converter: booleanConverter}) background?: boolean | undefined;
+  background?: boolean | undefined;
 
   /** Font name (Metabase paid plans). */
-  @property() font?: string | undefined;
+  font?: string | undefined;
 
   /** Comma-separated filter slugs whose widgets are hidden (their values still apply). */
-  @property({attribute: 'hide-parameters'}) hideParameters?: string | undefined;
+  hideParameters?: string | undefined;
 
   /** Download buttons: `true`, `false`, `pdf`, `results` or `pdf,results` (paid plans). */
-  @property() downloads?: boolean | 'pdf' | 'results' | 'pdf,results' | undefined;
+  downloads?: boolean | 'pdf' | 'results' | 'pdf,results' | undefined;
 
   /** Language of the embed, e.g. `de` or `pt-BR` (paid plans). */
-  @property() locale?: string | undefined;
+  locale?: string | undefined;
 
   /** Auto-refresh period in seconds (dashboards only). */
-  @property({converter: numberConverter}) refresh?: number | undefined;
+  refresh?: number | undefined;
 
   /** Lowest iframe height in CSS pixels. */
-  @property({attribute: 'min-height', converter: numberConverter}) minHeight?: number | undefined;
+  minHeight?: number | undefined;
 
   /** Highest iframe height in CSS pixels; taller content scrolls inside the iframe. */
-  @property({attribute: 'max-height', converter: numberConverter}) maxHeight?: number | undefined;
+  maxHeight?: number | undefined;
 
   /**
    * `auto`: the height follows the content; `none`: the element's CSS height.
    * @default 'auto'
    */
-  @property({reflect: true}) resize!: 'auto' | 'none';
+  resize!: 'auto' | 'none';
 
   /**
    * `lazy`: ask for no token until the element is within 200 px of the viewport.
    * @default 'eager'
    */
-  @property() loading!: 'eager' | 'lazy';
+  loading!: 'eager' | 'lazy';
 
   /**
    * Seconds to wait for the endpoint before a try counts as failed (at most 2147483).
    * @default 15
    */
-  @property({converter: numberConverter}) timeout!: number;
+  timeout!: number;
 
   /** What was given to each validated property, valid or not. */
   private readonly given: Record<PropertyKey, unknown> = {};
