@@ -1,6 +1,7 @@
 // Reads a signed embed token's claims WITHOUT verifying it: the element holds no secret
 // (and must not). Metabase verifies; the element only checks the token is for the resource
 // it asked for and reads when it expires.
+import {errorText} from './error-text.js';
 import {decodeJwtPayload} from './jwt-payload.js';
 import {isPlainObject} from './plain-object.js';
 import {resourceFromClaim} from './resource.js';
@@ -34,7 +35,7 @@ export function readClaims(token: string): {claims: TokenClaims} | {problem: str
   try {
     payload = decodeJwtPayload(token);
   } catch (error) {
-    return {problem: `The token is not a readable JWT (${error instanceof Error ? error.message : String(error)}).`};
+    return {problem: `The token is not a readable JWT (${errorText(error)}).`};
   }
   const resource = resourceFromClaim(payload.resource);
   if (!resource) return {problem: 'The token has no valid "resource" claim ({"dashboard": id} or {"question": id}).'};
