@@ -8,6 +8,7 @@
 import {readFileSync} from 'node:fs';
 import {builtinModules} from 'node:module';
 import esbuild from 'rollup-plugin-esbuild';
+import minifyTemplateLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import {cdnBundle} from './scripts/cdn-build.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -32,7 +33,12 @@ export default [
       'emulator/cli': 'src/emulator/cli.ts',
     },
     external: isExternal,
-    plugins: [esbuild({target: 'es2022', tsconfig: 'tsconfig.json'})],
+    plugins: [
+      // The element's css`` and html`` templates without their whitespace and comments, as in
+      // the CDN bundles: bundler users get them as lean (a bundler does not minify them).
+      minifyTemplateLiterals({include: ['src/metabase-embed*.ts'], failOnError: true}),
+      esbuild({target: 'es2022', tsconfig: 'tsconfig.json'}),
+    ],
     output: {
       dir: 'dist',
       format: 'es',

@@ -9,7 +9,7 @@ import {transform} from 'esbuild';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /** Packages the element's ESM build imports; nothing else under node_modules is served. */
-export const BROWSER_PACKAGES = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'iframe-resizer', 'jose'];
+export const BROWSER_PACKAGES = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'iframe-resizer'];
 
 const CONTENT_TYPES: Partial<Record<string, string>> = {
   '.js': 'text/javascript; charset=utf-8',

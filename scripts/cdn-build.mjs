@@ -1,6 +1,6 @@
 // The rollup configuration of the two CDN bundles (dist/cdn/metabase-embed.js, an ES module,
-// and dist/cdn/metabase-embed.iife.js, a classic script): src/cdn.ts with lit, iframe-resizer
-// and jose's JWT decoder in one minified file each, with a source map and a /*! banner naming
+// and dist/cdn/metabase-embed.iife.js, a classic script): src/cdn.ts with lit and iframe-resizer
+// in one minified file each, with a source map and a /*! banner naming
 // every bundled package, its version, licence and copyright line. The full licence texts go
 // to dist/cdn/THIRD-PARTY-LICENSES.txt beside them.
 import {nodeResolve} from '@rollup/plugin-node-resolve';

@@ -79,10 +79,14 @@ function section(title, headers, rows, intro = []) {
   return [`#### ${title}`, '', ...intro, ...table(headers, rows)];
 }
 
-/** Members users may touch: not static, private, `_`-prefixed or a custom-element lifecycle callback. */
+/**
+ * Members users may touch: not static, private, protected, `_`-prefixed or a custom-element
+ * lifecycle callback. (The analyzer marks properties declared in `static properties` as
+ * explicitly public.)
+ */
 export const isPublicMember = (member) =>
   !member.static &&
-  !member.privacy &&
+  (member.privacy ?? 'public') === 'public' &&
   !member.name.startsWith('_') &&
   !member.name.startsWith('#') &&
   !lifecycleCallbacks.has(member.name);

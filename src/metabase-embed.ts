@@ -1,8 +1,7 @@
 // The <metabase-embed> element: attributes in, a sized and self-renewing iframe out. This
 // module registers nothing (see define.ts); the protocol lives in embed/, the moving parts in
 // controllers/.
-import {LitElement, html, type PropertyValues} from 'lit';
-import {property} from 'lit/decorators.js';
+import {LitElement, html, type PropertyDeclaration, type PropertyDeclarations, type PropertyValues} from 'lit';
 import {AttributeWatchController} from './controllers/attribute-watch-controller.js';
 import {FramesController} from './controllers/frames-controller.js';
 import {LazyController} from './controllers/lazy-controller.js';
@@ -58,144 +57,178 @@ const ruledProperties: Record<string, AttributeRule> = {...rules, params: params
  * @cssprop [--metabase-embed-skeleton-color=#eef1f5] - The loading skeleton's color.
  */
 export class MetabaseEmbedElement extends LitElement {
-  static override styles = metabaseEmbedStyles;
+  // Getters, not static fields: with this tsconfig a static field is assigned after the class,
+  // and for the CDN's Safari 15.4 target esbuild would then compile every #private member of
+  // the class into WeakMap lookups.
+  static override get styles() {
+    return metabaseEmbedStyles;
+  }
+
+  // A static map, not @property decorators: the same Lit declarations (createProperty), without
+  // the decorator helper and its calls in the bundle.
+  static override get properties(): PropertyDeclarations {
+    return {
+      dashboard: {},
+      question: {},
+      endpoint: {},
+      credentials: {},
+      siteUrl: {attribute: 'site-url'},
+      fetchToken: {attribute: false},
+      params: {converter: jsonConverter, hasChanged: jsonChanged},
+      initialParams: {attribute: 'initial-params', converter: jsonConverter, hasChanged: jsonChanged},
+      bordered: {converter: booleanConverter},
+      titled: {converter: booleanConverter},
+      theme: {},
+      background: {converter: booleanConverter},
+      font: {},
+      hideParameters: {attribute: 'hide-parameters'},
+      downloads: {},
+      locale: {},
+      refresh: {converter: numberConverter},
+      minHeight: {attribute: 'min-height', converter: numberConverter},
+      maxHeight: {attribute: 'max-height', converter: numberConverter},
+      resize: {reflect: true},
+      loading: {},
+      timeout: {converter: numberConverter},
+    };
+  }
 
   // Validated properties read through their rule (embed/attribute-rules.ts): an invalid value
-  // reads back as the default, and the value given is kept for the warning. Defined before
-  // the decorators run, so Lit wraps these accessors instead of making its own.
-  static {
-    for (const [name, rule] of Object.entries(ruledProperties)) {
+  // reads back as the default, and the value given is kept for the warning. Lit wraps this
+  // accessor as it wraps one written in the class.
+  static override createProperty(name: PropertyKey, options?: PropertyDeclaration): void {
+    const rule = ruledProperties[name as string];
+    if (rule)
       Object.defineProperty(this.prototype, name, {
         get(this: MetabaseEmbedElement) {
-          return readRuled(rule, this.given[name]);
+          return readRuled(rule, this.#given[name]);
         },
         set(this: MetabaseEmbedElement, value: unknown) {
-          const old = this.given[name];
-          this.given[name] = value;
+          const old = this.#given[name];
+          this.#given[name] = value;
           // Compared as given: text that reads as the default still counts as a change.
           this.requestUpdate(name, old, undefined, true, value);
         },
         configurable: true,
         enumerable: true,
       });
-    }
+    super.createProperty(name, options);
   }
 
   /** Dashboard to show: a positive integer id or a 21-character entity id. */
-  @property() dashboard?: string | number | undefined;
+  dashboard?: string | number | undefined;
 
   /** Question (saved card) to show: a positive integer id or a 21-character entity id. */
-  @property() question?: string | number | undefined;
+  question?: string | number | undefined;
 
   /** Your signing endpoint; the element POSTs `{resource, params}` as JSON to it. */
-  @property() endpoint?: string | undefined;
+  endpoint?: string | undefined;
 
   /**
    * Credentials sent to the endpoint: `same-origin`, or `include` for a backend on another origin.
    * @default 'same-origin'
    */
-  @property() credentials!: 'same-origin' | 'include';
+  credentials!: 'same-origin' | 'include';
 
   /** Metabase's address, for `{jwt}` answers; when set, embed URLs must be on this origin. */
-  @property({attribute: 'site-url'}) siteUrl?: string | undefined;
+  siteUrl?: string | undefined;
 
   /** Replaces the endpoint: `({resource, params, signal}) => Promise<answer>`. */
-  @property({attribute: false}) fetchToken?: FetchToken | undefined;
+  fetchToken?: FetchToken | undefined;
 
   // Compared by content: a framework that passes a new but equal object on every render
   // (React's `params={{…}}`) changes nothing.
   /** Filter values signed into the token: JSON object of slug → string | number | boolean | array. */
-  @property({converter: jsonConverter, hasChanged: jsonChanged}) params?: EmbedParams | undefined;
+  params?: EmbedParams | undefined;
 
   /** Initial values of editable filters (JSON); they go in the URL, not the token. */
-  @property({attribute: 'initial-params', converter: jsonConverter, hasChanged: jsonChanged})
   initialParams?: EmbedParams | undefined;
 
   /** Draw a border: `true` or `false`; absent: Metabase's default. */
-  @property({converter: booleanConverter}) bordered?: boolean | undefined;
+  bordered?: boolean | undefined;
 
   /** Show the title: `"false"` turns it off; absent: Metabase's default. */
-  @property({converter: booleanConverter}) titled?: boolean | undefined;
+  titled?: boolean | undefined;
 
   /** Colour theme: `light`, `night` or `transparent`. */
-  @property() theme?: 'light' | 'night' | 'transparent' | undefined;
+  theme?: 'light' | 'night' | 'transparent' | undefined;
 
   /** Dashboard background: `true` or `false` (newer Metabase versions). */
-  @property({converter: booleanConverter}) background?: boolean | undefined;
+  background?: boolean | undefined;
 
   /** Font name (Metabase paid plans). */
-  @property() font?: string | undefined;
+  font?: string | undefined;
 
   /** Comma-separated filter slugs whose widgets are hidden (their values still apply). */
-  @property({attribute: 'hide-parameters'}) hideParameters?: string | undefined;
+  hideParameters?: string | undefined;
 
   /** Download buttons: `true`, `false`, `pdf`, `results` or `pdf,results` (paid plans). */
-  @property() downloads?: boolean | 'pdf' | 'results' | 'pdf,results' | undefined;
+  downloads?: boolean | 'pdf' | 'results' | 'pdf,results' | undefined;
 
   /** Language of the embed, e.g. `de` or `pt-BR` (paid plans). */
-  @property() locale?: string | undefined;
+  locale?: string | undefined;
 
   /** Auto-refresh period in seconds (dashboards only). */
-  @property({converter: numberConverter}) refresh?: number | undefined;
+  refresh?: number | undefined;
 
   /** Lowest iframe height in CSS pixels. */
-  @property({attribute: 'min-height', converter: numberConverter}) minHeight?: number | undefined;
+  minHeight?: number | undefined;
 
   /** Highest iframe height in CSS pixels; taller content scrolls inside the iframe. */
-  @property({attribute: 'max-height', converter: numberConverter}) maxHeight?: number | undefined;
+  maxHeight?: number | undefined;
 
   /**
    * `auto`: the height follows the content; `none`: the element's CSS height.
    * @default 'auto'
    */
-  @property({reflect: true}) resize!: 'auto' | 'none';
+  resize!: 'auto' | 'none';
 
   /**
    * `lazy`: ask for no token until the element is within 200 px of the viewport.
    * @default 'eager'
    */
-  @property() loading!: 'eager' | 'lazy';
+  loading!: 'eager' | 'lazy';
 
   /**
    * Seconds to wait for the endpoint before a try counts as failed (at most 2147483).
    * @default 15
    */
-  @property({converter: numberConverter}) timeout!: number;
+  timeout!: number;
 
   /** What was given to each validated property, valid or not. */
-  private readonly given: Record<PropertyKey, unknown> = {};
+  readonly #given: Record<PropertyKey, unknown> = {};
 
-  private readonly tokens = new TokenController(this, {
-    reconsider: () => this.scheduleReconcile(),
+  readonly #tokens = new TokenController(this, {
+    reconsider: () => this.#scheduleReconcile(),
     onToken: (token) => {
-      this.emit('metabase-embed-token', {expiresAt: token.life.expiresAt, reason: token.reason});
-      this.showFrame();
+      this.#emit('metabase-embed-token', {expiresAt: token.life.expiresAt, reason: token.reason});
+      this.#showFrame();
     },
     onError: (detail) => {
-      if (!detail.willRetry) this.frames.clear();
-      this.emit('metabase-embed-error', detail);
+      if (!detail.willRetry) this.#frames.clear();
+      this.#emit('metabase-embed-error', detail);
       this.requestUpdate();
     },
   });
 
-  private readonly frames = new FramesController(this, {
-    onLoad: (url) => this.emit('metabase-embed-load', {url}),
-    onResize: (height) => this.emit('metabase-embed-resize', {height}),
+  readonly #frames = new FramesController(this, {
+    onLoad: (url) => this.#emit('metabase-embed-load', {url}),
+    onResize: (height) => this.#emit('metabase-embed-resize', {height}),
     onLocation: (location) => {
-      this.visitorParams = paramsFromSearch(location.search);
-      this.emit('metabase-embed-location', {params: this.frameParams, location});
-      this.showFrame(); // a frame still loading out of sight takes the visitor's choices along
+      this.#visitorParams = paramsFromSearch(location.search);
+      this.#emit('metabase-embed-location', {params: this.frameParams, location});
+      this.#showFrame(); // a frame still loading out of sight takes the visitor's choices along
     },
   });
 
-  private readonly lazy = new LazyController(this, () => this.scheduleReconcile());
+  readonly #lazy = new LazyController(this, () => this.#scheduleReconcile());
 
-  private readonly warnings = new AttributeWarnings((message) => console.warn(`<metabase-embed>: ${message}`));
+  readonly #warnings = new AttributeWarnings((message) => console.warn(`<metabase-embed>: ${message}`));
   /** A configuration error on show (request failures are the token controller's). */
-  private configurationError: MetabaseEmbedErrorDetail | null = null;
-  private visitorParams: FrameParams = {};
-  private reloadRequested = false;
-  private reconcileScheduled = false;
+  #configurationError: MetabaseEmbedErrorDetail | null = null;
+  #visitorParams: FrameParams = {};
+  #reloadRequested = false;
+  #reconcileScheduled = false;
 
   constructor() {
     super();
@@ -204,65 +237,66 @@ export class MetabaseEmbedElement extends LitElement {
       this,
       (name) => name === 'title' || name.startsWith(paramAttributePrefix),
       (names) => {
-        if (names.has('title')) this.frames.setTitle(this.frameTitle());
-        this.scheduleReconcile();
+        if (names.has('title')) this.#frames.setTitle(this.#frameTitle());
+        this.#scheduleReconcile();
       },
     );
   }
 
   /** `idle`, `loading` (aria-busy), `ready` or `error`. A background renewal keeps `ready`. */
   get state(): EmbedState {
-    if (this.error) return 'error';
-    if (this.tokens.busy || this.frames.loading || (!this.frames.showing && this.tokens.requesting)) return 'loading';
-    return this.frames.showing ? 'ready' : 'idle';
+    if (this.#error) return 'error';
+    if (this.#tokens.busy || this.#frames.loading || (!this.#frames.showing && this.#tokens.requesting))
+      return 'loading';
+    return this.#frames.showing ? 'ready' : 'idle';
   }
 
   /** When the current token expires: epoch ms on the browser's clock (as `Date.now()`), or null. */
   get expiresAt(): number | null {
-    return this.tokens.token?.life.expiresAt ?? null;
+    return this.#tokens.token?.life.expiresAt ?? null;
   }
 
   /** Editable filter values the visitor chose inside the embed (from its `location.search`). */
   get frameParams(): FrameParams {
-    return structuredClone(this.visitorParams);
+    return structuredClone(this.#visitorParams);
   }
 
   /** Fetches a fresh token and reloads the embed (also what the default Retry button does). */
   reload(): void {
-    this.reloadRequested = true;
-    this.scheduleReconcile();
+    this.#reloadRequested = true;
+    this.#scheduleReconcile();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.scheduleReconcile(); // resume: a new token only if the old one is due
+    this.#scheduleReconcile(); // resume: a new token only if the old one is due
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    for (const name of changed.keys()) this.warnings.forget(this.attributeOf(name));
+    for (const name of changed.keys()) this.#warnings.forget(this.#attributeOf(name));
     // Another resource, or new initial values, start from the values the host chose.
-    if (changed.has('dashboard') || changed.has('question') || changed.has('initialParams')) this.visitorParams = {};
+    if (changed.has('dashboard') || changed.has('question') || changed.has('initialParams')) this.#visitorParams = {};
   }
 
   protected override firstUpdated(): void {
-    this.frames.container = this.renderRoot.querySelector('.frames');
+    this.#frames.container = this.renderRoot.querySelector('.frames');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (this.state === 'loading') this.setAttribute('aria-busy', 'true');
     else this.removeAttribute('aria-busy');
     if (changed.has('resize') || changed.has('minHeight') || changed.has('maxHeight')) {
-      this.frames.setSizing({resize: this.resize, min: this.minHeight, max: this.maxHeight});
+      this.#frames.setSizing({resize: this.resize, min: this.minHeight, max: this.maxHeight});
     }
-    if (changed.has('dashboard') || changed.has('question')) this.frames.setTitle(this.frameTitle());
-    if (changed.size > 0) this.scheduleReconcile();
+    if (changed.has('dashboard') || changed.has('question')) this.#frames.setTitle(this.#frameTitle());
+    if (changed.size > 0) this.#scheduleReconcile();
   }
 
   protected override render() {
-    const {error} = this;
+    const error = this.#error;
     return html`
       <div class="frames"></div>
-      <div class="placeholder" part="loading" ?hidden=${!!error || this.frames.showing}>
+      <div class="placeholder" part="loading" ?hidden=${!!error || this.#frames.showing}>
         <slot name="loading"><div class="skeleton"></div></slot>
       </div>
       <div class="error placeholder" part="error" role="alert" ?hidden=${!error}>
@@ -274,28 +308,28 @@ export class MetabaseEmbedElement extends LitElement {
     `;
   }
 
-  private get error(): MetabaseEmbedErrorDetail | null {
-    return this.configurationError ?? this.tokens.failure;
+  get #error(): MetabaseEmbedErrorDetail | null {
+    return this.#configurationError ?? this.#tokens.failure;
   }
 
   // Every change funnels here, once per batch, after Lit's update: it reads the live
   // attributes, so a burst of changes in one task makes one request with the final values.
-  private scheduleReconcile(): void {
-    if (this.reconcileScheduled) return;
-    this.reconcileScheduled = true;
+  #scheduleReconcile(): void {
+    if (this.#reconcileScheduled) return;
+    this.#reconcileScheduled = true;
     void this.updateComplete.then(() => {
-      this.reconcileScheduled = false;
-      this.reconcile();
+      this.#reconcileScheduled = false;
+      this.#reconcile();
     });
   }
 
-  private reconcile(): void {
+  #reconcile(): void {
     if (!this.isConnected) return;
-    const reload = this.reloadRequested;
-    this.reloadRequested = false; // the first token after a fix is 'initial' or 'params'
+    const reload = this.#reloadRequested;
+    this.#reloadRequested = false; // the first token after a fix is 'initial' or 'params'
     for (const [name, rule] of Object.entries(rules)) {
-      const warning = ruleWarning(rule, this.given[name]);
-      if (warning) this.warnings.warn(warning);
+      const warning = ruleWarning(rule, this.#given[name]);
+      if (warning) this.#warnings.warn(warning);
     }
     const read = readConfiguration({
       dashboard: this.dashboard,
@@ -304,58 +338,58 @@ export class MetabaseEmbedElement extends LitElement {
       fetchToken: this.fetchToken,
       credentials: this.credentials,
       siteUrl: this.siteUrl,
-      params: this.given['params'],
+      params: this.#given['params'],
       attributes: this.attributes,
       baseUrl: document.baseURI,
     });
-    if ('problem' in read) return this.fail(read.problem);
-    this.configurationError = null;
-    if (this.loading === 'lazy' && !this.lazy.near) this.lazy.watch();
-    else if (this.tokens.ensure(read.configuration, this.timeout * 1000, reload)) this.showFrame();
+    if ('problem' in read) return this.#fail(read.problem);
+    this.#configurationError = null;
+    if (this.loading === 'lazy' && !this.#lazy.near) this.#lazy.watch();
+    else if (this.#tokens.ensure(read.configuration, this.timeout * 1000, reload)) this.#showFrame();
     this.requestUpdate();
   }
 
   /** Shows the token held, with the appearance and filter values of now. */
-  private showFrame(): void {
-    const token = this.tokens.token;
+  #showFrame(): void {
+    const token = this.#tokens.token;
     // A reconcile on its way decides with the latest configuration.
-    if (!token || this.error || this.reconcileScheduled) return;
-    const {hash, warnings} = appearanceHash(this.given, resourceKind(token.target.claims.resource));
-    for (const warning of warnings) this.warnings.warn(warning.message);
-    this.frames.show(
+    if (!token || this.#error || this.#reconcileScheduled) return;
+    const {hash, warnings} = appearanceHash(this.#given, resourceKind(token.target.claims.resource));
+    for (const warning of warnings) this.#warnings.warn(warning.message);
+    this.#frames.show(
       planFrame({
         target: token.target,
         renewal: token.reason === 'renew',
         hash,
         initialParams: this.initialParams ?? {},
-        visitorParams: this.visitorParams,
+        visitorParams: this.#visitorParams,
       }),
     );
   }
 
   /** A configuration error: reported once per distinct message, and nothing is requested. */
-  private fail(message: string): void {
-    this.tokens.cancel();
-    if (this.configurationError?.message === message) return;
-    this.configurationError = {reason: 'configuration', message, willRetry: false};
-    this.frames.clear();
+  #fail(message: string): void {
+    this.#tokens.cancel();
+    if (this.#configurationError?.message === message) return;
+    this.#configurationError = {reason: 'configuration', message, willRetry: false};
+    this.#frames.clear();
     console.error(`<metabase-embed>: ${message}`);
-    this.emit('metabase-embed-error', this.configurationError);
+    this.#emit('metabase-embed-error', this.#configurationError);
     this.requestUpdate();
   }
 
-  private frameTitle(): string {
+  #frameTitle(): string {
     const resource = resourceFromAttributes(this.dashboard, this.question);
     return (
       this.getAttribute('title') || ('resource' in resource ? describeResource(resource.resource) : 'Metabase embed')
     );
   }
 
-  private emit<K extends keyof MetabaseEmbedEventMap>(type: K, detail: MetabaseEmbedEventMap[K]['detail']): void {
+  #emit<K extends keyof MetabaseEmbedEventMap>(type: K, detail: MetabaseEmbedEventMap[K]['detail']): void {
     this.dispatchEvent(new CustomEvent(type, {detail, bubbles: true, composed: true}));
   }
 
-  private attributeOf(name: PropertyKey): string {
+  #attributeOf(name: PropertyKey): string {
     const attribute = (this.constructor as typeof MetabaseEmbedElement).elementProperties.get(name)?.attribute;
     return typeof attribute === 'string' ? attribute : String(name).toLowerCase();
   }

@@ -26,7 +26,7 @@ export const PAGES = [
 export type PagePath = (typeof PAGES)[number]['path'];
 
 /**
- * The element's ESM build (dist/) imports lit, iframe-resizer and jose by their package
+ * The element's ESM build (dist/) imports lit and iframe-resizer by their package
  * names; this import map lets the browser resolve them to the files the demo serves, with
  * no bundling step. URLs are relative so the app works under any path prefix.
  */
@@ -37,7 +37,6 @@ export function importMapJson(): string {
     'lit-html': 'lit-html/lit-html.js',
     'lit-element': 'lit-element/index.js',
     '@lit/reactive-element': '@lit/reactive-element/reactive-element.js',
-    jose: 'jose/dist/webapi/index.js',
   };
   for (const pkg of BROWSER_PACKAGES) {
     if (entryFiles[pkg]) imports[pkg] = `./node_modules/${entryFiles[pkg]}`;

@@ -4,27 +4,33 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 
 export class AttributeWatchController implements ReactiveController {
-  private observer?: MutationObserver;
+  #observer?: MutationObserver;
+  readonly #host: ReactiveControllerHost & Element;
+  readonly #matches: (name: string) => boolean;
+  readonly #onChange: (names: Set<string>) => void;
 
   constructor(
-    private readonly host: ReactiveControllerHost & Element,
-    private readonly matches: (name: string) => boolean,
-    private readonly onChange: (names: Set<string>) => void,
+    host: ReactiveControllerHost & Element,
+    matches: (name: string) => boolean,
+    onChange: (names: Set<string>) => void,
   ) {
+    this.#host = host;
+    this.#matches = matches;
+    this.#onChange = onChange;
     host.addController(this);
   }
 
   // Created on connect, not in the constructor: server-side rendering constructs elements
   // without a DOM.
   hostConnected(): void {
-    this.observer ??= new MutationObserver((records) => {
-      const names = new Set(records.map((record) => record.attributeName ?? '').filter(this.matches));
-      if (names.size > 0) this.onChange(names);
+    this.#observer ??= new MutationObserver((records) => {
+      const names = new Set(records.map((record) => record.attributeName ?? '').filter(this.#matches));
+      if (names.size > 0) this.#onChange(names);
     });
-    this.observer.observe(this.host, {attributes: true});
+    this.#observer.observe(this.#host, {attributes: true});
   }
 
   hostDisconnected(): void {
-    this.observer?.disconnect();
+    this.#observer?.disconnect();
   }
 }

@@ -7,36 +7,38 @@ const lazyMargin = '200px';
 export class LazyController implements ReactiveController {
   /** The element has been within the margin of the viewport. */
   near = false;
-  private observer: IntersectionObserver | undefined;
+  #observer: IntersectionObserver | undefined;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & Element,
-    private readonly onNear: () => void,
-  ) {
+  readonly #host: ReactiveControllerHost & Element;
+  readonly #onNear: () => void;
+
+  constructor(host: ReactiveControllerHost & Element, onNear: () => void) {
+    this.#host = host;
+    this.#onNear = onNear;
     host.addController(this);
   }
 
   /** Starts watching (idempotent); call while lazy and not yet near. */
   watch(): void {
-    if (this.near || this.observer) return;
-    this.observer = new IntersectionObserver(
+    if (this.near || this.#observer) return;
+    this.#observer = new IntersectionObserver(
       (entries) => {
         if (!entries.some((entry) => entry.isIntersecting)) return;
         this.near = true;
-        this.stop();
-        this.onNear();
+        this.#stop();
+        this.#onNear();
       },
       {rootMargin: lazyMargin},
     );
-    this.observer.observe(this.host);
+    this.#observer.observe(this.#host);
   }
 
   hostDisconnected(): void {
-    this.stop();
+    this.#stop();
   }
 
-  private stop(): void {
-    this.observer?.disconnect();
-    this.observer = undefined;
+  #stop(): void {
+    this.#observer?.disconnect();
+    this.#observer = undefined;
   }
 }

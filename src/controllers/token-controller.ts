@@ -40,23 +40,23 @@ export class TokenController implements ReactiveController {
   token: AcceptedToken | null = null;
   /** The last request's final failure, shown until a new request starts. */
   failure: (MetabaseEmbedErrorDetail & {key: string; retryable: boolean}) | null = null;
-  private inFlight: InFlight | null = null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  #inFlight: InFlight | null = null;
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly callbacks: TokenCallbacks,
-  ) {
+  readonly #callbacks: TokenCallbacks;
+
+  constructor(host: ReactiveControllerHost, callbacks: TokenCallbacks) {
+    this.#callbacks = callbacks;
     host.addController(this);
   }
 
   /** A request the visitor is waiting for (not a background renewal) is under way. */
   get busy(): boolean {
-    return this.inFlight !== null && this.inFlight.reason !== 'renew';
+    return this.#inFlight !== null && this.#inFlight.reason !== 'renew';
   }
 
   get requesting(): boolean {
-    return this.inFlight !== null;
+    return this.#inFlight !== null;
   }
 
   /**
@@ -65,83 +65,83 @@ export class TokenController implements ReactiveController {
    */
   ensure(configuration: Configuration, timeoutMs: number, reload: boolean): boolean {
     // A request for something no longer asked for must never answer.
-    if (this.inFlight && this.inFlight.key !== configuration.key) this.cancel();
+    if (this.#inFlight && this.#inFlight.key !== configuration.key) this.cancel();
     const step = nextTokenStep({
       key: configuration.key,
       reload,
       now: Date.now(),
-      inFlight: this.inFlight,
+      inFlight: this.#inFlight,
       failedKey: this.failure?.key ?? null,
       token: this.token && {key: this.token.key, ...this.token.life},
     });
-    if (typeof step === 'object') this.start(configuration, step.request, timeoutMs);
-    else if (step === 'valid' && !this.inFlight) this.reconsiderIn(this.token!.life.renewAt - Date.now());
+    if (typeof step === 'object') this.#start(configuration, step.request, timeoutMs);
+    else if (step === 'valid' && !this.#inFlight) this.#reconsiderIn(this.token!.life.renewAt - Date.now());
     return step === 'valid';
   }
 
   /** Aborts any request and retry, and stops the renewal timer. */
   cancel(): void {
-    this.inFlight?.abort.abort(new DOMException('Superseded', 'AbortError'));
-    this.inFlight = null;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.#inFlight?.abort.abort(new DOMException('Superseded', 'AbortError'));
+    this.#inFlight = null;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
   hostConnected(): void {
-    document.addEventListener('visibilitychange', this.onVisibilityChange);
-    window.addEventListener('online', this.wakeUp);
+    document.addEventListener('visibilitychange', this.#onVisibilityChange);
+    window.addEventListener('online', this.#wakeUp);
   }
 
   hostDisconnected(): void {
-    document.removeEventListener('visibilitychange', this.onVisibilityChange);
-    window.removeEventListener('online', this.wakeUp);
+    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
+    window.removeEventListener('online', this.#wakeUp);
     this.cancel();
     this.failure = null; // a reconnect tries again
   }
 
-  private readonly onVisibilityChange = (): void => {
-    if (document.visibilityState === 'visible') this.wakeUp();
+  readonly #onVisibilityChange = (): void => {
+    if (document.visibilityState === 'visible') this.#wakeUp();
   };
 
   // Back in view or online: a failure that may have passed (a network blip) is tried again,
   // and a token whose renewal timer ran late (a background tab) is renewed.
-  private readonly wakeUp = (): void => {
+  readonly #wakeUp = (): void => {
     if (this.failure?.retryable) this.failure = null;
-    this.callbacks.reconsider();
+    this.#callbacks.reconsider();
   };
 
-  private reconsiderIn(delayMs: number): void {
-    if (this.timer !== undefined || delayMs === Infinity) return;
-    this.timer = setTimeout(
+  #reconsiderIn(delayMs: number): void {
+    if (this.#timer !== undefined || delayMs === Infinity) return;
+    this.#timer = setTimeout(
       () => {
-        this.timer = undefined;
-        this.callbacks.reconsider();
+        this.#timer = undefined;
+        this.#callbacks.reconsider();
       },
       Math.min(Math.max(delayMs, 0), maxTimerDelayMs),
     );
   }
 
-  private start(configuration: Configuration, reason: TokenReason, timeoutMs: number): void {
+  #start(configuration: Configuration, reason: TokenReason, timeoutMs: number): void {
     this.cancel();
     this.failure = null;
     const inFlight: InFlight = {key: configuration.key, reason, abort: new AbortController()};
-    this.inFlight = inFlight;
-    void this.run(configuration, inFlight, timeoutMs);
+    this.#inFlight = inFlight;
+    void this.#run(configuration, inFlight, timeoutMs);
   }
 
-  private async run(configuration: Configuration, inFlight: InFlight, timeoutMs: number): Promise<void> {
+  async #run(configuration: Configuration, inFlight: InFlight, timeoutMs: number): Promise<void> {
     for (let retries = 0; ; retries++) {
       let failure: TokenRequestError;
       try {
-        const token = await this.attempt(configuration, inFlight, timeoutMs);
-        if (this.inFlight !== inFlight) return; // superseded: never shown
-        this.inFlight = null;
+        const token = await this.#attempt(configuration, inFlight, timeoutMs);
+        if (this.#inFlight !== inFlight) return; // superseded: never shown
+        this.#inFlight = null;
         this.token = token;
-        this.reconsiderIn(token.life.renewAt - Date.now());
-        this.callbacks.onToken(token);
+        this.#reconsiderIn(token.life.renewAt - Date.now());
+        this.#callbacks.onToken(token);
         return;
       } catch (error) {
-        if (this.inFlight !== inFlight) return;
+        if (this.#inFlight !== inFlight) return;
         failure = error instanceof TokenRequestError ? error : new TokenRequestError('network', String(error), true);
       }
       const next = afterFailure({
@@ -160,19 +160,19 @@ export class TokenController implements ReactiveController {
         willRetry: next !== null,
       };
       if (!next || 'renewInMs' in next) {
-        this.inFlight = null;
-        if (next) this.reconsiderIn(next.renewInMs);
+        this.#inFlight = null;
+        if (next) this.#reconsiderIn(next.renewInMs);
         else this.failure = {...detail, key: inFlight.key, retryable: failure.retryable};
       }
-      this.callbacks.onError(detail);
+      this.#callbacks.onError(detail);
       if (!next || 'renewInMs' in next) return;
       const waited = await wait(next.retryInMs, inFlight.abort.signal);
-      if (!waited || this.inFlight !== inFlight) return;
+      if (!waited || this.#inFlight !== inFlight) return;
     }
   }
 
   /** One request with its own timeout; resolves to a validated token or throws TokenRequestError. */
-  private async attempt(configuration: Configuration, inFlight: InFlight, timeoutMs: number): Promise<AcceptedToken> {
+  async #attempt(configuration: Configuration, inFlight: InFlight, timeoutMs: number): Promise<AcceptedToken> {
     const attempt = new AbortController();
     const forward = () => attempt.abort(inFlight.abort.signal.reason);
     inFlight.abort.signal.addEventListener('abort', forward, {once: true});

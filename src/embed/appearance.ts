@@ -30,24 +30,24 @@ interface AppearanceResult {
   warnings: AppearanceWarning[];
 }
 
-/** Each appearance property and its key in the hash, in Metabase's order. */
-const hashKeys: Record<keyof AppearanceInput, string> = {
-  bordered: 'bordered',
-  titled: 'titled',
-  theme: 'theme',
-  background: 'background',
-  refresh: 'refresh',
-  font: 'font',
-  hideParameters: 'hide_parameters',
-  downloads: 'downloads',
-  locale: 'locale',
-};
+/** The appearance properties, in Metabase's order; each one's hash key is its attribute with `_` for `-`. */
+const appearanceProperties: Array<keyof AppearanceInput> = [
+  'bordered',
+  'titled',
+  'theme',
+  'background',
+  'refresh',
+  'font',
+  'hideParameters',
+  'downloads',
+  'locale',
+];
 
 /** Builds the hash for a dashboard or a question from the appearance values that are set. */
 export function appearanceHash(input: AppearanceInput, kind: ResourceKind): AppearanceResult {
   const pairs: string[] = [];
   const warnings: AppearanceWarning[] = [];
-  for (const [name, hashKey] of Object.entries(hashKeys) as Array<[keyof AppearanceInput, string]>) {
+  for (const name of appearanceProperties) {
     const rule = rules[name];
     const given = input[name];
     const value = given == null ? undefined : rule.read(given);
@@ -59,7 +59,7 @@ export function appearanceHash(input: AppearanceInput, kind: ResourceKind): Appe
         attribute: 'refresh',
         message: '"refresh" applies to dashboards only; it is ignored on a question.',
       });
-    } else pairs.push(`${hashKey}=${encodeURIComponent(String(value)).replace(/%2C/g, ',')}`);
+    } else pairs.push(`${rule.attribute.replace('-', '_')}=${encodeURIComponent(String(value)).replace(/%2C/g, ',')}`);
   }
   return {hash: pairs.join('&'), warnings};
 }

@@ -1,6 +1,7 @@
 // Attribute text → property values. Converters never throw and never drop what they cannot
 // read: a malformed value stays recognisable so validation can name the attribute and
 // what it allows (a console warning or a configuration error, never a silent default).
+import {errorText} from './error-text.js';
 
 /** What a JSON attribute holds when its text is not JSON. */
 export class UnparsableJson {
@@ -15,7 +16,7 @@ export function parseJsonAttribute(text: string | null): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    return new UnparsableJson(text, error instanceof Error ? error.message : String(error));
+    return new UnparsableJson(text, errorText(error));
   }
 }
 

@@ -1,7 +1,8 @@
 // Reads a signed embed token's claims WITHOUT verifying it: the element holds no secret
 // (and must not). Metabase verifies; the element only checks the token is for the resource
 // it asked for and reads when it expires.
-import {decodeJwt} from 'jose';
+import {errorText} from './error-text.js';
+import {decodeJwtPayload} from './jwt-payload.js';
 import {isPlainObject} from './plain-object.js';
 import {resourceFromClaim} from './resource.js';
 import type {EmbedParams, Resource} from './types.js';
@@ -32,9 +33,9 @@ function numericClaim(payload: Record<string, unknown>, name: 'exp' | 'iat'): nu
 export function readClaims(token: string): {claims: TokenClaims} | {problem: string} {
   let payload: Record<string, unknown>;
   try {
-    payload = decodeJwt(token);
+    payload = decodeJwtPayload(token);
   } catch (error) {
-    return {problem: `The token is not a readable JWT (${error instanceof Error ? error.message : String(error)}).`};
+    return {problem: `The token is not a readable JWT (${errorText(error)}).`};
   }
   const resource = resourceFromClaim(payload.resource);
   if (!resource) return {problem: 'The token has no valid "resource" claim ({"dashboard": id} or {"question": id}).'};

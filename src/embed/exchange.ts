@@ -2,6 +2,7 @@
 // `fetchToken`. Failures become a TokenRequestError saying why and whether it is worth
 // another try; validating the answer is answer.ts's job.
 import {readErrorExplanation} from './error-response.js';
+import {errorText} from './error-text.js';
 import {isRetryableStatus, parseRetryAfter} from './retry.js';
 import {parseDateHeader} from './token-life.js';
 import type {EmbedErrorReason, FetchToken, TokenRequestBody} from './types.js';
@@ -53,7 +54,7 @@ async function callFetchToken(
     // A rejection may carry an HTTP status (e.g. from an SDK); it then decides as for the endpoint.
     const status = (error as {status?: unknown} | null)?.status;
     const knownStatus = typeof status === 'number' ? status : undefined;
-    const message = `fetchToken failed: ${error instanceof Error ? error.message : String(error)}`;
+    const message = `fetchToken failed: ${errorText(error)}`;
     throw new TokenRequestError('fetch-token', message, isRetryableStatus(knownStatus), knownStatus);
   }
 }
@@ -76,11 +77,7 @@ async function postToEndpoint(
     });
   } catch (error) {
     if (signal.aborted) throw signal.reason;
-    throw new TokenRequestError(
-      'network',
-      `Could not reach the endpoint ${endpoint} (${error instanceof Error ? error.message : String(error)}).`,
-      true,
-    );
+    throw new TokenRequestError('network', `Could not reach the endpoint ${endpoint} (${errorText(error)}).`, true);
   }
   if (!response.ok) {
     const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), Date.now());
