@@ -66,12 +66,9 @@ export function createMetabaseCheck(siteUrl: string, timeoutMs: number): Metabas
     } catch {
       throw checkFailure(signal.aborted ? 'timeout' : 'unreachable');
     }
-    if (response.ok) {
+    if (response.ok || response.status >= 500) {
       void response.body?.cancel().catch(() => undefined); // only the status matters
-      return;
-    }
-    if (response.status >= 500) {
-      void response.body?.cancel().catch(() => undefined);
+      if (response.ok) return;
       throw checkFailure(response.status);
     }
     // Bounded and cleaned of control characters: the text is shown to the visitor.
