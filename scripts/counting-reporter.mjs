@@ -1,7 +1,8 @@
 // A @web/test-runner reporter that writes the run's own totals to a JSON file, so the
 // test script can print `N passed, N failed`. A test file that failed to load (or threw
 // outside a test) counts as one failure: a run that executed nothing must not look green.
-// Skipped tests are listed by their full title, which says in which engine and why.
+// Skipped and failed tests are listed by their full title (a failure with its first error
+// line), so the end of a long log says what went wrong without scrolling back.
 import {writeFileSync} from 'node:fs';
 
 function countSuite(suite, totals, path = []) {
@@ -11,7 +12,11 @@ function countSuite(suite, totals, path = []) {
       totals.skipped++;
       totals.skippedTitles.push([...names, test.name].join(' > '));
     } else if (test.passed) totals.passed++;
-    else totals.failed++;
+    else {
+      totals.failed++;
+      const why = test.error?.message?.split('\n')[0] ?? 'no error message';
+      totals.failedTitles.push(`${[...names, test.name].join(' > ')}: ${why}`);
+    }
   }
   for (const child of suite.suites ?? []) countSuite(child, totals, names);
 }
@@ -19,13 +24,17 @@ function countSuite(suite, totals, path = []) {
 export function countingReporter(file) {
   return {
     onTestRunFinished({sessions}) {
-      const totals = {passed: 0, failed: 0, skipped: 0, skippedTitles: []};
+      const totals = {passed: 0, failed: 0, skipped: 0, skippedTitles: [], failedTitles: []};
       for (const session of sessions) {
         const before = totals.failed + totals.passed;
         if (session.testResults) countSuite(session.testResults, totals);
         const ranNothing = totals.failed + totals.passed === before;
         const sessionErrors = (session.errors?.length ?? 0) > 0;
-        if ((sessionErrors || ranNothing) && !session.passed) totals.failed++;
+        if ((sessionErrors || ranNothing) && !session.passed) {
+          totals.failed++;
+          const why = session.errors?.[0]?.message?.split('\n')[0] ?? 'ran no test';
+          totals.failedTitles.push(`${session.testFile}: ${why}`);
+        }
       }
       if (file) writeFileSync(file, JSON.stringify(totals));
     },

@@ -147,6 +147,7 @@ if (!nodeOnly && browserTests.length > 0) {
     engineLines.push(
       `${engine}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s)`,
       ...counts.skippedTitles.map((title) => `  skipped: ${title}`),
+      ...counts.failedTitles.map((title) => `  FAILED: ${title}`),
     );
   }
 }
