@@ -48,6 +48,20 @@ async function puppeteerFrame(page: Page, target: FrameTarget): Promise<Frame> {
   return frame;
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Chromium hit-tests a cross-origin frame from its last layout, and lays a page out only
+// while it is the visible tab: a click sent just after another tab closed can miss. So the
+// test page is brought to the front and seen visible before the mouse moves.
+async function inFront(page: Page): Promise<void> {
+  await page.bringToFront();
+  const deadline = Date.now() + 5_000;
+  while (!(await page.evaluate(() => document.visibilityState === 'visible'))) {
+    if (Date.now() > deadline) throw new Error('emulator-frame: the test page never became the visible tab');
+    await sleep(50);
+  }
+}
+
 function fromPuppeteer(page: Page, frame: Frame): EmbedFrame {
   return {
     evaluate: (fn) => frame.evaluate(`(${fn})()`),
@@ -62,7 +76,10 @@ function fromPuppeteer(page: Page, frame: Frame): EmbedFrame {
       await frame.focus(selector);
       await page.keyboard.type(keys);
     },
-    click: (selector) => frame.click(selector),
+    click: async (selector) => {
+      await inFront(page);
+      await frame.click(selector);
+    },
   };
 }
 
