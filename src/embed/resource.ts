@@ -40,7 +40,7 @@ export function resourceFromAttributes(
       problem: `The "${kind}" attribute must be a positive integer id or a 21-character entity id (A-Z a-z 0-9 _ -); got ${JSON.stringify(String(given[0]))}.`,
     };
   }
-  return {resource: kind === 'dashboard' ? {dashboard: id} : {question: id}};
+  return {resource: resourceOf(kind, id)};
 }
 
 export function resourceKind(resource: Resource): ResourceKind {
@@ -66,8 +66,12 @@ export function resourceFromClaim(claim: unknown): Resource | undefined {
   if (others.length > 0 || (kind !== 'dashboard' && kind !== 'question')) return undefined;
   const raw = claim[kind];
   const id = typeof raw === 'number' || typeof raw === 'string' ? parseResourceId(String(raw)) : undefined;
-  if (id === undefined) return undefined;
-  return kind === 'dashboard' ? {dashboard: id} : {question: id};
+  return id === undefined ? undefined : resourceOf(kind, id);
+}
+
+/** `{dashboard: 12}` or `{question: 12}`. */
+function resourceOf(kind: ResourceKind, id: ResourceId): Resource {
+  return {[kind]: id} as Resource;
 }
 
 export function sameResource(a: Resource, b: Resource): boolean {
