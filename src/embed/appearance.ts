@@ -1,8 +1,8 @@
 // Appearance attributes → the embed URL's hash (the keys Metabase reads: see
 // src/emulator/page/client/hash-options.ts). Only values that are set are written, so
-// Metabase's own defaults apply to the rest. An invalid value is ignored with a warning that
-// names the attribute and what it allows (the rules are in attribute-rules.ts).
-import {rules, ruleWarning} from './attribute-rules.js';
+// Metabase's own defaults apply to the rest. An invalid value is left out; the element warns
+// about it, naming the attribute and what it allows, with every other rule (attribute-rules.ts).
+import {rules} from './attribute-rules.js';
 import type {ResourceKind} from './types.js';
 
 /** Appearance values as given to the element (attribute text when invalid). */
@@ -31,7 +31,7 @@ interface AppearanceResult {
 }
 
 /** The appearance properties, in Metabase's order; each one's hash key is its attribute with `_` for `-`. */
-const appearanceProperties: Array<keyof AppearanceInput> = [
+const appearanceProperties = [
   'bordered',
   'titled',
   'theme',
@@ -41,25 +41,22 @@ const appearanceProperties: Array<keyof AppearanceInput> = [
   'hideParameters',
   'downloads',
   'locale',
-];
+] as const;
 
-/** Builds the hash for a dashboard or a question from the appearance values that are set. */
+/**
+ * Builds the hash for a dashboard or a question from the valid appearance values; the one
+ * warning here is a dashboard-only value given to a question.
+ */
 export function appearanceHash(input: AppearanceInput, kind: ResourceKind): AppearanceResult {
   const pairs: string[] = [];
   const warnings: AppearanceWarning[] = [];
   for (const name of appearanceProperties) {
-    const rule = rules[name];
-    const given = input[name];
-    const value = given == null ? undefined : rule.read(given);
-    const problem = ruleWarning(rule, given);
-    if (problem) warnings.push({attribute: rule.attribute, message: problem});
-    else if (value === undefined) continue;
-    else if (name === 'refresh' && kind === 'question') {
-      warnings.push({
-        attribute: 'refresh',
-        message: '"refresh" applies to dashboards only; it is ignored on a question.',
-      });
-    } else pairs.push(`${rule.attribute.replace('-', '_')}=${encodeURIComponent(String(value)).replace(/%2C/g, ',')}`);
+    const {attribute, read} = rules[name];
+    const value = input[name] == null ? undefined : read(input[name]);
+    if (value === undefined) continue;
+    if (name === 'refresh' && kind === 'question') {
+      warnings.push({attribute, message: '"refresh" applies to dashboards only; it is ignored on a question.'});
+    } else pairs.push(`${attribute.replace('-', '_')}=${encodeURIComponent(String(value)).replace(/%2C/g, ',')}`);
   }
   return {hash: pairs.join('&'), warnings};
 }
