@@ -47,13 +47,10 @@ export function resourceKind(resource: Resource): ResourceKind {
   return 'dashboard' in resource ? 'dashboard' : 'question';
 }
 
-export function resourceId(resource: Resource): ResourceId {
-  return 'dashboard' in resource ? resource.dashboard : resource.question;
-}
-
 /** A human label, e.g. "Metabase dashboard 12" (the iframe's default title). */
 export function describeResource(resource: Resource): string {
-  return `Metabase ${resourceKind(resource)} ${resourceId(resource)}`;
+  const kind = resourceKind(resource);
+  return `Metabase ${kind} ${(resource as Record<ResourceKind, ResourceId>)[kind]}`;
 }
 
 /**
@@ -72,8 +69,4 @@ export function resourceFromClaim(claim: unknown): Resource | undefined {
 /** `{dashboard: 12}` or `{question: 12}`. */
 function resourceOf(kind: ResourceKind, id: ResourceId): Resource {
   return {[kind]: id} as Resource;
-}
-
-export function sameResource(a: Resource, b: Resource): boolean {
-  return resourceKind(a) === resourceKind(b) && resourceId(a) === resourceId(b);
 }
