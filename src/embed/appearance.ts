@@ -2,21 +2,11 @@
 // src/emulator/page/client/hash-options.ts). Only values that are set are written, so
 // Metabase's own defaults apply to the rest. An invalid value is left out; the element warns
 // about it, naming the attribute and what it allows, with every other rule (attribute-rules.ts).
-import {rules} from './attribute-rules.js';
+import {appearanceRules, readRuled, type AttributeRule} from './attribute-rules.js';
 import type {ResourceKind} from './types.js';
 
 /** Appearance values as given to the element (attribute text when invalid). */
-export interface AppearanceInput {
-  bordered?: unknown;
-  titled?: unknown;
-  theme?: unknown;
-  background?: unknown;
-  refresh?: unknown;
-  font?: unknown;
-  hideParameters?: unknown;
-  downloads?: unknown;
-  locale?: unknown;
-}
+export type AppearanceInput = {[name in keyof typeof appearanceRules]?: unknown};
 
 interface AppearanceWarning {
   /** The attribute at fault, e.g. `theme`. */
@@ -30,19 +20,6 @@ interface AppearanceResult {
   warnings: AppearanceWarning[];
 }
 
-/** The appearance properties, in Metabase's order; each one's hash key is its attribute with `_` for `-`. */
-const appearanceProperties = [
-  'bordered',
-  'titled',
-  'theme',
-  'background',
-  'refresh',
-  'font',
-  'hideParameters',
-  'downloads',
-  'locale',
-] as const;
-
 /**
  * Builds the hash for a dashboard or a question from the valid appearance values; the one
  * warning here is a dashboard-only value given to a question.
@@ -50,9 +27,10 @@ const appearanceProperties = [
 export function appearanceHash(input: AppearanceInput, kind: ResourceKind): AppearanceResult {
   const pairs: string[] = [];
   const warnings: AppearanceWarning[] = [];
-  for (const name of appearanceProperties) {
-    const {attribute, read} = rules[name];
-    const value = input[name] == null ? undefined : read(input[name]);
+  // Each one's hash key is its attribute with `_` for `-`.
+  for (const [name, rule] of Object.entries<AttributeRule>(appearanceRules)) {
+    const {attribute} = rule;
+    const value = readRuled(rule, input[name as keyof AppearanceInput]);
     if (value === undefined) continue;
     if (name === 'refresh' && kind === 'question') {
       warnings.push({attribute, message: '"refresh" applies to dashboards only; it is ignored on a question.'});
