@@ -61,9 +61,6 @@ function paramsObject(attribute: string): AttributeRule<EmbedParams> {
   };
 }
 
-const text = (pattern: RegExp) => (value: unknown) =>
-  typeof value === 'string' && pattern.test(value.trim()) ? value.trim() : undefined;
-
 /** The rules of the appearance attributes, in the order Metabase writes its hash (appearance.ts). */
 export const appearanceRules = {
   bordered: flag('bordered'),
@@ -75,7 +72,11 @@ export const appearanceRules = {
     allows: 'a positive whole number of seconds',
     read: (value) => (typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined),
   } as AttributeRule<number>,
-  font: {attribute: 'font', allows: 'a font name', read: text(/./)} as AttributeRule<string>,
+  font: {
+    attribute: 'font',
+    allows: 'a font name',
+    read: (value) => (typeof value === 'string' && value.trim() ? value.trim() : undefined),
+  } as AttributeRule<string>,
   hideParameters: {
     attribute: 'hide-parameters',
     allows: 'a comma-separated list of filter slugs',
