@@ -335,17 +335,7 @@ export class MetabaseEmbedElement extends LitElement {
       const warning = ruleWarning(rule, this.#given[name]);
       if (warning) this.#warnings.warn(warning);
     }
-    const read = readConfiguration({
-      dashboard: this.dashboard,
-      question: this.question,
-      endpoint: this.endpoint,
-      fetchToken: this.fetchToken,
-      credentials: this.credentials,
-      siteUrl: this.siteUrl,
-      params: this.#given['params'],
-      attributes: this.attributes,
-      baseUrl: document.baseURI,
-    });
+    const read = readConfiguration(this, this.#given['params'], document.baseURI);
     if ('problem' in read) return this.#fail(read.problem);
     this.#configurationError = null;
     if (this.loading === 'lazy' && !this.#lazy.near) this.#lazy.watch();
