@@ -28,7 +28,7 @@ export function appearanceHash(input: AppearanceInput, kind: ResourceKind): Appe
   const pairs: string[] = [];
   const warnings: AppearanceWarning[] = [];
   // Each one's hash key is its attribute with `_` for `-`.
-  for (const [name, rule] of Object.entries<AttributeRule>(appearanceRules)) {
+  for (const [name, rule] of Object.entries<AttributeRule<string | number | boolean>>(appearanceRules)) {
     const {attribute} = rule;
     const value = readRuled(rule, input[name as keyof AppearanceInput]);
     if (value === undefined) continue;
