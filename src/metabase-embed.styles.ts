@@ -9,53 +9,43 @@ export const metabaseEmbedStyles = css`
   :host([hidden]) {
     display: none;
   }
-  /* resize="none": the element's CSS height rules, and the iframe fills it. */
-  :host([resize='none']) {
-    height: var(--metabase-embed-height, 600px);
+  [hidden] {
+    display: none !important;
   }
   .frames {
     position: relative;
-  }
-  :host([resize='none']) .frames,
-  :host([resize='none']) .frame {
-    height: 100%;
   }
   .frame iframe {
     display: block;
     box-sizing: border-box;
     width: 100%;
-    height: var(--metabase-embed-height, 600px);
     border: 0;
   }
-  :host([resize='none']) .frame iframe {
-    height: 100%;
-  }
-  /* The next URL loads here, out of sight, until it replaces the visible frame. */
-  .frame.pending {
-    position: absolute;
-    inset: 0 0 auto 0;
-    visibility: hidden;
-    pointer-events: none;
-  }
-  [hidden] {
-    display: none !important;
+  .frame iframe,
+  .skeleton,
+  :host([resize='none']) {
+    height: var(--metabase-embed-height, 600px);
   }
   .placeholder {
     box-sizing: border-box;
     min-height: var(--metabase-embed-height, 600px);
   }
-  :host([resize='none']) .placeholder {
+  /* resize="none": the element's CSS height rules, and everything inside fills it. */
+  :host([resize='none']) :is(.frames, .frame, .frame iframe, .placeholder, .skeleton) {
     height: 100%;
     min-height: 0;
   }
+  /* The next URL loads here, out of sight, until it replaces the visible frame. */
+  .pending {
+    position: absolute;
+    inset: 0 0 auto 0;
+    visibility: hidden;
+    pointer-events: none;
+  }
   .skeleton {
-    height: var(--metabase-embed-height, 600px);
     border-radius: 8px;
     background: var(--metabase-embed-skeleton-color, #eef1f5);
     animation: pulse 1.6s ease-in-out infinite;
-  }
-  :host([resize='none']) .skeleton {
-    height: 100%;
   }
   @media (prefers-reduced-motion: reduce) {
     .skeleton {

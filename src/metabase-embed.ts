@@ -273,7 +273,11 @@ export class MetabaseEmbedElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    for (const name of changed.keys()) this.#warnings.forget(this.#attributeOf(name));
+    // Warnings come from the rules, and each names its rule's attribute.
+    for (const name of changed.keys()) {
+      const rule = ruledProperties[name as string];
+      if (rule) this.#warnings.forget(rule.attribute);
+    }
     // Another resource, or new initial values, start from the values the host chose.
     if (changed.has('dashboard') || changed.has('question') || changed.has('initialParams')) this.#visitorParams = {};
   }
@@ -331,17 +335,7 @@ export class MetabaseEmbedElement extends LitElement {
       const warning = ruleWarning(rule, this.#given[name]);
       if (warning) this.#warnings.warn(warning);
     }
-    const read = readConfiguration({
-      dashboard: this.dashboard,
-      question: this.question,
-      endpoint: this.endpoint,
-      fetchToken: this.fetchToken,
-      credentials: this.credentials,
-      siteUrl: this.siteUrl,
-      params: this.#given['params'],
-      attributes: this.attributes,
-      baseUrl: document.baseURI,
-    });
+    const read = readConfiguration(this, this.#given['params'], document.baseURI);
     if ('problem' in read) return this.#fail(read.problem);
     this.#configurationError = null;
     if (this.loading === 'lazy' && !this.#lazy.near) this.#lazy.watch();
@@ -387,10 +381,5 @@ export class MetabaseEmbedElement extends LitElement {
 
   #emit<K extends keyof MetabaseEmbedEventMap>(type: K, detail: MetabaseEmbedEventMap[K]['detail']): void {
     this.dispatchEvent(new CustomEvent(type, {detail, bubbles: true, composed: true}));
-  }
-
-  #attributeOf(name: PropertyKey): string {
-    const attribute = (this.constructor as typeof MetabaseEmbedElement).elementProperties.get(name)?.attribute;
-    return typeof attribute === 'string' ? attribute : String(name).toLowerCase();
   }
 }

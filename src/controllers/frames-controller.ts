@@ -140,8 +140,8 @@ export class FramesController implements ReactiveController {
   /** The limits as CSS too, so they hold before (or without) any height report. */
   #applyCssLimits(iframe: HTMLIFrameElement): void {
     const {min, max} = this.#sizing.resize === 'auto' ? this.#sizing : {};
-    iframe.style.minHeight = min === undefined ? '' : `${min}px`;
-    iframe.style.maxHeight = max === undefined ? '' : `${max}px`;
+    iframe.style.minHeight = pixels(min);
+    iframe.style.maxHeight = pixels(max);
   }
 
   #onLoaded(frame: Frame): void {
@@ -203,7 +203,7 @@ export class FramesController implements ReactiveController {
     if (this.#sizing.resize !== 'auto') return;
     frame.contentHeight = height;
     const clamped = this.#clamp(height);
-    frame.iframe.style.height = `${clamped}px`;
+    frame.iframe.style.height = pixels(clamped);
     if (frame === this.#visible) this.#report(clamped);
   }
 
@@ -223,4 +223,9 @@ export class FramesController implements ReactiveController {
     // Metabase's own size reports count only where iframe-resizer never connected.
     if (message?.type === 'frame' && !frame.resizer?.connected) this.#setContentHeight(frame, message.height);
   };
+}
+
+/** A CSS length in pixels; none (the stylesheet's) for undefined. */
+function pixels(value: number | undefined): string {
+  return value === undefined ? '' : `${value}px`;
 }

@@ -3,7 +3,7 @@
 // resource that was asked for, ever gets through to an iframe.
 import {looksLikeJwt, readClaims, type TokenClaims} from './claims.js';
 import {isPlainObject} from './plain-object.js';
-import {describeResource, resourceKind, sameResource} from './resource.js';
+import {describeResource, resourceKind} from './resource.js';
 import type {Resource} from './types.js';
 
 export interface EmbedTarget {
@@ -81,10 +81,9 @@ export function resolveAnswer(answer: unknown, resource: Resource, siteUrl?: str
   }
   const read = readClaims(match[3]);
   if ('problem' in read) return read;
-  if (!sameResource(read.claims.resource, resource)) {
-    return {
-      problem: `The token is for ${describeResource(read.claims.resource)}, but ${describeResource(resource)} was asked for.`,
-    };
-  }
+  // Both are parsed ids (parseResourceId), so equal labels mean the same resource.
+  const tokenFor = describeResource(read.claims.resource);
+  const askedFor = describeResource(resource);
+  if (tokenFor !== askedFor) return {problem: `The token is for ${tokenFor}, but ${askedFor} was asked for.`};
   return {target: {baseUrl: `${url.origin}${url.pathname}`, origin: url.origin, token: match[3], claims: read.claims}};
 }

@@ -61,11 +61,8 @@ function paramsObject(attribute: string): AttributeRule<EmbedParams> {
   };
 }
 
-const text = (pattern: RegExp) => (value: unknown) =>
-  typeof value === 'string' && pattern.test(value.trim()) ? value.trim() : undefined;
-
-export const rules = {
-  credentials: choice('credentials', ['same-origin', 'include'], 'same-origin'),
+/** The rules of the appearance attributes, in the order Metabase writes its hash (appearance.ts). */
+export const appearanceRules = {
   bordered: flag('bordered'),
   titled: flag('titled'),
   theme: choice('theme', themes),
@@ -75,7 +72,11 @@ export const rules = {
     allows: 'a positive whole number of seconds',
     read: (value) => (typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined),
   } as AttributeRule<number>,
-  font: {attribute: 'font', allows: 'a font name', read: text(/./)} as AttributeRule<string>,
+  font: {
+    attribute: 'font',
+    allows: 'a font name',
+    read: (value) => (typeof value === 'string' && value.trim() ? value.trim() : undefined),
+  } as AttributeRule<string>,
   hideParameters: {
     attribute: 'hide-parameters',
     allows: 'a comma-separated list of filter slugs',
@@ -98,6 +99,11 @@ export const rules = {
     allows: 'a language tag such as "de" or "pt-BR"',
     read: (value) => (typeof value === 'string' && localePattern.test(value) ? value : undefined),
   } as AttributeRule<string>,
+} satisfies Record<string, AttributeRule>;
+
+export const rules = {
+  credentials: choice('credentials', ['same-origin', 'include'], 'same-origin'),
+  ...appearanceRules,
   minHeight: pixels('min-height'),
   maxHeight: pixels('max-height'),
   resize: choice('resize', ['auto', 'none'], 'auto'),

@@ -23,12 +23,6 @@ export function looksLikeJwt(text: unknown): text is string {
   return typeof text === 'string' && jwtShape.test(text);
 }
 
-function numericClaim(payload: Record<string, unknown>, name: 'exp' | 'iat'): number | undefined | 'invalid' {
-  const value = payload[name];
-  if (value === undefined) return undefined;
-  return typeof value === 'number' && Number.isFinite(value) ? value : 'invalid';
-}
-
 /** The claims the element needs, or a problem naming the claim at fault. */
 export function readClaims(token: string): {claims: TokenClaims} | {problem: string} {
   let payload: Record<string, unknown>;
@@ -43,12 +37,13 @@ export function readClaims(token: string): {claims: TokenClaims} | {problem: str
   if (!isPlainObject(params)) {
     return {problem: 'The token\'s "params" claim must be an object.'};
   }
-  const exp = numericClaim(payload, 'exp');
-  const iat = numericClaim(payload, 'iat');
-  if (exp === 'invalid') return {problem: 'The token\'s "exp" claim must be a number of seconds.'};
-  if (iat === 'invalid') return {problem: 'The token\'s "iat" claim must be a number of seconds.'};
   const claims: TokenClaims = {resource, params: params as EmbedParams};
-  if (exp !== undefined) claims.exp = exp;
-  if (iat !== undefined) claims.iat = iat;
+  for (const name of ['exp', 'iat'] as const) {
+    const value = payload[name];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      return {problem: `The token's "${name}" claim must be a number of seconds.`};
+    claims[name] = value;
+  }
   return {claims};
 }

@@ -6,6 +6,7 @@ import {canonicalJson, mergeParams, paramsFromAttributes, validateParams} from '
 import {resourceFromAttributes} from './resource.js';
 import type {FetchToken, TokenRequestBody} from './types.js';
 
+/** The element's own properties: it passes itself. */
 export interface ConfigurationInput {
   dashboard?: string | number | null | undefined;
   question?: string | number | null | undefined;
@@ -13,12 +14,8 @@ export interface ConfigurationInput {
   fetchToken?: FetchToken | null | undefined;
   credentials: 'same-origin' | 'include';
   siteUrl?: string | null | undefined;
-  /** The `params` property (parsed JSON, or what a script assigned). */
-  params?: unknown;
   /** The element's attributes; the `param-*` ones are read. */
   attributes: Iterable<{name: string; value: string}>;
-  /** Resolves a relative endpoint, e.g. `document.baseURI`. */
-  baseUrl: string;
 }
 
 export interface Configuration {
@@ -40,7 +37,7 @@ function readSiteUrl(siteUrl: string | null | undefined): {siteUrl?: string} | {
   return {siteUrl: url.href.replace(/\/+$/, '')};
 }
 
-function readSource(input: ConfigurationInput): {source: TokenSource} | {problem: string} {
+function readSource(input: ConfigurationInput, baseUrl: string): {source: TokenSource} | {problem: string} {
   const {credentials} = input;
   if (input.fetchToken != null) {
     if (typeof input.fetchToken !== 'function')
@@ -50,7 +47,7 @@ function readSource(input: ConfigurationInput): {source: TokenSource} | {problem
   if (input.endpoint == null || input.endpoint.trim() === '') {
     return {problem: 'Set the "endpoint" attribute to your signing URL (or the fetchToken property).'};
   }
-  const endpoint = parseHttpUrl(input.endpoint.trim(), input.baseUrl);
+  const endpoint = parseHttpUrl(input.endpoint.trim(), baseUrl);
   if (!endpoint)
     return {
       problem: `"endpoint" must be an http(s) URL, absolute or relative to the page; got ${JSON.stringify(input.endpoint)}.`,
@@ -58,16 +55,24 @@ function readSource(input: ConfigurationInput): {source: TokenSource} | {problem
   return {source: {endpoint: endpoint.href, credentials}};
 }
 
-export function readConfiguration(input: ConfigurationInput): {configuration: Configuration} | {problem: string} {
+/**
+ * `params` is the `params` property as given (parsed JSON, or what a script assigned, valid
+ * or not); `baseUrl` resolves a relative endpoint, e.g. `document.baseURI`.
+ */
+export function readConfiguration(
+  input: ConfigurationInput,
+  params: unknown,
+  baseUrl: string,
+): {configuration: Configuration} | {problem: string} {
   const resource = resourceFromAttributes(input.dashboard, input.question);
   if ('problem' in resource) return resource;
-  const fromObject = validateParams(input.params, 'params');
+  const fromObject = validateParams(params, 'params');
   if ('problem' in fromObject) return fromObject;
   const fromAttributes = paramsFromAttributes(input.attributes);
   if ('problem' in fromAttributes) return fromAttributes;
   const site = readSiteUrl(input.siteUrl);
   if ('problem' in site) return site;
-  const source = readSource(input);
+  const source = readSource(input, baseUrl);
   if ('problem' in source) return source;
 
   const body = {resource: resource.resource, params: mergeParams(fromObject.params, fromAttributes.params)};

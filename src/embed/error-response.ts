@@ -23,10 +23,8 @@ async function readAtMost(
   maxBytes: number,
   signal: AbortSignal,
 ): Promise<string | undefined> {
+  // No abort listener: fetch errors its body when its signal aborts, which ends the read.
   const reader = body.getReader();
-  // fetch errors its body when its signal aborts; cancelling here as well makes that explicit.
-  const onAbort = () => void reader.cancel().catch(() => undefined);
-  signal.addEventListener('abort', onAbort, {once: true});
   const decoder = new TextDecoder();
   let text = '';
   let bytes = 0;
@@ -44,7 +42,5 @@ async function readAtMost(
     }
   } catch {
     return undefined;
-  } finally {
-    signal.removeEventListener('abort', onAbort);
   }
 }

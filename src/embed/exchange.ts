@@ -106,10 +106,9 @@ async function postToEndpoint(
  * A 4xx's explanation (the server saying what the request got wrong, e.g. a filter the
  * browser may not set). A 5xx body is not read: it could carry server internals.
  */
-function explainRefusal(response: Response, signal: AbortSignal): Promise<string | undefined> {
+async function explainRefusal(response: Response, signal: AbortSignal): Promise<string | undefined> {
   if (response.status >= 400 && response.status < 500) return readErrorExplanation(response, signal);
   void response.body?.cancel().catch(() => undefined);
-  return Promise.resolve(undefined);
 }
 
 /** `work`, unless `signal` aborts first (a fetchToken may ignore its signal; the timeout must not). */

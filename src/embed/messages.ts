@@ -4,15 +4,12 @@
 import {isPlainObject as isRecord} from './plain-object.js';
 import type {EmbedLocation} from './types.js';
 
-export type MetabaseMessage =
-  {type: 'location'; location: EmbedLocation} | {type: 'frame'; mode: string; height: number};
+export type MetabaseMessage = {type: 'location'; location: EmbedLocation} | {type: 'frame'; height: number};
 
 function readLocation(value: unknown): EmbedLocation | undefined {
-  if (!isRecord(value)) return undefined;
-  const fields = ['href', 'origin', 'pathname', 'search', 'hash'] as const;
-  if (typeof value.search !== 'string') return undefined;
+  if (!isRecord(value) || typeof value.search !== 'string') return undefined;
   const location = {} as EmbedLocation;
-  for (const name of fields) {
+  for (const name of ['href', 'origin', 'pathname', 'search', 'hash'] as const) {
     const text = value[name] ?? '';
     if (typeof text !== 'string') return undefined;
     location[name] = text;
@@ -29,9 +26,9 @@ export function parseMetabaseMessage(data: unknown): MetabaseMessage | undefined
     return location && {type: 'location', location};
   }
   if (message.type === 'frame' && isRecord(message.frame)) {
-    const {height, mode} = message.frame;
+    const {height} = message.frame;
     if (typeof height !== 'number' || !Number.isFinite(height) || height < 0) return undefined;
-    return {type: 'frame', mode: typeof mode === 'string' ? mode : 'normal', height};
+    return {type: 'frame', height};
   }
   return undefined;
 }

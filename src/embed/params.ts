@@ -119,8 +119,7 @@ export function paramsFromSearch(search: string): FrameParams {
   const params: FrameParams = {};
   for (const [slug, value] of new URLSearchParams(search)) {
     const previous = params[slug];
-    if (previous === undefined) params[slug] = value;
-    else params[slug] = Array.isArray(previous) ? [...previous, value] : [previous, value];
+    params[slug] = previous === undefined ? value : [previous, value].flat();
   }
   return params;
 }

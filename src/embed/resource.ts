@@ -40,20 +40,17 @@ export function resourceFromAttributes(
       problem: `The "${kind}" attribute must be a positive integer id or a 21-character entity id (A-Z a-z 0-9 _ -); got ${JSON.stringify(String(given[0]))}.`,
     };
   }
-  return {resource: kind === 'dashboard' ? {dashboard: id} : {question: id}};
+  return {resource: resourceOf(kind, id)};
 }
 
 export function resourceKind(resource: Resource): ResourceKind {
   return 'dashboard' in resource ? 'dashboard' : 'question';
 }
 
-export function resourceId(resource: Resource): ResourceId {
-  return 'dashboard' in resource ? resource.dashboard : resource.question;
-}
-
 /** A human label, e.g. "Metabase dashboard 12" (the iframe's default title). */
 export function describeResource(resource: Resource): string {
-  return `Metabase ${resourceKind(resource)} ${resourceId(resource)}`;
+  const kind = resourceKind(resource);
+  return `Metabase ${kind} ${(resource as Record<ResourceKind, ResourceId>)[kind]}`;
 }
 
 /**
@@ -66,10 +63,10 @@ export function resourceFromClaim(claim: unknown): Resource | undefined {
   if (others.length > 0 || (kind !== 'dashboard' && kind !== 'question')) return undefined;
   const raw = claim[kind];
   const id = typeof raw === 'number' || typeof raw === 'string' ? parseResourceId(String(raw)) : undefined;
-  if (id === undefined) return undefined;
-  return kind === 'dashboard' ? {dashboard: id} : {question: id};
+  return id === undefined ? undefined : resourceOf(kind, id);
 }
 
-export function sameResource(a: Resource, b: Resource): boolean {
-  return resourceKind(a) === resourceKind(b) && resourceId(a) === resourceId(b);
+/** `{dashboard: 12}` or `{question: 12}`. */
+function resourceOf(kind: ResourceKind, id: ResourceId): Resource {
+  return {[kind]: id} as Resource;
 }

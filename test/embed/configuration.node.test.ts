@@ -6,17 +6,16 @@ import {readConfiguration, type ConfigurationInput} from '../../src/embed/config
 const page = 'http://localhost:8000/app/page.html';
 
 function configure(attributes: Record<string, string>, extra: Partial<ConfigurationInput> = {}) {
-  const result = readConfiguration({
+  const input: ConfigurationInput = {
     dashboard: attributes.dashboard ?? null,
     question: attributes.question ?? null,
     endpoint: attributes.endpoint ?? null,
     credentials: 'same-origin',
     siteUrl: attributes['site-url'] ?? null,
-    params: parseJsonAttribute(attributes.params ?? null),
     attributes: Object.entries(attributes).map(([name, value]) => ({name, value})),
-    baseUrl: page,
     ...extra,
-  });
+  };
+  const result = readConfiguration(input, parseJsonAttribute(attributes.params ?? null), page);
   return {result};
 }
 

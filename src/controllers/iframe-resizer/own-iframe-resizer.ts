@@ -8,7 +8,7 @@
 import {hostGlobal} from './set-aside-global.js';
 import 'iframe-resizer/js/iframeResizer.js';
 
-const page = typeof window === 'undefined' ? undefined : (window as {iFrameResize?: unknown});
+const page = globalThis.window as {iFrameResize?: unknown} | undefined; // undefined in Node
 
 /** iframe-resizer 4.3.2's `iFrameResize`, as our import defined it; undefined in Node. */
 export const ownIFrameResize: unknown = page?.iFrameResize;
