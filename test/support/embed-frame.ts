@@ -50,16 +50,34 @@ async function puppeteerFrame(page: Page, target: FrameTarget): Promise<Frame> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// Chromium hit-tests a cross-origin frame from its last layout, and lays a page out only
-// while it is the visible tab: a click sent just after another tab closed can miss. So the
-// test page is brought to the front and seen visible before the mouse moves.
-async function inFront(page: Page): Promise<void> {
-  await page.bringToFront();
-  const deadline = Date.now() + 5_000;
-  while (!(await page.evaluate(() => document.visibilityState === 'visible'))) {
-    if (Date.now() > deadline) throw new Error('emulator-frame: the test page never became the visible tab');
-    await sleep(50);
+// Chromium hit-tests a cross-origin frame from its last layout, and now and then (under load,
+// just after another tab closed) a click sent with the mouse lands outside it. So the click
+// is sent with the test page in front and the frame freshly drawn (two animation frames,
+// which do not run in a background tab), and the frame records whether a trusted click
+// reached the element; a click that did not is sent again, at most three times.
+const landedFlag = '__embedFrameClickLanded';
+const armClickProbe = (selector: string) => `() => new Promise((resolve) => {
+  window.${landedFlag} = false;
+  document.addEventListener('click', (event) => {
+    if (event.isTrusted && event.target instanceof Element && event.target.closest(${JSON.stringify(selector)}))
+      window.${landedFlag} = true;
+  }, {capture: true, once: true});
+  requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
+})`;
+
+async function clickUntilLanded(page: Page, frame: Frame, selector: string): Promise<void> {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await page.bringToFront();
+    const drawn = await Promise.race([frame.evaluate(`(${armClickProbe(selector)})()`), sleep(5_000)]);
+    if (drawn !== true) continue; // the frame was not drawn: bring the page to the front again
+    await frame.click(selector);
+    const deadline = Date.now() + 2_000;
+    while (Date.now() < deadline) {
+      if ((await frame.evaluate(`window.${landedFlag}`)) === true) return;
+      await sleep(50);
+    }
   }
+  throw new Error(`emulator-frame: three clicks on ${selector} never reached it in the embed page`);
 }
 
 function fromPuppeteer(page: Page, frame: Frame): EmbedFrame {
@@ -76,10 +94,7 @@ function fromPuppeteer(page: Page, frame: Frame): EmbedFrame {
       await frame.focus(selector);
       await page.keyboard.type(keys);
     },
-    click: async (selector) => {
-      await inFront(page);
-      await frame.click(selector);
-    },
+    click: (selector) => clickUntilLanded(page, frame, selector),
   };
 }
 
