@@ -5,17 +5,19 @@
 // line), so the end of a long log says what went wrong without scrolling back.
 import {writeFileSync} from 'node:fs';
 
+const firstLine = (error, fallback) => error?.message?.split('\n')[0] ?? fallback;
+
 function countSuite(suite, totals, path = []) {
   const names = suite.name ? [...path, suite.name] : path;
   for (const test of suite.tests ?? []) {
+    const title = [...names, test.name].join(' > ');
     if (test.skipped) {
       totals.skipped++;
-      totals.skippedTitles.push([...names, test.name].join(' > '));
+      totals.skippedTitles.push(title);
     } else if (test.passed) totals.passed++;
     else {
       totals.failed++;
-      const why = test.error?.message?.split('\n')[0] ?? 'no error message';
-      totals.failedTitles.push(`${[...names, test.name].join(' > ')}: ${why}`);
+      totals.failedTitles.push(`${title}: ${firstLine(test.error, 'no error message')}`);
     }
   }
   for (const child of suite.suites ?? []) countSuite(child, totals, names);
@@ -32,8 +34,7 @@ export function countingReporter(file) {
         const sessionErrors = (session.errors?.length ?? 0) > 0;
         if ((sessionErrors || ranNothing) && !session.passed) {
           totals.failed++;
-          const why = session.errors?.[0]?.message?.split('\n')[0] ?? 'ran no test';
-          totals.failedTitles.push(`${session.testFile}: ${why}`);
+          totals.failedTitles.push(`${session.testFile}: ${firstLine(session.errors?.[0], 'ran no test')}`);
         }
       }
       if (file) writeFileSync(file, JSON.stringify(totals));

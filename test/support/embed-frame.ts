@@ -2,6 +2,7 @@
 // sees it, whatever drives the browser. Chromium and Firefox run under puppeteer (CDP and
 // WebDriver BiDi); WebKit under classic WebDriver (webdriverio), where a command works in one
 // frame at a time: the frame is entered for each call and left again before it returns.
+import {setTimeout as delay} from 'node:timers/promises';
 import type {BasicTestSession as TestSession} from '@web/test-runner-core';
 import type {Frame, Page} from 'puppeteer-core';
 import {runnerEngine} from './runner-engine.js';
@@ -48,8 +49,6 @@ async function puppeteerFrame(page: Page, target: FrameTarget): Promise<Frame> {
   return frame;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 // Chromium hit-tests a cross-origin frame from its last layout, and now and then (under load,
 // just after another tab closed) a click sent with the mouse lands outside it. So the click
 // is sent with the test page in front and the frame freshly drawn (two animation frames,
@@ -68,14 +67,17 @@ const armClickProbe = (selector: string) => `() => new Promise((resolve) => {
 async function clickUntilLanded(page: Page, frame: Frame, selector: string): Promise<void> {
   for (let attempt = 1; attempt <= 3; attempt++) {
     await page.bringToFront();
-    const drawn = await Promise.race([frame.evaluate(`(${armClickProbe(selector)})()`), sleep(5_000)]);
+    const drawn = await Promise.race([frame.evaluate(`(${armClickProbe(selector)})()`), delay(5_000, false)]);
     if (drawn !== true) continue; // the frame was not drawn: bring the page to the front again
     await frame.click(selector);
-    const deadline = Date.now() + 2_000;
-    while (Date.now() < deadline) {
-      if ((await frame.evaluate(`window.${landedFlag}`)) === true) return;
-      await sleep(50);
-    }
+    const landed = frame.waitForFunction(`window.${landedFlag} === true`, {timeout: 2_000, polling: 50});
+    if (
+      await landed.then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
   }
   throw new Error(`emulator-frame: three clicks on ${selector} never reached it in the embed page`);
 }
