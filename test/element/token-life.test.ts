@@ -162,8 +162,10 @@ describe('token life: changes during a renewal', () => {
   });
 
   it('a filter the visitor changes while the renewed URL loads is carried into it', async () => {
+    // The renewed page answers 2 s late: the visitor's message must arrive before it swaps in
+    // (a slow WebKit under load needed more than half a second).
     const el = await renderEmbed(
-      html`<metabase-embed dashboard="1" endpoint=${endpointUrl({lifetime: 600, pageDelayMs: 500})}></metabase-embed>`,
+      html`<metabase-embed dashboard="1" endpoint=${endpointUrl({lifetime: 600, pageDelayMs: 2000})}></metabase-embed>`,
     );
     const iframe = await loadedIframe(el);
     await clock.tickAsync(480_000);

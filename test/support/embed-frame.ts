@@ -34,15 +34,21 @@ export const tokenInEmbedUrl = (url: string): string | undefined => {
   }
 };
 
+/**
+ * The frame showing this embed token, waited for: a frame's URL may reach puppeteer just after
+ * the iframe's load event reached the page (under WebDriver BiDi in Firefox, and in Chromium
+ * under load). `command` names the browser command in the error.
+ */
+export function frameShowingToken(page: Page, embedToken: string, command: string): Promise<Frame> {
+  return page
+    .waitForFrame((candidate) => tokenInEmbedUrl(candidate.url()) === embedToken, {timeout: 5_000})
+    .catch(() => {
+      throw new Error(`${command}: no frame shows that token`);
+    });
+}
+
 async function puppeteerFrame(page: Page, target: FrameTarget): Promise<Frame> {
-  if ('embedToken' in target)
-    // Waited for: under WebDriver BiDi (Firefox) the frame's URL may reach puppeteer just after the
-    // iframe's load event reached the page.
-    return page
-      .waitForFrame((candidate) => tokenInEmbedUrl(candidate.url()) === target.embedToken, {timeout: 5_000})
-      .catch(() => {
-        throw new Error('emulator-frame: no frame shows that token');
-      });
+  if ('embedToken' in target) return frameShowingToken(page, target.embedToken, 'emulator-frame');
   const handle = await page.$<`iframe#${string}`>(`iframe#${target.iframe}`);
   const frame = await handle?.contentFrame();
   if (!frame) throw new Error(`emulator-frame: no loaded iframe#${target.iframe} on the test page`);

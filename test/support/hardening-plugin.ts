@@ -22,6 +22,7 @@
 import {randomBytes} from 'node:crypto';
 import type {TestRunnerPlugin} from '@web/test-runner-core';
 import type {CDPSession, Page} from 'puppeteer-core';
+import {frameShowingToken} from './embed-frame.js';
 import {HOSTILE_TEXT} from './hostile-text.js';
 import {sampleContent, startEmulator, type EmulatorContent, type RunningEmulator} from '../../src/emulator/index.js';
 
@@ -149,8 +150,7 @@ export function hardeningPlugin(): TestRunnerPlugin {
       if (command === 'hardening-dialogs') return dialogs.get(session.id) ?? 0;
       if (command === 'hardening-frame') {
         const {embedToken} = payload as {embedToken: string};
-        const frame = page.frames().find((candidate) => candidate.url().split(/[?#]/)[0]!.endsWith(`/${embedToken}`));
-        if (!frame) throw new Error('hardening-frame: no frame shows that token');
+        const frame = await frameShowingToken(page, embedToken, 'hardening-frame');
         await frame.waitForFunction("['ready', 'error'].includes(document.documentElement.dataset.state)", {
           timeout: 10_000,
         });
