@@ -2,9 +2,9 @@
 // sees it, whatever drives the browser. Chromium and Firefox run under puppeteer (CDP and
 // WebDriver BiDi); WebKit under classic WebDriver (webdriverio), where a command works in one
 // frame at a time: the frame is entered for each call and left again before it returns.
-import {setTimeout as delay} from 'node:timers/promises';
 import type {BasicTestSession as TestSession} from '@web/test-runner-core';
 import type {Frame, Page} from 'puppeteer-core';
+import {clickUntilLanded} from './click-probe.js';
 import {runnerEngine} from './runner-engine.js';
 import {webdriverFrame} from './webdriver-frame.js';
 
@@ -55,46 +55,15 @@ async function puppeteerFrame(page: Page, target: FrameTarget): Promise<Frame> {
   return frame;
 }
 
-// Chromium hit-tests a cross-origin frame from its last layout, and now and then (under load,
-// just after another tab closed) a click sent with the mouse lands outside it. So the click
-// is sent with the test page in front and the frame freshly drawn (two animation frames,
-// which do not run in a background tab), and the frame records whether a trusted click
-// reached the element; a click that did not is sent again, at most three times.
-const landedFlag = '__embedFrameClickLanded';
-const armClickProbe = (selector: string) => `() => new Promise((resolve) => {
-  window.${landedFlag} = false;
-  document.addEventListener('click', (event) => {
-    if (event.isTrusted && event.target instanceof Element && event.target.closest(${JSON.stringify(selector)}))
-      window.${landedFlag} = true;
-  }, {capture: true, once: true});
-  requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
-})`;
-
-async function clickUntilLanded(page: Page, frame: Frame, selector: string): Promise<void> {
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    await page.bringToFront();
-    const drawn = await Promise.race([frame.evaluate(`(${armClickProbe(selector)})()`), delay(5_000, false)]);
-    if (drawn !== true) continue; // the frame was not drawn: bring the page to the front again
-    await frame.click(selector);
-    const landed = frame.waitForFunction(`window.${landedFlag} === true`, {timeout: 2_000, polling: 50});
-    if (
-      await landed.then(
-        () => true,
-        () => false,
-      )
-    )
-      return;
-  }
-  throw new Error(`emulator-frame: three clicks on ${selector} never reached it in the embed page`);
-}
-
 function fromPuppeteer(page: Page, frame: Frame): EmbedFrame {
+  const evaluate = (fn: string) => frame.evaluate(`(${fn})()`);
+  // Checked on the frame's own timers: the test page's may be fake.
+  const waitForFunction = async (fn: string, timeout: number) => {
+    await frame.waitForFunction(`(${fn})()`, {timeout, polling: 50});
+  };
   return {
-    evaluate: (fn) => frame.evaluate(`(${fn})()`),
-    // Checked on the frame's own timers: the test page's may be fake.
-    waitForFunction: async (fn, timeout) => {
-      await frame.waitForFunction(`(${fn})()`, {timeout});
-    },
+    evaluate,
+    waitForFunction,
     select: async (selector, values) => {
       await frame.select(selector, ...values);
     },
@@ -102,7 +71,11 @@ function fromPuppeteer(page: Page, frame: Frame): EmbedFrame {
       await frame.focus(selector);
       await page.keyboard.type(keys);
     },
-    click: (selector) => clickUntilLanded(page, frame, selector),
+    click: (selector) =>
+      clickUntilLanded(
+        {bringToFront: () => page.bringToFront(), evaluate, waitForFunction, click: (target) => frame.click(target)},
+        selector,
+      ),
   };
 }
 

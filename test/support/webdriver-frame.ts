@@ -3,6 +3,7 @@
 // current frame, so each call enters the embed's iframe and returns to the test page before it
 // resolves: the runner's own scripts (it collects results in the top frame) never land inside.
 import type {BasicTestSession as TestSession} from '@web/test-runner-core';
+import {clickUntilLanded} from './click-probe.js';
 import type {EmbedFrame, FrameTarget} from './embed-frame.js';
 
 /** The few webdriverio protocol commands used here (the launcher keeps its session as `driver`). */
@@ -69,16 +70,24 @@ export async function webdriverFrame(session: TestSession, target: FrameTarget):
     }
   }
   const evaluate = (fn: string) => inFrame(() => driver.executeScript(`return (${fn})();`, []));
+  const waitForFunction = async (fn: string, timeoutMs: number) => {
+    const until = Date.now() + timeoutMs;
+    while (!(await evaluate(fn))) {
+      if (Date.now() > until) throw new Error(`emulator-frame: still false after ${timeoutMs} ms: ${fn}`);
+      await sleep(100);
+    }
+  };
+  const clickOnce = (selector: string) =>
+    inFrame(async () => {
+      const element = await driver.findElement('css selector', selector);
+      const id = Object.values(element)[0]; // the W3C element reference's one key
+      if (!id) throw new Error(`emulator-frame: nothing matches ${selector}`);
+      await driver.elementClick(id);
+    });
 
   return {
     evaluate,
-    async waitForFunction(fn, timeoutMs) {
-      const until = Date.now() + timeoutMs;
-      while (!(await evaluate(fn))) {
-        if (Date.now() > until) throw new Error(`emulator-frame: still false after ${timeoutMs} ms: ${fn}`);
-        await sleep(100);
-      }
-    },
+    waitForFunction,
     async select(selector, values) {
       await inFrame(() => driver.executeScript(SELECT, [selector, values]));
     },
@@ -95,13 +104,8 @@ export async function webdriverFrame(session: TestSession, target: FrameTarget):
         await driver.releaseActions();
       });
     },
-    async click(selector) {
-      await inFrame(async () => {
-        const element = await driver.findElement('css selector', selector);
-        const id = Object.values(element)[0]; // the W3C element reference's one key
-        if (!id) throw new Error(`emulator-frame: nothing matches ${selector}`);
-        await driver.elementClick(id);
-      });
-    },
+    // One browser window: nothing to bring to the front.
+    click: (selector) =>
+      clickUntilLanded({bringToFront: async () => {}, evaluate, waitForFunction, click: clickOnce}, selector),
   };
 }
