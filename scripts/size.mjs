@@ -2,9 +2,11 @@
 // `npm run size`: what each module of the CDN bundle costs, then the shipped files' sizes.
 // The per-module table comes from an esbuild build of src/cdn.ts with its metafile: the
 // minified bytes each module leaves in the output (gzip is not additive per module, so the
-// share of minified bytes is the honest per-module figure). The file table measures
+// share of minified bytes is the honest per-module figure), and for the project's modules
+// the gzip bytes the bundle would lose without each (gzipSavedWithout). The file table measures
 // dist/cdn/* as built by rollup (run `npm run build` first), gzip level 9 as CDNs serve it.
 import {existsSync, readFileSync} from 'node:fs';
+import {resolve} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {build} from 'esbuild';
 
@@ -17,25 +19,62 @@ export function packageOf(path) {
   return match ? match[1] : '(own code)';
 }
 
+const bundleOptions = (entry) => ({
+  entryPoints: [entry],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2021',
+  write: false,
+  logLevel: 'silent',
+});
+
 /** Minified bytes per input module of one esbuild bundle of `entry`, largest first. */
 export async function moduleCosts(entry = 'src/cdn.ts') {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2021',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
+  const result = await build({...bundleOptions(entry), metafile: true});
   const [output] = Object.values(result.metafile.outputs);
   const modules = Object.entries(output.inputs)
     .map(([path, {bytesInOutput}]) => ({path, package: packageOf(path), bytes: bytesInOutput}))
     .filter((row) => row.bytes > 0)
     .sort((a, b) => b.bytes - a.bytes);
   return {modules, total: output.bytes};
+}
+
+/** Gzip bytes of the esbuild bundle of `entry` (what gzipSavedWithout compares with). */
+export async function bundleGzipBytes(entry) {
+  return gzip((await build(bundleOptions(entry))).outputFiles[0].contents);
+}
+
+/** The names a module exports, from an esbuild build of it alone. */
+async function exportsOf(path) {
+  const result = await build({...bundleOptions(path), metafile: true, packages: 'external'});
+  return Object.values(result.metafile.outputs)[0].exports;
+}
+
+/**
+ * Gzip bytes the bundle of `entry` would lose without `path`: the module is replaced by one
+ * that exports the same names as undefined, so whatever only it used goes too. The build is
+ * measured, never run. Gzip is not additive, so these overlap and do not sum to the total.
+ */
+export async function gzipSavedWithout(entry, path, wholeGzipBytes) {
+  const names = await exportsOf(path);
+  const stub = names.length ? `export const ${names.map((name) => `${name} = void 0`).join(', ')};` : '';
+  const absolute = resolve(path);
+  const result = await build({
+    ...bundleOptions(entry),
+    plugins: [
+      {
+        name: 'stub-one-module',
+        setup(builder) {
+          builder.onLoad({filter: /\.[jt]s$/}, (args) =>
+            args.path === absolute ? {contents: stub, loader: 'js'} : undefined,
+          );
+        },
+      },
+    ],
+  });
+  return wholeGzipBytes - gzip(result.outputFiles[0].contents);
 }
 
 function table(headers, rows) {
@@ -59,11 +98,18 @@ async function main() {
     ),
   );
   console.log('');
+  const wholeGzipBytes = await bundleGzipBytes('src/cdn.ts');
+  const saved = new Map();
+  for (const row of modules.filter((candidate) => candidate.package === '(own code)'))
+    saved.set(row.path, await gzipSavedWithout('src/cdn.ts', row.path, wholeGzipBytes));
   console.log(
     table(
-      ['module', 'minified B', 'share'],
-      modules.map((row) => [row.path, row.bytes, percent(row.bytes)]),
+      ['module', 'minified B', 'share', 'gzip B without it'],
+      modules.map((row) => [row.path, row.bytes, percent(row.bytes), saved.get(row.path) ?? '']),
     ),
+  );
+  console.log(
+    '("gzip B without it": what the bundle loses when the module and all that only it uses are left out; these overlap)',
   );
   console.log('');
   const built = shippedFiles.filter((file) => existsSync(file));
