@@ -8,6 +8,7 @@ import terser from '@rollup/plugin-terser';
 import minifyTemplateLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import license from 'rollup-plugin-license';
 import esbuild from 'rollup-plugin-esbuild';
+import {quietIframeResizer} from './quiet-iframe-resizer.mjs';
 
 /** The browsers the README promises (custom elements, `structuredClone`, `Object.hasOwn`). */
 export const browserTargets = ['chrome98', 'edge98', 'firefox94', 'safari15.4'];
@@ -60,6 +61,8 @@ export function cdnBundle({format, file}) {
       nodeResolve({browser: true}),
       // lit's html`` and css`` templates in our sources: whitespace and comments out.
       minifyTemplateLiterals({include: ['src/**/*.ts'], failOnError: true}),
+      // iframe-resizer's debug-logging calls, which never print here: ~630 B gzip.
+      quietIframeResizer(),
       esbuild({target: browserTargets, tsconfig: 'tsconfig.json'}),
       license({
         sourcemap: true,
