@@ -4,6 +4,7 @@
 // never passes, so they can never print; their message strings cost ~630 B gzip. Its
 // `warn(…)` calls print whatever the options, so they stay. Only this one file is touched:
 // a function named `log` or `info` elsewhere (lit, our own code) is left alone.
+import {readFile} from 'node:fs/promises';
 import {minify} from 'terser';
 
 export const iframeResizerParentScript = /[\\/]iframe-resizer[\\/]js[\\/]iframeResizer\.js$/;
@@ -27,12 +28,29 @@ export async function withoutDebugLogging(code, fileName) {
   return {code: result.code, map: result.map};
 }
 
+/** The rollup plugin of the CDN builds. */
 export function quietIframeResizer() {
   return {
     name: 'quiet-iframe-resizer',
     async transform(code, id) {
       if (!iframeResizerParentScript.test(id)) return null;
       return withoutDebugLogging(code, id);
+    },
+  };
+}
+
+/**
+ * The same for esbuild, so that sizes measured with esbuild (scripts/size.mjs, the floor in
+ * test/bundle/bundle-sizes.ts) count iframe-resizer as the CDN bundles ship it.
+ */
+export function quietIframeResizerForEsbuild() {
+  return {
+    name: 'quiet-iframe-resizer',
+    setup(build) {
+      build.onLoad({filter: iframeResizerParentScript}, async ({path}) => {
+        const {code} = await withoutDebugLogging(await readFile(path, 'utf8'), path);
+        return {contents: code, loader: 'js'};
+      });
     },
   };
 }

@@ -4,6 +4,7 @@
 import {readFileSync} from 'node:fs';
 import {gzipSync} from 'node:zlib';
 import {build, type BuildOptions} from 'esbuild';
+import {quietIframeResizerForEsbuild} from '../../scripts/quiet-iframe-resizer.mjs';
 
 /** The packages the element stands on (lit's own parts included), never counted as its code. */
 export const dependencyPackages = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'iframe-resizer'];
@@ -30,8 +31,12 @@ export async function ownCodeGzipBytes(entry: string): Promise<number> {
   return gzipBytes(await minifiedBundle({entryPoints: [entry], format: 'esm', external}));
 }
 
-/** lit and iframe-resizer's parent script alone (what the element imports of them), minified in one script. */
+/**
+ * lit and iframe-resizer's parent script alone (what the element imports of them, the latter
+ * without its debug logging, as the CDN bundles carry it), minified in one script.
+ */
 export async function dependenciesGzipBytes(): Promise<number> {
   const contents = ["export * from 'lit';", "import 'iframe-resizer/js/iframeResizer.js';"].join('\n');
-  return gzipBytes(await minifiedBundle({stdin: {contents, resolveDir: process.cwd(), loader: 'js'}, format: 'iife'}));
+  const stdin = {contents, resolveDir: process.cwd(), loader: 'js' as const};
+  return gzipBytes(await minifiedBundle({stdin, format: 'iife', plugins: [quietIframeResizerForEsbuild()]}));
 }

@@ -4,9 +4,11 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
+import {build} from 'esbuild';
 import {
   debugLogFunctions,
   iframeResizerParentScript,
+  quietIframeResizerForEsbuild,
   withoutDebugLogging,
 } from '../../scripts/quiet-iframe-resizer.mjs';
 
@@ -51,15 +53,31 @@ describe('iframe-resizer without its debug logging', () => {
     assert.doesNotMatch(quiet.code, /moved to/);
   });
 
+  /** Fails unless `shipped` has none of iframe-resizer's debug messages and all of its warnings. */
+  function assertQuiet(shipped: string, bundle: string): void {
+    const debugMessages = debugLogFunctions.flatMap(messagesOf);
+    assert.ok(debugMessages.length >= 15, `only ${debugMessages.length} debug messages found in the source`);
+    for (const message of debugMessages) assert.ok(!shipped.includes(message), `${bundle} still has "${message}"`);
+    const warnings = messagesOf('warn');
+    assert.ok(warnings.length >= 5, `only ${warnings.length} warnings found in the source`);
+    for (const message of warnings) assert.ok(shipped.includes(message), `${bundle} lost "${message}"`);
+  }
+
   for (const bundle of bundles) {
     test(`${bundle}: no debug message of iframe-resizer, all of its warnings`, () => {
-      const shipped = readFileSync(bundle, 'utf8');
-      const debugMessages = debugLogFunctions.flatMap(messagesOf);
-      assert.ok(debugMessages.length >= 15, `only ${debugMessages.length} debug messages found in the source`);
-      for (const message of debugMessages) assert.ok(!shipped.includes(message), `${bundle} still has "${message}"`);
-      const warnings = messagesOf('warn');
-      assert.ok(warnings.length >= 5, `only ${warnings.length} warnings found in the source`);
-      for (const message of warnings) assert.ok(shipped.includes(message), `${bundle} lost "${message}"`);
+      assertQuiet(readFileSync(bundle, 'utf8'), bundle);
     });
   }
+
+  test('the esbuild plugin of the size figures does the same', async () => {
+    const result = await build({
+      stdin: {contents: "import 'iframe-resizer/js/iframeResizer.js';", resolveDir: process.cwd()},
+      bundle: true,
+      minify: true,
+      write: false,
+      logLevel: 'silent',
+      plugins: [quietIframeResizerForEsbuild()],
+    });
+    assertQuiet(result.outputFiles[0]!.text, 'the esbuild bundle');
+  });
 });
