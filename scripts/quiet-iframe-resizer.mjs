@@ -39,6 +39,9 @@ export function quietIframeResizer() {
   };
 }
 
+// By path, once per process: scripts/size.mjs builds the bundle once per module it measures.
+const quietedByPath = new Map();
+
 /**
  * The same for esbuild, so that sizes measured with esbuild (scripts/size.mjs, the floor in
  * test/bundle/bundle-sizes.ts) count iframe-resizer as the CDN bundles ship it.
@@ -47,9 +50,13 @@ export function quietIframeResizerForEsbuild() {
   return {
     name: 'quiet-iframe-resizer',
     setup(build) {
-      build.onLoad({filter: iframeResizerParentScript}, async ({path}) => {
-        const {code} = await withoutDebugLogging(await readFile(path, 'utf8'), path);
-        return {contents: code, loader: 'js'};
+      build.onLoad({filter: iframeResizerParentScript}, ({path}) => {
+        if (!quietedByPath.has(path))
+          quietedByPath.set(
+            path,
+            readFile(path, 'utf8').then((code) => withoutDebugLogging(code, path)),
+          );
+        return quietedByPath.get(path).then(({code}) => ({contents: code, loader: 'js'}));
       });
     },
   };

@@ -13,7 +13,7 @@ export const gzipBytes = (code: string | Uint8Array) => gzipSync(code, {level: 9
 
 export const fileGzipBytes = (file: string) => gzipBytes(readFileSync(file));
 
-async function minifiedBundle(options: BuildOptions): Promise<Uint8Array> {
+export async function minifiedBundle(options: BuildOptions): Promise<Uint8Array> {
   const result = await build({
     ...options,
     bundle: true,
