@@ -3,6 +3,7 @@
 // in one minified file each, with a source map and a /*! banner naming
 // every bundled package, its version, licence and copyright line. The full licence texts go
 // to dist/cdn/THIRD-PARTY-LICENSES.txt beside them.
+import alias from '@rollup/plugin-alias';
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import minifyTemplateLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
@@ -12,6 +13,14 @@ import {quietIframeResizer} from './quiet-iframe-resizer.mjs';
 
 /** The browsers the README promises (custom elements, `structuredClone`, `Object.hasOwn`). */
 export const browserTargets = ['chrome98', 'edge98', 'firefox94', 'safari15.4'];
+
+/**
+ * What the bundles load for a bare `lit`: Lit's own `@lit/reactive-element`, which `lit`
+ * re-exports and which is all the element imports of it (ReactiveElement, css, types).
+ * Through `lit` itself, LitElement and lit-html (~3 kB gzip) would come along unused: LitElement's
+ * module registers itself at load, so no bundler can leave it out.
+ */
+export const cdnAliases = {lit: '@lit/reactive-element'};
 
 export const licensesFile = 'THIRD-PARTY-LICENSES.txt';
 
@@ -58,6 +67,7 @@ export function cdnBundle({format, file}) {
   return {
     input: 'src/cdn.ts',
     plugins: [
+      alias({entries: cdnAliases}),
       nodeResolve({browser: true}),
       // lit's html`` and css`` templates in our sources: whitespace and comments out.
       minifyTemplateLiterals({include: ['src/**/*.ts'], failOnError: true}),

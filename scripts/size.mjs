@@ -9,6 +9,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {build} from 'esbuild';
+import {cdnAliases} from './cdn-build.mjs';
 import {quietIframeResizerForEsbuild} from './quiet-iframe-resizer.mjs';
 
 const gzip = (code) => gzipSync(code, {level: 9}).length;
@@ -29,7 +30,8 @@ const bundleOptions = (entry) => ({
   target: 'es2021',
   write: false,
   logLevel: 'silent',
-  // iframe-resizer as the CDN bundles carry it.
+  // lit and iframe-resizer as the CDN bundles carry them.
+  alias: cdnAliases,
   plugins: [quietIframeResizerForEsbuild()],
 });
 

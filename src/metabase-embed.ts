@@ -1,7 +1,7 @@
 // The <metabase-embed> element: attributes in, a sized and self-renewing iframe out. This
 // module registers nothing (see define.ts); the protocol lives in embed/, the moving parts in
 // controllers/.
-import {LitElement, html, type PropertyDeclaration, type PropertyDeclarations, type PropertyValues} from 'lit';
+import {ReactiveElement, type PropertyDeclaration, type PropertyDeclarations, type PropertyValues} from 'lit';
 import {AttributeWatchController} from './controllers/attribute-watch-controller.js';
 import {FramesController} from './controllers/frames-controller.js';
 import {LazyController} from './controllers/lazy-controller.js';
@@ -23,6 +23,7 @@ import type {
 } from './embed/types.js';
 import {AttributeWarnings} from './embed/warnings.js';
 import {metabaseEmbedStyles} from './metabase-embed.styles.js';
+import {createEmbedView, type EmbedView} from './metabase-embed.view.js';
 
 export type {MetabaseEmbedEventMap};
 
@@ -56,7 +57,7 @@ const ruledProperties: Record<string, AttributeRule> = {...rules, params: params
  * @cssprop [--metabase-embed-height=600px] - The placeholder's height, the iframe's height until the content reports its own, and the element's height with `resize="none"`.
  * @cssprop [--metabase-embed-skeleton-color=#eef1f5] - The loading skeleton's color.
  */
-export class MetabaseEmbedElement extends LitElement {
+export class MetabaseEmbedElement extends ReactiveElement {
   // Getters, not static fields: with this tsconfig a static field is assigned after the class,
   // and for the CDN's Safari 15.4 target esbuild would then compile every #private member of
   // the class into WeakMap lookups.
@@ -229,6 +230,7 @@ export class MetabaseEmbedElement extends LitElement {
   #visitorParams: FrameParams = {};
   #reloadRequested = false;
   #reconcileScheduled = false;
+  #view: EmbedView | undefined;
 
   constructor() {
     super();
@@ -282,10 +284,6 @@ export class MetabaseEmbedElement extends LitElement {
     if (changed.has('dashboard') || changed.has('question') || changed.has('initialParams')) this.#visitorParams = {};
   }
 
-  protected override firstUpdated(): void {
-    this.#frames.container = this.renderRoot.querySelector('.frames');
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     if (this.state === 'loading') this.setAttribute('aria-busy', 'true');
     else this.removeAttribute('aria-busy');
@@ -296,20 +294,14 @@ export class MetabaseEmbedElement extends LitElement {
     if (changed.size > 0) this.#scheduleReconcile();
   }
 
-  protected override render() {
-    const error = this.#error;
-    return html`
-      <div class="frames"></div>
-      <div class="placeholder" part="loading" ?hidden=${!!error || this.#frames.showing}>
-        <slot name="loading"><div class="skeleton"></div></slot>
-      </div>
-      <div class="error placeholder" part="error" role="alert" ?hidden=${!error}>
-        <slot name="error">
-          <p>${error?.message}</p>
-          <button part="retry-button" type="button" @click=${() => this.reload()}>Retry</button>
-        </slot>
-      </div>
-    `;
+  // Lit's ReactiveElement, not LitElement: the shadow DOM is static (metabase-embed.view.ts).
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    if (!this.#view) {
+      this.#view = createEmbedView(this.renderRoot, () => this.reload());
+      this.#frames.container = this.#view.frames;
+    }
+    this.#view.show(this.#error?.message, this.#frames.showing);
   }
 
   get #error(): MetabaseEmbedErrorDetail | null {

@@ -2,15 +2,15 @@
 // main.ts or a .d.ts) declares <metabase-embed> in Vue's GlobalComponents, so vue-tsc and
 // Volar check its bindings and `@metabase-embed-*` listeners in templates. Vue's compiler
 // still needs `isCustomElement` to leave the tag to the browser (README, "Vue 3").
-import type {LitElement} from 'lit';
+import type {ReactiveElement} from 'lit';
 import type {DefineComponent} from 'vue';
 import type {MetabaseEmbedEventMap} from './embed/types.js';
 import type {MetabaseEmbedElement} from './metabase-embed.js';
 
-/** The element's own settable properties: not LitElement's, not its read-only state or its method. */
+/** The element's own settable properties: not ReactiveElement's, not its read-only state or its method. */
 type ElementProperty = Exclude<
   keyof MetabaseEmbedElement,
-  keyof LitElement | 'state' | 'expiresAt' | 'frameParams' | 'reload'
+  keyof ReactiveElement | 'state' | 'expiresAt' | 'frameParams' | 'reload'
 >;
 
 /**

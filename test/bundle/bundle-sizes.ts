@@ -4,6 +4,7 @@
 import {readFileSync} from 'node:fs';
 import {gzipSync} from 'node:zlib';
 import {build, type BuildOptions} from 'esbuild';
+import {cdnAliases} from '../../scripts/cdn-build.mjs';
 import {quietIframeResizerForEsbuild} from '../../scripts/quiet-iframe-resizer.mjs';
 
 /** The packages the element stands on (lit's own parts included), never counted as its code. */
@@ -32,11 +33,12 @@ export async function ownCodeGzipBytes(entry: string): Promise<number> {
 }
 
 /**
- * lit and iframe-resizer's parent script alone (what the element imports of them, the latter
- * without its debug logging, as the CDN bundles carry it), minified in one script.
+ * lit and iframe-resizer's parent script alone, as the CDN bundles carry them (lit's
+ * ReactiveElement part, iframe-resizer without its debug logging), minified in one script.
  */
 export async function dependenciesGzipBytes(): Promise<number> {
   const contents = ["export * from 'lit';", "import 'iframe-resizer/js/iframeResizer.js';"].join('\n');
   const stdin = {contents, resolveDir: process.cwd(), loader: 'js' as const};
-  return gzipBytes(await minifiedBundle({stdin, format: 'iife', plugins: [quietIframeResizerForEsbuild()]}));
+  const plugins = [quietIframeResizerForEsbuild()];
+  return gzipBytes(await minifiedBundle({stdin, format: 'iife', alias: cdnAliases, plugins}));
 }

@@ -48,10 +48,10 @@ export async function embedWith({attributes = {}, fetchToken, parent}: EmbedOpti
   };
 }
 
-/** The default error box's text (message and button), or null while it is hidden. */
+/** The default error box's text as drawn (message, then button), or null while it is hidden. */
 export function shownError(el: MetabaseEmbedElement): string | null {
   const box = el.shadowRoot!.querySelector<HTMLElement>('[part="error"]')!;
-  return box.hidden ? null : box.textContent.replace(/\s+/g, ' ').trim();
+  return box.hidden ? null : box.innerText.replace(/\s+/g, ' ').trim();
 }
 
 /** The next event of this type from the element. */

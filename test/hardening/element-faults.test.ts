@@ -7,7 +7,15 @@ import sinon from 'sinon';
 import {endpointUrl, newSession, requestLog, type EndpointKnobs} from '../support/embed-page.js';
 import type {MetabaseEmbedErrorDetail} from '../../src/index.js';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
-import {iframesOf, loadedIframe, pageIn, recordEvents, renderEmbed, signedAnswer} from '../element/helpers.js';
+import {
+  iframesOf,
+  loadedIframe,
+  pageIn,
+  recordEvents,
+  renderEmbed,
+  shownError,
+  signedAnswer,
+} from '../element/helpers.js';
 import {
   advance,
   countFetches,
@@ -30,11 +38,6 @@ async function embedWith(attributes: Record<string, string>) {
   const parent = await renderEmbed(html`<div></div>`);
   parent.append(el);
   return {el, errors, events};
-}
-
-function shownError(el: MetabaseEmbedElement): string | null {
-  const box = el.shadowRoot!.querySelector<HTMLElement>('[part="error"]')!;
-  return box.hidden ? null : box.textContent.replace(/\s+/g, ' ').trim();
 }
 
 /** After the final failure: the error state, its message on screen, no iframe, no timer, no more requests for hours. */
