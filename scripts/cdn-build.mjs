@@ -31,8 +31,8 @@ export function copyrightLine(licenseText) {
 }
 
 /**
- * The bundled packages, one line per licence and copyright holder (lit's three parts share
- * one): `lit-element 4.2.2, lit-html 3.3.3 | BSD-3-Clause | Copyright (c) 2017 Google LLC`.
+ * The bundled packages, one line per licence and copyright holder (packages that share both
+ * share a line): `@lit/reactive-element 2.1.2 | BSD-3-Clause | Copyright (c) 2017 Google LLC`.
  */
 export function noticeLines(dependencies) {
   const groups = new Map();
