@@ -17,8 +17,9 @@ export const browserTargets = ['chrome98', 'edge98', 'firefox94', 'safari15.4'];
 /**
  * What the bundles load for a bare `lit`: Lit's own `@lit/reactive-element`, which `lit`
  * re-exports and which is all the element imports of it (ReactiveElement, css, types).
- * Through `lit` itself, LitElement and lit-html (~3 kB gzip) would come along unused: LitElement's
- * module registers itself at load, so no bundler can leave it out.
+ * Through `lit` itself, LitElement and lit-html (~3 kB gzip) would come along unused:
+ * lit-element's module runs code at load that uses LitElement (its version record and
+ * polyfill hooks), so bundlers keep it, and lit-html with it.
  */
 export const cdnAliases = {lit: '@lit/reactive-element'};
 
@@ -69,7 +70,7 @@ export function cdnBundle({format, file}) {
     plugins: [
       alias({entries: cdnAliases}),
       nodeResolve({browser: true}),
-      // lit's html`` and css`` templates in our sources: whitespace and comments out.
+      // lit's css`` templates in our sources: whitespace and comments out.
       minifyTemplateLiterals({include: ['src/**/*.ts'], failOnError: true}),
       // iframe-resizer's debug-logging calls, which never print here: ~630 B gzip.
       quietIframeResizer(),

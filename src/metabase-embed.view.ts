@@ -22,15 +22,15 @@ export interface EmbedView {
 export function createEmbedView(root: ParentNode, onRetry: () => void): EmbedView {
   const template = document.createElement('template');
   template.innerHTML = markup; // constant markup: nothing from attributes or answers
-  const [frames, loading, error] = [...template.content.children] as HTMLElement[];
-  const text = error!.querySelector('p')!;
-  error!.querySelector('button')!.addEventListener('click', onRetry);
+  const [frames, loading, error] = template.content.children as unknown as [HTMLElement, HTMLElement, HTMLElement];
+  const text = error.querySelector('p')!;
+  error.querySelector('button')!.addEventListener('click', onRetry);
   root.append(template.content);
   return {
-    frames: frames!,
+    frames,
     show(message, frameShowing) {
-      loading!.hidden = message !== undefined || frameShowing;
-      error!.hidden = message === undefined;
+      loading.hidden = message !== undefined || frameShowing;
+      error.hidden = message === undefined;
       text.textContent = message ?? ''; // text, never markup
     },
   };
