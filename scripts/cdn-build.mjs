@@ -9,19 +9,8 @@ import terser from '@rollup/plugin-terser';
 import minifyTemplateLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import license from 'rollup-plugin-license';
 import esbuild from 'rollup-plugin-esbuild';
+import {browserTargets, cdnAliases} from './cdn-settings.mjs';
 import {quietIframeResizer} from './quiet-iframe-resizer.mjs';
-
-/** The browsers the README promises (custom elements, `structuredClone`, `Object.hasOwn`). */
-export const browserTargets = ['chrome98', 'edge98', 'firefox94', 'safari15.4'];
-
-/**
- * What the bundles load for a bare `lit`: Lit's own `@lit/reactive-element`, which `lit`
- * re-exports and which is all the element imports of it (ReactiveElement, css, types).
- * Through `lit` itself, LitElement and lit-html (~3 kB gzip) would come along unused:
- * lit-element's module runs code at load that uses LitElement (its version record and
- * polyfill hooks), so bundlers keep it, and lit-html with it.
- */
-export const cdnAliases = {lit: '@lit/reactive-element'};
 
 export const licensesFile = 'THIRD-PARTY-LICENSES.txt';
 
@@ -68,6 +57,7 @@ export function cdnBundle({format, file}) {
   return {
     input: 'src/cdn.ts',
     plugins: [
+      // lit as its ReactiveElement part (cdn-settings.mjs says why).
       alias({entries: cdnAliases}),
       nodeResolve({browser: true}),
       // lit's css`` templates in our sources: whitespace and comments out.

@@ -9,8 +9,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {build} from 'esbuild';
-import {cdnAliases} from './cdn-build.mjs';
-import {quietIframeResizerForEsbuild} from './quiet-iframe-resizer.mjs';
+import {cdnSettingsForEsbuild} from './cdn-settings.mjs';
 
 const gzip = (code) => gzipSync(code, {level: 9}).length;
 const shippedFiles = ['dist/cdn/metabase-embed.iife.js', 'dist/cdn/metabase-embed.js'];
@@ -27,12 +26,9 @@ const bundleOptions = (entry) => ({
   minify: true,
   format: 'esm',
   platform: 'browser',
-  target: 'es2021',
   write: false,
   logLevel: 'silent',
-  // lit and iframe-resizer as the CDN bundles carry them.
-  alias: cdnAliases,
-  plugins: [quietIframeResizerForEsbuild()],
+  ...cdnSettingsForEsbuild(),
 });
 
 /** Minified bytes per input module of one esbuild bundle of `entry`, largest first. */
@@ -66,8 +62,9 @@ export async function gzipSavedWithout(entry, path, wholeGzipBytes) {
   const names = await exportsOf(path);
   const stub = names.length ? `export const ${names.map((name) => `${name} = void 0`).join(', ')};` : '';
   const absolute = resolve(path);
+  const options = bundleOptions(entry);
   const result = await build({
-    ...bundleOptions(entry),
+    ...options,
     plugins: [
       {
         name: 'stub-one-module',
@@ -77,7 +74,7 @@ export async function gzipSavedWithout(entry, path, wholeGzipBytes) {
           );
         },
       },
-      ...bundleOptions(entry).plugins,
+      ...options.plugins,
     ],
   });
   return wholeGzipBytes - gzip(result.outputFiles[0].contents);

@@ -230,7 +230,8 @@ export class MetabaseEmbedElement extends ReactiveElement {
   #visitorParams: FrameParams = {};
   #reloadRequested = false;
   #reconcileScheduled = false;
-  #view: EmbedView | undefined;
+  /** Made with the shadow root (createRenderRoot), before the first update. */
+  #view!: EmbedView;
 
   constructor() {
     super();
@@ -294,13 +295,17 @@ export class MetabaseEmbedElement extends ReactiveElement {
     if (changed.size > 0) this.#scheduleReconcile();
   }
 
-  // Lit's ReactiveElement, not LitElement: the shadow DOM is static (metabase-embed.view.ts).
+  // Lit's ReactiveElement, not LitElement: the shadow DOM is static (metabase-embed.view.ts),
+  // so it is written with the root, which Lit makes once, at the first connection.
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    this.#view = createEmbedView(root, () => this.reload());
+    this.#frames.container = this.#view.frames;
+    return root;
+  }
+
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
-    if (!this.#view) {
-      this.#view = createEmbedView(this.renderRoot, () => this.reload());
-      this.#frames.container = this.#view.frames;
-    }
     this.#view.show(this.#error?.message, this.#frames.showing);
   }
 

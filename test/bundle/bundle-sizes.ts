@@ -4,8 +4,7 @@
 import {readFileSync} from 'node:fs';
 import {gzipSync} from 'node:zlib';
 import {build, type BuildOptions} from 'esbuild';
-import {cdnAliases} from '../../scripts/cdn-build.mjs';
-import {quietIframeResizerForEsbuild} from '../../scripts/quiet-iframe-resizer.mjs';
+import {cdnSettingsForEsbuild} from '../../scripts/cdn-settings.mjs';
 
 /** The packages the element stands on (lit's own parts included), never counted as its code. */
 export const dependencyPackages = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'iframe-resizer'];
@@ -39,6 +38,5 @@ export async function ownCodeGzipBytes(entry: string): Promise<number> {
 export async function dependenciesGzipBytes(): Promise<number> {
   const contents = ["export * from 'lit';", "import 'iframe-resizer/js/iframeResizer.js';"].join('\n');
   const stdin = {contents, resolveDir: process.cwd(), loader: 'js' as const};
-  const plugins = [quietIframeResizerForEsbuild()];
-  return gzipBytes(await minifiedBundle({stdin, format: 'iife', alias: cdnAliases, plugins}));
+  return gzipBytes(await minifiedBundle({stdin, format: 'iife', ...cdnSettingsForEsbuild()}));
 }

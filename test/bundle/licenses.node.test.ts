@@ -42,7 +42,7 @@ describe('CDN bundle licence notices', () => {
     const banner = leadingComment(readFileSync(bundle, 'utf8'));
 
     test(`${bundle} carries code from @lit/reactive-element and iframe-resizer only (read from its source map)`, () => {
-      // Not lit-html or LitElement: the element is a ReactiveElement (scripts/cdn-build.mjs,
+      // Not lit-html or LitElement: the element is a ReactiveElement (scripts/cdn-settings.mjs,
       // cdnAliases). Not jose: the element decodes token payloads itself (src/embed/jwt-payload.ts).
       assert.deepEqual(packages, ['@lit/reactive-element', 'iframe-resizer']);
     });
