@@ -14,8 +14,9 @@
 import {randomBytes} from 'node:crypto';
 import type {TestRunnerPlugin} from '@web/test-runner-core';
 import type {ConsoleMessage, Page} from 'puppeteer-core';
-import {startEmulator, type RunningEmulator} from '../../src/emulator/index.js';
+import type {RunningEmulator} from '../../src/emulator/index.js';
 import {embedFrame, type FrameTarget} from './embed-frame.js';
+import {onFirstUse} from './on-first-use.js';
 import {runnerEngine} from './runner-engine.js';
 
 export interface FrameSnapshot {
@@ -154,28 +155,25 @@ function recordConsole(page: Page, sessionId: string): void {
 }
 
 export function emulatorPlugin(): TestRunnerPlugin<EmulatorFramePayload | EmulatorConsolePayload> {
-  let emulators: {oss: RunningEmulator; pro: RunningEmulator} | undefined;
   let clockOffsetMs = 0;
   const secretKey = randomBytes(32).toString('hex');
+  const emulators = onFirstUse(
+    async (): Promise<RunningEmulator[]> => {
+      const {startEmulator} = await import('../../src/emulator/index.js');
+      const now = () => Date.now() + clockOffsetMs;
+      return Promise.all([startEmulator({secretKey, now}), startEmulator({secretKey, now, plan: 'pro'})]);
+    },
+    (running) => Promise.all(running.map((emulator) => emulator.close())),
+  );
   return {
     name: 'emulator',
-    async serverStart() {
-      const now = () => Date.now() + clockOffsetMs;
-      const [oss, pro] = await Promise.all([
-        startEmulator({secretKey, now}),
-        startEmulator({secretKey, now, plan: 'pro'}),
-      ]);
-      emulators = {oss, pro};
-    },
-    async serverStop() {
-      await Promise.all([emulators?.oss.close(), emulators?.pro.close()]);
-      emulators = undefined;
-    },
-    serve(context) {
-      if (context.path !== '/__servers/emulator.json' || !emulators) return undefined;
+    serverStop: () => emulators.stop(),
+    async serve(context) {
+      if (context.path !== '/__servers/emulator.json') return undefined;
+      const [oss, pro] = await emulators.get();
       // The test secret is throwaway; tests sign with it in the browser, as a host backend would.
       return {
-        body: JSON.stringify({origin: emulators.oss.url, proOrigin: emulators.pro.url, secretKey}),
+        body: JSON.stringify({origin: oss!.url, proOrigin: pro!.url, secretKey}),
         type: 'json',
         headers: {'Cache-Control': 'no-store'},
       };
