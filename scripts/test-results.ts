@@ -23,8 +23,11 @@ export function resultOf(results: RunResults, file: string): FileResult {
   return (results[key] ??= emptyResult());
 }
 
-export const firstLine = (error: {message?: string} | undefined | null, fallback: string): string =>
-  error?.message?.split('\n')[0] || fallback;
+/** An error's first line, cut at 200 characters (a line can carry a whole token or page). */
+export function firstLine(error: {message?: string} | undefined | null, fallback: string): string {
+  const line = error?.message?.split('\n')[0] || fallback;
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
 
 export const writeResults = (file: string, results: RunResults): void => writeFileSync(file, JSON.stringify(results));
 
