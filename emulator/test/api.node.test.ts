@@ -1,4 +1,4 @@
-// Contract §5: what the embed page reads. Shapes, filters applied by the server, filter
+// emulator/README.md#api: what the embed page reads. Shapes, filters applied by the server, filter
 // values (never another tenant's), and downloads.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,7 +13,7 @@ import {
   sign,
 } from './node-helpers.js';
 
-describe('contract §5: the embed API', () => {
+describe('the embed API (emulator/README.md#api)', () => {
   let emulator: TestEmulator;
   before(async () => (emulator = await TestEmulator.start()));
   after(() => emulator.close());

@@ -1,4 +1,4 @@
-// Contract §4 and the status codes of §5: every /api/embed refusal is a 400 with the
+// Errors and status codes (emulator/README.md#errors, #api): every /api/embed refusal is a 400 with the
 // message as plain text (even "Not found."), a failed query a 400 with Metabase's JSON
 // body; queries answer 202, other JSON 200.
 import {after, before, describe, test} from 'node:test';
@@ -24,7 +24,7 @@ function contentWithEdgeCases(): EmulatorContent {
   return content;
 }
 
-describe('contract §4: errors', () => {
+describe('errors (emulator/README.md#errors)', () => {
   let emulator: TestEmulator;
   let switchedOff: TestEmulator;
   before(async () => {

@@ -1,4 +1,4 @@
-// The embed page as a user sees it, for each hash option of contract §1. The page is in a
+// The embed page as a user sees it, for each hash option of emulator/README.md#urls. The page is in a
 // cross-origin iframe; the emulator-frame command reads it (text, computed styles).
 import {expect} from '@open-wc/testing';
 import {EmbeddedPage, contrast, salesToken, type Plan} from './browser-helpers.js';

@@ -1,4 +1,4 @@
-// The embed page's DOM-free logic: hash options (contract §1), filter values in the query
+// The embed page's DOM-free logic: hash options (emulator/README.md#urls), filter values in the query
 // string, locale formatting, chart ticks. Table tests, named after their input.
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';

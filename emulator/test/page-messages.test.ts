@@ -1,4 +1,4 @@
-// Contract §6 from the parent's side: the location message when a visitor changes a filter,
+// emulator/README.md#frame from the parent's side: the location message when a visitor changes a filter,
 // frame messages that follow the content height, and iframe-resizer 4.3.2 end to end.
 import {expect, waitUntil} from '@open-wc/testing';
 import {EmbeddedPage, emulatorOrigin, salesToken, type MetabaseMessage} from './browser-helpers.js';

@@ -1,4 +1,4 @@
-// Contract §3: locked, editable and disabled parameters, each rule with Metabase's exact
+// emulator/README.md#parameters: locked, editable and disabled parameters, each rule with Metabase's exact
 // message, on both the dashboard and the question query endpoints.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +12,7 @@ import {
   sign,
 } from './node-helpers.js';
 
-describe('contract §3: parameters', () => {
+describe('parameters (emulator/README.md#parameters)', () => {
   let emulator: TestEmulator;
   before(async () => (emulator = await TestEmulator.start()));
   after(() => emulator.close());

@@ -1,4 +1,4 @@
-// Contract §2, one test per rule, over real HTTP: the emulator must accept and refuse
+// emulator/README.md#token, one test per rule, over real HTTP: the emulator must accept and refuse
 // tokens exactly as Metabase does. The emulator is given a fixed clock so the 60 s leeway
 // is checked to the second.
 import {after, before, describe, test} from 'node:test';
@@ -20,7 +20,7 @@ function signByHand(payload: object): string {
   return `${signed}.${createHmac('sha256', TEST_SECRET).update(signed).digest('base64url')}`;
 }
 
-describe('contract §2: the token', () => {
+describe('the token (emulator/README.md#token)', () => {
   let emulator: TestEmulator;
   before(async () => (emulator = await TestEmulator.start(undefined, {now: () => NOW * 1000})));
   after(() => emulator.close());

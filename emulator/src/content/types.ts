@@ -4,7 +4,7 @@
 import type {DashcardVisualizationSettings} from './click-behavior.js';
 
 export type EmbeddingParamStatus = 'enabled' | 'locked' | 'disabled';
-/** slug → how an embed may set it (contract §3); a slug not listed is not allowed. */
+/** slug → how an embed may set it (emulator/README.md#parameters); a slug not listed is not allowed. */
 export type EmbeddingParams = Record<string, EmbeddingParamStatus>;
 
 export type CellValue = string | number | boolean | null;

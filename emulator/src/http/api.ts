@@ -1,5 +1,5 @@
-// The JSON API of the embed page (contract §5). Every request re-checks its token; a
-// refusal is a 400 with the message as plain text (§4), a query that fails a 400 with
+// The JSON API of the embed page (emulator/README.md#api). Every request re-checks its token; a
+// refusal is a 400 with the message as plain text (emulator/README.md#errors), a query that fails a 400 with
 // Metabase's JSON body `{"status":"failed",…}`; query results answer 202.
 import {EmbedError, fail, NOT_FOUND, QueryFailedError} from '../rules/errors.js';
 import type {ContentStore} from '../content/store.js';

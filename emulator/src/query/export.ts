@@ -1,4 +1,4 @@
-// Download formats of a query result (contract §5: csv, json; xlsx is not emulated).
+// Download formats of a query result (emulator/README.md#api: csv, json; xlsx is not emulated).
 import type {CellValue} from '../content/types.js';
 import type {QueryResult} from './engine.js';
 

@@ -1,5 +1,5 @@
 // The error types of the embed API. Metabase answers a refused /api/embed request with
-// HTTP 400 and the message as plain text (contract §4), so a message is all it carries.
+// HTTP 400 and the message as plain text (emulator/README.md#errors), so a message is all it carries.
 export class EmbedError extends Error {
   override readonly name: string = 'EmbedError';
   readonly status = 400;

@@ -1,4 +1,4 @@
-// Metabase's rules for locked, editable and disabled parameters (contract §3), as pure
+// Metabase's rules for locked, editable and disabled parameters (emulator/README.md#parameters), as pure
 // functions. Messages are worded as in Metabase's newest embedding_rest/api/common.clj:
 // slugs as plain strings, except "You must specify a value for :slug in the JWT.", which
 // prints the slug as a Clojure keyword.

@@ -1,4 +1,4 @@
-// The JSON Metabase's embed page reads for an item (contract §5). Only parameters a visitor
+// The JSON Metabase's embed page reads for an item (emulator/README.md#api). Only parameters a visitor
 // may set are listed: enabled ones the token does not set. Locked and disabled ones, and
 // their mappings, never reach the browser.
 import type {DashboardDef, EmbeddingParams, ParameterDef, QuestionDef} from '../content/types.js';

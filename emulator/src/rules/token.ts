@@ -1,4 +1,4 @@
-// Checks a signed embed token the way Metabase does (contract §2): its own `alg` checks
+// Checks a signed embed token the way Metabase does (emulator/README.md#token): its own `alg` checks
 // first, then buddy-sign's HS256 verification and its `exp`/`nbf` rules with 60 s leeway.
 // Only the messages Metabase produces ever leave this module.
 import {base64url, compactVerify} from 'jose';

@@ -1,4 +1,4 @@
-// What a framed embed page tells its parent (contract §6): its location when it changes,
+// What a framed embed page tells its parent (emulator/README.md#frame): its location when it changes,
 // its height when that changes, and iframe-resizer 4.3.2's child script, like Metabase.
 
 /** The child script reads these options when it loads (Metabase's settings). */

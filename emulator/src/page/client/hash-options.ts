@@ -1,4 +1,4 @@
-// Appearance options from the embed URL's hash (contract §1). Pure, DOM-free.
+// Appearance options from the embed URL's hash (emulator/README.md#urls). Pure, DOM-free.
 
 export type HashValue = boolean | number | string | HashValue[];
 

@@ -1,4 +1,4 @@
-// What the instance's plan does to the hash options (contract §1). Open-source Metabase
+// What the instance's plan does to the hash options (emulator/README.md#urls). Open-source Metabase
 // ignores the paid-only ones: downloads stay on, and `font` and `locale` are not applied.
 // Pure, DOM-free.
 import type {Plan} from '../../rules/plan.js';
