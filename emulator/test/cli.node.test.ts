@@ -10,7 +10,9 @@ import {TEST_SECRET, dashboardToken} from './node-helpers.js';
 import {parseCliArgs, UsageError} from '../src/http/cli-args.js';
 
 const SOURCE_CLI = ['--import', 'tsx', 'emulator/src/http/cli.ts'];
-const BUILT_CLI = 'emulator/dist/http/cli.js';
+/** The command as npm links it: the bin that emulator/package.json names (it runs dist/). */
+const {bin} = JSON.parse(readFileSync('emulator/package.json', 'utf8')) as {bin: Record<string, string>};
+const BUILT_CLI = `emulator/${bin['metabase-embed-emulator']}`;
 
 /** Runs the CLI to completion and returns its exit code and output. */
 async function runToExit(args: string[], env: Record<string, string> = {}) {
