@@ -10,9 +10,11 @@ import {build} from 'esbuild';
 export const isNodeTest = (file: string): boolean => file.endsWith('.node.test.ts');
 export const isTestFile = (file: string): boolean => file.endsWith('.test.ts');
 
+const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as {name: string; workspaces?: string[]};
+
 /** The workspace folders package.json names (`"workspaces": ["emulator", "packages/*"]`). */
 function workspaceFolders(): string[] {
-  const {workspaces = []} = JSON.parse(readFileSync('package.json', 'utf8')) as {workspaces?: string[]};
+  const {workspaces = []} = readJson('package.json');
   return workspaces.flatMap((pattern) => {
     if (!pattern.endsWith('/*')) return [pattern];
     const parent = pattern.slice(0, -2);
@@ -23,6 +25,10 @@ function workspaceFolders(): string[] {
       : [];
   });
 }
+
+/** The build's output folders that do not exist yet: dist/ and each workspace's dist/. */
+export const missingBuildOutputs = (): string[] =>
+  ['dist', ...workspaceFolders().map((folder) => join(folder, 'dist'))].filter((folder) => !existsSync(folder));
 
 /** The folders searched for test files: test/ and each workspace's test/. */
 export const testRoots = (): string[] =>
@@ -38,11 +44,19 @@ export function discoverTests(): string[] {
 
 // What marks code that reads the build, once comments are gone: a string naming dist/ (the
 // bundles, the emulator's CLI) or the custom-elements manifest, the demo's test server (the
-// demo serves dist/), or an import of the package by its own name (what `npm pack` ships),
-// in the file's code or in source text it hands to a compiler.
+// demo serves dist/), or an import of this package or a workspace's by its name (resolved
+// through package.json "exports" to dist/), in the file's code or in source text it hands
+// to a compiler.
 const readsBuild = /["'`][^"'`\n]*(?:\bdist(?:\/|["'`])|custom-elements\.json|\/__servers\/demo\b)/;
-const packageName = (JSON.parse(readFileSync('package.json', 'utf8')) as {name: string}).name;
-const importsPackage = new RegExp(`\\b(?:from|import)\\s*\\(?\\s*["'\`]${packageName}(?:/[\\w./-]*)?["'\`]`);
+
+function packageImport(): RegExp {
+  const names = [
+    readJson('package.json').name,
+    ...workspaceFolders().map((folder) => readJson(join(folder, 'package.json')).name),
+  ];
+  const name = names.map((each) => each.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
+  return new RegExp(`\\b(?:from|import)\\s*\\(?\\s*["'\`](?:${name})(?:/[\\w./-]*)?["'\`]`);
+}
 
 /**
  * The files among `files` whose code, or any local module it imports (however deep), reads
@@ -52,6 +66,7 @@ const importsPackage = new RegExp(`\\b(?:from|import)\\s*\\(?\\s*["'\`]${package
  */
 export async function filesNeedingBuild(files: string[]): Promise<string[]> {
   if (files.length === 0) return [];
+  const importsPackage = packageImport();
   const outdir = resolve('.test-files-scan'); // never written: write is false
   const {outputFiles, metafile} = await build({
     entryPoints: files,

@@ -18,13 +18,13 @@
 //   npm test -- --watch test/foo.test.ts      browser files in watch mode (Chromium, or the one
 //                                             engine given with --browsers), rerun on every save
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, relative, resolve} from 'node:path';
 import {missingEngines} from './browsers.js';
 import {parseTestArgs, usage} from './test-args.js';
 import {emptyResult, readResults, type FileResult, type RunResults} from './test-results.js';
-import {discoverTests, filesNeedingBuild, isNodeTest} from './test-files.js';
+import {discoverTests, filesNeedingBuild, isNodeTest, missingBuildOutputs} from './test-files.js';
 
 /** More failed files than this in one runner are not flakes: only this many are run again. */
 const MAX_RERUNS = 10;
@@ -79,8 +79,13 @@ if (browserTests.length > 0) {
 
 const wholeRun = options.files.length === 0;
 const buildReaders = wholeRun ? [] : await filesNeedingBuild(selected);
-if (wholeRun || !existsSync('dist') || buildReaders.length > 0) {
-  const why = wholeRun ? 'the whole suite' : buildReaders.length > 0 ? buildReaders.join(', ') : 'no dist/ yet';
+const unbuilt = missingBuildOutputs();
+if (wholeRun || unbuilt.length > 0 || buildReaders.length > 0) {
+  const why = wholeRun
+    ? 'the whole suite'
+    : buildReaders.length > 0
+      ? buildReaders.join(', ')
+      : `no ${unbuilt.join(', ')}`;
   step(`build (rollup + declarations), for ${why}`, 'npm', ['run', '--silent', 'build']);
 }
 if (wholeRun) {

@@ -10,7 +10,7 @@
 import {randomBytes} from 'node:crypto';
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import type {Plugin} from '@web/dev-server-core';
-import type {RunningEmulator} from '../../src/emulator/index.js';
+import type {RunningEmulator} from '../../emulator/src/index.js';
 import {proxy} from './demo-plugin.js';
 import type {RunningBackend} from '../backends/backend-process.js';
 
@@ -24,7 +24,7 @@ const PROXY_PATH = /^\/__backends\/([a-z]+)(\/.*)$/;
 
 async function startStack(testOrigin: string): Promise<BackendStack> {
   const [{startEmulator}, {BACKEND_NAMES, startBackend}] = await Promise.all([
-    import('../../src/emulator/index.js'),
+    import('../../emulator/src/index.js'),
     import('../backends/backend-process.js'),
   ]);
   const secretKey = randomBytes(32).toString('hex');

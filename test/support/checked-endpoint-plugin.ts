@@ -14,7 +14,7 @@ const UNPUBLISHED_DASHBOARD = 90;
 /** The emulator, and the endpoint in front of it. */
 async function startStack() {
   const [{sampleContent, startEmulator}, {createEmbedHandler, toNodeHandler}] = await Promise.all([
-    import('../../src/emulator/index.js'),
+    import('../../emulator/src/index.js'),
     import('../../src/server/index.js'),
   ]);
   const secretKey = randomBytes(32).toString('hex');

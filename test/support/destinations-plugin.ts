@@ -11,7 +11,7 @@ import {randomBytes} from 'node:crypto';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import type {TestRunnerPlugin} from '@web/test-runner-core';
-import type {EmulatorContent, QuestionDef} from '../../src/emulator/index.js';
+import type {EmulatorContent, QuestionDef} from '../../emulator/src/index.js';
 import {embedFrame, type FrameTarget} from './embed-frame.js';
 export {DESTINATION_CARDS} from './destination-cards.js';
 import {watchNewTabs, type TabWatch} from './new-tabs.js';
@@ -94,7 +94,7 @@ export function destinationsPlugin(): TestRunnerPlugin<DestinationsPayload> {
   const secretKey = randomBytes(32).toString('hex');
   const stack = onFirstUse(
     async () => {
-      const {startEmulator} = await import('../../src/emulator/index.js');
+      const {startEmulator} = await import('../../emulator/src/index.js');
       const landing: Server = createServer((request, response) => {
         if (request.url === '/favicon.ico') return void response.writeHead(404).end(); // the new tab's own request
         landed.push(`${landingOrigin}${request.url ?? ''}`);
