@@ -158,22 +158,26 @@ export function emulatorPlugin(): TestRunnerPlugin<EmulatorFramePayload | Emulat
   let clockOffsetMs = 0;
   const secretKey = randomBytes(32).toString('hex');
   const emulators = onFirstUse(
-    async (): Promise<RunningEmulator[]> => {
+    async (): Promise<{oss: RunningEmulator; pro: RunningEmulator}> => {
       const {startEmulator} = await import('../../emulator/src/index.js');
       const now = () => Date.now() + clockOffsetMs;
-      return Promise.all([startEmulator({secretKey, now}), startEmulator({secretKey, now, plan: 'pro'})]);
+      const [oss, pro] = await Promise.all([
+        startEmulator({secretKey, now}),
+        startEmulator({secretKey, now, plan: 'pro'}),
+      ]);
+      return {oss, pro};
     },
-    (running) => Promise.all(running.map((emulator) => emulator.close())),
+    ({oss, pro}) => Promise.all([oss.close(), pro.close()]),
   );
   return {
     name: 'emulator',
     serverStop: () => emulators.stop(),
     async serve(context) {
       if (context.path !== '/__servers/emulator.json') return undefined;
-      const [oss, pro] = await emulators.get();
+      const {oss, pro} = await emulators.get();
       // The test secret is throwaway; tests sign with it in the browser, as a host backend would.
       return {
-        body: JSON.stringify({origin: oss!.url, proOrigin: pro!.url, secretKey}),
+        body: JSON.stringify({origin: oss.url, proOrigin: pro.url, secretKey}),
         type: 'json',
         headers: {'Cache-Control': 'no-store'},
       };
