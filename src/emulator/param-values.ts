@@ -1,24 +1,47 @@
-// Values for an editable filter's widget (`…/params/:paramId/values` and `/search/:prefix`).
-// Values are limited by the token's own values (e.g. its locked tenant), so one tenant's
-// embed never lists another tenant's data.
+// Values for an editable filter's widget (`…/params/:paramId/values` and `/search/:prefix`),
+// as Metabase's embedding_rest/api/common.clj serves them (read at 02207ba):
+// - a dashboard's values are narrowed by every other filter value the token and the query
+//   string set (linked filters), the query string keyed by parameter id and checked by the
+//   same rules as a query (`validateAndMergeParams`);
+// - a question's values are narrowed by the token's locked values only (Metabase reads no
+//   query string there), and a locked slug no parameter of the question has is refused.
+// Values of a remapped column come as `[value, label]` pairs; numbers sort as numbers.
 import {fail} from './errors.js';
 import type {ContentStore} from './content/store.js';
-import type {CellValue, EmbeddingParams, ParameterDef, Row} from './content/types.js';
-import type {ParamMap} from './params.js';
+import type {
+  CellValue,
+  DashboardDef,
+  EmbeddingParams,
+  ParameterDef,
+  QuestionDef,
+  Row,
+  StaticListValue,
+} from './content/types.js';
+import {filtersFor, mappedColumn} from './parameter-filters.js';
+import {validateAndMergeParams, type ParamMap} from './params.js';
 import {rowFilter, type Filter} from './query/filters.js';
 
-/** A source table, the column the parameter filters, and the token filters that apply there. */
-export interface ValueSource {
+/** A source table, the column the parameter filters, its label column, and the filters that apply there. */
+interface ValueSource {
   rows: readonly Row[];
   column: string;
-  tokenFilters: Filter[];
+  label: string | undefined;
+  filters: Filter[];
 }
+
+/** Metabase's values answer: each value in a list, with its label when it has one. */
+export interface ValuesAnswer {
+  values: (CellValue | string)[][];
+  has_more_values: boolean;
+}
+
+const LIMIT = 1000;
 
 // Clojure's pr-str of the slug: "tenant" quoted, or nil when the id matches no parameter.
 const prStr = (slug: string | undefined) => (slug === undefined ? 'nil' : JSON.stringify(slug));
 
 /** Metabase only lists values of enabled parameters the token does not set. */
-export function checkSearchable<P extends ParameterDef>(
+function checkSearchable<P extends ParameterDef>(
   parameter: P | undefined,
   embeddingParams: EmbeddingParams,
   tokenParams: ParamMap,
@@ -38,16 +61,129 @@ export function tableRows(store: ContentStore, source: string): readonly Row[] {
   return store.tables[source] ?? [];
 }
 
-/** `now` (epoch ms) anchors relative date values among the token's filters. */
-export function distinctValues(sources: readonly ValueSource[], now: number, prefix?: string) {
-  const values = new Set<CellValue>();
-  for (const {rows, column, tokenFilters} of sources) {
-    const keep = rowFilter(tokenFilters, now);
-    for (const row of rows) if (keep(row) && row[column] !== null && row[column] !== undefined) values.add(row[column]);
+/** Numbers by value, everything else by its text, code point by code point (as Metabase's sort). */
+function compareValues(a: CellValue, b: CellValue): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const [x, y] = [String(a), String(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+const matches = (needle: string | undefined, ...texts: (CellValue | undefined)[]) =>
+  !needle || texts.some((text) => text !== undefined && String(text).toLowerCase().includes(needle));
+
+function answer(values: (CellValue | string)[][]): ValuesAnswer {
+  return {values: values.slice(0, LIMIT), has_more_values: values.length > LIMIT};
+}
+
+function staticListValues(values: readonly StaticListValue[], prefix: string | undefined): ValuesAnswer {
+  const needle = prefix?.toLowerCase();
+  const pairs = values.map((value) => (Array.isArray(value) ? [...value] : [value]));
+  return answer(pairs.filter((pair) => matches(needle, ...pair)));
+}
+
+/** `now` (epoch ms) anchors relative date values among the filters. */
+function distinctValues(sources: readonly ValueSource[], now: number, prefix: string | undefined): ValuesAnswer {
+  const found = new Map<CellValue, CellValue | undefined>();
+  for (const {rows, column, label, filters} of sources) {
+    const keep = rowFilter(filters, now);
+    for (const row of rows) {
+      const value = row[column];
+      if (value === null || value === undefined || !keep(row)) continue;
+      if (!found.has(value) || found.get(value) === undefined) found.set(value, label ? row[label] : undefined);
+    }
   }
   const needle = prefix?.toLowerCase();
-  const matching = [...values].filter((value) => !needle || String(value).toLowerCase().includes(needle));
-  matching.sort((a, b) => String(a).localeCompare(String(b)));
-  const limit = 1000;
-  return {values: matching.slice(0, limit).map((value) => [value]), has_more_values: matching.length > limit};
+  const values = [...found]
+    .filter(([value, label]) => matches(needle, value, label ?? undefined))
+    .sort(([a], [b]) => compareValues(a, b))
+    .map(([value, label]) => (label === undefined || label === null ? [value] : [value, label]));
+  return answer(values);
+}
+
+/** The query string's values by parameter id, as slug → value ("" is nil, a repeated key a list). */
+function slugParamsFromIds(query: URLSearchParams, parameters: readonly ParameterDef[]): ParamMap {
+  const params: ParamMap = {};
+  for (const id of new Set(query.keys())) {
+    const parameter = parameters.find((p) => p.id === id);
+    if (!parameter) fail(`Invalid query params: could not determine slug for parameter with ID ${JSON.stringify(id)}`);
+    const values = query.getAll(id).map((value) => (value === '' ? null : value));
+    params[parameter.slug] = values.length === 1 ? values[0] : values;
+  }
+  return params;
+}
+
+export function dashboardValues(
+  store: ContentStore,
+  dashboard: DashboardDef,
+  tokenParams: ParamMap,
+  request: {paramId: string; prefix?: string | undefined; query: URLSearchParams; now: number},
+): ValuesAnswer {
+  const parameters = dashboard.parameters ?? [];
+  const embeddingParams = dashboard.embedding_params ?? {};
+  const parameter = checkSearchable(
+    parameters.find((p) => p.id === request.paramId),
+    embeddingParams,
+    tokenParams,
+  );
+  const merged = validateAndMergeParams(embeddingParams, tokenParams, slugParamsFromIds(request.query, parameters));
+  const constraints: ParamMap = {};
+  for (const [slug, value] of Object.entries(merged)) {
+    if (value === null || value === undefined || value === false) continue; // Metabase keeps truthy values only
+    if (!parameters.some((p) => p.slug === slug)) fail(`The parameter ${slug} does not exist on this dashboard.`);
+    if (slug !== parameter.slug) constraints[slug] = value;
+  }
+  if (parameter.values_source_type === 'static-list')
+    return staticListValues(parameter.values_source_config?.values ?? [], request.prefix);
+  const sources = dashboard.dashcards.flatMap((dashcard): ValueSource[] => {
+    const column = mappedColumn(dashcard)(parameter);
+    const question = store.question(dashcard.card_id);
+    if (!column || !question) return [];
+    const source = question.query.source;
+    return [
+      {
+        rows: tableRows(store, source),
+        column,
+        label: store.remappings[source]?.[column],
+        filters: filtersFor(constraints, parameters, mappedColumn(dashcard), false),
+      },
+    ];
+  });
+  return distinctValues(sources, request.now, request.prefix);
+}
+
+export function questionValues(
+  store: ContentStore,
+  question: QuestionDef,
+  tokenParams: ParamMap,
+  request: {paramId: string; prefix?: string | undefined; now: number},
+): ValuesAnswer {
+  const parameters = question.parameters ?? [];
+  const embeddingParams = question.embedding_params ?? {};
+  const parameter = checkSearchable(
+    parameters.find((p) => p.id === request.paramId),
+    embeddingParams,
+    tokenParams,
+  );
+  const locked: ParamMap = {};
+  for (const [slug, value] of Object.entries(tokenParams)) {
+    if (embeddingParams[slug] !== 'locked') continue;
+    if (!parameters.some((p) => p.slug === slug)) fail(`The parameter ${slug} does not exist on this card.`);
+    const empty = value === null || value === '' || (Array.isArray(value) && value.length === 0);
+    if (!empty) locked[slug] = value;
+  }
+  if (parameter.values_source_type === 'static-list')
+    return staticListValues(parameter.values_source_config?.values ?? [], request.prefix);
+  const source = question.query.source;
+  return distinctValues(
+    [
+      {
+        rows: tableRows(store, source),
+        column: parameter.column,
+        label: store.remappings[source]?.[parameter.column],
+        filters: filtersFor(locked, parameters, (p) => p.column, false),
+      },
+    ],
+    request.now,
+    request.prefix,
+  );
 }

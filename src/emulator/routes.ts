@@ -11,6 +11,8 @@ export type Route =
   | {kind: 'page'; resource: 'dashboard' | 'question'; token: string}
   | {kind: 'api'; route: ApiRoute | undefined}
   | {kind: 'asset'; name: AssetName}
+  /** `/embed/question/<token>.csv`: Metabase redirects it to the question's download. */
+  | {kind: 'download'; location: string}
   | {kind: 'unknown'};
 
 /** Static files the pages (and host pages) load, by their public path. */
@@ -61,6 +63,12 @@ export function matchRoute(pathname: string): Route {
   if (parts[0] === 'api' && parts[1] === 'embed') return {kind: 'api', route: apiRoute(parts.slice(2))};
   const [embed, resource, token, ...rest] = parts;
   if (embed === 'embed' && (resource === 'dashboard' || resource === 'question') && token && rest.length === 0) {
+    // A token's segments never hold a dot, so a fourth dotted part can only be a format.
+    const download = resource === 'question' ? /^([^.]+\.[^.]+\.[^.]*)\.(csv|json|xlsx)$/.exec(token) : null;
+    if (download) {
+      const [, jwt, format] = download;
+      return {kind: 'download', location: `/api/embed/card/${encodeURIComponent(jwt!)}/query/${format!}`};
+    }
     return {kind: 'page', resource, token};
   }
   return {kind: 'unknown'};
