@@ -154,7 +154,7 @@ export function createEmbedApi({store, key, now}: EmbedApiOptions) {
       }
       case 'param-values': {
         const tokenParams = tokenParamsFromClaims(claims);
-        const request = {paramId: route.paramId, prefix: route.prefix, query, now: started};
+        const request = {paramId: route.paramId, verb: route.verb, prefix: route.prefix, query, now: started};
         return json(
           route.resource === 'dashboard'
             ? dashboardValues(store, publishedDashboard(store, claims), tokenParams, request)

@@ -5,7 +5,14 @@ export type ApiRoute =
   | {kind: 'dashcard-query'; token: string; dashcardId: number; cardId: number; format?: string}
   | {kind: 'card'; token: string}
   | {kind: 'card-query'; token: string; format?: string}
-  | {kind: 'param-values'; resource: 'dashboard' | 'card'; token: string; paramId: string; prefix?: string};
+  | {
+      kind: 'param-values';
+      resource: 'dashboard' | 'card';
+      token: string;
+      paramId: string;
+      verb: 'values' | 'remapping';
+      prefix?: string;
+    };
 
 export type Route =
   | {kind: 'page'; resource: 'dashboard' | 'question'; token: string}
@@ -50,8 +57,9 @@ function apiRoute(parts: string[]): ApiRoute | undefined {
     if (section === 'query' && b === undefined) return {kind: 'card-query', token, ...(a ? {format: a} : {})};
   }
   if ((resource === 'dashboard' || resource === 'card') && section === 'params' && a && d === undefined) {
-    if (b === 'values' && c === undefined) return {kind: 'param-values', resource, token, paramId: a};
-    if (b === 'search' && c) return {kind: 'param-values', resource, token, paramId: a, prefix: c};
+    if ((b === 'values' || b === 'remapping') && c === undefined)
+      return {kind: 'param-values', resource, token, paramId: a, verb: b};
+    if (b === 'search' && c) return {kind: 'param-values', resource, token, paramId: a, verb: 'values', prefix: c};
   }
   return undefined;
 }

@@ -325,6 +325,13 @@ const dashcardQueries: Case[] = [
     path: () => dashcard(D.venueId, {params: []}),
     status: 400,
   },
+  {
+    from: 'apply-slug->value-test › For operator filter types treat a lone value as a one-value sequence (#20438)',
+    path: () =>
+      `${dashcard(D.peopleByName)}?parameters=${encodeURIComponent(JSON.stringify({name: ['Hudson Borer']}))}`,
+    status: 202,
+    check: rows([[1]]),
+  },
   ...['Hudson%20Borer', 'Hudson%20Borer&name=x'].map((query, i): Case => ({
     from: 'handle-single-params-for-operator-filters-test › Query endpoints should work with a single URL parameter for an operator filter (#20438) › Dashcard',
     variant: i === 0 ? 'one value' : 'two values',

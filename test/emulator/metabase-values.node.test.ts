@@ -267,5 +267,107 @@ const chainFilters: Case[] = [
   })),
 ];
 
+const remap = (kind: 'card' | 'dashboard', id: number, param: string, value: string, params: object = {}) =>
+  `/api/embed/${kind}/${kind === 'card' ? cardToken(id, {params}) : dashToken(id, {params})}/params/${param}/remapping?value=${encodeURIComponent(value)}`;
+const remapsTo = (expected: unknown[]) => (answer: Answer) => assert.deepEqual(jsonBody(answer), expected);
+const LOCKED =
+  "card-param-values-respect-locked-parameters-test › a locked parameter constrains the values offered for the card's enabled parameters";
+const DASH_REMAP = 'dashboard-param-value-remapping-test';
+const STATIC_REMAP =
+  'dashboard-param-value-remapping-static-list-test › remapping endpoint returns [value label] for a numeric param backed by a static list';
+
+const remappings: Case[] = [
+  {
+    from: `${LOCKED} › a value outside those rows has no remapping`,
+    path: () => remap('card', Q.lockedConstrains, 'c1', '2', {price: 4}),
+    status: 200,
+    check: remapsTo(['2']),
+  },
+  {
+    from: `${LOCKED} › a value within them still remaps`,
+    path: () => remap('card', Q.lockedConstrains, 'c1', '40', {price: 4}),
+    status: 200,
+    check: remapsTo([40, 'Japanese']),
+  },
+  {
+    from: 'card-param-values-locked-slug-must-exist-test › a locked entry in embedding_params whose slug names no parameter is refused rather than dropped › remapping',
+    path: () => remap('card', Q.lockedSlugMissing, 'c1', '2', {price: 4}),
+    status: 400,
+    text: 'The parameter price does not exist on this card.',
+  },
+  ...[
+    ['Locked filter is not set in the token, so requests should fail.', {}],
+    ['Locked filter is set to `nil` in the token, so requests should fail.', {price: null}],
+  ].flatMap(([testing, params]): Case[] => [
+    {
+      from: `${DASH_REMAP} › ${testing as string}`,
+      variant: 'the locked parameter',
+      path: () => remap('dashboard', D.remapOrders, 'price-param', '15.69', params as object),
+      status: 400,
+      text: 'Cannot get remapped value for parameter: "price" is not an enabled parameter.',
+    },
+    {
+      from: `${DASH_REMAP} › ${testing as string}`,
+      variant: 'an enabled parameter',
+      path: () => remap('dashboard', D.remapOrders, 'user-id-param', '437', params as object),
+      status: 400,
+      text: 'You must specify a value for :price in the JWT.',
+    },
+  ]),
+  ...(
+    [
+      [
+        'Locked filter is set to a list of values in the token, value can be found.',
+        ['15.69', '32.14'],
+        [437, 'Danial Keeling'],
+      ],
+      ['Locked filter is set to a single value in the token, value filtered out.', '15.69', ['42']],
+      ['Locked filter is set to an empty list in the token, value can be found.', [], [42, 'Reyes Strosin']],
+    ] as const
+  ).map(([testing, price, expected]): Case => ({
+    from: `${DASH_REMAP} › ${testing}`,
+    path: () => remap('dashboard', D.remapOrders, 'user-id-param', String(expected[0]), {price}),
+    status: 200,
+    check: remapsTo([...expected]),
+  })),
+  ...(
+    [
+      ['labeled value is returned', '20', ['20', 'Twenty']],
+      ['unlabeled value is returned as a singleton', '30', ['30']],
+      ['value not in the list falls back to [value]', '999', ['999']],
+    ] as const
+  ).map(([testing, value, expected]): Case => ({
+    from: `${STATIC_REMAP} › ${testing}`,
+    path: () => remap('dashboard', D.remapSeats, 'seats-param', value),
+    status: 200,
+    check: remapsTo([...expected]),
+  })),
+  ...(
+    [
+      [Q.remapFieldFilter, 'name_param_id', '20th Century Cafe', ['20th Century Cafe']],
+      [Q.remapFieldFilter, 'name_param_id', 'Not a value in the DB', ['Not a value in the DB']],
+      [Q.remapStatic, '_STATIC_CATEGORY_', 'African', ['African']],
+      [Q.remapStatic, '_STATIC_CATEGORY_', 'Whatever', ['Whatever']],
+      [Q.remapStatic, '_STATIC_CATEGORY_LABEL_', 'European', ['European']],
+      [Q.remapStatic, '_STATIC_CATEGORY_LABEL_', 'Af rican', ['Af rican', 'Af']],
+      [Q.remapPeople, 'id', '42', [42, 'Reyes Strosin']],
+    ] as const
+  ).map(([id, param, value, expected]): Case => ({
+    from: 'card-param-value-remapping-test',
+    variant: `${param} ${value}`,
+    path: () => remap('card', id, param, value),
+    status: 200,
+    check: remapsTo([...expected]),
+  })),
+  {
+    from: 'card-param-value-remapping-test',
+    variant: 'a locked parameter',
+    path: () => remap('card', Q.remapFieldFilter, 'not-enabled-id', '3'),
+    status: 400,
+    text: 'Cannot get remapped value for parameter: "price" is not an enabled parameter.',
+  },
+];
+
 portedCases("Metabase's embed tests: a question's filter values", cardValues);
+portedCases("Metabase's embed tests: a value's label (remapping)", remappings);
 portedCases("Metabase's embed tests: chain filters (a dashboard's filter values)", chainFilters);

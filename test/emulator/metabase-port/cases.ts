@@ -41,7 +41,8 @@ export function cardQueryPath(id: number | string, format: Format, extra: object
   return `/api/embed/card/${cardToken(id, extra, wrongKey)}/query${format}${format ? '?format_rows=true' : ''}`;
 }
 
-export type Format = '' | '/json' | '/csv';
+export type Format = '' | '/json' | '/csv' | '/xlsx';
+/** The formats whose results the emulator writes; `/xlsx` only gets as far as the checks. */
 export const FORMATS: Format[] = ['', '/json', '/csv'];
 export const formatName = (format: Format) => `response-format = ${JSON.stringify(format)}`;
 

@@ -45,6 +45,10 @@ export const Q = {
   numbers: 42, // format-export-middleware-test
   venues: 43, // (mt/mbql-query venues): raw rows
   products: 44, // filter-linked-to-locked-filter-test
+  remapFieldFilter: 50, // card-param-value-remapping-test: field-filter-card
+  remapStatic: 51, // card-param-value-remapping-test: card
+  remapPeople: 52, // card-param-value-remapping-test: name-mapped-card
+  orders: 53, // dashboard-param-value-remapping-test
 } as const;
 
 const venuesCount = {source: 'venues', aggregation: [['count']]} as QuestionDef['query'];
@@ -158,6 +162,44 @@ const questions: QuestionDef[] = [
   question(Q.numbers, 'A number and a date', {source: 'numbers', fields: ['number', 'date']}, publish()),
   question(Q.venues, 'Venues', {source: 'venues'}, publish()),
   question(Q.products, 'Products', {source: 'products'}, publish()),
+  question(Q.remapFieldFilter, 'native card with field filter', venuesCount, {
+    ...publish({name: 'enabled', price: 'locked'}),
+    parameters: [
+      param('name_param_id', 'name', 'string/=', 'name'),
+      param('not-enabled-id', 'price', 'number/=', 'price'),
+    ],
+  }),
+  question(
+    Q.remapStatic,
+    'Venues with static lists',
+    {source: 'venues'},
+    {
+      ...publish({static_category: 'enabled', static_category_label: 'enabled'}),
+      parameters: [
+        param('_STATIC_CATEGORY_', 'static_category', 'category', 'category_name', {
+          values_source_type: 'static-list',
+          values_source_config: {values: ['African', 'American', 'Asian']},
+        }),
+        param('_STATIC_CATEGORY_LABEL_', 'static_category_label', 'category', 'category_name', {
+          values_source_type: 'static-list',
+          values_source_config: {
+            values: [
+              ['Af rican', 'Af'],
+              ['American', 'Am'],
+              ['Asian', 'As'],
+            ],
+          },
+        }),
+      ],
+    },
+  ),
+  question(
+    Q.remapPeople,
+    'native card with named field filter',
+    {source: 'people', aggregation: [['count']]},
+    {...publish({id: 'enabled'}), parameters: [param('id', 'id', 'number/=', 'id')]},
+  ),
+  question(Q.orders, 'Orders', {source: 'orders'}),
 ];
 
 // ---- dashboards ------------------------------------------------------------------------
@@ -191,6 +233,8 @@ export const D = {
   nameContains: 32, // embedded-string-parameter-case-sensitivity-regression-test
   peopleByName: 33, // handle-single-params-for-operator-filters-test, "Dashcard"
   venues: 34, // downloading-csv-json-xlsx-results-from-the-dashcard-endpoint…
+  remapOrders: 35, // dashboard-param-value-remapping-test
+  remapSeats: 36, // dashboard-param-value-remapping-static-list-test
 } as const;
 
 /** Dashcard ids are the dashboard's id × 100 + 1 (one card per dashboard). */
@@ -216,8 +260,13 @@ const dashboard = (
         ];
   return {id, entity_id: eid(`Dash${id}`), name: `Dashboard ${id}`, parameters, dashcards, ...extra};
 };
-const dparam = (id: string, slug: string, type: ParameterDef['type'], extra = {}): ParameterDef =>
-  ({id, slug, name: slug, type, ...extra});
+const dparam = (id: string, slug: string, type: ParameterDef['type'], extra = {}): ParameterDef => ({
+  id,
+  slug,
+  name: slug,
+  type,
+  ...extra,
+});
 const venueId = [dparam('_VENUE_ID_', 'venue_id', 'id')];
 const chainParams = [
   dparam('_CATEGORY_NAME_', 'category_name', 'category'),
@@ -343,6 +392,25 @@ const dashboards: DashboardDef[] = [
     }),
   ),
   dashboard(D.venues, Q.venues, venueId, {_VENUE_ID_: 'id'}, publish()),
+  dashboard(
+    D.remapOrders,
+    Q.orders,
+    [dparam('price-param', 'price', 'number/='), dparam('user-id-param', 'user-id', 'number/=')],
+    {'price-param': 'total', 'user-id-param': 'user_id'},
+    publish({price: 'locked', 'user-id': 'enabled'}),
+  ),
+  dashboard(
+    D.remapSeats,
+    undefined,
+    [
+      dparam('seats-param', 'seats', 'number/=', {
+        values_source_type: 'static-list',
+        values_source_config: {values: [['10', 'Ten'], ['20', 'Twenty'], '30']},
+      }),
+    ],
+    {},
+    publish({seats: 'enabled'}),
+  ),
 ];
 
 /** Metabase's test data and these items; `embedding_enabled: false` for the tests that turn embedding off. */
@@ -350,8 +418,9 @@ export function portedContent(embeddingEnabled = true): EmulatorContent {
   return {
     embedding_enabled: embeddingEnabled,
     tables: metabaseTestTables(),
-    // Metabase remaps venues.category_id to categories.name through the foreign key.
-    remappings: {venues: {category_id: 'category_name'}},
+    // Metabase remaps these columns through their foreign keys (venues.category_id to
+    // categories.name, orders.user_id to people.name) or, for people.id, to the name field.
+    remappings: {venues: {category_id: 'category_name'}, orders: {user_id: 'user_name'}, people: {id: 'name'}},
     questions,
     dashboards,
   };

@@ -4,7 +4,9 @@
 // the properties those tests rely on: 100 venues, prices 1 to 4 where only Japanese (40) and
 // Steakhouse (67) venues cost 4, no venue in category 1 (African), only venues 1 and 10 with
 // "red" in their names; 1,000 check-ins, 107 of them in Q1 2014 and 138 in Q2 2014;
-// 200 products, 54 of them widgets, 199 distinct titles; 3,443 orders of one item.
+// 200 products, 54 of them widgets, 199 distinct titles; 3,443 orders of one item; people
+// 42 (Reyes Strosin) and 437 (Danial Keeling), the latter only in orders totalling 15.69
+// and 32.14.
 // Metabase joins venues to categories; the emulator's tables are flat, so each venue carries
 // its category's name.
 import type {Row, Tables} from '../../../src/emulator/index.js';
@@ -91,22 +93,31 @@ function products(): Row[] {
   });
 }
 
+/** The people Metabase's tests name, by id. */
+const NAMED_PEOPLE: Record<number, string> = {1: 'Hudson Borer', 42: 'Reyes Strosin', 437: 'Danial Keeling'};
+const STATES = ['AK', 'CA', 'NY', 'TX', 'WA'];
+const personName = (id: number) => NAMED_PEOPLE[id] ?? `Person ${id}`;
+
 function people(): Row[] {
-  const states = ['AK', 'CA', 'NY', 'TX', 'WA'];
-  return Array.from({length: 50}, (_, index) => ({
-    id: index + 1,
-    name: index === 0 ? 'Hudson Borer' : `Person ${index + 1}`,
-    state: states[index % states.length]!,
-  }));
+  const ids = [...Array.from({length: 50}, (_, index) => index + 1), 437];
+  return ids.map((id) => ({id, name: personName(id), state: STATES[id % STATES.length]!}));
 }
 
 function orders(): Row[] {
-  return Array.from({length: 4000}, (_, index) => ({
+  const order = (index: number, total: number, userId: number, quantity: number): Row => ({
     id: index + 1,
-    quantity: index < 3443 ? 1 : 2 + (index % 5),
-    total: 10 + (index % 90),
-    state: ['AK', 'CA', 'NY', 'TX', 'WA'][index % 5]!,
-  }));
+    quantity,
+    total,
+    state: STATES[index % STATES.length]!,
+    // Metabase joins orders.user_id to people; here each order carries its person's name.
+    user_id: userId,
+    user_name: personName(userId),
+  });
+  const generated = Array.from({length: 4000}, (_, index) =>
+    order(index, 10 + (index % 90), (index % 50) + 1, index < 3443 ? 1 : 2 + (index % 5)),
+  );
+  // dashboard-param-value-remapping-test: Danial Keeling (437) ordered for 15.69 and 32.14.
+  return [...generated, order(4000, 15.69, 437, 2), order(4001, 32.14, 437, 2)];
 }
 
 export function metabaseTestTables(): Tables {
