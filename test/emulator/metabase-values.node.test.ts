@@ -368,6 +368,25 @@ const remappings: Case[] = [
   },
 ];
 
+// Not a case of Metabase's own (its card-based parameter lists these names, which the
+// emulator cannot source from a card): the same order from the field, text by code point.
+const order: Case[] = [
+  {
+    from: 'card-param-values › card based param',
+    variant: "Metabase's order of the first five names, read from the field",
+    path: () => values(Q.fieldFilter, '_NAME_'),
+    status: 200,
+    check: firstValues(5, [
+      ['20th Century Cafe'],
+      ['25°'],
+      ['33 Taps'],
+      ['800 Degrees Neapolitan Pizzeria'],
+      ['BCD Tofu House'],
+    ]),
+  },
+];
+
 portedCases("Metabase's embed tests: a question's filter values", cardValues);
+portedCases('The order of filter values', order);
 portedCases("Metabase's embed tests: a value's label (remapping)", remappings);
 portedCases("Metabase's embed tests: chain filters (a dashboard's filter values)", chainFilters);
