@@ -49,22 +49,27 @@ const REFUSAL: Record<ValuesVerb, string> = {
   remapping: 'Cannot get remapped value for parameter',
 };
 
-/** Metabase only serves values of enabled parameters the token does not set. */
-function checkSearchable<P extends ParameterDef>(
-  parameter: P | undefined,
-  embeddingParams: EmbeddingParams,
+/**
+ * The parameter a request asks about, its item's parameters and embedding settings. Metabase
+ * only serves values of enabled parameters the token does not set.
+ */
+function searchedParameter<P extends ParameterDef>(
+  item: {parameters?: P[] | undefined; embedding_params?: EmbeddingParams | undefined},
   tokenParams: ParamMap,
-  verb: ValuesVerb,
-): P {
+  request: ValuesRequest,
+) {
+  const parameters = item.parameters ?? [];
+  const embeddingParams = item.embedding_params ?? {};
+  const parameter = parameters.find((p) => p.id === request.paramId);
   const slug = parameter?.slug;
   if (!parameter || embeddingParams[parameter.slug] !== 'enabled') {
-    fail(`${REFUSAL[verb]}: ${prStr(slug)} is not an enabled parameter.`);
+    fail(`${REFUSAL[request.verb]}: ${prStr(slug)} is not an enabled parameter.`);
   }
   const tokenValue = tokenParams[parameter.slug];
   if (tokenValue !== undefined && tokenValue !== null && tokenValue !== false) {
     fail(`You can't specify a value for ${prStr(slug)} if it's already set in the JWT.`);
   }
-  return parameter;
+  return {parameter, parameters, embeddingParams};
 }
 
 export function tableRows(store: ContentStore, source: string): readonly Row[] {
@@ -168,14 +173,7 @@ export function dashboardValues(
   tokenParams: ParamMap,
   request: ValuesRequest,
 ): ValuesResult {
-  const parameters = dashboard.parameters ?? [];
-  const embeddingParams = dashboard.embedding_params ?? {};
-  const parameter = checkSearchable(
-    parameters.find((p) => p.id === request.paramId),
-    embeddingParams,
-    tokenParams,
-    request.verb,
-  );
+  const {parameter, parameters, embeddingParams} = searchedParameter(dashboard, tokenParams, request);
   // A remapping reads no other filter from the query string, and is narrowed by locked values only.
   const fromQuery = request.verb === 'values' ? slugParamsFromIds(request.query, parameters) : {};
   const merged = validateAndMergeParams(embeddingParams, tokenParams, fromQuery);
@@ -209,14 +207,7 @@ export function questionValues(
   tokenParams: ParamMap,
   request: ValuesRequest,
 ): ValuesResult {
-  const parameters = question.parameters ?? [];
-  const embeddingParams = question.embedding_params ?? {};
-  const parameter = checkSearchable(
-    parameters.find((p) => p.id === request.paramId),
-    embeddingParams,
-    tokenParams,
-    request.verb,
-  );
+  const {parameter, parameters, embeddingParams} = searchedParameter(question, tokenParams, request);
   const locked: ParamMap = {};
   for (const [slug, value] of Object.entries(tokenParams)) {
     if (embeddingParams[slug] !== 'locked') continue;

@@ -11,6 +11,7 @@ import type {
   ParameterDef,
   QuestionDef,
   QuestionParameterDef,
+  StaticListValue,
 } from '../../../src/emulator/index.js';
 import {metabaseTestTables} from './tables.js';
 
@@ -57,6 +58,31 @@ const question = (id: number, name: string, query: QuestionDef['query'], extra: 
 const param = (id: string, slug: string, type: ParameterDef['type'], column: string, extra = {}) =>
   ({id, slug, name: slug, type, column, ...extra}) as QuestionParameterDef;
 const dateParam = (slug = 'date', extra = {}) => param(`_${slug}_`, slug, 'date/single', 'date', extra);
+/**
+ * The fixtures' two static-list parameters: categories, and categories with labels (the
+ * first one spelled `african`, as each test spells it).
+ */
+function staticLists<P>(
+  make: (values: {id: string; slug: string; source: Partial<ParameterDef>}) => P,
+  african: string,
+): P[] {
+  const list = (values: StaticListValue[]): Partial<ParameterDef> => ({
+    values_source_type: 'static-list',
+    values_source_config: {values},
+  });
+  return [
+    make({id: '_STATIC_CATEGORY_', slug: 'static_category', source: list(['African', 'American', 'Asian'])}),
+    make({
+      id: '_STATIC_CATEGORY_LABEL_',
+      slug: 'static_category_label',
+      source: list([
+        [african, 'Af'],
+        ['American', 'Am'],
+        ['Asian', 'As'],
+      ]),
+    }),
+  ];
+}
 const checkinsCount = {source: 'checkins', aggregation: [['count']]} as QuestionDef['query'];
 
 const questions: QuestionDef[] = [
@@ -99,20 +125,10 @@ const questions: QuestionDef[] = [
     {
       ...publish({static_category: 'enabled', static_category_label: 'enabled'}),
       parameters: [
-        param('_STATIC_CATEGORY_', 'static_category', 'category', 'category_name', {
-          values_source_type: 'static-list',
-          values_source_config: {values: ['African', 'American', 'Asian']},
-        }),
-        param('_STATIC_CATEGORY_LABEL_', 'static_category_label', 'category', 'category_name', {
-          values_source_type: 'static-list',
-          values_source_config: {
-            values: [
-              ['African', 'Af'],
-              ['American', 'Am'],
-              ['Asian', 'As'],
-            ],
-          },
-        }),
+        ...staticLists(
+          (values) => param(values.id, values.slug, 'category', 'category_name', values.source),
+          'African',
+        ),
       ],
     },
   ),
@@ -176,20 +192,10 @@ const questions: QuestionDef[] = [
     {
       ...publish({static_category: 'enabled', static_category_label: 'enabled'}),
       parameters: [
-        param('_STATIC_CATEGORY_', 'static_category', 'category', 'category_name', {
-          values_source_type: 'static-list',
-          values_source_config: {values: ['African', 'American', 'Asian']},
-        }),
-        param('_STATIC_CATEGORY_LABEL_', 'static_category_label', 'category', 'category_name', {
-          values_source_type: 'static-list',
-          values_source_config: {
-            values: [
-              ['Af rican', 'Af'],
-              ['American', 'Am'],
-              ['Asian', 'As'],
-            ],
-          },
-        }),
+        ...staticLists(
+          (values) => param(values.id, values.slug, 'category', 'category_name', values.source),
+          'Af rican',
+        ),
       ],
     },
   ),
@@ -273,20 +279,7 @@ const chainParams = [
   dparam('_CATEGORY_ID_', 'category_id', 'category'),
   dparam('_PRICE_', 'price', 'category'),
   dparam('_ID_', 'id', 'category'),
-  dparam('_STATIC_CATEGORY_', 'static_category', 'category', {
-    values_source_type: 'static-list',
-    values_source_config: {values: ['African', 'American', 'Asian']},
-  }),
-  dparam('_STATIC_CATEGORY_LABEL_', 'static_category_label', 'category', {
-    values_source_type: 'static-list',
-    values_source_config: {
-      values: [
-        ['African', 'Af'],
-        ['American', 'Am'],
-        ['Asian', 'As'],
-      ],
-    },
-  }),
+  ...staticLists((values) => dparam(values.id, values.slug, 'category', values.source), 'African'),
 ];
 const chainMappings = {_CATEGORY_NAME_: 'category_name', _CATEGORY_ID_: 'category_id', _PRICE_: 'price', _ID_: 'id'};
 const chain = (id: number, embedding?: EmbeddingParams, published = true) =>
