@@ -1,6 +1,7 @@
-// Two rules of Metabase's embed API that its own tests leave unexercised: a label
+// Rules of Metabase's embed API that its own tests leave unexercised: a label
 // (`…/remapping?value=`) is looked up among the rows the *locked* values allow, whatever
-// else the token sets; and downloads are not held to the 2,000-row cap of query answers.
+// else the token sets; a dashboard's values refuse a query string key that is no parameter
+// id and a token slug no parameter has; downloads are not held to the 2,000-row cap.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {EmulatorContent} from '../src/index.js';
@@ -22,7 +23,7 @@ const content: EmulatorContent = {
       id: 3,
       name: 'People',
       enable_embedding: true,
-      embedding_params: {tenant: 'locked', state: 'enabled', person: 'enabled'},
+      embedding_params: {tenant: 'locked', state: 'enabled', person: 'enabled', retired: 'enabled'},
       parameters: [
         {id: 't', slug: 'tenant', name: 'Tenant', type: 'string/='},
         {id: 's', slug: 'state', name: 'State', type: 'string/='},
@@ -44,7 +45,7 @@ const content: EmulatorContent = {
   ],
 };
 
-describe('remapping and downloads beyond the ported cases', () => {
+describe('values, remapping and downloads beyond the ported cases', () => {
   let emulator: TestEmulator;
   before(async () => (emulator = await TestEmulator.start(content)));
   after(() => emulator.close());
@@ -58,6 +59,23 @@ describe('remapping and downloads beyond the ported cases', () => {
     // Person 1 is in tenant north and state AK; the token also sets state TX (editable).
     assert.deepEqual(await remap({tenant: 'north', state: 'TX'}, '1'), [1, 'Person 1']);
     assert.deepEqual(await remap({tenant: 'south'}, '1'), ['1']);
+  });
+
+  test('values refuse an unknown parameter id in the query string, and a token slug no parameter has', async () => {
+    const values = (params: object, query = '') =>
+      emulator.get(`/api/embed/dashboard/${sign({resource: {dashboard: 3}, params})}/params/p/values${query}`);
+    const unknownId = await values({tenant: 'north'}, '?state=TX');
+    assert.deepEqual(
+      [unknownId.status, unknownId.text],
+      [400, 'Invalid query params: could not determine slug for parameter with ID "state"'],
+    );
+    const narrowed = await values({tenant: 'north'}, '?s=TX');
+    assert.equal(narrowed.status, 200);
+    const noParameter = await values({tenant: 'north', retired: 'yes'});
+    assert.deepEqual(
+      [noParameter.status, noParameter.text],
+      [400, 'The parameter retired does not exist on this dashboard.'],
+    );
   });
 
   test('a download has every row; a query answer at most 2,000', async () => {
