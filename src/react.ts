@@ -88,7 +88,8 @@ export const MetabaseEmbed = React.forwardRef<MetabaseEmbedElement, Omit<Metabas
       if (!node) return;
       for (const name of Object.keys(previous.current))
         if (!(name in properties)) (node as unknown as Record<string, unknown>)[name] = undefined;
-      for (const [name, value] of Object.entries(properties)) (node as unknown as Record<string, unknown>)[name] = value;
+      for (const [name, value] of Object.entries(properties))
+        (node as unknown as Record<string, unknown>)[name] = value;
       previous.current = properties;
     });
 

@@ -14,10 +14,14 @@ export type PageTokenResult = {target: EmbedTarget; life: TokenLife} | {problem:
 export function readPageToken(token: string, configuration: Configuration, now: number): PageTokenResult {
   const {siteUrl} = configuration;
   if (siteUrl === undefined) {
-    return {problem: '"token" needs the "site-url" attribute (Metabase\'s address): the token does not say where Metabase is; asking the endpoint instead.'};
+    return {
+      problem:
+        '"token" needs the "site-url" attribute (Metabase\'s address): the token does not say where Metabase is; asking the endpoint instead.',
+    };
   }
   const resolved = resolveAnswer({jwt: token.trim()}, configuration.body.resource, siteUrl);
-  if ('problem' in resolved) return {problem: `"token" cannot be shown: ${resolved.problem} Asking the endpoint instead.`};
+  if ('problem' in resolved)
+    return {problem: `"token" cannot be shown: ${resolved.problem} Asking the endpoint instead.`};
   const {claims} = resolved.target;
   for (const [slug, value] of Object.entries(configuration.body.params)) {
     const signed = Object.hasOwn(claims.params, slug) ? canonicalJson(claims.params[slug]) : undefined;

@@ -26,7 +26,10 @@ export interface EmbedAttributes {
 
 export function parsePageEmbed(embed: unknown): {resource: ParsedResource; params: Record<string, EmbedParamValue>} {
   if (!isPlainObject(embed)) {
-    throw new EmbedValidationError('embed', `embed must be an object like {dashboard: 12, params: {…}}, got ${describeValue(embed)}`);
+    throw new EmbedValidationError(
+      'embed',
+      `embed must be an object like {dashboard: 12, params: {…}}, got ${describeValue(embed)}`,
+    );
   }
   const {params, ...resource} = embed;
   return {resource: parseResource(resource, 'embed'), params: parseParams(params ?? {}, 'params')};

@@ -59,7 +59,13 @@ describe('settings from the environment', () => {
   /** What the first request reports (a generic 500) when a setting left to the environment fails. */
   async function firstRequestError(options: Partial<EmbedHandlerOptions>): Promise<EmbedValidationError> {
     const seen: unknown[] = [];
-    const handler = createEmbedHandler({siteUrl: SITE, secretKey: SECRET, resources, ...options, onError: (error) => seen.push(error)});
+    const handler = createEmbedHandler({
+      siteUrl: SITE,
+      secretKey: SECRET,
+      resources,
+      ...options,
+      onError: (error) => seen.push(error),
+    });
     const response = await handler(
       new Request('http://127.0.0.1/embed', {
         method: 'POST',

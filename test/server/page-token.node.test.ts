@@ -51,7 +51,12 @@ describe('embedAttributes: the tag of a server-rendered page', () => {
 
   // The same refusals as the endpoint's 403 and 400, as errors naming the field.
   for (const [name, embed, field, message] of [
-    ['an item not listed', {dashboard: 13}, 'resource', 'dashboard:13 is not in the handler\'s resources (the allow-list)'],
+    [
+      'an item not listed',
+      {dashboard: 13},
+      'resource',
+      "dashboard:13 is not in the handler's resources (the allow-list)",
+    ],
     [
       'a locked slug from the page',
       {dashboard: 12, params: {tenant: 8}},
@@ -59,18 +64,31 @@ describe('embedAttributes: the tag of a server-rendered page', () => {
       'Parameter "tenant" cannot be set by the browser for dashboard:12; editable parameters: category',
     ],
     ['no resource', {params: {}}, 'embed', /^embed must have exactly one key, "dashboard" or "question"; found none$/],
-    ['a value that is an object', {dashboard: 12, params: {category: {}}}, 'params.category', /^params\.category must be/],
+    [
+      'a value that is an object',
+      {dashboard: 12, params: {category: {}}},
+      'params.category',
+      /^params\.category must be/,
+    ],
   ] as const) {
     test(`refuses ${name}, naming ${field}`, async () => {
       await assert.rejects(
         handler.embedAttributes(embed as never, {user: {tenantId: 7}}),
-        (error) => error instanceof EmbedValidationError && error.field === field && (typeof message === 'string' ? error.message === message : message.test(error.message)),
+        (error) =>
+          error instanceof EmbedValidationError &&
+          error.field === field &&
+          (typeof message === 'string' ? error.message === message : message.test(error.message)),
       );
     });
   }
 
   test('toHtmlAttributes escapes every value for a double-quoted attribute', () => {
-    const html = toHtmlAttributes({dashboard: '12', params: '{"category":"<a> & \'b\'"}', 'site-url': SITE, token: 'x.y.z'});
+    const html = toHtmlAttributes({
+      dashboard: '12',
+      params: '{"category":"<a> & \'b\'"}',
+      'site-url': SITE,
+      token: 'x.y.z',
+    });
     assert.equal(
       html,
       `dashboard="12" params="{&quot;category&quot;:&quot;&lt;a&gt; &amp; &#39;b&#39;&quot;}" site-url="${SITE}" token="x.y.z"`,
@@ -123,7 +141,10 @@ describe('settings from the environment are read at the first use, not at import
     process.env['METABASE_SITE_URL'] = SITE;
     process.env['METABASE_SECRET_KEY'] = `${SECRET}0`;
     const seen: unknown[] = [];
-    const lazy = createEmbedHandler({resources: {'dashboard:12': {}}, onError: (error, info) => seen.push(error, info)});
+    const lazy = createEmbedHandler({
+      resources: {'dashboard:12': {}},
+      onError: (error, info) => seen.push(error, info),
+    });
     assert.equal((await lazy(post())).status, 500);
     const [error, info] = seen as [EmbedValidationError, unknown];
     assert.deepEqual(info, {stage: 'config'});
@@ -142,6 +163,8 @@ describe('settings from the environment are read at the first use, not at import
   });
 
   test('an invalid option passed explicitly still throws at creation', () => {
-    assert.throws(() => createEmbedHandler({siteUrl: 'nope', resources: {'dashboard:12': {}}}), {name: 'EmbedValidationError'});
+    assert.throws(() => createEmbedHandler({siteUrl: 'nope', resources: {'dashboard:12': {}}}), {
+      name: 'EmbedValidationError',
+    });
   });
 });
