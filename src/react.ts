@@ -9,7 +9,7 @@
 // <metabase-embed>. React is an optional peer dependency.
 import * as React from 'react';
 import {tagName} from './define.js';
-import type {MetabaseEmbedEventMap} from './embed/types.js';
+import type {EmbedParams, MetabaseEmbedEventMap} from './embed/types.js';
 import {MetabaseEmbedElement} from './metabase-embed.js';
 
 const events = {
@@ -29,9 +29,17 @@ type ElementProps = Partial<
   Omit<MetabaseEmbedElement, keyof HTMLElement | 'state' | 'expiresAt' | 'frameParams' | 'reload'>
 >;
 
-/** The props of `<MetabaseEmbed>`: the element's properties, its event props and React's own. */
-export type MetabaseEmbedProps = ElementProps &
-  EventProps &
+/**
+ * The props of `<MetabaseEmbed>`: the element's properties, its event props and React's own;
+ * also the attributes `embedAttributes` (metabase-embed/server) returns, spread as they are.
+ */
+export type MetabaseEmbedProps = Omit<ElementProps, 'params' | 'initialParams'> & {
+  /** Filter values signed into the token: an object, or its JSON. */
+  params?: EmbedParams | string | undefined;
+  /** Initial values of editable filters: an object, or its JSON. */
+  initialParams?: EmbedParams | string | undefined;
+  'site-url'?: string | undefined;
+} & EventProps &
   Omit<React.HTMLAttributes<MetabaseEmbedElement>, keyof ElementProps | keyof EventProps> & {
     [filter: `param-${string}`]: string | undefined;
   } & React.RefAttributes<MetabaseEmbedElement>;
@@ -81,15 +89,19 @@ export const MetabaseEmbed = React.forwardRef<MetabaseEmbedElement, Omit<Metabas
       } else rendered[name] = value;
     }
 
-    // After React has written the attributes: the values as given, which win over the text.
+    // After React has written the attributes: the values as given win over their text (React
+    // 19 may have set a property to that text). Text given goes through the attribute, so the
+    // element's converters read it: `params` may be the JSON that embedAttributes writes.
     const previous = React.useRef<Record<string, unknown>>({});
     useBrowserLayoutEffect(() => {
-      const node = element.current;
+      const node = element.current as unknown as (MetabaseEmbedElement & Record<string, unknown>) | null;
       if (!node) return;
-      for (const name of Object.keys(previous.current))
-        if (!(name in properties)) (node as unknown as Record<string, unknown>)[name] = undefined;
-      for (const [name, value] of Object.entries(properties))
-        (node as unknown as Record<string, unknown>)[name] = value;
+      for (const name of Object.keys(previous.current)) if (!(name in properties)) node[name] = undefined;
+      for (const [name, value] of Object.entries(properties)) {
+        const attribute = attributesOf!.get(name);
+        if (typeof value === 'string' && attribute) node.setAttribute(attribute, value);
+        else node[name] = value;
+      }
       previous.current = properties;
     });
 
