@@ -8,7 +8,7 @@ import {after, before, describe, it} from 'node:test';
 import jwt from 'jsonwebtoken';
 import type {Page} from 'puppeteer-core';
 import {launchChromium, type LaunchedChromium} from '../../scripts/chromium.mjs';
-import {startEmulator} from '../../src/emulator/index.js';
+import {startEmulator} from '../../emulator/src/index.js';
 import {buildNextApp, startNextApp, type NextBuild, type RunningNext} from './support/next-app.js';
 
 const WAIT = {timeout: 60_000};
