@@ -2,13 +2,14 @@
 // `iFrameResize` (see iframe-resizer/own-iframe-resizer.ts); undefined in Node, where the
 // script returns at once (server-side rendering).
 import {ownIFrameResize, trustFrame} from './iframe-resizer/own-iframe-resizer.js';
+import {checkShrinks} from './iframe-resizer/shrink-check.js';
 
 interface IFrameResizerOptions {
   checkOrigin: true;
   warningTimeout: number;
   scrolling: 'omit';
   onInit(iframe: HTMLIFrameElement): void;
-  onResized(data: {height: number | string}): void;
+  onResized(data: {height: number | string; type: string}): void;
 }
 
 type IFrameResize = (options: IFrameResizerOptions, target: HTMLIFrameElement) => HTMLIFrameElement[];
@@ -39,6 +40,7 @@ export function attachResizer(iframe: HTMLIFrameElement, origin: string, onHeigh
   // The id still leaks to any page the iframe navigates to: message-guard.ts passes on
   // messages naming it only from this iframe's window and the embed's origin.
   const forget = trustFrame(iframe, origin);
+  const shrinks = checkShrinks(iframe, origin);
   let connected = false;
   let closed = false;
   iFrameResize?.(
@@ -54,9 +56,9 @@ export function attachResizer(iframe: HTMLIFrameElement, origin: string, onHeigh
       onInit: () => {
         connected = true;
       },
-      onResized: ({height}) => {
+      onResized: ({height, type}) => {
         connected = true;
-        if (!closed) onHeight(Number(height));
+        if (!closed) onHeight(shrinks.report(Number(height), type));
       },
     },
     iframe,
@@ -69,6 +71,7 @@ export function attachResizer(iframe: HTMLIFrameElement, origin: string, onHeigh
       if (closed) return;
       closed = true;
       forget();
+      shrinks.close();
       // removeListeners, not close(): close() would also remove the iframe from the page.
       (iframe as HTMLIFrameElement & {iFrameResizer?: IFrameResizerHandle}).iFrameResizer?.removeListeners();
     },

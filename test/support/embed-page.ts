@@ -54,8 +54,8 @@ export interface EndpointKnobs {
   shape?: 'url' | 'token' | 'jwt';
   /** The embed page's content height in px (token claim test.height). */
   height?: number;
-  /** false: the embed page does not load iframe-resizer's child script. */
-  resizer?: false;
+  /** false: the embed page does not load iframe-resizer's child script; 'max': it does, with Metabase's settings. */
+  resizer?: false | 'max';
   /** The embed page answers after this many ms (token claim test.delayMs). */
   pageDelayMs?: number;
   /** The signing server's clock is this many seconds ahead of the browser's. */
