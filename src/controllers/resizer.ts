@@ -39,8 +39,8 @@ export function attachResizer(iframe: HTMLIFrameElement, origin: string, onHeigh
   iframe.id = unguessableId();
   // The id still leaks to any page the iframe navigates to: message-guard.ts passes on
   // messages naming it only from this iframe's window and the embed's origin.
-  const forget = trustFrame(iframe, origin);
-  const shrinks = checkShrinks(iframe, origin);
+  const shrinks = checkShrinks(iframe);
+  const forget = trustFrame(iframe, origin, (height) => shrinks.resetTo(height));
   let connected = false;
   let closed = false;
   iFrameResize?.(

@@ -12,6 +12,8 @@ const messagePrefix = '[iFrameSizer]';
 interface TrustedFrame {
   iframe: HTMLIFrameElement;
   origin: string;
+  /** Told the height of each `reset` the frame sends (iframe-resizer tells no callback). */
+  onReset(height: number): void;
 }
 
 /** Our iframes by id: iframe-resizer's messages naming one count only from its window and origin. */
@@ -31,16 +33,21 @@ function guard(event: MessageEvent<unknown>): void {
     ? typeof data === 'string' && event.source === frame.iframe.contentWindow && event.origin === frame.origin
     : typeof data === 'string' && !inherited(id); // not ours: another copy's business
   if (!genuine) event.stopImmediatePropagation();
+  else if (frame) {
+    const [, height, , type] = text.slice(messagePrefix.length).split(':');
+    if (type === 'reset') frame.onReset(Number(height));
+  }
 }
 
 globalThis.window?.addEventListener('message', guard); // undefined in Node
 
 /**
  * iframe-resizer's messages naming `iframe.id` reach its script only from the iframe's own
- * window on `origin`; the returned function forgets the iframe (when its resizer is closed).
+ * window on `origin`, and `onReset` hears of its resets; the returned function forgets the
+ * iframe (when its resizer is closed).
  */
-export function trustFrame(iframe: HTMLIFrameElement, origin: string): () => void {
-  const frame = {iframe, origin};
+export function trustFrame(iframe: HTMLIFrameElement, origin: string, onReset: (height: number) => void): () => void {
+  const frame = {iframe, origin, onReset};
   trusted.set(iframe.id, frame);
   return () => {
     if (trusted.get(iframe.id) === frame) trusted.delete(iframe.id);

@@ -13,7 +13,6 @@
 // takes the reset path when nothing grew). A `resetPage` taller than the reset that asked
 // for it keeps the reset height for now (no visible jump back up) and is checked the same
 // way; what that check reports is the truth, taller or not.
-const messagePrefix = '[iFrameSizer]';
 /** Past the child's trigger lock (128 ms) and its 16 ms throttle, with the new viewport laid out. */
 const settleMs = 200;
 
@@ -22,37 +21,41 @@ interface ResizeHandle {
 }
 
 export interface ShrinkCheck {
+  /** iframe-resizer's reset path set the iframe to `height` (message-guard.ts hears it). */
+  resetTo(height: number): void;
   /** The height to show for iframe-resizer's report of `height` (message `type`). */
   report(height: number, type: string): number;
   close(): void;
 }
 
-export function checkShrinks(iframe: HTMLIFrameElement, origin: string): ShrinkCheck {
+export function checkShrinks(iframe: HTMLIFrameElement): ShrinkCheck {
   let shown: number | undefined;
   /** The height iframe-resizer's reset path last set (it tells no callback). */
   let resetHeight: number | undefined;
   /** The next report answers a check of a kept reset height: believe it. */
   let verifying = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let frame = 0;
 
-  const onMessage = (event: MessageEvent<unknown>) => {
-    const {data} = event;
-    if (event.source !== iframe.contentWindow || event.origin !== origin || typeof data !== 'string') return;
-    if (!data.startsWith(`${messagePrefix}${iframe.id}:`)) return;
-    const [, height, , type] = data.slice(messagePrefix.length).split(':');
-    if (type === 'reset') resetHeight = Number(height);
-  };
-  window.addEventListener('message', onMessage);
-
+  // Animation frames, not a timer: the wait is for the new height to be laid out (and it
+  // costs nothing in a hidden tab, where nothing is drawn).
   const measureAgain = (verify: boolean) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
+    cancelAnimationFrame(frame);
+    const start = performance.now();
+    const tick = (now: number) => {
+      if (now - start < settleMs) {
+        frame = requestAnimationFrame(tick);
+        return;
+      }
       verifying = verify;
       (iframe as HTMLIFrameElement & {iFrameResizer?: ResizeHandle}).iFrameResizer?.resize();
-    }, settleMs);
+    };
+    frame = requestAnimationFrame(tick);
   };
 
   return {
+    resetTo(height) {
+      resetHeight = height;
+    },
     report(height, type) {
       const answersCheck = verifying;
       verifying = false;
@@ -67,8 +70,7 @@ export function checkShrinks(iframe: HTMLIFrameElement, origin: string): ShrinkC
       return shown;
     },
     close() {
-      clearTimeout(timer);
-      window.removeEventListener('message', onMessage);
+      cancelAnimationFrame(frame);
     },
   };
 }
