@@ -12,7 +12,7 @@ export interface EmbedPageFacts {
   height: number;
   /**
    * Whether the page loads iframe-resizer's child script (the token's `test.resizer`); 'max':
-   * with the settings Metabase's embed page gives it (as src/emulator/page/client/frame.ts).
+   * with the settings Metabase's embed page gives it (as emulator/src/page/client/frame.ts).
    */
   resizer: boolean | 'max';
 }
@@ -58,7 +58,7 @@ addEventListener('load', () => {
 });
 `;
 
-// What Metabase's embed page gives iframe-resizer's child (as src/emulator/page/client/frame.ts):
+// What Metabase's embed page gives iframe-resizer's child (as emulator/src/page/client/frame.ts):
 // with "max", a smaller content height is only seen through iframe-resizer's reset path.
 const metabaseChildSettings = `window.iFrameResizer = {autoResize: true, heightCalculationMethod: 'max'};`;
 
