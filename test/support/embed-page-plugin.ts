@@ -1,6 +1,7 @@
 // @web/test-runner plugin: starts the fake Metabase embed page server (another origin) and mounts
-// the real signing endpoint on the test page's origin. Browser tests reach both through
-// embed-page.ts; the origin is also served at GET /__servers/embed-page.json (see servers.ts).
+// the real signing endpoint on the test page's origin, and the same pages on a third origin (a
+// stranger). Browser tests reach them through embed-page.ts; the origins are also served at
+// GET /__servers/embed-page.json as {origin, strangerOrigin} (see servers.ts).
 import {randomBytes} from 'node:crypto';
 import type {TestRunnerPlugin} from '@web/test-runner-core';
 import type {Page} from 'puppeteer-core';
@@ -25,19 +26,22 @@ async function keepRendering(browser: unknown, sessionId: string): Promise<boole
   return true;
 }
 
-/** The embed page server, and the signing endpoint for its origin. */
+/**
+ * The embed page server, the same pages on a third origin (a stranger that is neither the
+ * test page nor the embed), and the signing endpoint for the embed's origin.
+ */
 async function startStack() {
   const [{startEmbedPageServer}, {createSigningEndpoint}] = await Promise.all([
     import('./embed-page-server.js'),
     import('./embed-page-endpoint.js'),
   ]);
-  const embedPage = await startEmbedPageServer();
+  const [embedPage, stranger] = await Promise.all([startEmbedPageServer(), startEmbedPageServer()]);
   const endpoint = createSigningEndpoint({embedOrigin: embedPage.origin, secret: randomBytes(32).toString('hex')});
-  return {embedPage, endpoint};
+  return {embedPage, stranger, endpoint};
 }
 
 export function embedPagePlugin(): TestRunnerPlugin {
-  const stack = onFirstUse(startStack, ({embedPage}) => embedPage.close());
+  const stack = onFirstUse(startStack, ({embedPage, stranger}) => Promise.all([embedPage.close(), stranger.close()]));
   const answer = (req: IncomingMessage, res: ServerResponse) =>
     stack.get().then(
       ({endpoint}) => endpoint.handle(req, res),
@@ -61,8 +65,9 @@ export function embedPagePlugin(): TestRunnerPlugin {
     },
     async serve(context) {
       if (context.path !== '/__servers/embed-page.json') return undefined;
-      const {embedPage} = await stack.get();
-      return {body: JSON.stringify({origin: embedPage.origin}), type: 'json', headers: {'Cache-Control': 'no-store'}};
+      const {embedPage, stranger} = await stack.get();
+      const body = JSON.stringify({origin: embedPage.origin, strangerOrigin: stranger.origin});
+      return {body, type: 'json', headers: {'Cache-Control': 'no-store'}};
     },
   };
 }
