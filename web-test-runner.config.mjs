@@ -1,19 +1,21 @@
 // Browser tests in one engine per run, chosen by WTR_BROWSER (chromium, the default; firefox;
-// webkit): real browsers (Debian's, see scripts/chromium.mjs, firefox.mjs, webkit.mjs),
-// sources compiled by esbuild. scripts/test.mjs runs the engines one after another.
-// Runs under `node --import tsx` (see scripts/test.mjs) so plugins may be TypeScript.
+// webkit): real browsers (found by scripts/browsers.ts; launched by scripts/chromium.ts,
+// firefox.ts, webkit.ts), sources compiled by esbuild. scripts/test.ts runs the engines one
+// after another, and writes each run's per-file totals to WTR_RESULTS_FILE.
+// Runs under `node --import tsx` (see scripts/test.ts) so its modules may be TypeScript.
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {defaultReporter} from '@web/test-runner';
-import {countingReporter} from './scripts/counting-reporter.mjs';
-import {chromiumFlags, chromiumPath} from './scripts/chromium.mjs';
-import {firefoxLauncher} from './scripts/firefox.mjs';
-import {webkitLauncher} from './scripts/webkit.mjs';
+import {countingReporter} from './scripts/counting-reporter.ts';
+import {chromiumFlags, requireChromiumPath} from './scripts/chromium.ts';
+import {firefoxLauncher} from './scripts/firefox.ts';
+import {webkitLauncher} from './scripts/webkit.ts';
+import {discoverTests, isNodeTest} from './scripts/test-files.ts';
 import {testServerPlugins} from './test/support/plugins.ts';
 
 const launchers = {
   chromium: () =>
-    chromeLauncher({launchOptions: {executablePath: chromiumPath(), headless: true, args: chromiumFlags}}),
+    chromeLauncher({launchOptions: {executablePath: requireChromiumPath(), headless: true, args: chromiumFlags}}),
   firefox: firefoxLauncher,
   webkit: webkitLauncher,
 };
@@ -24,7 +26,7 @@ if (!Object.hasOwn(launchers, engine))
 export default {
   nodeResolve: true,
   rootDir: '.',
-  files: ['test/**/*.test.ts', 'emulator/test/**/*.test.ts', '!**/*.node.test.ts'],
+  files: discoverTests().filter((file) => !isNodeTest(file)),
   // One page at a time: Chromium does not lay out cross-origin iframes in a background tab,
   // so a second concurrent test page would see zero heights; the WebDriver launcher runs
   // every file in one window only with concurrency 1.
@@ -35,5 +37,5 @@ export default {
   testFramework: {config: {timeout: 30_000}},
   plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: 'tsconfig.json'}), ...testServerPlugins],
   browsers: [launchers[engine]()],
-  reporters: [defaultReporter(), countingReporter(process.env.WTR_COUNTS_FILE)],
+  reporters: [defaultReporter(), countingReporter(process.env.WTR_RESULTS_FILE)],
 };

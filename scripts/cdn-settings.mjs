@@ -1,6 +1,6 @@
 // What the CDN bundles are built for and how they take lit and iframe-resizer, shared by the
 // rollup build (scripts/cdn-build.mjs) and the esbuild builds that measure them
-// (scripts/size.mjs, test/bundle/bundle-sizes.ts), so every size figure counts what ships.
+// (scripts/size.mjs, scripts/bundle-sizes.ts), so every size figure counts what ships.
 // Kept apart from cdn-build.mjs, whose rollup plugins take ~0.9 s to import.
 import {quietIframeResizerForEsbuild} from './quiet-iframe-resizer.mjs';
 

@@ -11,7 +11,7 @@ apt_install() {
 }
 
 # Browser tests drive Debian's Chromium, Firefox ESR and WebKitGTK (MiniBrowser through
-# WebKitWebDriver, on an Xvfb display: scripts/webkit.mjs starts both).
+# WebKitWebDriver, on an Xvfb display: scripts/webkit.ts starts both).
 [ -x /usr/bin/chromium ] || apt_install chromium
 [ -x /usr/bin/firefox-esr ] || apt_install firefox-esr
 if [ ! -x /usr/bin/WebKitWebDriver ] || [ ! -x /usr/bin/Xvfb ] || [ ! -x /usr/bin/xauth ]; then

@@ -44,7 +44,7 @@ const quietedByPath = new Map();
 
 /**
  * The same for esbuild, so that sizes measured with esbuild (scripts/size.mjs, the floor in
- * test/bundle/bundle-sizes.ts) count iframe-resizer as the CDN bundles ship it.
+ * scripts/bundle-sizes.ts) count iframe-resizer as the CDN bundles ship it.
  */
 export function quietIframeResizerForEsbuild() {
   return {

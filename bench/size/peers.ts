@@ -3,8 +3,8 @@
 // (npm ci for tests stays as it is): scripts/cache-install.mjs puts them under node_modules/.cache/.
 import {join} from 'node:path';
 import {build} from 'esbuild';
-import {installIntoCache} from '../../scripts/cache-install.mjs';
-import {fileGzipBytes, gzipBytes} from '../../test/bundle/bundle-sizes.js';
+import {installIntoCache} from '../../scripts/cache-install.js';
+import {fileGzipBytes, gzipBytes} from '../../scripts/bundle-sizes.js';
 
 interface Peer {
   name: string;

@@ -13,6 +13,8 @@ const SOURCE_CLI = ['--import', 'tsx', 'emulator/src/http/cli.ts'];
 /** The command as npm links it: the bin that emulator/package.json names (it runs dist/). */
 const {bin} = JSON.parse(readFileSync('emulator/package.json', 'utf8')) as {bin: Record<string, string>};
 const BUILT_CLI = `emulator/${bin['metabase-embed-emulator']}`;
+/** What the bin runs: it exists only once the package is built. */
+const BUILT_SERVER = 'emulator/dist/http/cli.js';
 
 /** Runs the CLI to completion and returns its exit code and output. */
 async function runToExit(args: string[], env: Record<string, string> = {}) {
@@ -144,7 +146,7 @@ describe('metabase-embed-emulator CLI', () => {
   });
 
   test('the built bin keeps its #!/usr/bin/env node line and runs', async () => {
-    assert.ok(existsSync(BUILT_CLI), `${BUILT_CLI} is missing: run \`npm run build\` (npm test does)`);
+    assert.ok(existsSync(BUILT_SERVER), `${BUILT_SERVER} is missing: run \`npm run build\` (npm test does)`);
     assert.equal(readFileSync(BUILT_CLI, 'utf8').split('\n')[0], '#!/usr/bin/env node');
     const cli = await runUntilUrl([BUILT_CLI, '--port', '0', '--secret', TEST_SECRET]);
     try {

@@ -67,6 +67,12 @@ export interface AdvanceOptions {
   done?: () => boolean;
   /** Before each step, wait (real time, up to 20 s) until these fetches have been answered. */
   answered?: FetchCounter;
+  /**
+   * Before each step, wait (real time, up to 20 s) until this resolves true: for requests
+   * that are never answered, that the server has received each one, so that moving the
+   * clock to the element's timeout cannot abort a request before it was sent.
+   */
+  received?: () => Promise<boolean>;
 }
 
 /**
@@ -78,12 +84,13 @@ export async function advance(
   clock: FakeClock,
   totalMs: number,
   stepMs: number,
-  {done = () => false, answered}: AdvanceOptions = {},
+  {done = () => false, answered, received}: AdvanceOptions = {},
 ): Promise<boolean> {
   for (let moved = 0; moved < totalMs; moved += stepMs) {
     const deadline = performance.now() + 20_000;
     do await realWait(15);
     while (answered && answered.pending() > 0 && performance.now() < deadline);
+    while (received && !(await received()) && performance.now() < deadline) await realWait(15);
     if (done()) return true;
     await clock.tickAsync(Math.min(stepMs, totalMs - moved));
   }

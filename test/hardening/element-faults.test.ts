@@ -100,8 +100,11 @@ describe('faults: the endpoint fails until the element gives up', () => {
       const {el, errors} = await embedWith({endpoint: endpointUrl({session, ...knobs}), timeout: '5'});
       const gaveUp = await advance(clock, 20 * 60_000, 2_000, {
         done: () => errors().at(-1)?.willRetry === false,
-        // a hanging endpoint is never answered: its requests end at the element's timeout
-        ...(reason !== 'timeout' && {answered: fetches}),
+        // a hanging endpoint is never answered: its requests end at the element's timeout,
+        // so wait until the server has each one, or the clock could abort it unsent
+        ...(reason === 'timeout'
+          ? {received: async () => (await requestLog(session)).length >= fetches.calls()}
+          : {answered: fetches}),
       });
       expect(gaveUp, `the element gave up (${errors().length} errors so far)`).to.equal(true);
       expect(errors().map((error) => error.reason)).to.deep.equal(Array<string>(attempts).fill(reason));

@@ -10,9 +10,9 @@
 import {randomBytes} from 'node:crypto';
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import type {Plugin} from '@web/dev-server-core';
-import {startEmulator, type RunningEmulator} from '../../emulator/src/index.js';
+import type {RunningEmulator} from '../../emulator/src/index.js';
 import {proxy} from './demo-plugin.js';
-import {BACKEND_NAMES, startBackend, type RunningBackend} from '../backends/backend-process.js';
+import type {RunningBackend} from '../backends/backend-process.js';
 
 interface BackendStack {
   emulator: RunningEmulator;
@@ -23,6 +23,10 @@ const ENDPOINT = '/api/metabase/embed';
 const PROXY_PATH = /^\/__backends\/([a-z]+)(\/.*)$/;
 
 async function startStack(testOrigin: string): Promise<BackendStack> {
+  const [{startEmulator}, {BACKEND_NAMES, startBackend}] = await Promise.all([
+    import('../../emulator/src/index.js'),
+    import('../backends/backend-process.js'),
+  ]);
   const secretKey = randomBytes(32).toString('hex');
   const emulator = await startEmulator({secretKey});
   const env = {METABASE_SITE_URL: emulator.url, METABASE_SECRET_KEY: secretKey, ALLOWED_ORIGINS: testOrigin};
@@ -45,7 +49,9 @@ export function backendsPlugin(): Plugin {
     const {emulator, backends} = await stack;
     const proxied = PROXY_PATH.exec(pathname);
     if (!proxied) {
-      const endpoints = Object.fromEntries(BACKEND_NAMES.map((name) => [name, `/__backends/${name}${ENDPOINT}`]));
+      const endpoints = Object.fromEntries(
+        [...backends.keys()].map((name) => [name, `/__backends/${name}${ENDPOINT}`]),
+      );
       res.writeHead(200, {'Content-Type': 'application/json', 'Cache-Control': 'no-store'});
       res.end(JSON.stringify({origin: testOrigin, emulatorOrigin: emulator.url, endpoints}));
       return;

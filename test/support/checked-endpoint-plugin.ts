@@ -4,42 +4,53 @@
 // tests read `{origin, endpoint, unpublishedDashboard}` at GET /__servers/checked-endpoint.json.
 import {randomBytes} from 'node:crypto';
 import type {TestRunnerPlugin} from '@web/test-runner-core';
-import {sampleContent, startEmulator, type RunningEmulator} from '../../emulator/src/index.js';
-import {createEmbedHandler, toNodeHandler} from '../../src/server/index.js';
+import type {IncomingMessage, ServerResponse} from 'node:http';
 import {answerAheadOfDevServer} from './ahead-of-dev-server.js';
+import {onFirstUse} from './on-first-use.js';
 
 const ENDPOINT = '/__checked-endpoint/embed';
 const UNPUBLISHED_DASHBOARD = 90;
 
+/** The emulator, and the endpoint in front of it. */
+async function startStack() {
+  const [{sampleContent, startEmulator}, {createEmbedHandler, toNodeHandler}] = await Promise.all([
+    import('../../emulator/src/index.js'),
+    import('../../src/server/index.js'),
+  ]);
+  const secretKey = randomBytes(32).toString('hex');
+  const content = sampleContent();
+  content.dashboards.push({id: UNPUBLISHED_DASHBOARD, name: 'Unpublished dashboard', dashcards: []});
+  const emulator = await startEmulator({secretKey, content});
+  const handler = createEmbedHandler({
+    siteUrl: emulator.url,
+    secretKey,
+    resources: {'dashboard:1': {locked: () => ({tenant: 'Acme'})}, [`dashboard:${UNPUBLISHED_DASHBOARD}`]: {}},
+    checkWithMetabase: true,
+  });
+  return {emulator, listener: toNodeHandler(handler)};
+}
+
 export function checkedEndpointPlugin(): TestRunnerPlugin {
-  let emulator: RunningEmulator | undefined;
+  const stack = onFirstUse(startStack, ({emulator}) => emulator.close());
+  const answer = (req: IncomingMessage, res: ServerResponse) =>
+    stack.get().then(
+      ({listener}) => listener(req, res),
+      (error: unknown) => res.writeHead(500, {'Content-Type': 'text/plain'}).end(`checked-endpoint: ${String(error)}`),
+    );
   return {
     name: 'checked-endpoint',
-    async serverStart({server}) {
+    serverStart({server}) {
       if (!server) throw new Error('checked-endpoint plugin: the test runner started no HTTP server');
-      const secretKey = randomBytes(32).toString('hex');
-      const content = sampleContent();
-      content.dashboards.push({id: UNPUBLISHED_DASHBOARD, name: 'Unpublished dashboard', dashcards: []});
-      emulator = await startEmulator({secretKey, content});
-      const handler = createEmbedHandler({
-        siteUrl: emulator.url,
-        secretKey,
-        resources: {'dashboard:1': {locked: () => ({tenant: 'Acme'})}, [`dashboard:${UNPUBLISHED_DASHBOARD}`]: {}},
-        checkWithMetabase: true,
-      });
-      const listener = toNodeHandler(handler);
       answerAheadOfDevServer(
         server,
         (req) => req.url === ENDPOINT,
-        (req, res) => void listener(req, res),
+        (req, res) => void answer(req, res),
       );
     },
-    async serverStop() {
-      await emulator?.close();
-      emulator = undefined;
-    },
-    serve(context) {
-      if (context.path !== '/__servers/checked-endpoint.json' || !emulator) return undefined;
+    serverStop: () => stack.stop(),
+    async serve(context) {
+      if (context.path !== '/__servers/checked-endpoint.json') return undefined;
+      const {emulator} = await stack.get();
       return {
         body: JSON.stringify({origin: emulator.url, endpoint: ENDPOINT, unpublishedDashboard: UNPUBLISHED_DASHBOARD}),
         type: 'json',

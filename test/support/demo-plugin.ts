@@ -14,7 +14,7 @@
 import {request, type IncomingMessage, type ServerResponse} from 'node:http';
 import type {Plugin} from '@web/dev-server-core';
 import {answerAheadOfDevServer} from './ahead-of-dev-server.js';
-import {startDemo, type Demo} from '../../demo/demo.js';
+import type {Demo} from '../../demo/demo.js';
 import type {DemoLogEntry} from '../../demo/host-app.js';
 
 /** Short, so that renewal is exercised; tests move fake timers, never wait for it. */
@@ -81,14 +81,18 @@ export function demoPlugin(): Plugin {
     let stack = stacks.get(scope);
     if (!stack) {
       const controls: StackControls = {log: [], clockMs: null};
-      stack = startDemo({
-        port: 0,
-        env: {}, // always the emulator, whatever the developer's shell has set
-        expiresIn: E2E_TOKEN_LIFETIME,
-        extraOrigins: [testOrigin],
-        now: () => new Date(controls.clockMs ?? Date.now()),
-        log: (entry) => controls.log.push(entry),
-      }).then((demo) => ({demo, controls}));
+      stack = import('../../demo/demo.js')
+        .then(({startDemo}) =>
+          startDemo({
+            port: 0,
+            env: {}, // always the emulator, whatever the developer's shell has set
+            expiresIn: E2E_TOKEN_LIFETIME,
+            extraOrigins: [testOrigin],
+            now: () => new Date(controls.clockMs ?? Date.now()),
+            log: (entry) => controls.log.push(entry),
+          }),
+        )
+        .then((demo) => ({demo, controls}));
       stacks.set(scope, stack);
     }
     return stack;

@@ -11,10 +11,11 @@ import {randomBytes} from 'node:crypto';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import type {TestRunnerPlugin} from '@web/test-runner-core';
-import {startEmulator, type EmulatorContent, type QuestionDef, type RunningEmulator} from '../../emulator/src/index.js';
+import type {EmulatorContent, QuestionDef} from '../../emulator/src/index.js';
 import {embedFrame, type FrameTarget} from './embed-frame.js';
 export {DESTINATION_CARDS} from './destination-cards.js';
 import {watchNewTabs, type TabWatch} from './new-tabs.js';
+import {onFirstUse} from './on-first-use.js';
 
 export type DestinationsPayload = (FrameTarget & {selector: string}) | {count: number};
 
@@ -88,31 +89,34 @@ function content(landing: string): EmulatorContent {
 }
 
 export function destinationsPlugin(): TestRunnerPlugin<DestinationsPayload> {
-  let emulator: RunningEmulator | undefined;
-  let landing: Server | undefined;
-  let landingOrigin = '';
   const landed: string[] = [];
   const watches = new Map<string, TabWatch>();
   const secretKey = randomBytes(32).toString('hex');
-  return {
-    name: 'destinations',
-    async serverStart() {
-      landing = createServer((request, response) => {
+  const stack = onFirstUse(
+    async () => {
+      const {startEmulator} = await import('../../emulator/src/index.js');
+      const landing: Server = createServer((request, response) => {
         if (request.url === '/favicon.ico') return void response.writeHead(404).end(); // the new tab's own request
         landed.push(`${landingOrigin}${request.url ?? ''}`);
         response.writeHead(200, {'Content-Type': 'text/html; charset=utf-8'});
         response.end('<!doctype html><title>Landed</title><p>Landed.</p>');
       });
-      await new Promise<void>((resolve) => landing!.listen(0, '127.0.0.1', resolve));
-      landingOrigin = `http://127.0.0.1:${(landing.address() as AddressInfo).port}`;
-      emulator = await startEmulator({secretKey, content: content(landingOrigin)});
+      await new Promise<void>((resolve) => landing.listen(0, '127.0.0.1', resolve));
+      const landingOrigin = `http://127.0.0.1:${(landing.address() as AddressInfo).port}`;
+      const emulator = await startEmulator({secretKey, content: content(landingOrigin)});
+      return {emulator, landing, landingOrigin};
     },
-    async serverStop() {
-      await emulator?.close();
-      await new Promise((resolve) => (landing ? landing.close(resolve) : resolve(undefined)));
+    async ({emulator, landing}) => {
+      await emulator.close();
+      await new Promise((resolve) => landing.close(resolve));
     },
-    serve(context) {
-      if (context.path !== '/__servers/destinations.json' || !emulator) return undefined;
+  );
+  return {
+    name: 'destinations',
+    serverStop: () => stack.stop(),
+    async serve(context) {
+      if (context.path !== '/__servers/destinations.json') return undefined;
+      const {emulator, landingOrigin} = await stack.get();
       return {
         body: JSON.stringify({origin: emulator.url, secretKey, landing: landingOrigin}),
         type: 'json',

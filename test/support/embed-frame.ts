@@ -41,7 +41,9 @@ export const tokenInEmbedUrl = (url: string): string | undefined => {
  */
 export function frameShowingToken(page: Page, embedToken: string, command: string): Promise<Frame> {
   return page
-    .waitForFrame((candidate) => tokenInEmbedUrl(candidate.url()) === embedToken, {timeout: 5_000})
+    .waitForFrame((candidate) => !candidate.detached && tokenInEmbedUrl(candidate.url()) === embedToken, {
+      timeout: 5_000,
+    })
     .catch(() => {
       throw new Error(`${command}: no frame shows that token`);
     });

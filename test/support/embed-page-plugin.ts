@@ -5,10 +5,11 @@
 import {randomBytes} from 'node:crypto';
 import type {TestRunnerPlugin} from '@web/test-runner-core';
 import type {Page} from 'puppeteer-core';
-import {startEmbedPageServer, type EmbedPageServer} from './embed-page-server.js';
-import {createSigningEndpoint, endpointPrefix} from './embed-page-endpoint.js';
+import type {IncomingMessage, ServerResponse} from 'node:http';
+import {endpointPrefix} from './embed-page-endpoint.js';
 import {runnerEngine} from './runner-engine.js';
 import {answerAheadOfDevServer} from './ahead-of-dev-server.js';
+import {onFirstUse} from './on-first-use.js';
 
 /** Browser command (see embed-page.ts): keep this test page rendering while it is in the background. */
 export const keepRenderingCommand = 'embed-page-keep-rendering';
@@ -25,36 +26,46 @@ async function keepRendering(browser: unknown, sessionId: string): Promise<boole
   return true;
 }
 
+/**
+ * The embed page server, the same pages on a third origin (a stranger that is neither the
+ * test page nor the embed), and the signing endpoint for the embed's origin.
+ */
+async function startStack() {
+  const [{startEmbedPageServer}, {createSigningEndpoint}] = await Promise.all([
+    import('./embed-page-server.js'),
+    import('./embed-page-endpoint.js'),
+  ]);
+  const [embedPage, stranger] = await Promise.all([startEmbedPageServer(), startEmbedPageServer()]);
+  const endpoint = createSigningEndpoint({embedOrigin: embedPage.origin, secret: randomBytes(32).toString('hex')});
+  return {embedPage, stranger, endpoint};
+}
+
 export function embedPagePlugin(): TestRunnerPlugin {
-  let embedPage: EmbedPageServer | undefined;
-  /** The same pages on a third origin: a stranger that is neither the test page nor the embed. */
-  let stranger: EmbedPageServer | undefined;
+  const stack = onFirstUse(startStack, ({embedPage, stranger}) => Promise.all([embedPage.close(), stranger.close()]));
+  const answer = (req: IncomingMessage, res: ServerResponse) =>
+    stack.get().then(
+      ({endpoint}) => endpoint.handle(req, res),
+      (error: unknown) => res.writeHead(500, {'Content-Type': 'text/plain'}).end(`embed-page: ${String(error)}`),
+    );
   return {
     name: 'embed-page',
-    async serverStart({server}) {
+    serverStart({server}) {
       if (!server) throw new Error('embed-page plugin: the test runner started no HTTP server');
-      embedPage = await startEmbedPageServer();
-      stranger = await startEmbedPageServer();
-      const endpoint = createSigningEndpoint({embedOrigin: embedPage.origin, secret: randomBytes(32).toString('hex')});
       // Ahead of the dev server, so none of its caching or transform middleware touches the answers.
       answerAheadOfDevServer(
         server,
         (req) => req.url?.startsWith(endpointPrefix) ?? false,
-        (req, res) => {
-          void endpoint.handle(req, res);
-        },
+        (req, res) => void answer(req, res),
       );
     },
-    async serverStop() {
-      await Promise.all([embedPage?.close(), stranger?.close()]);
-      embedPage = stranger = undefined;
-    },
+    serverStop: () => stack.stop(),
     executeCommand({command, session}) {
       if (command !== keepRenderingCommand) return undefined;
       return keepRendering(session.browser, session.id);
     },
-    serve(context) {
-      if (context.path !== '/__servers/embed-page.json' || !embedPage || !stranger) return undefined;
+    async serve(context) {
+      if (context.path !== '/__servers/embed-page.json') return undefined;
+      const {embedPage, stranger} = await stack.get();
       const body = JSON.stringify({origin: embedPage.origin, strangerOrigin: stranger.origin});
       return {body, type: 'json', headers: {'Cache-Control': 'no-store'}};
     },

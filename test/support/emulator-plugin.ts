@@ -14,8 +14,9 @@
 import {randomBytes} from 'node:crypto';
 import type {TestRunnerPlugin} from '@web/test-runner-core';
 import type {ConsoleMessage, Page} from 'puppeteer-core';
-import {startEmulator, type RunningEmulator} from '../../emulator/src/index.js';
+import type {RunningEmulator} from '../../emulator/src/index.js';
 import {embedFrame, type FrameTarget} from './embed-frame.js';
+import {onFirstUse} from './on-first-use.js';
 import {runnerEngine} from './runner-engine.js';
 
 export interface FrameSnapshot {
@@ -154,28 +155,29 @@ function recordConsole(page: Page, sessionId: string): void {
 }
 
 export function emulatorPlugin(): TestRunnerPlugin<EmulatorFramePayload | EmulatorConsolePayload> {
-  let emulators: {oss: RunningEmulator; pro: RunningEmulator} | undefined;
   let clockOffsetMs = 0;
   const secretKey = randomBytes(32).toString('hex');
-  return {
-    name: 'emulator',
-    async serverStart() {
+  const emulators = onFirstUse(
+    async (): Promise<{oss: RunningEmulator; pro: RunningEmulator}> => {
+      const {startEmulator} = await import('../../emulator/src/index.js');
       const now = () => Date.now() + clockOffsetMs;
       const [oss, pro] = await Promise.all([
         startEmulator({secretKey, now}),
         startEmulator({secretKey, now, plan: 'pro'}),
       ]);
-      emulators = {oss, pro};
+      return {oss, pro};
     },
-    async serverStop() {
-      await Promise.all([emulators?.oss.close(), emulators?.pro.close()]);
-      emulators = undefined;
-    },
-    serve(context) {
-      if (context.path !== '/__servers/emulator.json' || !emulators) return undefined;
+    ({oss, pro}) => Promise.all([oss.close(), pro.close()]),
+  );
+  return {
+    name: 'emulator',
+    serverStop: () => emulators.stop(),
+    async serve(context) {
+      if (context.path !== '/__servers/emulator.json') return undefined;
+      const {oss, pro} = await emulators.get();
       // The test secret is throwaway; tests sign with it in the browser, as a host backend would.
       return {
-        body: JSON.stringify({origin: emulators.oss.url, proOrigin: emulators.pro.url, secretKey}),
+        body: JSON.stringify({origin: oss.url, proOrigin: pro.url, secretKey}),
         type: 'json',
         headers: {'Cache-Control': 'no-store'},
       };

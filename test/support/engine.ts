@@ -1,6 +1,6 @@
 // Browser side of the tests: which engine runs this page, and tests that one engine cannot
 // run. Such a test is still declared there, as a skipped test whose title says which engine
-// and why; the runner counts it and scripts/test.mjs lists it under that engine's totals.
+// and why; the runner counts it and scripts/test.ts lists it under that engine's totals.
 export type Engine = 'chromium' | 'firefox' | 'webkit';
 
 const userAgent = navigator.userAgent;

@@ -24,7 +24,7 @@ import type {TestRunnerPlugin} from '@web/test-runner-core';
 import type {CDPSession, Page} from 'puppeteer-core';
 import {frameShowingToken} from './embed-frame.js';
 import {HOSTILE_TEXT} from './hostile-text.js';
-import {sampleContent, startEmulator, type EmulatorContent, type RunningEmulator} from '../../emulator/src/index.js';
+import type {EmulatorContent, RunningEmulator} from '../../emulator/src/index.js';
 
 export type HardeningEmulatorPayload =
   {action: 'start'; hostile?: boolean} | {action: 'restart' | 'rotate' | 'stop'} | {action: 'get'; path: string};
@@ -39,7 +39,7 @@ export interface FrameReport {
   injected: string[];
 }
 
-function hostileContent(): EmulatorContent {
+function hostileContent(sampleContent: () => EmulatorContent): EmulatorContent {
   const content = sampleContent();
   for (const dashboard of content.dashboards) {
     dashboard.name = `${dashboard.name} ${HOSTILE_TEXT}`;
@@ -101,7 +101,8 @@ export function hardeningPlugin(): TestRunnerPlugin {
   }
 
   async function start(session: string, port: number, secretKey: string, hostile: boolean) {
-    const running = await startEmulator({port, secretKey, ...(hostile && {content: hostileContent()})});
+    const {sampleContent, startEmulator} = await import('../../emulator/src/index.js');
+    const running = await startEmulator({port, secretKey, ...(hostile && {content: hostileContent(sampleContent)})});
     emulators.set(session, {running, secretKey, port: Number(new URL(running.url).port), hostile});
     return {origin: running.url, secretKey};
   }

@@ -3,6 +3,7 @@
 // token endpoints in other languages).
 // Each one exposes its origin to tests as a virtual module.
 import type {Plugin} from '@web/dev-server-core';
+import {attemptsPlugin} from './attempts-plugin.js';
 import {embedPagePlugin} from './embed-page-plugin.js';
 import {backendsPlugin} from './backends-plugin.js';
 import {checkedEndpointPlugin} from './checked-endpoint-plugin.js';
@@ -19,4 +20,5 @@ export const testServerPlugins: Plugin[] = [
   hardeningPlugin(),
   checkedEndpointPlugin(),
   destinationsPlugin(),
+  attemptsPlugin(),
 ];

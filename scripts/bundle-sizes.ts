@@ -1,10 +1,10 @@
-// Gzip sizes of what users download, shared by the size-budget test and the load benchmark.
+// Gzip sizes of what users download, shared by the size-budget test and the size benchmarks.
 // Gzip at level 9, as CDNs serve it. "Own code" is what the element adds on top of its
 // dependencies once a bundler has minified it: lit and iframe-resizer are left out.
 import {readFileSync} from 'node:fs';
 import {gzipSync} from 'node:zlib';
 import {build, type BuildOptions} from 'esbuild';
-import {cdnSettingsForEsbuild} from '../../scripts/cdn-settings.mjs';
+import {cdnSettingsForEsbuild} from './cdn-settings.mjs';
 
 /** The packages the element stands on (lit's own parts included), never counted as its code. */
 export const dependencyPackages = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'iframe-resizer'];

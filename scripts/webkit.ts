@@ -1,29 +1,17 @@
-// WebKit (Safari's engine) for the browser tests: Debian's WebKitWebDriver drives WebKitGTK's
-// MiniBrowser, which has no headless mode, so a private Xvfb display is started first. The
-// test runner's launcher starts both when the run begins and stops them (by PID) when it ends.
-import {spawn} from 'node:child_process';
-import {existsSync} from 'node:fs';
-import {createServer} from 'node:net';
+// WebKit (Safari's engine) for the browser tests: WebKitWebDriver drives WebKitGTK's
+// MiniBrowser (where they are: scripts/browsers.ts). MiniBrowser has no headless mode, so a
+// private Xvfb display is started first where Xvfb is installed. The test runner's launcher
+// starts both when the run begins and stops them (by PID) when it ends.
+import {spawn, type ChildProcess} from 'node:child_process';
+import {createServer, type AddressInfo} from 'node:net';
+import type {TestRunnerCoreConfig} from '@web/test-runner-core';
 import {WebdriverLauncher} from '@web/test-runner-webdriver';
+import {requireWebKitPaths} from './browsers.js';
 
-/** WEBKIT_MINIBROWSER, else Debian's MiniBrowser (webkit2gtk-driver pulls it in). */
-export function miniBrowserPath() {
-  return process.env.WEBKIT_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
-}
-
-/** WEBKIT_WEBDRIVER, else Debian's /usr/bin/WebKitWebDriver. */
-export function webkitDriverPath() {
-  return process.env.WEBKIT_WEBDRIVER ?? '/usr/bin/WebKitWebDriver';
-}
-
-function requireFile(path, fix) {
-  if (!existsSync(path)) throw new Error(`No ${path}: ${fix}.`);
-}
-
-function freePort() {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
-      const {port} = server.address();
+      const {port} = server.address() as AddressInfo;
       server.close(() => resolve(port));
     });
     server.on('error', reject);
@@ -31,26 +19,25 @@ function freePort() {
 }
 
 /** Stops a child we started, by its PID, and waits until it is gone. */
-function stopChild(child) {
+function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    child.once('exit', resolve);
+    child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
 }
 
 /** Starts Xvfb on a free display (it writes the number to fd 3) and resolves with `:N`. */
-function startXvfb() {
-  requireFile('/usr/bin/Xvfb', 'install it (apt-get install --no-install-recommends xvfb xauth)');
-  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+function startXvfb(xvfbPath: string): Promise<{display: string; process: ChildProcess}> {
+  const xvfb = spawn(xvfbPath, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
     let output = '';
     let errors = '';
-    xvfb.stderr.on('data', (chunk) => (errors += chunk));
-    xvfb.stdio[3].on('data', (chunk) => {
-      output += chunk;
+    xvfb.stderr!.on('data', (chunk) => (errors += String(chunk)));
+    xvfb.stdio[3]!.on('data', (chunk) => {
+      output += String(chunk);
       if (output.includes('\n')) resolve({display: `:${output.trim()}`, process: xvfb});
     });
     xvfb.once('exit', (code) =>
@@ -60,12 +47,12 @@ function startXvfb() {
   });
 }
 
-async function waitForDriver(url, driver) {
+async function waitForDriver(url: string, driver: ChildProcess): Promise<void> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (driver.exitCode !== null) throw new Error(`WebKitWebDriver exited (${driver.exitCode})`);
     try {
-      const status = await (await fetch(`${url}/status`)).json();
+      const status = (await (await fetch(`${url}/status`)).json()) as {value?: {ready?: boolean}};
       if (status.value?.ready) return;
     } catch {
       // not listening yet
@@ -75,20 +62,18 @@ async function waitForDriver(url, driver) {
   }
 }
 
-/** Starts Xvfb and WebKitWebDriver on 127.0.0.1; `stop()` ends both. */
-export async function startWebKitDriver() {
-  const install = 'install it (apt-get install --no-install-recommends webkit2gtk-driver)';
-  requireFile(webkitDriverPath(), `${install} or set WEBKIT_WEBDRIVER`);
-  requireFile(miniBrowserPath(), `${install} or set WEBKIT_MINIBROWSER`);
-  const xvfb = await startXvfb();
+/** Starts Xvfb (where needed) and WebKitWebDriver on 127.0.0.1; `stop()` ends both. */
+export async function startWebKitDriver(): Promise<{port: number; stop: () => Promise<void>}> {
+  const paths = requireWebKitPaths();
+  const xvfb = paths.xvfb ? await startXvfb(paths.xvfb) : null;
   const port = await freePort();
-  const driver = spawn(webkitDriverPath(), [`--port=${port}`, '--host=127.0.0.1'], {
+  const driver = spawn(paths.driver, [`--port=${port}`, '--host=127.0.0.1'], {
     stdio: 'ignore',
-    env: {...process.env, DISPLAY: xvfb.display},
+    env: {...process.env, ...(xvfb && {DISPLAY: xvfb.display})},
   });
   const stop = async () => {
     await stopChild(driver);
-    await stopChild(xvfb.process);
+    if (xvfb) await stopChild(xvfb.process);
   };
   try {
     await waitForDriver(`http://127.0.0.1:${port}`, driver);
@@ -108,30 +93,38 @@ export function miniBrowserCapabilities() {
   return {
     browserName: 'MiniBrowser',
     'webkitgtk:browserOptions': {
-      binary: miniBrowserPath(),
+      binary: requireWebKitPaths().miniBrowser,
       args: ['--automation', '--javascript-can-open-windows-automatically=true'],
     },
     'wdio:enforceWebDriverClassic': true,
   };
 }
 
+type WebdriverOptions = ConstructorParameters<typeof WebdriverLauncher>[0];
+
 /** @web/test-runner's WebDriver launcher, owning the Xvfb display and WebKitWebDriver it talks to. */
 class WebKitLauncher extends WebdriverLauncher {
-  async initialize(config, testFiles) {
+  private webkitDriver: Awaited<ReturnType<typeof startWebKitDriver>> | undefined;
+
+  constructor(private readonly webdriverOptions: WebdriverOptions) {
+    super(webdriverOptions);
+  }
+
+  override async initialize(config: TestRunnerCoreConfig): Promise<void> {
     this.webkitDriver = await startWebKitDriver();
-    this.options.port = this.webkitDriver.port;
-    await super.initialize(config, testFiles);
+    this.webdriverOptions.port = this.webkitDriver.port; // the same object the base class reads
+    await super.initialize(config);
     this.name = 'WebKit';
   }
 
-  async stop() {
+  override async stop(): Promise<void> {
     await super.stop();
     await this.webkitDriver?.stop();
     this.webkitDriver = undefined;
   }
 }
 
-export function webkitLauncher() {
+export function webkitLauncher(): WebKitLauncher {
   // Classic WebDriver's frame commands (test/support/webdriver-frame.ts) are what
   // WebKitWebDriver offers; webdriverio would warn on each that its BiDi variant is preferred.
   process.env.DISABLE_WEBDRIVERIO_DEPRECATION_WARNINGS = 'true';

@@ -10,7 +10,7 @@ import {join} from 'node:path';
  * `npm install --prefix <folder> <specs>` (exact versions, no scripts, no lockfile) unless
  * that set is installed already; returns the folder's node_modules.
  */
-export function installIntoCache(folder, specs) {
+export function installIntoCache(folder: string, specs: string[]): string {
   const marker = join(folder, `installed-${specs.join(' ').replace(/[^\w.@-]+/g, '_')}`);
   if (!existsSync(marker)) {
     mkdirSync(folder, {recursive: true});

@@ -1,18 +1,26 @@
-#!/usr/bin/env node
 // Screenshots of the demo dashboard in each theme, for a person to look at:
 //
-//   npm run build && node scripts/screenshots.mjs [--out screenshots] [--width 1400]
+//   npm run screenshots -- [--out screenshots] [--width 1400]
 //
 // Starts the demo the way `npm start` does (emulator + host app on loopback, or the real
 // Metabase the environment names), drives Chromium with puppeteer-core, switches the theme
 // with the page's own control, and writes <out>/dashboard-{light,night,transparent}.png,
 // then one screenshot of each other demo page (<out>/question.png, lazy.png, script-tag.png).
-// Chromium: CHROME_PATH, else Debian's /usr/bin/chromium.
+// Chromium: wherever scripts/browsers.ts finds it (CHROME_PATH, else Debian's /usr/bin/chromium, …).
 import {mkdirSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {parseArgs} from 'node:util';
-import {tsImport} from 'tsx/esm/api';
-import {launchChromium} from './chromium.mjs';
+import type {Page} from 'puppeteer-core';
+import type {MetabaseEmbedElement} from '../src/metabase-embed.js';
+import {startDemo} from '../demo/demo.js';
+import {launchChromium} from './chromium.js';
+
+declare global {
+  interface Window {
+    /** metabase-embed-load events since the page began (counted by the script below). */
+    __embedLoads: number;
+  }
+}
 
 const THEMES = ['light', 'night', 'transparent'];
 const OTHER_PAGES = ['question', 'lazy', 'script-tag'];
@@ -24,10 +32,10 @@ const outDir = resolve(args.out);
 const width = Number(args.width);
 
 /** Resolves once a new embed URL has loaded, every started embed is ready and the network is quiet. */
-async function waitForSettledEmbeds(page, loadsBefore) {
+async function waitForSettledEmbeds(page: Page, loadsBefore: number): Promise<void> {
   await page.waitForFunction(
     (count) => {
-      const embeds = [...document.querySelectorAll('metabase-embed')];
+      const embeds = [...document.querySelectorAll<MetabaseEmbedElement>('metabase-embed')];
       const started = embeds.filter((embed) => embed.state !== 'idle');
       return window.__embedLoads > count && started.length > 0 && started.every((embed) => embed.state === 'ready');
     },
@@ -39,13 +47,12 @@ async function waitForSettledEmbeds(page, loadsBefore) {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 300))));
 }
 
-async function screenshot(page, name, {fullPage = true} = {}) {
+async function screenshot(page: Page, name: string, {fullPage = true} = {}): Promise<void> {
   const file = join(outDir, name);
   await page.screenshot({path: file, fullPage});
   console.log(`wrote ${file}`);
 }
 
-const {startDemo} = await tsImport('../demo/demo.ts', import.meta.url);
 const demo = await startDemo({port: 0});
 const {browser, close: closeBrowser} = await launchChromium('screenshots');
 

@@ -1,2 +1,0 @@
-// Types of scripts/cache-install.mjs.
-export declare function installIntoCache(folder: string, specs: string[]): string;
