@@ -1,6 +1,7 @@
 // Values for an editable filter's widget (`…/params/:paramId/values` and `/search/:prefix`).
 // Values are limited by the token's own values (e.g. its locked tenant), so one tenant's
 // embed never lists another tenant's data.
+import {ownValue} from '../embed/plain-object.js';
 import {fail} from './errors.js';
 import type {ContentStore} from './content/store.js';
 import type {CellValue, EmbeddingParams, ParameterDef, Row} from './content/types.js';
@@ -24,10 +25,10 @@ export function checkSearchable<P extends ParameterDef>(
   tokenParams: ParamMap,
 ): P {
   const slug = parameter?.slug;
-  if (!parameter || embeddingParams[parameter.slug] !== 'enabled') {
+  if (!parameter || ownValue(embeddingParams, parameter.slug) !== 'enabled') {
     fail(`Cannot search for values: ${prStr(slug)} is not an enabled parameter.`);
   }
-  const tokenValue = tokenParams[parameter.slug];
+  const tokenValue = ownValue(tokenParams, parameter.slug);
   if (tokenValue !== undefined && tokenValue !== null && tokenValue !== false) {
     fail(`You can't specify a value for ${prStr(slug)} if it's already set in the JWT.`);
   }
@@ -35,7 +36,7 @@ export function checkSearchable<P extends ParameterDef>(
 }
 
 export function tableRows(store: ContentStore, source: string): readonly Row[] {
-  return store.tables[source] ?? [];
+  return ownValue(store.tables, source) ?? [];
 }
 
 /** `now` (epoch ms) anchors relative date values among the token's filters. */

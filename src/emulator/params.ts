@@ -1,7 +1,9 @@
 // Metabase's rules for locked, editable and disabled parameters (contract §3), as pure
 // functions. Messages are worded as in Metabase's newest embedding_rest/api/common.clj:
 // slugs as plain strings, except "You must specify a value for :slug in the JWT.", which
-// prints the slug as a Clojure keyword.
+// prints the slug as a Clojure keyword. Slugs are the visitor's or the token's text: maps
+// of them have no prototype and are read by own property only (src/embed/plain-object.ts).
+import {emptyRecord, hasOwn, isPlainObject, ownValue, recordOf} from '../embed/plain-object.js';
 import {fail} from './errors.js';
 import type {EmbeddingParams} from './content/types.js';
 
@@ -10,10 +12,10 @@ export type ParamMap = Record<string, unknown>;
 const isBlankString = (value: unknown) => typeof value === 'string' && value.trim() === '';
 /** Metabase reads an empty query value (`?date=`) as nil: "no value", which clears a default. */
 const emptyAsNull = (params: ParamMap): ParamMap =>
-  Object.fromEntries(Object.entries(params).map(([slug, value]) => [slug, value === '' ? null : value]));
+  recordOf(Object.entries(params).map(([slug, value]) => [slug, value === '' ? null : value]));
 const withoutBlankStrings = (params: ParamMap): ParamMap =>
-  Object.fromEntries(Object.entries(params).filter(([, value]) => !isBlankString(value)));
-const has = (params: ParamMap, slug: string) => Object.hasOwn(params, slug);
+  recordOf(Object.entries(params).filter(([, value]) => !isBlankString(value)));
+const has = hasOwn;
 
 /**
  * The values a request sets itself: the `parameters` query parameter (JSON by slug) when it
@@ -29,13 +31,13 @@ export function userParamsFromQuery(query: URLSearchParams): ParamMap {
       parsed = undefined; // Metabase falls back to the plain query parameters
     }
     if (parsed !== undefined) {
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      if (!isPlainObject(parsed)) {
         fail('The `parameters` query parameter must be a JSON object of slug → value.');
       }
-      return emptyAsNull(parsed as ParamMap);
+      return emptyAsNull(parsed);
     }
   }
-  const params: ParamMap = {};
+  const params = emptyRecord<unknown>();
   for (const key of new Set(query.keys())) {
     if (key === 'format_rows' || key === 'pivot_results') continue;
     const values = query.getAll(key);
@@ -48,8 +50,8 @@ export function userParamsFromQuery(query: URLSearchParams): ParamMap {
 export function tokenParamsFromClaims(claims: {params?: unknown}): ParamMap {
   const {params} = claims;
   if (params === undefined || params === null) fail('Token is missing value for keypath [:params]');
-  if (typeof params !== 'object' || Array.isArray(params)) fail('Token `params` must be an object of slug → value.');
-  return params as ParamMap;
+  if (!isPlainObject(params)) fail('Token `params` must be an object of slug → value.');
+  return recordOf(Object.entries(params));
 }
 
 function checkAllowed(embeddingParams: EmbeddingParams, token: ParamMap, user: ParamMap): void {
@@ -61,7 +63,8 @@ function checkAllowed(embeddingParams: EmbeddingParams, token: ParamMap, user: P
       fail(`You can't specify a value for ${slug} if it's already set in the JWT.`);
     }
     if (status === 'locked') {
-      if (token[slug] === undefined || token[slug] === null) fail(`You must specify a value for :${slug} in the JWT.`);
+      const value = ownValue(token, slug);
+      if (value === undefined || value === null) fail(`You must specify a value for :${slug} in the JWT.`);
       if (has(user, slug)) fail(`You can only specify a value for ${slug} in the JWT.`);
     }
   }
@@ -82,7 +85,7 @@ export function validateAndMergeParams(
   userParams: ParamMap,
 ): ParamMap {
   checkAllowed(embeddingParams, withoutBlankStrings(tokenParams), withoutBlankStrings(userParams));
-  const merged: ParamMap = {...userParams, ...tokenParams};
+  const merged = recordOf([...Object.entries(userParams), ...Object.entries(tokenParams)]);
   for (const [slug, value] of Object.entries(merged)) {
     if ((Array.isArray(value) && value.length === 0) || isBlankString(value)) merged[slug] = null;
   }
@@ -94,7 +97,7 @@ export function validateAndMergeParams(
  * slug is absent. A slug present with null (cleared) keeps no value, as in Metabase.
  */
 export function withDefaults(merged: ParamMap, parameters: readonly {slug: string; default?: unknown}[]): ParamMap {
-  const values: ParamMap = {...merged};
+  const values = recordOf(Object.entries(merged));
   for (const parameter of parameters) {
     if (!has(values, parameter.slug) && parameter.default !== undefined) values[parameter.slug] = parameter.default;
   }

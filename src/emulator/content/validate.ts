@@ -1,5 +1,6 @@
 // Checks content given to the emulator (the `content` option or `--content file.json`) and
 // names every problem by its path, e.g. `dashboards[0].embedding_params.tenant`.
+import {isPlainObject, ownValue} from '../../embed/plain-object.js';
 import {resultColumnNames} from '../query/columns.js';
 import {dashcardSettingsProblems} from './click-behavior.js';
 import {
@@ -22,8 +23,6 @@ const ENTITY_ID = /^[A-Za-z0-9_-]{21}$/;
 const STATUSES = ['enabled', 'locked', 'disabled'];
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const show = (value: unknown) =>
   value === undefined ? 'nothing' : (JSON.stringify(value)?.slice(0, 60) ?? typeof value); // a function or symbol
 const isPositiveInt = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
@@ -70,16 +69,16 @@ class Checker {
 }
 
 function tableColumns(tables: Tables, name: string): string[] {
-  return [...new Set((tables[name] ?? []).flatMap((row) => Object.keys(row)))];
+  return [...new Set((ownValue(tables, name) ?? []).flatMap((row) => Object.keys(row)))];
 }
 
 function checkTables(c: Checker, tables: unknown): void {
-  if (!c.check(isObject(tables), 'tables', 'an object of table name → array of rows', tables)) return;
+  if (!c.check(isPlainObject(tables), 'tables', 'an object of table name → array of rows', tables)) return;
   for (const [name, rows] of Object.entries(tables as Json)) {
     if (!c.array(rows, `tables.${name}`)) continue;
     rows.forEach((row, index) => {
       const path = `tables.${name}[${index}]`;
-      if (!c.check(isObject(row), path, 'an object of column → value', row)) return;
+      if (!c.check(isPlainObject(row), path, 'an object of column → value', row)) return;
       for (const [column, value] of Object.entries(row as Json)) {
         c.check(
           value === null || ['string', 'number', 'boolean'].includes(typeof value),
@@ -94,7 +93,7 @@ function checkTables(c: Checker, tables: unknown): void {
 
 function checkQuery(c: Checker, query: unknown, path: string, tables: Tables): string[] {
   const before = c.problems.length;
-  if (!c.check(isObject(query), path, 'an object with at least "source"', query)) return [];
+  if (!c.check(isPlainObject(query), path, 'an object with at least "source"', query)) return [];
   const q = query as Json;
   if (
     !c.check(
@@ -127,7 +126,7 @@ function checkQuery(c: Checker, query: unknown, path: string, tables: Tables): s
   if (c.array(q.breakout, `${path}.breakout`, true)) {
     q.breakout.forEach((breakout, i) => {
       const at = `${path}.breakout[${i}]`;
-      if (!c.check(isObject(breakout), at, 'like {"column": "created_at", "unit": "month"}', breakout)) return;
+      if (!c.check(isPlainObject(breakout), at, 'like {"column": "created_at", "unit": "month"}', breakout)) return;
       const b = breakout as Json;
       column(b.column, `${at}.column`);
       if (b.unit !== undefined) c.oneOf(b.unit, TIME_UNITS, `${at}.unit`);
@@ -154,12 +153,12 @@ const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 function checkVisualizationSettings(c: Checker, settings: unknown, path: string): void {
   if (settings === undefined) return;
-  if (!c.check(isObject(settings), path, 'an object', settings)) return;
+  if (!c.check(isPlainObject(settings), path, 'an object', settings)) return;
   const columnSettings = (settings as Json).column_settings;
   if (columnSettings === undefined) return;
   if (
     !c.check(
-      isObject(columnSettings),
+      isPlainObject(columnSettings),
       `${path}.column_settings`,
       'an object of result column → settings',
       columnSettings,
@@ -168,7 +167,7 @@ function checkVisualizationSettings(c: Checker, settings: unknown, path: string)
     return;
   for (const [column, setting] of Object.entries(columnSettings as Json)) {
     const at = `${path}.column_settings.${column}`;
-    if (!c.check(isObject(setting), at, 'an object like {"number_style": "currency", "currency": "EUR"}', setting))
+    if (!c.check(isPlainObject(setting), at, 'an object like {"number_style": "currency", "currency": "EUR"}', setting))
       continue;
     const {currency} = setting as Json;
     if (currency !== undefined)
@@ -182,7 +181,8 @@ function checkVisualizationSettings(c: Checker, settings: unknown, path: string)
 }
 
 function checkParameter(c: Checker, parameter: unknown, path: string, slugs: Set<unknown>, ids: Set<unknown>): boolean {
-  if (!c.check(isObject(parameter), path, 'an object like {"id", "slug", "name", "type"}', parameter)) return false;
+  if (!c.check(isPlainObject(parameter), path, 'an object like {"id", "slug", "name", "type"}', parameter))
+    return false;
   const p = parameter as Json;
   const ok = [
     c.string(p, 'id', path),
@@ -229,7 +229,7 @@ function checkPublishable(c: Checker, item: Json, path: string, ids: Set<unknown
   if (item.embedding_params === undefined) return;
   if (
     !c.check(
-      isObject(item.embedding_params),
+      isPlainObject(item.embedding_params),
       `${path}.embedding_params`,
       'an object of slug → "enabled" | "locked" | "disabled"',
       item.embedding_params,
@@ -248,7 +248,7 @@ function checkQuestion(
   ids: Set<unknown>,
   entityIds: Set<unknown>,
 ): void {
-  if (!c.check(isObject(question), path, 'an object', question)) return;
+  if (!c.check(isPlainObject(question), path, 'an object', question)) return;
   const q = question as Json;
   checkPublishable(c, q, path, ids, entityIds);
   c.oneOf(q.display, DISPLAYS, `${path}.display`);
@@ -278,7 +278,7 @@ function checkDashboard(
   tables: Tables,
   seen: {ids: Set<unknown>; entityIds: Set<unknown>; dashcardIds: Set<unknown>},
 ): void {
-  if (!c.check(isObject(dashboard), path, 'an object', dashboard)) return;
+  if (!c.check(isPlainObject(dashboard), path, 'an object', dashboard)) return;
   const d = dashboard as Json;
   checkPublishable(c, d, path, seen.ids, seen.entityIds);
   const parameterIds = new Set<unknown>();
@@ -291,7 +291,7 @@ function checkDashboard(
   if (!c.array(d.dashcards, `${path}.dashcards`)) return;
   d.dashcards.forEach((dashcard, i) => {
     const at = `${path}.dashcards[${i}]`;
-    if (!c.check(isObject(dashcard), at, 'an object', dashcard)) return;
+    if (!c.check(isPlainObject(dashcard), at, 'an object', dashcard)) return;
     const dc = dashcard as Json;
     if (c.check(isPositiveInt(dc.id), `${at}.id`, 'a positive integer', dc.id))
       c.unique(seen.dashcardIds, dc.id, `${at}.id`, 'the dashcard id');
@@ -319,7 +319,7 @@ function checkDashboard(
     if (!c.array(dc.parameter_mappings, `${at}.parameter_mappings`, true)) return;
     dc.parameter_mappings.forEach((mapping, j) => {
       const mp = `${at}.parameter_mappings[${j}]`;
-      if (!c.check(isObject(mapping), mp, 'like {"parameter_id": "…", "column": "…"}', mapping)) return;
+      if (!c.check(isPlainObject(mapping), mp, 'like {"parameter_id": "…", "column": "…"}', mapping)) return;
       const m = mapping as Json;
       c.check(
         parameterIds.has(m.parameter_id),
@@ -347,7 +347,7 @@ export function validateContent(
   defaultTables: () => Tables,
 ): EmulatorContent & {tables: Tables; embedding_enabled: boolean} {
   const c = new Checker();
-  if (!isObject(input))
+  if (!isPlainObject(input))
     throw new ContentError(
       `Emulator content must be a JSON object with "questions" and "dashboards" (got ${show(input)}).`,
     );
