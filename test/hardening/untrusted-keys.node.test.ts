@@ -81,15 +81,21 @@ describe('server helpers with suspect slugs', () => {
   });
 });
 
+/** The editable filter (on `region`) of dashboard `index + 1`: the next suspect slug. */
+const enabledSlug = (index: number) => SUSPECT_KEYS[(index + 1) % SUSPECT_KEYS.length]!;
+
 /**
  * One dashboard per suspect slug (id and dashcard id `index + 1`): that slug is its locked
- * tenant filter (first in embedding_params, so its rule is checked first), `region` is
- * enabled. Rows of two tenants.
+ * tenant filter (first in embedding_params, so its rule is checked first), and the next
+ * suspect its editable region filter. Rows of two tenants.
  */
 function suspectContent(): EmulatorContent {
-  const rows = ['Acme', 'Globex'].flatMap((tenant, t) =>
-    ['North', 'South'].map((region, r) => ({tenant, region, amount: 10 * t + r + 1})),
-  );
+  const rows = [
+    {tenant: 'Acme', region: 'North', amount: 1},
+    {tenant: 'Acme', region: 'South', amount: 2},
+    {tenant: 'Globex', region: 'East', amount: 3},
+    {tenant: 'Globex', region: 'West', amount: 4},
+  ];
   return {
     tables: {sales: rows},
     questions: [
@@ -107,11 +113,11 @@ function suspectContent(): EmulatorContent {
       enable_embedding: true,
       embedding_params: objectOf([
         [slug, 'locked'],
-        ['region', 'enabled'],
+        [enabledSlug(index), 'enabled'],
       ]) as Record<string, 'locked' | 'enabled'>,
       parameters: [
         {id: 'p-tenant', slug, name: 'Tenant', type: 'string/='},
-        {id: 'p-region', slug: 'region', name: 'Region', type: 'string/='},
+        {id: 'p-region', slug: enabledSlug(index), name: 'Region', type: 'string/='},
       ],
       dashcards: [
         {
@@ -149,7 +155,8 @@ describe('the emulator with a locked parameter slugged after Object.prototype', 
         async (index, tenant, others) => {
           const slug = SUSPECT_KEYS[index]!;
           // The token sets the locked slug (or leaves it out, or null), and maybe other suspects.
-          const extra = others.filter((other) => other !== slug).map((other) => [other, 'x'] as const);
+          const known = [slug, enabledSlug(index)];
+          const extra = others.filter((other) => !known.includes(other)).map((other) => [other, 'x'] as const);
           const params = objectOf([...(tenant === undefined ? [] : [[slug, tenant] as const])]);
           const signed = token(index, params);
           const query = await emulator.get(`/api/embed/dashboard/${signed}/dashcard/${index + 1}/card/100`);
@@ -166,6 +173,7 @@ describe('the emulator with a locked parameter slugged after Object.prototype', 
               ['Acme', 'Acme'],
             );
             assert.equal(values.status, 200, values.text);
+            assert.deepEqual((JSON.parse(values.text) as {values: unknown}).values, [['North'], ['South']]);
           }
           // Other suspect slugs in the token are parameters this dashboard does not have.
           if (extra.length > 0) {
@@ -186,7 +194,7 @@ describe('the emulator with a locked parameter slugged after Object.prototype', 
         const signed = token(index, objectOf([[slug, 'Acme']]));
         const query = `?${new URLSearchParams([[asked, 'Globex']]).toString()}`;
         const answer = await emulator.get(`/api/embed/dashboard/${signed}/dashcard/${index + 1}/card/100${query}`);
-        if (asked === 'region') return assert.equal(answer.status, 202, answer.text);
+        if (asked === enabledSlug(index)) return assert.equal(answer.status, 202, answer.text);
         assert.equal(answer.status, 400, answer.text);
         assert.equal(
           answer.text,
