@@ -1,9 +1,10 @@
 // Metabase's rules for locked, editable and disabled parameters (contract §3), as pure
 // functions. Messages are worded as in Metabase's newest embedding_rest/api/common.clj:
 // slugs as plain strings, except "You must specify a value for :slug in the JWT.", which
-// prints the slug as a Clojure keyword. Slugs are the visitor's or the token's text: maps
-// of them have no prototype and are read by own property only (src/embed/plain-object.ts).
-import {emptyRecord, hasOwn, isPlainObject, ownValue, recordOf} from '../embed/plain-object.js';
+// prints the slug as a Clojure keyword. Slugs are the visitor's or the token's text: they
+// are gathered in Maps and read by own property only (src/embed/plain-object.ts), so a slug
+// such as `constructor` or `__proto__` is a slug like any other.
+import {hasOwn, isPlainObject, ownValue} from '../embed/plain-object.js';
 import {fail} from './errors.js';
 import type {EmbeddingParams} from './content/types.js';
 
@@ -12,9 +13,9 @@ export type ParamMap = Record<string, unknown>;
 const isBlankString = (value: unknown) => typeof value === 'string' && value.trim() === '';
 /** Metabase reads an empty query value (`?date=`) as nil: "no value", which clears a default. */
 const emptyAsNull = (params: ParamMap): ParamMap =>
-  recordOf(Object.entries(params).map(([slug, value]) => [slug, value === '' ? null : value]));
+  Object.fromEntries(Object.entries(params).map(([slug, value]) => [slug, value === '' ? null : value]));
 const withoutBlankStrings = (params: ParamMap): ParamMap =>
-  recordOf(Object.entries(params).filter(([, value]) => !isBlankString(value)));
+  Object.fromEntries(Object.entries(params).filter(([, value]) => !isBlankString(value)));
 const has = hasOwn;
 
 /**
@@ -37,13 +38,13 @@ export function userParamsFromQuery(query: URLSearchParams): ParamMap {
       return emptyAsNull(parsed);
     }
   }
-  const params = emptyRecord<unknown>();
+  const params = new Map<string, unknown>();
   for (const key of new Set(query.keys())) {
     if (key === 'format_rows' || key === 'pivot_results') continue;
     const values = query.getAll(key);
-    params[key] = values.length === 1 ? values[0] : values;
+    params.set(key, values.length === 1 ? values[0] : values);
   }
-  return emptyAsNull(params);
+  return emptyAsNull(Object.fromEntries(params));
 }
 
 /** The token's `params` claim, which Metabase requires (`{}` is fine). */
@@ -51,7 +52,7 @@ export function tokenParamsFromClaims(claims: {params?: unknown}): ParamMap {
   const {params} = claims;
   if (params === undefined || params === null) fail('Token is missing value for keypath [:params]');
   if (!isPlainObject(params)) fail('Token `params` must be an object of slug → value.');
-  return recordOf(Object.entries(params));
+  return params;
 }
 
 function checkAllowed(embeddingParams: EmbeddingParams, token: ParamMap, user: ParamMap): void {
@@ -85,7 +86,7 @@ export function validateAndMergeParams(
   userParams: ParamMap,
 ): ParamMap {
   checkAllowed(embeddingParams, withoutBlankStrings(tokenParams), withoutBlankStrings(userParams));
-  const merged = recordOf([...Object.entries(userParams), ...Object.entries(tokenParams)]);
+  const merged = Object.fromEntries([...Object.entries(userParams), ...Object.entries(tokenParams)]);
   for (const [slug, value] of Object.entries(merged)) {
     if ((Array.isArray(value) && value.length === 0) || isBlankString(value)) merged[slug] = null;
   }
@@ -97,9 +98,9 @@ export function validateAndMergeParams(
  * slug is absent. A slug present with null (cleared) keeps no value, as in Metabase.
  */
 export function withDefaults(merged: ParamMap, parameters: readonly {slug: string; default?: unknown}[]): ParamMap {
-  const values = recordOf(Object.entries(merged));
+  const values = new Map(Object.entries(merged));
   for (const parameter of parameters) {
-    if (!has(values, parameter.slug) && parameter.default !== undefined) values[parameter.slug] = parameter.default;
+    if (!values.has(parameter.slug) && parameter.default !== undefined) values.set(parameter.slug, parameter.default);
   }
-  return values;
+  return Object.fromEntries(values);
 }

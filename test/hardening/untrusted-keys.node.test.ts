@@ -27,7 +27,7 @@ describe('server helpers with suspect slugs', () => {
   test('signEmbedToken signs exactly the given slugs, own keys only (property)', async () => {
     await fc.assert(
       fc.asyncProperty(distinctSlugs(6), fc.string({maxLength: 8}), async (slugs, value) => {
-        const params = objectOf(slugs.map((slug) => [slug, value]));
+        const params = objectOf(slugs.map((slug) => [slug, value])) as Record<string, string>;
         const token = await signEmbedToken({secretKey: SECRET, resource: {dashboard: 1}, params});
         const payload = jwt.verify(token, SECRET, {algorithms: ['HS256']}) as jwt.JwtPayload;
         assert.deepEqual(ownEntries(payload['params']), new Map(slugs.map((slug) => [slug, value])));
