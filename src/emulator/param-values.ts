@@ -25,7 +25,7 @@ export function checkSearchable<P extends ParameterDef>(
   tokenParams: ParamMap,
 ): P {
   const slug = parameter?.slug;
-  if (!parameter || ownValue(embeddingParams, parameter.slug) !== 'enabled') {
+  if (!parameter || embeddingParams[parameter.slug] !== 'enabled') {
     fail(`Cannot search for values: ${prStr(slug)} is not an enabled parameter.`);
   }
   const tokenValue = ownValue(tokenParams, parameter.slug);
@@ -36,7 +36,7 @@ export function checkSearchable<P extends ParameterDef>(
 }
 
 export function tableRows(store: ContentStore, source: string): readonly Row[] {
-  return ownValue(store.tables, source) ?? [];
+  return store.tables[source] ?? [];
 }
 
 /** `now` (epoch ms) anchors relative date values among the token's filters. */

@@ -1,7 +1,6 @@
 // The JSON Metabase's embed page reads for an item (contract §5). Only parameters a visitor
 // may set are listed: enabled ones the token does not set. Locked and disabled ones, and
 // their mappings, never reach the browser.
-import {hasOwn, ownValue} from '../embed/plain-object.js';
 import type {DashboardDef, EmbeddingParams, ParameterDef, QuestionDef} from './content/types.js';
 import type {ParamMap} from './params.js';
 
@@ -13,7 +12,7 @@ export function visibleParameters<P extends ParameterDef>(
   embeddingParams: EmbeddingParams,
   tokenParams: ParamMap,
 ): P[] {
-  return parameters.filter((p) => ownValue(embeddingParams, p.slug) === 'enabled' && !hasOwn(tokenParams, p.slug));
+  return parameters.filter((p) => embeddingParams[p.slug] === 'enabled' && !Object.hasOwn(tokenParams, p.slug));
 }
 
 /** A widget's parameter: its default is included, as Metabase's JSON has it, for the widget to show. */
@@ -44,7 +43,7 @@ export function presentDashboard(
   const embeddingParams = dashboard.embedding_params ?? {};
   const parameters = dashboard.parameters ?? [];
   // Mappings of locked, disabled and unlisted parameters are removed, as Metabase does.
-  const hiddenIds = new Set(parameters.filter((p) => ownValue(embeddingParams, p.slug) !== 'enabled').map((p) => p.id));
+  const hiddenIds = new Set(parameters.filter((p) => embeddingParams[p.slug] !== 'enabled').map((p) => p.id));
   return {
     id: dashboard.id,
     entity_id: dashboard.entity_id ?? null,

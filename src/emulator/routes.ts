@@ -1,5 +1,4 @@
 // Maps request paths to what they ask for. Pure: no I/O, easy to test.
-import {hasOwn} from '../embed/plain-object.js';
 
 export type ApiRoute =
   | {kind: 'dashboard'; token: string}
@@ -56,7 +55,7 @@ function apiRoute(parts: string[]): ApiRoute | undefined {
 }
 
 export function matchRoute(pathname: string): Route {
-  if (hasOwn(ASSET_PATHS, pathname)) return {kind: 'asset', name: ASSET_PATHS[pathname as keyof typeof ASSET_PATHS]};
+  if (pathname in ASSET_PATHS) return {kind: 'asset', name: ASSET_PATHS[pathname as keyof typeof ASSET_PATHS]};
   const parts = decodeSegments(pathname);
   if (!parts) return {kind: 'unknown'};
   if (parts[0] === 'api' && parts[1] === 'embed') return {kind: 'api', route: apiRoute(parts.slice(2))};

@@ -1,6 +1,6 @@
 // Checks content given to the emulator (the `content` option or `--content file.json`) and
 // names every problem by its path, e.g. `dashboards[0].embedding_params.tenant`.
-import {isPlainObject, ownValue} from '../../embed/plain-object.js';
+import {isPlainObject} from '../../embed/plain-object.js';
 import {resultColumnNames} from '../query/columns.js';
 import {dashcardSettingsProblems} from './click-behavior.js';
 import {
@@ -69,7 +69,7 @@ class Checker {
 }
 
 function tableColumns(tables: Tables, name: string): string[] {
-  return [...new Set((ownValue(tables, name) ?? []).flatMap((row) => Object.keys(row)))];
+  return [...new Set((tables[name] ?? []).flatMap((row) => Object.keys(row)))];
 }
 
 function checkTables(c: Checker, tables: unknown): void {
