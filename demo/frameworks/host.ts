@@ -80,7 +80,7 @@ export async function startFrameworkHost(files: AppFiles, options: FrameworkHost
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       const target = parseRequestTarget(req.url);
       if (!target) return send(res, 400, unusableTargetMessage(req.url));
-      const url = new URL(`${target.pathname}${target.search}`, origin);
+      const url = new URL(`${origin}${target.pathname}${target.search}`);
       if (url.pathname === TOKEN_ENDPOINT) {
         options.onTokenRequest?.(req);
         void tokenEndpoint(req, res);

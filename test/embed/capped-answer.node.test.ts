@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import {once} from 'node:events';
 import {createServer, type Server, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
+import {BodyTooLargeError, readCappedText} from '../../src/embed/capped-body.js';
 import {exchangeToken, maxAnswerBytes, TokenRequestError} from '../../src/embed/exchange.js';
 
 const TOTAL = 50 * 1024 * 1024;
@@ -86,4 +87,25 @@ test('an answer just under the cap is read (the cap is not a guess at the shape)
   } finally {
     await new Promise<void>((resolve) => local.close(() => resolve()));
   }
+});
+
+test('a Content-Length over the cap is refused without pulling one chunk of the body', async () => {
+  let pulls = 0;
+  // highWaterMark 0: the stream pulls only when read.
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        pulls++;
+        controller.enqueue(new Uint8Array(10));
+      },
+    },
+    {highWaterMark: 0},
+  );
+  const response = new Response(body, {headers: {'Content-Length': '1001'}});
+  await assert.rejects(readCappedText(response, 1000), (error: unknown) => {
+    assert.ok(error instanceof BodyTooLargeError);
+    assert.equal(error.message, 'the body is larger than 1000 bytes');
+    return true;
+  });
+  assert.equal(pulls, 0, 'the body was read');
 });

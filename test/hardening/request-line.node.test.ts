@@ -1,6 +1,6 @@
 // Any method and any request target, sent as raw bytes to every HTTP server the project
 // ships or runs (the Node adapter alone and under Express, the emulator, the demo host app,
-// the Python and Ruby endpoints): never a 5xx. A method no server takes is a 405 naming
+// the framework examples' host, the Python and Ruby endpoints): never a 5xx. A method no server takes is a 405 naming
 // what it allows (`Allow`), a target that is neither a path nor an http(s) URL is a 400,
 // and every refusal has a body saying why. A table of the targets probes found first,
 // then a property (fast-check) over methods and random targets.
@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import express from 'express';
 import fc from 'fast-check';
 import {startDemo} from '../../demo/demo.js';
+import {startFrameworkHost} from '../../demo/frameworks/host.js';
 import {startEmulator} from '../../src/emulator/index.js';
 import {createEmbedHandler, toNodeHandler} from '../../src/server/index.js';
 import {BACKEND_NAMES, startBackend} from '../backends/backend-process.js';
@@ -56,6 +57,13 @@ const SERVERS: Target[] = [
     start: async () => {
       const demo = await startDemo({port: 0, env: {}});
       return {origin: new URL(demo.url).origin, close: () => demo.close()};
+    },
+  },
+  {
+    name: 'the framework examples’ host',
+    start: async () => {
+      const host = await startFrameworkHost(() => Promise.resolve(undefined));
+      return {origin: new URL(host.url).origin, close: () => host.close()};
     },
   },
   ...BACKEND_NAMES.map((name): Target => ({

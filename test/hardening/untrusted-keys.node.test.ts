@@ -8,6 +8,7 @@ import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import jwt from 'jsonwebtoken';
+import {startDemo, type Demo} from '../../demo/demo.js';
 import type {EmulatorContent} from '../../src/emulator/index.js';
 import {createEmbedHandler, signEmbedToken} from '../../src/server/index.js';
 import {TestEmulator, nowSeconds, sign} from '../emulator/node-helpers.js';
@@ -204,4 +205,32 @@ describe('the emulator with a locked parameter slugged after Object.prototype', 
       {numRuns: 120},
     );
   });
+});
+
+describe('the demo’s Embed panel endpoint with bodies that are not plain objects or name suspects', () => {
+  let demo: Demo;
+  before(async () => (demo = await startDemo({port: 0, env: {}})));
+  after(() => demo.close());
+
+  const bodies = [
+    'null',
+    '[]',
+    '"policy"',
+    '{"policy": null}',
+    '{"policy": []}',
+    ...SUSPECT_KEYS.map((slug) => JSON.stringify({policy: {key: 'dashboard:1', editable: [], locked: {[slug]: 'x'}}})),
+    ...SUSPECT_KEYS.map((slug) => JSON.stringify({policy: {key: 'dashboard:1', editable: [slug]}})),
+  ];
+  for (const body of bodies) {
+    test(`${body.slice(0, 90)} → 400 with a message`, async () => {
+      const response = await fetch(new URL('api/metabase/embed-panel', demo.url), {
+        method: 'POST',
+        headers: {'Content-Type': 'application/json', Origin: new URL(demo.url).origin},
+        body,
+      });
+      const answer = (await response.json()) as {error?: string};
+      assert.equal(response.status, 400, JSON.stringify(answer));
+      assert.match(answer.error ?? '', /^(The body must be JSON|policy\.)/);
+    });
+  }
 });
