@@ -14,7 +14,7 @@ import {
   verifyWithJsonwebtoken,
   type LoopbackServer,
 } from '../server/support.js';
-import {slugArbitrary} from '../support/suspect-keys.js';
+import {SUSPECT_KEYS, slugArbitrary} from '../support/suspect-keys.js';
 import {BACKEND_NAMES, runBackendToExit, startBackend, type RunningBackend} from './backend-process.js';
 import {BACKEND_TABLE, TEST_ORIGIN, type BackendCase} from './contract-cases.js';
 
@@ -143,6 +143,20 @@ for (const name of BACKEND_NAMES) {
       assert.equal(refused.status, 413);
       const next = await send(backend().url, {body: {resource: {dashboard: 1}}});
       assert.equal(next.status, 200);
+    });
+
+    test('each suspect slug (Object.prototype’s names) alone, in params and as the resource kind: as the Node handler', async () => {
+      for (const slug of SUSPECT_KEYS) {
+        for (const request of [
+          {resource: {dashboard: 1}, params: Object.fromEntries([[slug, 'Gizmo']])},
+          {resource: Object.fromEntries([[slug, 1]]), params: {}},
+        ]) {
+          const expected = await send(`${reference.origin}${ENDPOINT}`, {body: request});
+          assert.equal(expected.status, 400, JSON.stringify(expected.body));
+          const seen = await send(backend().url, {body: request});
+          assert.deepEqual(seen, expected, JSON.stringify(request));
+        }
+      }
     });
 
     test('suspect slugs (Object.prototype’s names) in params and resource answer as the Node handler (property)', async () => {
