@@ -41,8 +41,8 @@ export const largeAnswer: PlainSection = async ({runs}) => {
   const rows = [];
   try {
     for (const [path, how] of [
-      ['/declared', 'with Content-Length'],
-      ['/streamed', 'streamed, no Content-Length'],
+      ['/declared', 'with Content-Length is refused (Node)'],
+      ['/streamed', 'streamed without length is refused'],
     ] as const) {
       const endpoint = `${origin}${path}`;
       const ours: number[] = [];
@@ -58,9 +58,9 @@ export const largeAnswer: PlainSection = async ({runs}) => {
       const wholeSummary = summarize(whole);
       rows.push({
         item: '8 large answer',
-        measure: `ms until a 50 MB 2xx token answer ${how} is judged (Node, loopback)`,
+        measure: `ms until a 50 MB 2xx token answer ${how}`,
         ours: spread(oursSummary, 1),
-        baselineName: 'read whole (response.json(), before)',
+        baselineName: 'read whole (response.json(), before the cap)',
         baseline: spread(wholeSummary, 0),
         comparison: ratio(oursSummary.median, wholeSummary.median),
       });
