@@ -5,7 +5,7 @@
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {startEmulator, type RunningEmulator} from '../../src/emulator/index.js';
+import {startEmulator, type RunningEmulator} from '../../emulator/src/index.js';
 import {createEmbedHandler, toNodeHandler} from '../../src/server/index.js';
 import {
   decodePayload,

@@ -10,7 +10,7 @@ import express from 'express';
 import fc from 'fast-check';
 import {startDemo} from '../../demo/demo.js';
 import {startFrameworkHost} from '../../demo/frameworks/host.js';
-import {startEmulator} from '../../src/emulator/index.js';
+import {startEmulator} from '../../emulator/src/index.js';
 import {createEmbedHandler, toNodeHandler} from '../../src/server/index.js';
 import {BACKEND_NAMES, startBackend} from '../backends/backend-process.js';
 import {listenOnLoopback, SECRET} from '../server/support.js';

@@ -5,8 +5,8 @@ import {after, test} from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {paramsFromAttributes, paramsFromSearch, queryFromParams} from '../../src/embed/params.js';
-import {userParamsFromQuery, validateAndMergeParams, withDefaults} from '../../src/emulator/params.js';
-import {parseHash} from '../../src/emulator/page/client/hash-options.js';
+import {userParamsFromQuery, validateAndMergeParams, withDefaults} from '../../emulator/src/rules/params.js';
+import {parseHash} from '../../emulator/src/page/client/hash-options.js';
 import {prototypeSnapshot, slugArbitrary} from '../support/suspect-keys.js';
 
 const untouched = prototypeSnapshot();

@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import jwt from 'jsonwebtoken';
 import {startDemo, type Demo} from '../../demo/demo.js';
-import type {EmulatorContent} from '../../src/emulator/index.js';
+import type {EmulatorContent} from '../../emulator/src/index.js';
 import {createEmbedHandler, signEmbedToken} from '../../src/server/index.js';
-import {TestEmulator, nowSeconds, sign} from '../emulator/node-helpers.js';
+import {TestEmulator, nowSeconds, sign} from '../../emulator/test/node-helpers.js';
 import {SECRET, decodePayload} from '../server/support.js';
 import {SUSPECT_KEYS, prototypeSnapshot, slugArbitrary} from '../support/suspect-keys.js';
 
