@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import {paramsFromAttributes, paramsFromSearch, queryFromParams} from '../../src/embed/params.js';
 import {userParamsFromQuery, validateAndMergeParams, withDefaults} from '../../emulator/src/rules/params.js';
 import {parseHash} from '../../emulator/src/page/client/hash-options.js';
-import {prototypeSnapshot, slugArbitrary} from '../support/suspect-keys.js';
+import {paramsModel, prototypeSnapshot, slugArbitrary} from '../support/suspect-keys.js';
 
 const untouched = prototypeSnapshot();
 after(() => assert.equal(prototypeSnapshot(), untouched, 'Object.prototype gained or lost a member'));
@@ -15,15 +15,6 @@ after(() => assert.equal(prototypeSnapshot(), untouched, 'Object.prototype gaine
 const value = fc.constantFrom('Widget', '1', 'a&b=c');
 const pairs = fc.array(fc.tuple(slugArbitrary, value), {minLength: 1, maxLength: 6});
 
-/** Repeated slugs become lists, built in a Map: the test's own model. */
-function model(entries: readonly (readonly [string, string])[]): Map<string, string | string[]> {
-  const params = new Map<string, string | string[]>();
-  for (const [slug, item] of entries) {
-    const previous = params.get(slug);
-    params.set(slug, previous === undefined ? item : [previous, item].flat());
-  }
-  return params;
-}
 const ownEntries = (record: object) => new Map(Object.entries(record));
 const search = (entries: readonly (readonly [string, string])[]) =>
   new URLSearchParams(entries.map(([s, v]) => [s, v]));
@@ -33,7 +24,7 @@ test('the element: paramsFromSearch gives the own slugs of an embed’s location
     fc.property(pairs, (entries) => {
       const params = paramsFromSearch(`?${search(entries)}`);
       assert.equal(Object.getPrototypeOf(params), Object.prototype);
-      assert.deepEqual(ownEntries(params), model(entries));
+      assert.deepEqual(ownEntries(params), paramsModel(entries));
     }),
   );
 });
@@ -51,9 +42,9 @@ test('the element: param-<slug> attributes give the own slugs, the last one winn
 test('the element: a query string built from suspect slugs reads back the same, as text (property)', () => {
   fc.assert(
     fc.property(pairs, (entries) => {
-      const query = queryFromParams(Object.fromEntries(model(entries)));
+      const query = queryFromParams(Object.fromEntries(paramsModel(entries)));
       assert.doesNotMatch(query, /function|native/);
-      assert.deepEqual(model([...new URLSearchParams(query)]), model(entries));
+      assert.deepEqual(paramsModel([...new URLSearchParams(query)]), paramsModel(entries));
     }),
   );
 });
@@ -62,11 +53,11 @@ test('the emulator: userParamsFromQuery and the parameter rules see only the own
   fc.assert(
     fc.property(pairs, (entries) => {
       const user = userParamsFromQuery(search(entries));
-      assert.deepEqual(ownEntries(user), model(entries));
+      assert.deepEqual(ownEntries(user), paramsModel(entries));
       // Every slug enabled and none in the token: the merge is the visitor's values, as given.
-      const enabled = Object.fromEntries([...model(entries).keys()].map((slug) => [slug, 'enabled' as const]));
+      const enabled = Object.fromEntries([...paramsModel(entries).keys()].map((slug) => [slug, 'enabled' as const]));
       const merged = validateAndMergeParams(enabled, {}, user);
-      assert.deepEqual(ownEntries(merged), model(entries));
+      assert.deepEqual(ownEntries(merged), paramsModel(entries));
       // A default fills a slug the merge lacks, and only that slug.
       const withDefault = withDefaults({}, [{slug: entries[0]![0], default: 'd'}]);
       assert.deepEqual(ownEntries(withDefault), new Map([[entries[0]![0], 'd']]));
@@ -79,7 +70,7 @@ test('the emulator’s page: parseHash gives the own keys of the embed URL’s h
     fc.property(
       fc.array(fc.tuple(slugArbitrary, fc.constantFrom('x', 'y')), {minLength: 1, maxLength: 6}),
       (entries) => {
-        assert.deepEqual(ownEntries(parseHash(`#${search(entries)}`)), model(entries));
+        assert.deepEqual(ownEntries(parseHash(`#${search(entries)}`)), paramsModel(entries));
       },
     ),
   );

@@ -6,18 +6,8 @@
 import {expect, html} from '@open-wc/testing';
 import fc from 'fast-check';
 import {endpointUrl, sendToEmbed} from '../support/embed-page.js';
-import {SUSPECT_KEYS, slugArbitrary} from '../support/suspect-keys.js';
+import {SUSPECT_KEYS, paramsModel, slugArbitrary} from '../support/suspect-keys.js';
 import {loadedIframe, pageIn, recordEvents, renderEmbed, until, visibleIframe} from '../element/helpers.js';
-
-/** slug → value, or values for a repeated slug, built in a Map (the test's own model). */
-function model(pairs: readonly (readonly [string, string])[]): Map<string, string | string[]> {
-  const params = new Map<string, string | string[]>();
-  for (const [slug, value] of pairs) {
-    const previous = params.get(slug);
-    params.set(slug, previous === undefined ? value : [previous, value].flat());
-  }
-  return params;
-}
 
 const ownEntries = (value: object) => new Map(Object.entries(value));
 
@@ -46,7 +36,7 @@ describe('suspect slugs in the embed’s location', () => {
         sendToEmbed(iframe, {postLocation: {search: `?${new URLSearchParams(pairs.map(([s, v]) => [s, v]))}`}});
         await until(() => locations.length === count + 1 || uncaught.length > 0, 'a location event');
         expect(uncaught).to.deep.equal([]);
-        const expected = model(pairs);
+        const expected = paramsModel(pairs);
         const detail = locations.at(-1)!.detail as {params: object};
         expect(ownEntries(detail.params)).to.deep.equal(expected);
         expect(ownEntries(structuredClone(detail).params)).to.deep.equal(expected);

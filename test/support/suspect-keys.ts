@@ -29,3 +29,13 @@ export const slugArbitrary: fc.Arbitrary<string> = fc.oneof(
 export function prototypeSnapshot(): string {
   return Object.getOwnPropertyNames(Object.prototype).sort().join(',');
 }
+
+/** Slug → value, a repeated slug's values as a list, built in a Map: the tests' own model of a query string. */
+export function paramsModel(entries: readonly (readonly [string, string])[]): Map<string, string | string[]> {
+  const params = new Map<string, string | string[]>();
+  for (const [slug, item] of entries) {
+    const previous = params.get(slug);
+    params.set(slug, previous === undefined ? item : [previous, item].flat());
+  }
+  return params;
+}
