@@ -189,7 +189,7 @@ function checkValuesSource(c: Checker, p: Json, path: string): void {
   if (!c.oneOf(p.values_source_type, ['static-list'], `${path}.values_source_type`)) return;
   const config = p.values_source_config;
   const at = `${path}.values_source_config.values`;
-  const values = isObject(config) ? config.values : undefined;
+  const values = isPlainObject(config) ? config.values : undefined;
   if (!c.array(values, at)) return;
   const scalar = (value: unknown) => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
   values.forEach((value, i) =>
@@ -204,10 +204,12 @@ function checkValuesSource(c: Checker, p: Json, path: string): void {
 
 function checkRemappings(c: Checker, remappings: unknown, tables: Tables): void {
   if (remappings === undefined) return;
-  if (!c.check(isObject(remappings), 'remappings', 'an object of table → {column: label column}', remappings)) return;
+  if (!c.check(isPlainObject(remappings), 'remappings', 'an object of table → {column: label column}', remappings))
+    return;
   for (const [table, columns] of Object.entries(remappings as Json)) {
     if (!c.check(Object.hasOwn(tables, table), `remappings.${table}`, 'named after one of the tables', table)) continue;
-    if (!c.check(isObject(columns), `remappings.${table}`, 'an object of column → label column', columns)) continue;
+    if (!c.check(isPlainObject(columns), `remappings.${table}`, 'an object of column → label column', columns))
+      continue;
     const known = tableColumns(tables, table);
     for (const [column, label] of Object.entries(columns as Json)) {
       c.check(known.includes(column), `remappings.${table}.${column}`, `named after a column of "${table}"`, column);
