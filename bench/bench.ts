@@ -3,6 +3,7 @@
 // chosen section needs them.
 import {existsSync} from 'node:fs';
 import {insertLoad} from './element/insert-load.js';
+import {largeAnswer} from './element/large-answer.js';
 import {manyEmbeds} from './element/many-embeds.js';
 import {memory} from './element/memory.js';
 import {overhead} from './element/overhead.js';
@@ -25,7 +26,7 @@ const browserSections: Partial<Record<string, Section>> = {
   memory,
   'insert-load': insertLoad,
 };
-const plainSections: Partial<Record<string, PlainSection>> = {size, endpoint, signing};
+const plainSections: Partial<Record<string, PlainSection>> = {size, endpoint, signing, 'large-answer': largeAnswer};
 export const sectionNames = [
   'size',
   'token-requests',
@@ -36,6 +37,7 @@ export const sectionNames = [
   'endpoint',
   'signing',
   'insert-load',
+  'large-answer',
 ];
 
 export async function runBench({only = sectionNames, runs = 5}: {only?: string[]; runs?: number} = {}): Promise<void> {

@@ -9,6 +9,7 @@
 //   GET  /dist/…, /node_modules/…, /assets/…  the element's build, its imports, the pages' assets
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
 import {createEmbedHandler, toNodeHandler} from 'metabase-embed/server';
+import {answerClientError, parseRequestTarget, unusableTargetMessage} from '../src/server/request-target.js';
 import type {DemoContent} from './content.js';
 import {BodyTooLargeError, closeServer, listen, originOf, readBody, send, sendJson} from './http.js';
 import {loopbackAliases} from './hosts.js';
@@ -79,6 +80,7 @@ const isPagePath = (path: string): path is PagePath => Object.hasOwn(PAGE_RENDER
 
 export async function startHostApp(options: HostAppOptions): Promise<HostApp> {
   const server = createServer();
+  server.on('clientError', answerClientError);
   const port = await listen(server, options.host, options.ports);
   const origin = originOf(options.host, port);
   try {
@@ -187,7 +189,9 @@ function createRequestListener(options: HostAppOptions, origin: string, aliases:
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const {pathname} = new URL(req.url ?? '/', origin);
+    const target = parseRequestTarget(req.url);
+    if (!target) return send(res, 400, unusableTargetMessage(req.url));
+    const {pathname} = target;
     const method = req.method ?? 'GET';
     if (pathname === TOKEN_ENDPOINT) {
       const user = sessions.userFromCookies(req.headers.cookie);

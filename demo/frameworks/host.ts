@@ -8,6 +8,7 @@ import {createServer, type IncomingMessage, type ServerResponse} from 'node:http
 import {extname} from 'node:path';
 import {createEmbedHandler, toNodeHandler} from 'metabase-embed/server';
 import {startEmulator} from 'metabase-embed-emulator';
+import {answerClientError, parseRequestTarget, unusableTargetMessage} from '../../src/server/request-target.js';
 import {emulatorContent} from '../emulator-content.js';
 import {closeServer, listen, originOf, send} from '../http.js';
 import {embedPolicy, type DemoRequestContext} from '../policy.js';
@@ -64,6 +65,7 @@ export async function startFrameworkHost(files: AppFiles, options: FrameworkHost
   const content = emulatorContent(emulator.url, 'oss'); // the emulator's default plan
   const visitor: DemoRequestContext = {user: content.users[0]};
   const server = createServer();
+  server.on('clientError', answerClientError);
   try {
     const origin = originOf(host, await listen(server, host, [port]));
     const tokenEndpoint = toNodeHandler(
@@ -76,7 +78,9 @@ export async function startFrameworkHost(files: AppFiles, options: FrameworkHost
       () => visitor,
     );
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      const url = new URL(req.url ?? '/', origin);
+      const target = parseRequestTarget(req.url);
+      if (!target) return send(res, 400, unusableTargetMessage(req.url));
+      const url = new URL(`${origin}${target.pathname}${target.search}`);
       if (url.pathname === TOKEN_ENDPOINT) {
         options.onTokenRequest?.(req);
         void tokenEndpoint(req, res);

@@ -8,6 +8,7 @@
 //    "policy": {"key": "dashboard:1", "editable": [...], "locked": {...}, "expiresIn": 600}}
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {createEmbedHandler, EmbedValidationError, type EmbedParams} from 'metabase-embed/server';
+import {hasOwn, isPlainObject} from '../../src/embed/plain-object.js';
 import {BodyTooLargeError, readBody, send, sendJson} from '../http.js';
 import type {DemoUser} from '../session.js';
 import type {PanelItem} from './embed-panel-items.js';
@@ -32,19 +33,21 @@ const isStringArray = (value: unknown): value is string[] =>
 
 /** The chosen policy, or a message saying what is wrong with it. */
 function readPolicy(body: PreviewBody, items: readonly PanelItem[]) {
-  const {key, editable, locked = {}, expiresIn} = body.policy ?? {};
+  const chosen = isPlainObject(body) ? (body.policy ?? {}) : undefined;
+  if (!isPlainObject(chosen)) return {error: 'The body must be JSON: {"request": {…}, "policy": {…}}'};
+  const {key, editable, locked = {}, expiresIn} = chosen as NonNullable<PreviewBody['policy']>;
   const item = items.find((candidate) => candidate.key === key);
   if (!item) return {error: `policy.key must be one of the demo's items: ${items.map((i) => i.key).join(', ')}`};
   const slugs = item.filters.map((filter) => filter.slug);
   if (!isStringArray(editable) || editable.some((slug) => !slugs.includes(slug))) {
     return {error: `policy.editable must list filters of ${item.key}: ${slugs.join(', ') || 'none'}`};
   }
-  if (typeof locked !== 'object' || locked === null || Object.keys(locked).some((slug) => !slugs.includes(slug))) {
+  if (!isPlainObject(locked) || Object.keys(locked).some((slug) => !slugs.includes(slug))) {
     return {
       error: `policy.locked may lock filters of ${item.key} (${slugs.join(', ') || 'none'}); the tenant comes from the session`,
     };
   }
-  const both = editable.find((slug) => Object.hasOwn(locked, slug));
+  const both = editable.find((slug) => hasOwn(locked, slug));
   if (both !== undefined) return {error: `policy: ${JSON.stringify(both)} is both editable and locked`};
   return {item, editable, locked: locked as EmbedParams, expiresIn: expiresIn as number};
 }

@@ -2,7 +2,7 @@
 // http(s) URL of the form `<site>/embed/<dashboard|question>/<jwt>`, whose token names the
 // resource that was asked for, ever gets through to an iframe.
 import {looksLikeJwt, readClaims, type TokenClaims} from './claims.js';
-import {isPlainObject} from './plain-object.js';
+import {isPlainObject, ownValue} from './plain-object.js';
 import {describeResource, resourceKind} from './resource.js';
 import type {Resource} from './types.js';
 
@@ -30,24 +30,20 @@ export function parseHttpUrl(text: string, base?: string): URL | undefined {
   return url;
 }
 
-function field(answer: Record<string, unknown>, name: string): unknown {
-  return Object.hasOwn(answer, name) ? answer[name] : undefined;
-}
-
 type Located = {url: string} | {site: string; token: string} | {problem: string};
 
 function locate(answer: unknown, siteUrl: string | undefined): Located {
   if (!isPlainObject(answer)) {
     return {problem: 'The answer must be a JSON object with "url", "token" (and "siteUrl") or "jwt".'};
   }
-  const url = field(answer, 'url');
+  const url = ownValue(answer, 'url');
   if (url !== undefined) {
     return typeof url === 'string' ? {url} : {problem: 'The answer\'s "url" must be a string.'};
   }
-  const token = field(answer, 'token') ?? field(answer, 'jwt');
+  const token = ownValue(answer, 'token') ?? ownValue(answer, 'jwt');
   if (token === undefined) return {problem: 'The answer has none of "url", "token" or "jwt".'};
   if (!looksLikeJwt(token)) return {problem: "The answer's token is not a JWT (header.payload.signature)."};
-  const site = field(answer, 'token') !== undefined ? (field(answer, 'siteUrl') ?? siteUrl) : siteUrl;
+  const site = ownValue(answer, 'token') !== undefined ? (ownValue(answer, 'siteUrl') ?? siteUrl) : siteUrl;
   if (typeof site !== 'string') {
     return {problem: 'The answer holds a token but no site: answer "siteUrl" or set the "site-url" attribute.'};
   }

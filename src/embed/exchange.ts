@@ -1,6 +1,7 @@
 // One token request: POST {resource, params} to the host app's endpoint, or call its
 // `fetchToken`. Failures become a TokenRequestError saying why and whether it is worth
 // another try; validating the answer is answer.ts's job.
+import {BodyTooLargeError, readCappedText} from './capped-body.js';
 import {readErrorExplanation} from './error-response.js';
 import {errorText} from './error-text.js';
 import {isRetryableStatus, parseRetryAfter} from './retry.js';
@@ -27,6 +28,9 @@ export interface TokenSource {
   credentials: 'same-origin' | 'include';
   fetchToken?: FetchToken;
 }
+
+/** A 2xx answer larger than this is refused unread: a token answer is a few hundred bytes. */
+export const maxAnswerBytes = 64 * 1024;
 
 interface ExchangeResult {
   answer: unknown;
@@ -86,11 +90,29 @@ async function postToEndpoint(
     // An abort while the explanation was read keeps this error: the status was already known.
     throw new TokenRequestError('http', message, isRetryableStatus(response.status), response.status, retryAfterMs);
   }
+  let text: string;
+  try {
+    text = await readCappedText(response, maxAnswerBytes);
+  } catch (error) {
+    if (signal.aborted) throw signal.reason;
+    if (!(error instanceof BodyTooLargeError)) {
+      throw new TokenRequestError(
+        'network',
+        `The endpoint ${endpoint}'s answer broke off (${errorText(error)}).`,
+        true,
+      );
+    }
+    throw new TokenRequestError(
+      'invalid-answer',
+      `The endpoint ${endpoint} answered ${response.status} with more than ${maxAnswerBytes} bytes (a token answer is a few hundred).`,
+      false,
+      response.status,
+    );
+  }
   let answer: unknown;
   try {
-    answer = await response.json();
+    answer = JSON.parse(text);
   } catch {
-    if (signal.aborted) throw signal.reason;
     throw new TokenRequestError(
       'invalid-answer',
       `The endpoint ${endpoint} answered ${response.status} but not with JSON.`,

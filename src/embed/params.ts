@@ -59,16 +59,16 @@ function paramFromAttribute(attribute: string, text: string): {value: EmbedParam
 
 /** All `param-<slug>` attributes, e.g. from `element.attributes`. */
 export function paramsFromAttributes(attributes: Iterable<{name: string; value: string}>): ParamsResult {
-  const params: EmbedParams = {};
+  const params = new Map<string, EmbedParamValue>();
   for (const {name, value} of attributes) {
     if (!name.startsWith(paramAttributePrefix)) continue;
     const slug = name.slice(paramAttributePrefix.length);
     if (slug === '') return {problem: `"${name}" needs a filter slug after "param-", e.g. "param-category".`};
     const result = paramFromAttribute(name, value);
     if ('problem' in result) return result;
-    params[slug] = result.value;
+    params.set(slug, result.value);
   }
-  return {params};
+  return {params: Object.fromEntries(params)};
 }
 
 /** `param-*` attributes win over the `params` object on the same slug. */
@@ -114,12 +114,16 @@ export function queryFromParams(params: Record<string, EmbedParamValue | string[
   return pairs.join('&');
 }
 
-/** Editable filter values from an embed's `location.search`; repeated keys become arrays. */
+/**
+ * Editable filter values from an embed's `location.search`; repeated keys become arrays.
+ * Slugs are the visitor's text (`constructor`, `__proto__`): gathered in a Map, returned as
+ * own properties.
+ */
 export function paramsFromSearch(search: string): FrameParams {
-  const params: FrameParams = {};
+  const params = new Map<string, string | string[]>();
   for (const [slug, value] of new URLSearchParams(search)) {
-    const previous = params[slug];
-    params[slug] = previous === undefined ? value : [previous, value].flat();
+    const previous = params.get(slug);
+    params.set(slug, previous === undefined ? value : [previous, value].flat());
   }
-  return params;
+  return Object.fromEntries(params);
 }

@@ -2,7 +2,8 @@
 // middleware. It only touches the request and response objects it is given (typed
 // structurally below), so importing it pulls in no Node module.
 import type {EmbedHandler} from './handler.js';
-import {internalErrorResponse} from './responses.js';
+import {errorResponse, internalErrorResponse} from './responses.js';
+import {FORBIDDEN_METHODS, parseRequestTarget, unusableTargetMessage} from './request-target.js';
 
 /** What the adapter reads from a node:http `IncomingMessage` (or an Express request). */
 export interface NodeRequestLike extends AsyncIterable<unknown> {
@@ -41,7 +42,8 @@ export function toNodeHandler<TContext = unknown, TRequest extends NodeRequestLi
   getContext?: (req: TRequest) => TContext | Promise<TContext>,
 ): (req: TRequest, res: NodeResponseLike, next?: NodeNext) => Promise<void> {
   return async (req, res, next) => {
-    let response: Response;
+    let response: Response | undefined = refusedRequestLine(req);
+    if (response) return writeResponse(response, req, res).catch((error: unknown) => next?.(error));
     try {
       const context = getContext ? await getContext(req) : undefined;
       response = await handler(toWebRequest(req), context);
@@ -57,6 +59,20 @@ export function toNodeHandler<TContext = unknown, TRequest extends NodeRequestLi
     // socket is gone) goes to `next` or nowhere.
     await writeResponse(response, req, res).catch((error: unknown) => next?.(error));
   };
+}
+
+/**
+ * A method or target a web `Request` cannot carry, answered here (a stranger can send
+ * either; neither is a server failure). The handler itself answers every other method 405.
+ */
+function refusedRequestLine(req: NodeRequestLike): Response | undefined {
+  const method = req.method ?? 'GET';
+  if (FORBIDDEN_METHODS.has(method.toUpperCase())) {
+    return errorResponse(405, `Method ${method} is not allowed: use POST`, {Allow: 'POST'});
+  }
+  const target = req.originalUrl ?? req.url;
+  if (!parseRequestTarget(target)) return errorResponse(400, unusableTargetMessage(target));
+  return undefined;
 }
 
 const BODY_PARSER_HEADERS = ['content-length', 'content-encoding', 'transfer-encoding'];
@@ -93,15 +109,20 @@ function toWebRequest(req: NodeRequestLike): Request {
   return new Request(requestUrl(req), init);
 }
 
-/** The URL is informational (handlers never route on it); a bad Host header falls back to localhost. */
+/**
+ * The URL is informational (handlers never route on it). The target was checked by
+ * refusedRequestLine; a bad Host header falls back to localhost.
+ */
 function requestUrl(req: NodeRequestLike): string {
-  const path = req.originalUrl ?? req.url ?? '/';
-  const host = typeof req.headers['host'] === 'string' ? req.headers['host'] : 'localhost';
+  const target = parseRequestTarget(req.originalUrl ?? req.url) ?? new URL('http://target.invalid/');
+  const host = typeof req.headers['host'] === 'string' ? req.headers['host'] : '';
+  let origin = 'http://localhost';
   try {
-    return new URL(path, `http://${host}`).href;
+    origin = new URL(`http://${host}`).origin;
   } catch {
-    return new URL(path.startsWith('/') ? path : '/', 'http://localhost').href;
+    // keep localhost
   }
+  return `${origin}${target.pathname}${target.search}`;
 }
 
 function serializeParsedBody(body: unknown): string | Uint8Array<ArrayBuffer> {

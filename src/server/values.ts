@@ -1,11 +1,6 @@
 // Shape checks shared by the validators. Values come from JSON or from host code, so
 // "object" means a plain object: arrays, class instances and null are refused.
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
+export {isPlainObject} from '../embed/plain-object.js';
 
 /** A short, safe rendering of a refused value for an error message. */
 export function describeValue(value: unknown): string {

@@ -4,6 +4,7 @@
 // error message). Granted tokens are checked with jsonwebtoken and by the emulator.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import {startEmulator, type RunningEmulator} from '../../emulator/src/index.js';
 import {createEmbedHandler, toNodeHandler} from '../../src/server/index.js';
 import {
@@ -13,6 +14,7 @@ import {
   verifyWithJsonwebtoken,
   type LoopbackServer,
 } from '../server/support.js';
+import {SUSPECT_KEYS, slugArbitrary} from '../support/suspect-keys.js';
 import {BACKEND_NAMES, runBackendToExit, startBackend, type RunningBackend} from './backend-process.js';
 import {BACKEND_TABLE, TEST_ORIGIN, type BackendCase} from './contract-cases.js';
 
@@ -141,6 +143,44 @@ for (const name of BACKEND_NAMES) {
       assert.equal(refused.status, 413);
       const next = await send(backend().url, {body: {resource: {dashboard: 1}}});
       assert.equal(next.status, 200);
+    });
+
+    test('each suspect slug (Object.prototype’s names) alone, in params and as the resource kind: as the Node handler', async () => {
+      for (const slug of SUSPECT_KEYS) {
+        for (const request of [
+          {resource: {dashboard: 1}, params: Object.fromEntries([[slug, 'Gizmo']])},
+          {resource: Object.fromEntries([[slug, 1]]), params: {}},
+        ]) {
+          const expected = await send(`${reference.origin}${ENDPOINT}`, {body: request});
+          assert.equal(expected.status, 400, JSON.stringify(expected.body));
+          const seen = await send(backend().url, {body: request});
+          assert.deepEqual(seen, expected, JSON.stringify(request));
+        }
+      }
+    });
+
+    test('suspect slugs (Object.prototype’s names) in params and resource answer as the Node handler (property)', async () => {
+      const slug = fc.oneof(slugArbitrary, fc.constantFrom('category', 'created_at'));
+      const body = fc.record({
+        resource: fc
+          .tuple(
+            fc.oneof(fc.constantFrom('dashboard', 'question'), slugArbitrary),
+            fc.constantFrom(1, 'MonthlyRevenueQ000301'),
+          )
+          .map(([kind, id]) => Object.fromEntries([[kind, id]])),
+        params: fc
+          .uniqueArray(fc.tuple(slug, fc.constantFrom('Gizmo', 1, null)), {maxLength: 4, selector: ([key]) => key})
+          .map((pairs) => Object.fromEntries(pairs)),
+      });
+      await fc.assert(
+        fc.asyncProperty(body, async (request) => {
+          const expected = await send(`${reference.origin}${ENDPOINT}`, {body: request});
+          assert.ok(expected.status < 500, JSON.stringify(expected.body));
+          const seen = await send(backend().url, {body: request});
+          assert.deepEqual(comparable(seen, emulator.url), comparable(expected, emulator.url));
+        }),
+        {numRuns: 60},
+      );
     });
 
     const refusals: [string, Record<string, string>, RegExp][] = [

@@ -17,6 +17,7 @@ import sys
 import time
 from http.cookies import SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
 
 import jwt  # PyJWT (Debian: python3-jwt)
 
@@ -103,6 +104,22 @@ def check_content_type(header):
     if media_type != "application/json" or not all(c in ("utf-8", "utf8", '"utf-8"') for c in charsets[:1]):
         got = js_string(header) if header else "none"
         raise Refusal(415, f"Content-Type must be application/json, got {got}")
+
+
+def request_path(target):
+    """The path of an origin-form (/a?b) or absolute-form (http://x/a) target; None for others (*, x)."""
+    if target.startswith("/"):
+        return target.split("?")[0]
+    if re.match(r"https?://", target, re.IGNORECASE):
+        try:
+            return urlsplit(target).path or "/"
+        except ValueError:  # e.g. http://[
+            return None
+    return None
+
+
+def unusable_target_message(target):
+    return f"Request target {js_string(target[:100])} is not usable: send a path such as /a/b, or an http(s) URL."
 
 
 def check_origin(origin, allowed_origins):
@@ -297,7 +314,8 @@ def make_handler(settings):
             for name, value in headers:
                 self.send_header(name, value)
             self.end_headers()
-            self.wfile.write(data)
+            if self.command != "HEAD":
+                self.wfile.write(data)
 
         def read_body(self):
             chunked = "chunked" in self.headers.get("Transfer-Encoding", "").lower()
@@ -308,7 +326,10 @@ def make_handler(settings):
                 raise Refusal(400, "Request body could not be read to its end")
 
         def handle_any(self):
-            if self.path.split("?")[0] != ENDPOINT:
+            path = request_path(self.path)
+            if path is None:
+                return self.answer(400, {"error": unusable_target_message(self.path)})
+            if path != ENDPOINT:
                 return self.answer(404, {"error": "Not found"})
             if self.command != "POST":
                 message = f"Method {self.command} is not allowed: use POST"
@@ -327,7 +348,12 @@ def make_handler(settings):
                 print(f"embed_server: answered 500: {type(error).__name__}", file=sys.stderr)
                 self.answer(500, {"error": "The server could not create an embed token"})
 
-        do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = handle_any
+        def __getattr__(self, name):
+            # Every method the request line names (TRACE, PROPFIND, ...) gets the endpoint's
+            # own 404 or 405, not http.server's 501.
+            if name.startswith("do_"):
+                return self.handle_any
+            raise AttributeError(name)
 
         def log_message(self, format, *args):
             pass  # one line per request would go here; never log the answer (it holds a token)

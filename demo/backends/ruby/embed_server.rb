@@ -10,6 +10,7 @@
 # Debian: apt-get install ruby ruby-jwt ruby-webrick.
 require 'erb'
 require 'json'
+require 'uri'
 require 'jwt'
 require 'webrick'
 
@@ -84,6 +85,21 @@ module EmbedRequest
 
     got = header.nil? || header.empty? ? 'none' : js_string(header)
     raise Refusal.new(415, "Content-Type must be application/json, got #{got}")
+  end
+
+  # The path of an origin-form (/a?b) or absolute-form (http://x/a) target; nil for others (*, x).
+  def request_path(target)
+    return target.split('?', 2).first if target.start_with?('/')
+    return nil unless target.match?(%r{\Ahttps?://}i)
+
+    path = URI.parse(target).path
+    path.empty? ? '/' : path
+  rescue URI::InvalidURIError
+    nil
+  end
+
+  def unusable_target_message(target)
+    "Request target #{js_string(target[0, 100])} is not usable: send a path such as /a/b, or an http(s) URL."
   end
 
   def check_origin(origin, allowed_origins)
@@ -245,7 +261,9 @@ class EmbedServlet < WEBrick::HTTPServlet::AbstractServlet
   end
 
   def service(request, response)
-    return reply(response, 404, error: 'Not found') if request.path != ENDPOINT
+    path = EmbedRequest.request_path(request.unparsed_uri.to_s)
+    return reply(response, 400, error: EmbedRequest.unusable_target_message(request.unparsed_uri.to_s)) if path.nil?
+    return reply(response, 404, error: 'Not found') if path != ENDPOINT
 
     if request.request_method != 'POST'
       response['Allow'] = 'POST'
@@ -277,6 +295,17 @@ class EmbedServlet < WEBrick::HTTPServlet::AbstractServlet
   end
 end
 
+# Sends every request to one EmbedServlet, whatever its target (`*`, `//x`, `http://x/`), so
+# that each gets the endpoint's own JSON 400, 404 or 405 rather than WEBrick's HTML pages.
+class EmbedHTTPServer < WEBrick::HTTPServer
+  def initialize(settings, config)
+    super(config)
+    @endpoint = EmbedServlet.new(self, settings)
+  end
+
+  def service(request, response) = @endpoint.service(request, response)
+end
+
 # The settings, or an exit naming the variable that is missing or malformed.
 def settings_from_env(env)
   site_url = env.fetch('METABASE_SITE_URL', '')
@@ -300,9 +329,8 @@ if $PROGRAM_NAME == __FILE__
   settings = settings_from_env(ENV)
   port = ENV.fetch('PORT', '8000')
   abort 'PORT must be a port number from 0 to 65535' unless /\A[0-9]{1,5}\z/.match?(port) && port.to_i <= 65_535
-  server = WEBrick::HTTPServer.new(BindAddress: '127.0.0.1', Port: port.to_i, AccessLog: [],
-                                   Logger: WEBrick::Log.new($stderr, WEBrick::Log::WARN))
-  server.mount(ENDPOINT, EmbedServlet, settings)
+  server = EmbedHTTPServer.new(settings, BindAddress: '127.0.0.1', Port: port.to_i, AccessLog: [],
+                                          Logger: WEBrick::Log.new($stderr, WEBrick::Log::WARN))
   %w[INT TERM].each { |signal| trap(signal) { server.shutdown } }
   puts "embed endpoint: http://127.0.0.1:#{server.config[:Port]}#{ENDPOINT}"
   $stdout.flush

@@ -3,6 +3,7 @@
 // `column_settings`. Static embeds follow only one kind, a custom destination of link type
 // "url" (an external URL in a new tab); the others need a Metabase session. Pure and
 // DOM-free: the content validator and the embed page both use it.
+import {isPlainObject} from '../rules/plain-object.js';
 
 /** The one click behaviour a static embed follows. */
 export interface UrlClickBehavior {
@@ -56,8 +57,6 @@ export function hasClickBehavior(settings: DashcardVisualizationSettings | undef
   );
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const show = (value: unknown) =>
   value === undefined ? 'nothing' : (JSON.stringify(value)?.slice(0, 80) ?? typeof value);
 
@@ -65,7 +64,7 @@ const show = (value: unknown) =>
 const TEMPLATE_START = /^(https?:\/\/|\{\{)/i;
 
 function behaviorProblems(behavior: unknown, path: string): string[] {
-  if (!isObject(behavior))
+  if (!isPlainObject(behavior))
     return [
       `${path} must be an object like {"type": "link", "linkType": "url", "linkTemplate": "https://…"} (got ${show(behavior)})`,
     ];
@@ -91,13 +90,13 @@ function behaviorProblems(behavior: unknown, path: string): string[] {
  */
 export function dashcardSettingsProblems(settings: unknown, path: string, columns: readonly string[]): string[] {
   if (settings === undefined) return [];
-  if (!isObject(settings)) return [`${path} must be an object (got ${show(settings)})`];
+  if (!isPlainObject(settings)) return [`${path} must be an object (got ${show(settings)})`];
   const problems: string[] = [];
   if (settings.click_behavior !== undefined)
     problems.push(...behaviorProblems(settings.click_behavior, `${path}.click_behavior`));
   const columnSettings = settings.column_settings;
   if (columnSettings === undefined) return problems;
-  if (!isObject(columnSettings))
+  if (!isPlainObject(columnSettings))
     return [
       ...problems,
       `${path}.column_settings must be an object of result column → settings (got ${show(columnSettings)})`,
@@ -111,7 +110,7 @@ export function dashcardSettingsProblems(settings: unknown, path: string, column
       );
       continue;
     }
-    if (!isObject(setting))
+    if (!isPlainObject(setting))
       problems.push(`${at} must be an object like {"click_behavior": {…}} (got ${show(setting)})`);
     else if (setting.click_behavior !== undefined)
       problems.push(...behaviorProblems(setting.click_behavior, `${at}.click_behavior`));

@@ -1,5 +1,6 @@
 // Checks content given to the emulator (the `content` option or `--content file.json`) and
 // names every problem by its path, e.g. `dashboards[0].embedding_params.tenant`.
+import {isPlainObject} from '../rules/plain-object.js';
 import {resultColumnNames} from '../query/columns.js';
 import {dashcardSettingsProblems} from './click-behavior.js';
 import {
@@ -26,8 +27,6 @@ const ENTITY_ID = /^[A-Za-z0-9_-]{21}$/;
 const STATUSES = ['enabled', 'locked', 'disabled'];
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const show = (value: unknown) =>
   value === undefined ? 'nothing' : (JSON.stringify(value)?.slice(0, 60) ?? typeof value); // a function or symbol
 const isPositiveInt = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
@@ -78,12 +77,12 @@ function tableColumns(tables: Tables, name: string): string[] {
 }
 
 function checkTables(c: Checker, tables: unknown): void {
-  if (!c.check(isObject(tables), 'tables', 'an object of table name → array of rows', tables)) return;
+  if (!c.check(isPlainObject(tables), 'tables', 'an object of table name → array of rows', tables)) return;
   for (const [name, rows] of Object.entries(tables as Json)) {
     if (!c.array(rows, `tables.${name}`)) continue;
     rows.forEach((row, index) => {
       const path = `tables.${name}[${index}]`;
-      if (!c.check(isObject(row), path, 'an object of column → value', row)) return;
+      if (!c.check(isPlainObject(row), path, 'an object of column → value', row)) return;
       for (const [column, value] of Object.entries(row as Json)) {
         c.check(
           value === null || ['string', 'number', 'boolean'].includes(typeof value),
@@ -98,7 +97,7 @@ function checkTables(c: Checker, tables: unknown): void {
 
 function checkQuery(c: Checker, query: unknown, path: string, tables: Tables): string[] {
   const before = c.problems.length;
-  if (!c.check(isObject(query), path, 'an object with at least "source"', query)) return [];
+  if (!c.check(isPlainObject(query), path, 'an object with at least "source"', query)) return [];
   const q = query as Json;
   if (
     !c.check(
@@ -131,7 +130,7 @@ function checkQuery(c: Checker, query: unknown, path: string, tables: Tables): s
   if (c.array(q.breakout, `${path}.breakout`, true)) {
     q.breakout.forEach((breakout, i) => {
       const at = `${path}.breakout[${i}]`;
-      if (!c.check(isObject(breakout), at, 'like {"column": "created_at", "unit": "month"}', breakout)) return;
+      if (!c.check(isPlainObject(breakout), at, 'like {"column": "created_at", "unit": "month"}', breakout)) return;
       const b = breakout as Json;
       column(b.column, `${at}.column`);
       if (b.unit !== undefined) c.oneOf(b.unit, TIME_UNITS, `${at}.unit`);
@@ -158,12 +157,12 @@ const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 function checkVisualizationSettings(c: Checker, settings: unknown, path: string): void {
   if (settings === undefined) return;
-  if (!c.check(isObject(settings), path, 'an object', settings)) return;
+  if (!c.check(isPlainObject(settings), path, 'an object', settings)) return;
   const columnSettings = (settings as Json).column_settings;
   if (columnSettings === undefined) return;
   if (
     !c.check(
-      isObject(columnSettings),
+      isPlainObject(columnSettings),
       `${path}.column_settings`,
       'an object of result column → settings',
       columnSettings,
@@ -172,7 +171,7 @@ function checkVisualizationSettings(c: Checker, settings: unknown, path: string)
     return;
   for (const [column, setting] of Object.entries(columnSettings as Json)) {
     const at = `${path}.column_settings.${column}`;
-    if (!c.check(isObject(setting), at, 'an object like {"number_style": "currency", "currency": "EUR"}', setting))
+    if (!c.check(isPlainObject(setting), at, 'an object like {"number_style": "currency", "currency": "EUR"}', setting))
       continue;
     const {currency} = setting as Json;
     if (currency !== undefined)
@@ -190,7 +189,7 @@ function checkValuesSource(c: Checker, p: Json, path: string): void {
   if (!c.oneOf(p.values_source_type, ['static-list'], `${path}.values_source_type`)) return;
   const config = p.values_source_config;
   const at = `${path}.values_source_config.values`;
-  const values = isObject(config) ? config.values : undefined;
+  const values = isPlainObject(config) ? config.values : undefined;
   if (!c.array(values, at)) return;
   const scalar = (value: unknown) => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
   values.forEach((value, i) =>
@@ -205,10 +204,12 @@ function checkValuesSource(c: Checker, p: Json, path: string): void {
 
 function checkRemappings(c: Checker, remappings: unknown, tables: Tables): void {
   if (remappings === undefined) return;
-  if (!c.check(isObject(remappings), 'remappings', 'an object of table → {column: label column}', remappings)) return;
+  if (!c.check(isPlainObject(remappings), 'remappings', 'an object of table → {column: label column}', remappings))
+    return;
   for (const [table, columns] of Object.entries(remappings as Json)) {
     if (!c.check(Object.hasOwn(tables, table), `remappings.${table}`, 'named after one of the tables', table)) continue;
-    if (!c.check(isObject(columns), `remappings.${table}`, 'an object of column → label column', columns)) continue;
+    if (!c.check(isPlainObject(columns), `remappings.${table}`, 'an object of column → label column', columns))
+      continue;
     const known = tableColumns(tables, table);
     for (const [column, label] of Object.entries(columns as Json)) {
       c.check(known.includes(column), `remappings.${table}.${column}`, `named after a column of "${table}"`, column);
@@ -218,7 +219,8 @@ function checkRemappings(c: Checker, remappings: unknown, tables: Tables): void 
 }
 
 function checkParameter(c: Checker, parameter: unknown, path: string, slugs: Set<unknown>, ids: Set<unknown>): boolean {
-  if (!c.check(isObject(parameter), path, 'an object like {"id", "slug", "name", "type"}', parameter)) return false;
+  if (!c.check(isPlainObject(parameter), path, 'an object like {"id", "slug", "name", "type"}', parameter))
+    return false;
   const p = parameter as Json;
   const ok = [
     c.string(p, 'id', path),
@@ -266,7 +268,7 @@ function checkPublishable(c: Checker, item: Json, path: string, ids: Set<unknown
   if (item.embedding_params === undefined) return;
   if (
     !c.check(
-      isObject(item.embedding_params),
+      isPlainObject(item.embedding_params),
       `${path}.embedding_params`,
       'an object of slug → "enabled" | "locked" | "disabled"',
       item.embedding_params,
@@ -285,7 +287,7 @@ function checkQuestion(
   ids: Set<unknown>,
   entityIds: Set<unknown>,
 ): void {
-  if (!c.check(isObject(question), path, 'an object', question)) return;
+  if (!c.check(isPlainObject(question), path, 'an object', question)) return;
   const q = question as Json;
   checkPublishable(c, q, path, ids, entityIds);
   c.oneOf(q.display, DISPLAYS, `${path}.display`);
@@ -315,7 +317,7 @@ function checkDashboard(
   tables: Tables,
   seen: {ids: Set<unknown>; entityIds: Set<unknown>; dashcardIds: Set<unknown>},
 ): void {
-  if (!c.check(isObject(dashboard), path, 'an object', dashboard)) return;
+  if (!c.check(isPlainObject(dashboard), path, 'an object', dashboard)) return;
   const d = dashboard as Json;
   checkPublishable(c, d, path, seen.ids, seen.entityIds);
   const parameterIds = new Set<unknown>();
@@ -328,7 +330,7 @@ function checkDashboard(
   if (!c.array(d.dashcards, `${path}.dashcards`)) return;
   d.dashcards.forEach((dashcard, i) => {
     const at = `${path}.dashcards[${i}]`;
-    if (!c.check(isObject(dashcard), at, 'an object', dashcard)) return;
+    if (!c.check(isPlainObject(dashcard), at, 'an object', dashcard)) return;
     const dc = dashcard as Json;
     if (c.check(isPositiveInt(dc.id), `${at}.id`, 'a positive integer', dc.id))
       c.unique(seen.dashcardIds, dc.id, `${at}.id`, 'the dashcard id');
@@ -356,7 +358,7 @@ function checkDashboard(
     if (!c.array(dc.parameter_mappings, `${at}.parameter_mappings`, true)) return;
     dc.parameter_mappings.forEach((mapping, j) => {
       const mp = `${at}.parameter_mappings[${j}]`;
-      if (!c.check(isObject(mapping), mp, 'like {"parameter_id": "…", "column": "…"}', mapping)) return;
+      if (!c.check(isPlainObject(mapping), mp, 'like {"parameter_id": "…", "column": "…"}', mapping)) return;
       const m = mapping as Json;
       c.check(
         parameterIds.has(m.parameter_id),
@@ -381,7 +383,7 @@ function checkDashboard(
  */
 export function validateContent(input: unknown, defaultTables: () => Tables): CheckedContent {
   const c = new Checker();
-  if (!isObject(input))
+  if (!isPlainObject(input))
     throw new ContentError(
       `Emulator content must be a JSON object with "questions" and "dashboards" (got ${show(input)}).`,
     );

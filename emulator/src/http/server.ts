@@ -11,6 +11,7 @@ import type {EmulatorContent} from '../content/types.js';
 import {loadAsset} from '../page/assets.js';
 import {pageHtml} from '../page/html.js';
 import {assertPlan, type Plan} from '../rules/plan.js';
+import {answerClientError, parseRequestTarget, unusableTargetMessage} from './request-target.js';
 import {matchRoute} from './routes.js';
 import {assertSecretKey, hmacKey} from '../rules/secret.js';
 
@@ -109,7 +110,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         Allow: 'GET, HEAD',
       });
     }
-    const url = new URL(request.url ?? '/', 'http://emulator.invalid');
+    const url = parseRequestTarget(request.url);
+    if (!url)
+      return send(response, 400, 'text/plain; charset=utf-8', unusableTargetMessage(request.url), COMMON_HEADERS);
     const route = matchRoute(url.pathname);
     switch (route.kind) {
       case 'page':
@@ -152,6 +155,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       else response.destroy();
     });
   });
+  server.on('clientError', answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -1,5 +1,6 @@
 // From checked token claims to a published item, with Metabase's checks in Metabase's
 // order: the resource id, the global switch, existence, archive, the item's own switch.
+import {isPlainObject} from './plain-object.js';
 import {fail, NOT_FOUND} from './errors.js';
 import type {ContentStore} from '../content/store.js';
 import type {DashboardDef, QuestionDef} from '../content/types.js';
@@ -12,8 +13,7 @@ export type ResourceKind = 'dashboard' | 'question';
 
 function resourceId(claims: EmbedClaims, kind: ResourceKind): number | string {
   const resource = claims.resource;
-  const id =
-    typeof resource === 'object' && resource !== null ? (resource as Record<string, unknown>)[kind] : undefined;
+  const id = isPlainObject(resource) ? resource[kind] : undefined;
   if (id === undefined || id === null || id === false) fail(`Token is missing value for keypath [:resource :${kind}]`);
   if (typeof id === 'string' && ENTITY_ID.test(id)) return id;
   if (typeof id === 'number' && Number.isInteger(id) && id > 0) return id;

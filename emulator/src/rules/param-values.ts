@@ -9,6 +9,7 @@
 //   query string there), and a locked slug no parameter of the question has is refused.
 // Values of a remapped column come as `[value, label]` pairs; numbers sort as numbers.
 import {fail} from './errors.js';
+import {ownValue} from './plain-object.js';
 import type {ContentStore} from '../content/store.js';
 import type {
   CellValue,
@@ -65,7 +66,7 @@ function searchedParameter<P extends ParameterDef>(
   if (!parameter || embeddingParams[parameter.slug] !== 'enabled') {
     fail(`${REFUSAL[request.verb]}: ${prStr(slug)} is not an enabled parameter.`);
   }
-  const tokenValue = tokenParams[parameter.slug];
+  const tokenValue = ownValue(tokenParams, parameter.slug);
   if (tokenValue !== undefined && tokenValue !== null && tokenValue !== false) {
     fail(`You can't specify a value for ${prStr(slug)} if it's already set in the JWT.`);
   }

@@ -1,7 +1,10 @@
 // Metabase's rules for locked, editable and disabled parameters (emulator/README.md#parameters), as pure
 // functions. Messages are worded as in Metabase's newest embedding_rest/api/common.clj:
 // slugs as plain strings, except "You must specify a value for :slug in the JWT.", which
-// prints the slug as a Clojure keyword.
+// prints the slug as a Clojure keyword. Slugs are the visitor's or the token's text: they
+// are gathered in Maps and read by own property only (plain-object.ts), so a slug
+// such as `constructor` or `__proto__` is a slug like any other.
+import {hasOwn, isPlainObject, ownValue} from './plain-object.js';
 import {fail} from './errors.js';
 import type {EmbeddingParams} from '../content/types.js';
 
@@ -13,7 +16,7 @@ const emptyAsNull = (params: ParamMap): ParamMap =>
   Object.fromEntries(Object.entries(params).map(([slug, value]) => [slug, value === '' ? null : value]));
 const withoutBlankStrings = (params: ParamMap): ParamMap =>
   Object.fromEntries(Object.entries(params).filter(([, value]) => !isBlankString(value)));
-const has = (params: ParamMap, slug: string) => Object.hasOwn(params, slug);
+const has = hasOwn;
 
 /**
  * The values a request sets itself: the `parameters` query parameter (JSON by slug) when it
@@ -29,27 +32,27 @@ export function userParamsFromQuery(query: URLSearchParams): ParamMap {
       parsed = undefined; // Metabase falls back to the plain query parameters
     }
     if (parsed !== undefined) {
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      if (!isPlainObject(parsed)) {
         fail('The `parameters` query parameter must be a JSON object of slug → value.');
       }
-      return emptyAsNull(parsed as ParamMap);
+      return emptyAsNull(parsed);
     }
   }
-  const params: ParamMap = {};
+  const params = new Map<string, unknown>();
   for (const key of new Set(query.keys())) {
     if (key === 'format_rows' || key === 'pivot_results') continue;
     const values = query.getAll(key);
-    params[key] = values.length === 1 ? values[0] : values;
+    params.set(key, values.length === 1 ? values[0] : values);
   }
-  return emptyAsNull(params);
+  return emptyAsNull(Object.fromEntries(params));
 }
 
 /** The token's `params` claim, which Metabase requires (`{}` is fine). */
 export function tokenParamsFromClaims(claims: {params?: unknown}): ParamMap {
   const {params} = claims;
   if (params === undefined || params === null) fail('Token is missing value for keypath [:params]');
-  if (typeof params !== 'object' || Array.isArray(params)) fail('Token `params` must be an object of slug → value.');
-  return params as ParamMap;
+  if (!isPlainObject(params)) fail('Token `params` must be an object of slug → value.');
+  return params;
 }
 
 function checkAllowed(embeddingParams: EmbeddingParams, token: ParamMap, user: ParamMap): void {
@@ -61,7 +64,8 @@ function checkAllowed(embeddingParams: EmbeddingParams, token: ParamMap, user: P
       fail(`You can't specify a value for ${slug} if it's already set in the JWT.`);
     }
     if (status === 'locked') {
-      if (token[slug] === undefined || token[slug] === null) fail(`You must specify a value for :${slug} in the JWT.`);
+      const value = ownValue(token, slug);
+      if (value === undefined || value === null) fail(`You must specify a value for :${slug} in the JWT.`);
       if (has(user, slug)) fail(`You can only specify a value for ${slug} in the JWT.`);
     }
   }
@@ -82,7 +86,7 @@ export function validateAndMergeParams(
   userParams: ParamMap,
 ): ParamMap {
   checkAllowed(embeddingParams, withoutBlankStrings(tokenParams), withoutBlankStrings(userParams));
-  const merged: ParamMap = {...userParams, ...tokenParams};
+  const merged = Object.fromEntries([...Object.entries(userParams), ...Object.entries(tokenParams)]);
   for (const [slug, value] of Object.entries(merged)) {
     if ((Array.isArray(value) && value.length === 0) || isBlankString(value)) merged[slug] = null;
   }
@@ -94,9 +98,9 @@ export function validateAndMergeParams(
  * slug is absent. A slug present with null (cleared) keeps no value, as in Metabase.
  */
 export function withDefaults(merged: ParamMap, parameters: readonly {slug: string; default?: unknown}[]): ParamMap {
-  const values: ParamMap = {...merged};
+  const values = new Map(Object.entries(merged));
   for (const parameter of parameters) {
-    if (!has(values, parameter.slug) && parameter.default !== undefined) values[parameter.slug] = parameter.default;
+    if (!values.has(parameter.slug) && parameter.default !== undefined) values.set(parameter.slug, parameter.default);
   }
-  return values;
+  return Object.fromEntries(values);
 }

@@ -3,6 +3,7 @@
 // Only the messages Metabase produces ever leave this module.
 import {base64url, compactVerify} from 'jose';
 import {fail} from './errors.js';
+import {isPlainObject} from './plain-object.js';
 
 export const LEEWAY_SECONDS = 60;
 const CORRUPT = 'Message seems corrupt or manipulated';
@@ -24,13 +25,9 @@ function decodeJsonSegment(segment: string | undefined): unknown {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Metabase reads `alg` before verifying anything, so these two messages win over the rest. */
 function checkAlgorithm(header: unknown): void {
-  const alg = isObject(header) ? header.alg : undefined;
+  const alg = isPlainObject(header) ? header.alg : undefined;
   if (alg === undefined || alg === null) fail('JWT is missing `alg`.');
   if (alg === 'none') fail('JWT `alg` cannot be `none`.');
   if (alg !== 'HS256') fail(CORRUPT); // buddy-sign unsigns with HS256 only
@@ -66,7 +63,7 @@ export async function verifyEmbedToken(token: string, key: Uint8Array, nowSecond
     fail(CORRUPT);
   }
   const claims = decodeJsonSegment(segments[1]);
-  if (!isObject(claims)) fail(CORRUPT);
+  if (!isPlainObject(claims)) fail(CORRUPT);
   checkTimes(claims, nowSeconds);
   return claims;
 }

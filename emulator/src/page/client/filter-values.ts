@@ -18,13 +18,13 @@ const asFilterValue = (value: unknown): FilterValue => (Array.isArray(value) ? v
  */
 export function readFilterValues(search: string, parameters: readonly FilterParameter[]): Record<string, FilterValue> {
   const query = new URLSearchParams(search);
-  const values: Record<string, FilterValue> = {};
+  const values = new Map<string, FilterValue>();
   for (const {slug, default: fallback} of parameters) {
     const found = query.getAll(slug).filter((value) => value.trim() !== '');
-    if (found.length > 0) values[slug] = found.length === 1 ? found[0]! : found;
-    else if (fallback !== undefined) values[slug] = query.has(slug) ? null : asFilterValue(fallback);
+    if (found.length > 0) values.set(slug, found.length === 1 ? found[0]! : found);
+    else if (fallback !== undefined) values.set(slug, query.has(slug) ? null : asFilterValue(fallback));
   }
-  return values;
+  return Object.fromEntries(values);
 }
 
 /**

@@ -11,13 +11,17 @@ const JSON_LIKE = /^(true|false|-?\d+(\.\d+)?)$/;
  * become arrays.
  */
 export function parseHash(hash: string): Record<string, HashValue> {
-  const options: Record<string, HashValue> = {};
+  // Keys are the URL's text (`constructor`, `__proto__`): gathered in a Map.
+  const options = new Map<string, HashValue>();
   for (const [key, raw] of new URLSearchParams(hash.replace(/^#/, ''))) {
     const value: HashValue = raw === '' ? true : JSON_LIKE.test(raw) ? (JSON.parse(raw) as boolean | number) : raw;
-    const previous = options[key];
-    options[key] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
+    const previous = options.get(key);
+    options.set(
+      key,
+      previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value],
+    );
   }
-  return options;
+  return Object.fromEntries(options);
 }
 
 export type Theme = 'light' | 'night' | 'transparent';
