@@ -48,7 +48,7 @@ export const tokenRequests: Section = async ({stack, browser, runs}) => {
     })),
     {
       item: '2 token requests',
-      measure: 'ms from the last of those 20 changes to its value on screen (the frame seen has loaded it)',
+      measure: 'ms from the last of those 20 changes to its value on screen',
       ours: spread(summarize(lastShownMs.get('metabase-embed')!)),
       baselineName: 'naive element',
       baseline: spread(summarize(lastShownMs.get('naive-embed')!)),
