@@ -88,6 +88,14 @@ export class TokenController implements ReactiveController {
     return step === 'valid';
   }
 
+  /** Takes a token the page's server signed for `key` (embed/page-token.ts checked it) in place of a request. */
+  adopt(key: string, target: EmbedTarget, life: TokenLife): AcceptedToken {
+    this.cancel();
+    this.failure = null;
+    this.token = {key, target, life, reason: 'page'};
+    return this.token;
+  }
+
   /** Aborts any request and retry, and stops the renewal timer. */
   cancel(): void {
     this.#inFlight?.abort.abort(new DOMException('Superseded', 'AbortError'));
