@@ -1,5 +1,6 @@
 // Item 2: token requests caused by 20 changes, <metabase-embed> next to <naive-embed> (one
-// request per change), in the same browser, each on a fresh page.
+// request per change), in the same browser, each on a fresh page; and for typing, the time
+// from the last change to the last value on screen.
 import {inPage} from '../lib/browser.js';
 import {freshSession, type Section} from '../lib/context.js';
 import {summarize} from '../lib/stats.js';
@@ -14,6 +15,7 @@ const tags = ['metabase-embed', 'naive-embed'] as const;
 
 export const tokenRequests: Section = async ({stack, browser, runs}) => {
   const counts = new Map<string, number[]>();
+  const lastShownMs = new Map<string, number[]>();
   for (let run = 0; run < runs; run++) {
     for (const tag of tags) {
       const page = await browser.open(stack.hostOrigin, {
@@ -22,20 +24,35 @@ export const tokenRequests: Section = async ({stack, browser, runs}) => {
       });
       try {
         for (const {name} of scenarios) {
-          const count = await inPage<number>(page, 'tokenRequests', {tag, scenario: name, session: freshSession(name)});
-          counts.set(`${tag} ${name}`, [...(counts.get(`${tag} ${name}`) ?? []), count]);
+          const {requests, ms} = await inPage<{requests: number; ms?: number}>(page, 'tokenRequests', {
+            tag,
+            scenario: name,
+            session: freshSession(name),
+          });
+          counts.set(`${tag} ${name}`, [...(counts.get(`${tag} ${name}`) ?? []), requests]);
+          if (ms !== undefined) lastShownMs.set(tag, [...(lastShownMs.get(tag) ?? []), ms]);
         }
       } finally {
         await page.close();
       }
     }
   }
-  return scenarios.map(({name, measure, goal}) => ({
-    item: '2 token requests',
-    measure,
-    ours: spread(summarize(counts.get(`metabase-embed ${name}`)!)),
-    baselineName: 'naive element',
-    baseline: spread(summarize(counts.get(`naive-embed ${name}`)!)),
-    comparison: goal,
-  }));
+  return [
+    ...scenarios.map(({name, measure, goal}) => ({
+      item: '2 token requests',
+      measure,
+      ours: spread(summarize(counts.get(`metabase-embed ${name}`)!)),
+      baselineName: 'naive element',
+      baseline: spread(summarize(counts.get(`naive-embed ${name}`)!)),
+      comparison: goal,
+    })),
+    {
+      item: '2 token requests',
+      measure: 'ms from the last of those 20 changes to its value on screen',
+      ours: spread(summarize(lastShownMs.get('metabase-embed')!)),
+      baselineName: 'naive element',
+      baseline: spread(summarize(lastShownMs.get('naive-embed')!)),
+      comparison: 'goal ≤ ~300',
+    },
+  ];
 };

@@ -1,10 +1,11 @@
 // A token's life: one request at a time (a newer one aborts it, and a late answer to an old
-// one is dropped), new filter values asked for at most every 100 ms (the latest values
-// when the wait ends: embed/token-steps.ts's requestDelayMs), retries with backoff, a per-attempt timeout, renewal before `exp`, and
-// renewal at once when the page becomes visible again or comes back online. A renewal that
-// fails for a passing reason keeps the working token and tries again later, until the token
-// is about to lapse. The decisions are embed/token-steps.ts; this file runs them. While the
-// host is disconnected nothing runs: no request, no timer, no listener.
+// one is dropped), new filter values asked for at most every 150 ms (the latest values when
+// the wait ends: embed/token-steps.ts's requestDelayMs), retries with backoff, a per-attempt
+// timeout, renewal before `exp`, and renewal at once when the page becomes visible again or
+// comes back online. A renewal that fails for a passing reason keeps the working token and
+// tries again later, until the token is about to lapse. The decisions are
+// embed/token-steps.ts; this file runs them. While the host is disconnected nothing runs: no
+// request, no timer, no listener.
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {resolveAnswer, type EmbedTarget} from '../embed/answer.js';
 import type {Configuration} from '../embed/configuration.js';

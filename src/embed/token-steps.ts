@@ -33,10 +33,10 @@ export function nextTokenStep({key, reload, now, inFlight, failedKey, token}: To
 
 /**
  * Requests for new filter values start at most this often: typing in a filter bound to the
- * element (20 changes 10 ms apart) makes three requests, the last one within this long of
+ * element (20 changes 10 ms apart, ~200–300 ms in a busy browser) makes at most three requests, the last one within this long of
  * the last change. The first request, reload() and renewals never wait.
  */
-export const coalesceMs = 100;
+export const coalesceMs = 150;
 
 /** How long a request for `reason` waits: 0, or until `coalesceMs` after the previous request started. */
 export function requestDelayMs(reason: TokenReason, previousStartAt: number, now: number): number {

@@ -1,6 +1,6 @@
 // Typing in a host-page filter bound to the element: 20 changes 10 ms apart ask for at most
-// three tokens (the first at once, then at most one per 100 ms, each for the values of its
-// moment), and the last value is asked for within 100 ms of the last change. Fake clock;
+// three tokens (the first at once, then at most one per 150 ms, each for the values of its
+// moment), and the last value is asked for within 150 ms of the last change. Fake clock;
 // the answers are real signed URLs.
 import {expect} from '@open-wc/testing';
 import sinon from 'sinon';

@@ -94,7 +94,11 @@ const delays: Array<{name: string; args: Parameters<typeof requestDelayMs>; dela
   {name: 'new values long after the last request', args: ['params', now - 5_000, now], delay: 0},
   {name: 'new values just after the last request', args: ['params', now - 10, now], delay: coalesceMs - 10},
   {name: 'new values as the last request starts', args: ['params', now, now], delay: coalesceMs},
-  {name: 'a first token asked again (values changed before it came)', args: ['initial', now - 40, now], delay: 60},
+  {
+    name: 'a first token asked again (values changed before it came)',
+    args: ['initial', now - 40, now],
+    delay: coalesceMs - 40,
+  },
   {name: 'reload() just after a request', args: ['reload', now - 10, now], delay: 0},
   {name: 'a renewal just after a request', args: ['renew', now - 10, now], delay: 0},
 ];

@@ -27,16 +27,13 @@ function guard(event: MessageEvent<unknown>): void {
   // iframe-resizer reads `'' + data`: an array of one such string passes its prefix test too.
   const text = typeof data === 'string' ? data : String(data);
   if (!text.startsWith(messagePrefix)) return;
-  const id = text.slice(messagePrefix.length).split(':')[0]!;
+  const [id = '', height, , type] = text.slice(messagePrefix.length).split(':');
   const frame = trusted.get(id);
   const genuine = frame
     ? typeof data === 'string' && event.source === frame.iframe.contentWindow && event.origin === frame.origin
     : typeof data === 'string' && !inherited(id); // not ours: another copy's business
   if (!genuine) event.stopImmediatePropagation();
-  else if (frame) {
-    const [, height, , type] = text.slice(messagePrefix.length).split(':');
-    if (type === 'reset') frame.onReset(Number(height));
-  }
+  else if (frame && type === 'reset') frame.onReset(Number(height));
 }
 
 globalThis.window?.addEventListener('message', guard); // undefined in Node
