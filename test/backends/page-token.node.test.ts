@@ -8,23 +8,17 @@ import {SECRET, SITE, verifyWithJsonwebtoken} from '../server/support.js';
 
 const settings = {site_url: SITE, secret_key: SECRET, expires_in: 300};
 
-const python = (code: string) => {
-  const run = spawnSync('/usr/bin/python3', ['-c', code], {
-    cwd: 'demo/backends/python',
+/** Runs `code` in a backend's folder with the settings on stdin. */
+function run(command: string, flag: string, folder: string, code: string) {
+  const result = spawnSync(command, [flag, code], {
+    cwd: `demo/backends/${folder}`,
     input: JSON.stringify(settings),
     encoding: 'utf8',
   });
-  return {code: run.status, out: run.stdout, err: run.stderr};
-};
-
-const ruby = (code: string) => {
-  const run = spawnSync('ruby', ['-e', code], {
-    cwd: 'demo/backends/ruby',
-    input: JSON.stringify(settings),
-    encoding: 'utf8',
-  });
-  return {code: run.status, out: run.stdout, err: run.stderr};
-};
+  return {code: result.status, out: result.stdout, err: result.stderr};
+}
+const python = (code: string) => run('/usr/bin/python3', '-c', 'python', code);
+const ruby = (code: string) => run('ruby', '-e', 'ruby', code);
 
 /** The tag each backend renders for dashboard 1, category Gizmo <&>, as ada (tenant Acme). */
 const templates = {
