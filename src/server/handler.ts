@@ -9,10 +9,18 @@ import {
   parseSiteUrl,
   readEnv,
 } from './config.js';
+import {preflightResponse, withCors} from './cors.js';
 import {EmbedValidationError} from './errors.js';
 import {HttpError} from './http-error.js';
 import {createMetabaseCheck, parseMetabaseCheck, type MetabaseCheckOptions} from './metabase-check.js';
-import {compileResources, mergeParams, pickEditableParams, resolveLockedParams, type EmbedResources} from './policy.js';
+import {
+  compileResources,
+  mergeParams,
+  pickEditableParams,
+  resolveLockedParams,
+  type EmbedRequestDetails,
+  type EmbedResources,
+} from './policy.js';
 import {DEFAULT_BODY_TIMEOUT, parseEmbedRequest, readBodyText} from './request-body.js';
 import {checkContentType, checkFetchSite, checkMethod, checkOrigin, parseAllowedOrigins} from './request-checks.js';
 import {resourceKey} from './resource.js';
@@ -47,7 +55,11 @@ export interface EmbedHandlerOptions<TContext = unknown> {
    * Runs before the body is read; it may use the request's headers, not its body.
    */
   authorize?: ((context: TContext, request: Request) => boolean | Promise<boolean>) | undefined;
-  /** When set, a request whose `Origin` is not listed (or missing) is a 403. */
+  /**
+   * When set, a request whose `Origin` is not listed (or missing) is a 403, and the listed
+   * origins get CORS: their preflight is granted (POST, `Content-Type`, credentials) and every
+   * answer to them carries `Access-Control-Allow-Origin` with their exact origin.
+   */
   allowedOrigins?: readonly string[] | undefined;
   /** Token lifetime in seconds, 1 to 86400; default 600. */
   expiresIn?: number | undefined;
@@ -87,7 +99,7 @@ export function createEmbedHandler<TContext = unknown>(options: EmbedHandlerOpti
   // One imported key per secret: a rotated secret imports its own once.
   let signingKey: {secret: string; key: Promise<CryptoKey>} | undefined;
 
-  return async (request, context) => {
+  const answer: EmbedHandler<TContext> = async (request, context) => {
     let info: EmbedErrorInfo = {stage: 'authorize'};
     try {
       checkMethod(request);
@@ -106,7 +118,8 @@ export function createEmbedHandler<TContext = unknown>(options: EmbedHandlerOpti
       const editable = pickEditableParams(policy, body.params);
 
       info = {stage: 'locked', resource: key};
-      const locked = await resolveLockedParams(policy, context as TContext, request);
+      const details: EmbedRequestDetails = body.guest ? {kind: 'guest', ...body.guest} : {kind: 'static'};
+      const locked = await resolveLockedParams(policy, context as TContext, request, details);
 
       info = {stage: 'sign', resource: key};
       const claims = embedClaims(body.resource, mergeParams(editable, locked), expiresIn, epochSeconds(clock()));
@@ -116,12 +129,19 @@ export function createEmbedHandler<TContext = unknown>(options: EmbedHandlerOpti
 
       info = {stage: 'check', resource: key};
       if (check) await check(body.resource, token);
+      // A guest embed gets the shape Metabase's embed.js checks, {jwt}; the element also the URL and expiry.
+      if (body.guest) return jsonResponse(200, {jwt: token});
       return jsonResponse(200, {url: embedUrl(siteUrl, body.resource, token), token, expiresAt: claims.exp});
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error.status, error.message, error.headers);
       report(error, info);
       return internalErrorResponse();
     }
+  };
+  if (allowedOrigins === undefined) return answer;
+  return async (request, context) => {
+    if (request.method === 'OPTIONS') return preflightResponse(request, allowedOrigins);
+    return withCors(await answer(request, context), request, allowedOrigins);
   };
 }
 

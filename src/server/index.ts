@@ -11,6 +11,6 @@ export {createEmbedHandler} from './handler.js';
 export {INTERNAL_ERROR_MESSAGE} from './responses.js';
 export type {EmbedErrorInfo, EmbedErrorStage, EmbedHandler, EmbedHandlerOptions} from './handler.js';
 export type {MetabaseCheckOptions} from './metabase-check.js';
-export type {EmbedResourcePolicy, EmbedResources, LockedResolver} from './policy.js';
+export type {EmbedRequestDetails, EmbedResourcePolicy, EmbedResources, LockedResolver} from './policy.js';
 export {toNodeHandler} from './node.js';
 export type {NodeNext, NodeRequestLike, NodeResponseLike} from './node.js';

@@ -4,9 +4,10 @@
         python3 embed_server.py
 
 Serves POST /api/metabase/embed on 127.0.0.1 with the rules of metabase-embed/server
-(src/server/handler.ts): the same allow-list, statuses and error messages. Optional:
-ALLOWED_ORIGINS (comma-separated; when set, any other Origin is a 403) and
-EMBED_EXPIRES_IN (token lifetime in seconds, default 600).
+(src/server/handler.ts): the same allow-list, statuses and error messages, for the element's
+{resource, params} and for Metabase's guest embeds' {entityType, entityId, customContext}
+(answered {jwt}). Optional: ALLOWED_ORIGINS (comma-separated; when set, any other Origin is a
+403, and the listed ones get CORS) and EMBED_EXPIRES_IN (token lifetime in seconds, default 600).
 """
 
 import json
@@ -23,7 +24,9 @@ ENDPOINT = "/api/metabase/embed"
 MAX_BODY_BYTES = 16 * 1024
 
 
-def tenant_of(user):
+def tenant_of(user, details):
+    # details: {"kind": "static" | "guest", "customContext": ...}; the custom context is
+    # browser input, never an authority.
     return {"tenant": user["tenant"]}
 
 
@@ -104,6 +107,23 @@ def check_content_type(header):
         raise Refusal(415, f"Content-Type must be application/json, got {got}")
 
 
+PREFLIGHT_MAX_AGE = 600
+
+
+def cors_headers(origin, allowed_origins):
+    """CORS for a listed origin only, echoed exactly (never "*"); just Vary for any other."""
+    if not allowed_origins:
+        return []
+    headers = [("Vary", "Origin")]
+    if origin is not None and origin in allowed_origins:
+        headers += [
+            ("Access-Control-Allow-Origin", origin),
+            ("Access-Control-Allow-Credentials", "true"),
+            ("Access-Control-Expose-Headers", "Date, Retry-After"),
+        ]
+    return headers
+
+
 def check_origin(origin, allowed_origins):
     if allowed_origins and origin not in allowed_origins:
         got = f"Origin {js_string(origin)}" if origin is not None else "no Origin header"
@@ -177,9 +197,28 @@ def parse_embed_request(body):
         raise Refusal(400, "Request body is not valid JSON")
     if not isinstance(data, dict):
         raise Refusal(400, 'Request body must be a JSON object like {"resource": {"dashboard": 12}, "params": {}}')
+    if "entityType" in data:
+        return parse_guest_request(data)
     resource = parse_resource(data.get("resource", MISSING))
     params = parse_params(data["params"] if "params" in data else {})
-    return resource, params
+    return resource, params, None
+
+
+def parse_guest_request(data):
+    """Metabase's guest embeds (embed.js): {entityType, entityId, customContext}, no params."""
+    if "resource" in data or "params" in data:
+        raise Refusal(
+            400,
+            'Request body must be either {"resource", "params"} or {"entityType", "entityId", "customContext"}, not both',
+        )
+    kind = data["entityType"]
+    if kind not in ("dashboard", "question"):
+        raise Refusal(400, f'entityType must be "dashboard" or "question", got {describe(kind)}')
+    raw_id = data.get("entityId", MISSING)
+    item_id = resource_id(raw_id)
+    if item_id is None:
+        raise Refusal(400, f"entityId must be {ID_RULE}, got {describe(raw_id)}")
+    return (kind, item_id), {}, {"customContext": data.get("customContext")}
 
 
 def pick_editable(key, editable, params):
@@ -195,13 +234,14 @@ def pick_editable(key, editable, params):
 
 def embed_answer(settings, request_body, user):
     """The 200 answer for a parsed request: the allow-list, the session's locked values, the token."""
-    (kind, item_id), params = request_body
+    (kind, item_id), params, guest = request_body
     key = f"{kind}:{item_id}"
     policy = RESOURCES.get(key)
     if policy is None:
         raise Refusal(403, f"{key} is not in this server's list of embeddable items")
     editable = pick_editable(key, policy.get("editable", []), params)
-    locked = policy["locked"](user) if "locked" in policy else {}
+    details = {"kind": "guest", **guest} if guest else {"kind": "static"}
+    locked = policy["locked"](user, details) if "locked" in policy else {}
     now = int(time.time())
     claims = {
         "resource": {kind: item_id},
@@ -211,6 +251,8 @@ def embed_answer(settings, request_body, user):
     }
     # The secret is used as text (its UTF-8 bytes), exactly as Metabase does: not hex-decoded.
     token = jwt.encode(claims, settings["secret_key"], algorithm="HS256")
+    if guest:
+        return {"jwt": token}  # the shape Metabase's embed.js checks
     return {"url": f"{settings['site_url']}/embed/{kind}/{token}", "token": token, "expiresAt": claims["exp"]}
 
 
@@ -265,6 +307,8 @@ def make_handler(settings):
         def answer(self, status, body, headers=()):
             data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             self.send_response(status)
+            for name, value in cors_headers(self.headers.get("Origin"), settings["allowed_origins"]):
+                self.send_header(name, value)
             self.send_header("Content-Type", "application/json; charset=utf-8")
             self.send_header("Cache-Control", "no-store")
             self.send_header("X-Content-Type-Options", "nosniff")
@@ -285,6 +329,8 @@ def make_handler(settings):
         def handle_any(self):
             if self.path.split("?")[0] != ENDPOINT:
                 return self.answer(404, {"error": "Not found"})
+            if self.command == "OPTIONS" and settings["allowed_origins"]:
+                return self.answer_preflight()
             if self.command != "POST":
                 message = f"Method {self.command} is not allowed: use POST"
                 return self.answer(405, {"error": message}, [("Allow", "POST")])
@@ -301,6 +347,21 @@ def make_handler(settings):
             except Exception as error:
                 print(f"embed_server: answered 500: {type(error).__name__}", file=sys.stderr)
                 self.answer(500, {"error": "The server could not create an embed token"})
+
+        def answer_preflight(self):
+            """A listed origin may POST JSON with credentials; any other gets no CORS header."""
+            cors = cors_headers(self.headers.get("Origin"), settings["allowed_origins"])
+            if len(cors) == 1:  # just Vary: not a listed origin
+                message = "Cross-origin request refused: the Origin is not in allowedOrigins"
+                return self.answer(403, {"error": message})
+            self.send_response(204)
+            for name, value in cors + [
+                ("Access-Control-Allow-Methods", "POST"),
+                ("Access-Control-Allow-Headers", "Content-Type"),
+                ("Access-Control-Max-Age", str(PREFLIGHT_MAX_AGE)),
+            ]:
+                self.send_header(name, value)
+            self.end_headers()
 
         do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = handle_any
 
