@@ -12,12 +12,11 @@ export function unreachableMessage(
   const message = `Could not reach the endpoint ${endpoint} (${cause}).`;
   const endpointOrigin = originOf(endpoint);
   if (pageOrigin === undefined || endpointOrigin === undefined || endpointOrigin === pageOrigin) return message;
-  const allowCredentials = credentials === 'include' ? ' and Access-Control-Allow-Credentials: true' : '';
+  const credentialsHeader = credentials === 'include' ? ' and Access-Control-Allow-Credentials: true' : '';
   return (
-    `${message} The endpoint is on another origin (${endpointOrigin}) than this page (${pageOrigin}), so CORS ` +
-    `is the likely cause: it must answer the preflight OPTIONS and the POST with ` +
-    `Access-Control-Allow-Origin: ${pageOrigin}${allowCredentials} ` +
-    `(metabase-embed/server does when allowedOrigins lists ${pageOrigin}).`
+    `${message} It is on another origin than this page (${pageOrigin}), so CORS is the likely cause: ` +
+    `the endpoint must answer the preflight OPTIONS and the POST with Access-Control-Allow-Origin: ` +
+    `${pageOrigin}${credentialsHeader} (metabase-embed/server: list ${pageOrigin} in allowedOrigins).`
   );
 }
 
