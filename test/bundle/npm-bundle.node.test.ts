@@ -27,6 +27,12 @@ after(() => rmSync(scratch, {recursive: true, force: true}));
 
 /** At most this much larger than the CDN bundle: the same code, another bundler's wrapping. */
 const MAX_RATIO = 1.02;
+/**
+ * esbuild's minifier is weaker than the CDN build's terser passes (its own build of the CDN
+ * bundle's sources is ~6 % larger than the bundle), so the same code lands ~2.6 % above it.
+ * 3 % still fails on lit's index (+20 %) or iframe-resizer's debug logging (+3.5 %).
+ */
+const MAX_RATIO_ESBUILD = 1.03;
 const cdnBytes = () => fileGzipBytes('dist/cdn/metabase-embed.js');
 const percent = (bytes: number, base: number) => `${((bytes / base - 1) * 100).toFixed(1)} %`;
 
@@ -94,6 +100,9 @@ describe("a bundler's build of import 'metabase-embed' against the CDN bundle", 
       `esbuild: ${bytes} B gzip; CDN ES module bundle (terser): ${cdnBytes()} B (${percent(bytes, cdnBytes())}); ` +
         `esbuild's build of the CDN sources: ${floor} B (${percent(bytes, floor)})`,
     );
-    assert.ok(bytes <= floor * MAX_RATIO, `esbuild's build is ${percent(bytes, floor)} larger than its CDN build`);
+    assert.ok(
+      bytes <= cdnBytes() * MAX_RATIO_ESBUILD,
+      `esbuild's build is ${percent(bytes, cdnBytes())} larger than the CDN bundle`,
+    );
   });
 });
