@@ -10,7 +10,7 @@ export const PREFLIGHT_MAX_AGE = 600;
 /** Headers the element reads from a cross-origin answer: the server's clock and a retry delay. */
 export const EXPOSED_HEADERS = 'Date, Retry-After';
 
-/** The CORS headers for an answer to `request`: empty unless its `Origin` is listed. */
+/** The CORS headers for an answer to `request`: only `Vary: Origin` unless its `Origin` is listed. */
 export function corsHeaders(request: Request, allowedOrigins: ReadonlySet<string>): Record<string, string> {
   // Caches must not serve one origin's answer to another.
   const vary = {Vary: 'Origin'};

@@ -5,7 +5,7 @@
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {startEmulator, type RunningEmulator} from '../../src/emulator/index.js';
-import {createEmbedHandler, toNodeHandler} from '../../src/server/index.js';
+import {toNodeHandler} from '../../src/server/index.js';
 import {
   decodePayload,
   listenOnLoopback,
@@ -16,27 +16,12 @@ import {
 } from '../server/support.js';
 import {BACKEND_NAMES, runBackendToExit, startBackend, type RunningBackend} from './backend-process.js';
 import {BACKEND_TABLE, GUEST_CASES, TEST_ORIGIN, type BackendCase} from './contract-cases.js';
+import {contextOfCookie, referenceHandler} from './node-reference.js';
 
 const ENDPOINT = '/api/metabase/embed';
-const USERS: Record<string, {tenant: string}> = {ada: {tenant: 'Acme'}, grace: {tenant: 'Globex'}};
-
 /** The Node handler with the policy the Python and Ruby files write out. */
 function nodeReference(siteUrl: string) {
-  const tenant = (context: {tenant?: string | undefined}) => ({tenant: context.tenant!});
-  const handler = createEmbedHandler<{tenant?: string | undefined}>({
-    siteUrl,
-    secretKey: SECRET,
-    resources: {
-      'dashboard:1': {editable: ['category', 'created_at'], locked: tenant},
-      'question:MonthlyRevenueQ000301': {editable: ['category'], locked: tenant},
-    },
-    authorize: (context) => context.tenant !== undefined,
-    allowedOrigins: [TEST_ORIGIN],
-  });
-  return toNodeHandler(handler, (req) => {
-    const user = /(?:^|;\s*)demo_user=([^;]*)/.exec(String(req.headers.cookie ?? ''))?.[1];
-    return {tenant: user !== undefined && Object.hasOwn(USERS, user) ? USERS[user]!.tenant : undefined};
-  });
+  return toNodeHandler(referenceHandler(siteUrl), (req) => contextOfCookie(String(req.headers.cookie ?? '')));
 }
 
 interface Seen {

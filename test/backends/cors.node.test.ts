@@ -7,35 +7,14 @@ import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import express from 'express';
 import fc from 'fast-check';
-import {createEmbedHandler, toNodeHandler, type EmbedHandler} from '../../src/server/index.js';
+import {toNodeHandler} from '../../src/server/index.js';
 import {listenOnLoopback, SECRET, type LoopbackServer} from '../server/support.js';
 import {BACKEND_NAMES, startBackend, type RunningBackend} from './backend-process.js';
 import {TEST_ORIGIN} from './contract-cases.js';
+import {contextOfCookie, referenceHandler} from './node-reference.js';
 
 const ENDPOINT = '/api/metabase/embed';
 const SITE = 'http://127.0.0.1:3001';
-const USERS: Record<string, {tenant: string}> = {ada: {tenant: 'Acme'}, grace: {tenant: 'Globex'}};
-type Context = {tenant?: string | undefined};
-
-/** The Node handler with the backends' policy. */
-function nodeHandler(): EmbedHandler<Context> {
-  const tenant = (context: Context) => ({tenant: context.tenant!});
-  return createEmbedHandler<Context>({
-    siteUrl: SITE,
-    secretKey: SECRET,
-    resources: {
-      'dashboard:1': {editable: ['category', 'created_at'], locked: tenant},
-      'question:MonthlyRevenueQ000301': {editable: ['category'], locked: tenant},
-    },
-    authorize: (context) => context.tenant !== undefined,
-    allowedOrigins: [TEST_ORIGIN],
-  });
-}
-
-function contextOf(cookie: string | null | undefined): Context {
-  const user = /(?:^|;\s*)demo_user=([^;]*)/.exec(cookie ?? '')?.[1];
-  return {tenant: user !== undefined && Object.hasOwn(USERS, user) ? USERS[user]!.tenant : undefined};
-}
 
 /** One way of sending a request to an endpoint and getting its answer. */
 type Send = (init: RequestInit) => Promise<Response>;
@@ -45,19 +24,19 @@ const backends: RunningBackend[] = [];
 const endpoints = new Map<string, Send>();
 
 before(async () => {
-  const handler = nodeHandler();
+  const handler = referenceHandler(SITE);
   endpoints.set('web handler', (init) =>
-    handler(new Request(`http://127.0.0.1${ENDPOINT}`, init), contextFromInit(init)),
+    handler(new Request(`http://127.0.0.1${ENDPOINT}`, init), contextOfCookie(new Headers(init.headers).get('cookie'))),
   );
 
-  const listener = toNodeHandler(handler, (req) => contextOf(String(req.headers.cookie ?? '')));
+  const listener = toNodeHandler(handler, (req) => contextOfCookie(String(req.headers.cookie ?? '')));
   const plain = await listenOnLoopback((req, res) => void listener(req, res));
   // As the README mounts it: app.all (the preflight is an OPTIONS request to the same path),
   // ahead of the app's body parser, whose errors would answer without CORS.
   const app = express();
   app.all(
     ENDPOINT,
-    toNodeHandler(handler, (req: express.Request) => contextOf(req.headers.cookie)),
+    toNodeHandler(handler, (req: express.Request) => contextOfCookie(req.headers.cookie)),
   );
   app.use(express.json());
   const viaExpress = await listenOnLoopback(app);
@@ -73,10 +52,6 @@ before(async () => {
 after(async () => {
   await Promise.all([...servers.map((server) => server.close()), ...backends.map((backend) => backend.close())]);
 });
-
-function contextFromInit(init: RequestInit): Context {
-  return contextOf(new Headers(init.headers).get('cookie'));
-}
 
 const CORS_HEADERS = [
   'access-control-allow-origin',
