@@ -1,11 +1,10 @@
-// Four outputs from one source tree:
+// Three outputs from one source tree (the emulator, emulator/, builds itself):
 //  1. dist/**/*.js: unbundled ESM for bundler and Node users (dependencies stay external).
 //  2. dist/cdn/metabase-embed.js (ES module) and dist/cdn/metabase-embed.iife.js (classic
 //     script): one minified file each that registers the element, with its dependencies'
 //     notices (scripts/cdn-build.mjs says how they are made small).
 //  3. dist/vendor/iframe-resizer.js: iframe-resizer's parent script as the CDN bundles carry it.
-//  4. The emulator's embed-page script.
-//  5. Declarations come from `tsc -p tsconfig.build.json` (run by the build script).
+//  4. Declarations come from `tsc -p tsconfig.build.json` (run by the build script).
 import {readFileSync} from 'node:fs';
 import {builtinModules} from 'node:module';
 import esbuild from 'rollup-plugin-esbuild';
@@ -34,8 +33,6 @@ export default [
       react: 'src/react.ts',
       vue: 'src/vue.ts',
       'server/index': 'src/server/index.ts',
-      'emulator/index': 'src/emulator/index.ts',
-      'emulator/cli': 'src/emulator/cli.ts',
     },
     external: isExternal,
     plugins: [
@@ -50,6 +47,9 @@ export default [
       preserveModules: true,
       preserveModulesRoot: 'src',
       entryFileNames: '[name].js',
+      // Rollup drops module-level directives; React's 'use client' must open dist/react.js so
+      // that Next.js server components can render <MetabaseEmbed> (test/bundle/package.node.test.ts).
+      banner: (chunk) => (chunk.fileName === 'react.js' ? "'use client';" : ''),
       sourcemap: true,
       // The element's one importer of iframe-resizer (controllers/iframe-resizer/) takes the
       // vendored copy (scripts/vendor-build.mjs).
@@ -59,11 +59,4 @@ export default [
   vendorBundle(),
   cdnBundle({format: 'es', file: 'dist/cdn/metabase-embed.js'}),
   cdnBundle({format: 'iife', file: 'dist/cdn/metabase-embed.iife.js'}),
-  // Emulator only: the embed page's browser script, one classic file that the emulator
-  // serves as /app/embed/embed-page.js (src/emulator/page/assets.ts reads it from here).
-  {
-    input: 'src/emulator/page/client/main.ts',
-    plugins: [esbuild({target: 'es2021', tsconfig: 'tsconfig.json'})],
-    output: {file: 'dist/emulator/page/embed-page.js', format: 'iife'},
-  },
 ];

@@ -31,7 +31,7 @@ function codeTabs<T extends string>(
   );
   const panes = languages.map(
     ({id}, index) =>
-      html`<pre class="code" role="tabpanel" id="code-${group}-${id}" aria-labelledby="tab-${group}-${id}" data-code="${group}:${id}" ${index === 0 ? '' : html`hidden`}><code>${code(id)}</code></pre>`,
+      html`<pre class="code" role="tabpanel" tabindex="0" id="code-${group}-${id}" aria-labelledby="tab-${group}-${id}" data-code="${group}:${id}" ${index === 0 ? '' : html`hidden`}><code>${code(id)}</code></pre>`,
   );
   return html`<section class="code-group" aria-label="${label}">
     <h2>${label}</h2>

@@ -18,7 +18,7 @@ export function eventLog(): Markup {
   return html`<aside class="event-log" aria-labelledby="event-log-title">
     <h2 id="event-log-title">Element events</h2>
     <p class="embed-status" data-embed-status>Waiting for the element…</p>
-    <ol role="log" data-event-log></ol>
+    <div class="event-list" role="log" aria-labelledby="event-log-title"><ol data-event-log></ol></div>
   </aside>`;
 }
 

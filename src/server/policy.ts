@@ -15,10 +15,13 @@ export interface EmbedRequestDetails {
   customContext?: unknown;
 }
 
-/** Computes locked values per request, e.g. from the session: `(context) => ({tenant: context.user.tenantId})`. */
+/**
+ * Computes locked values per request, e.g. from the session: `(context) => ({tenant: context.user.tenantId})`.
+ * `request` is the token request, or undefined when a page signs its first token (`embedAttributes`).
+ */
 export type LockedResolver<TContext> = (
   context: TContext,
-  request: Request,
+  request: Request | undefined,
   details: EmbedRequestDetails,
 ) => EmbedParams | Promise<EmbedParams>;
 
@@ -136,7 +139,7 @@ export function pickEditableParams(
 export async function resolveLockedParams<TContext>(
   policy: CompiledPolicy<TContext>,
   context: TContext,
-  request: Request,
+  request: Request | undefined,
   details: EmbedRequestDetails,
 ): Promise<ParamMap> {
   if (typeof policy.locked !== 'function') return policy.locked;

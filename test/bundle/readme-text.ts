@@ -25,3 +25,16 @@ export function codeBlocks(markdown: string, language: string): string[] {
   for (const [, tag, body] of markdown.matchAll(pattern)) if (tag === language) blocks.push(body!.trimEnd());
   return blocks;
 }
+
+/**
+ * The code blocks marked `<!-- quickstart:KEY -->` (the comment on the line before the fence),
+ * in README order: marked, not found by heading, so they can move to another page or section.
+ */
+export function markedBlocks(markdown: string, marker: string): Array<{key: string; language: string; body: string}> {
+  const pattern = new RegExp(`^<!-- ${marker}:(\\S+) -->\\n\`\`\`(\\w*)\\n([\\s\\S]*?)^\`\`\`$`, 'gm');
+  return [...markdown.matchAll(pattern)].map(([, key, language, body]) => ({
+    key: key!,
+    language: language!,
+    body: body!.trimEnd(),
+  }));
+}

@@ -17,7 +17,7 @@ function recordingPolicy() {
   const resources = {
     'dashboard:12': {
       editable: ['category'],
-      locked: (context: TestContext, _request: Request, details: EmbedRequestDetails) => {
+      locked: (context: TestContext, _request: Request | undefined, details: EmbedRequestDetails) => {
         seen.push(details);
         return {tenant: context.user!.tenantId};
       },

@@ -6,7 +6,7 @@
 // GET /__servers/cors.json.
 import {randomBytes} from 'node:crypto';
 import type {TestRunnerPlugin} from '@web/test-runner-core';
-import {startEmulator, type RunningEmulator} from '../../src/emulator/index.js';
+import {startEmulator, type RunningEmulator} from '../../emulator/src/index.js';
 import {createEmbedHandler, toNodeHandler} from '../../src/server/index.js';
 import {listenOnLoopback, type LoopbackServer} from '../server/support.js';
 

@@ -10,6 +10,7 @@ Serves POST /api/metabase/embed on 127.0.0.1 with the rules of metabase-embed/se
 403, and the listed ones get CORS) and EMBED_EXPIRES_IN (token lifetime in seconds, default 600).
 """
 
+import html
 import json
 import os
 import re
@@ -232,15 +233,13 @@ def pick_editable(key, editable, params):
     return params
 
 
-def embed_answer(settings, request_body, user):
-    """The 200 answer for a parsed request: the allow-list, the session's locked values, the token."""
-    (kind, item_id), params, guest = request_body
+def signed_token(settings, kind, item_id, params, user, details):
+    """The allow-list, the session's locked values, the token and its exp: the endpoint's and the page's."""
     key = f"{kind}:{item_id}"
     policy = RESOURCES.get(key)
     if policy is None:
         raise Refusal(403, f"{key} is not in this server's list of embeddable items")
     editable = pick_editable(key, policy.get("editable", []), params)
-    details = {"kind": "guest", **guest} if guest else {"kind": "static"}
     locked = policy["locked"](user, details) if "locked" in policy else {}
     now = int(time.time())
     claims = {
@@ -250,10 +249,36 @@ def embed_answer(settings, request_body, user):
         "exp": now + settings["expires_in"],
     }
     # The secret is used as text (its UTF-8 bytes), exactly as Metabase does: not hex-decoded.
-    token = jwt.encode(claims, settings["secret_key"], algorithm="HS256")
+    return jwt.encode(claims, settings["secret_key"], algorithm="HS256"), claims["exp"]
+
+
+def embed_answer(settings, request_body, user):
+    """The 200 answer for a parsed request."""
+    (kind, item_id), params, guest = request_body
+    details = {"kind": "guest", **guest} if guest else {"kind": "static"}
+    token, exp = signed_token(settings, kind, item_id, params, user, details)
     if guest:
         return {"jwt": token}  # the shape Metabase's embed.js checks
-    return {"url": f"{settings['site_url']}/embed/{kind}/{token}", "token": token, "expiresAt": claims["exp"]}
+    return {"url": f"{settings['site_url']}/embed/{kind}/{token}", "token": token, "expiresAt": exp}
+
+
+def embed_attributes(settings, resource, params, user):
+    """A server-rendered first token: the tag's attributes (embedAttributes in metabase-embed/server).
+
+    In Jinja: <metabase-embed endpoint="/api/metabase/embed" {{ attributes|xmlattr }}>
+    """
+    kind, item_id = parse_resource(resource)
+    params = parse_params(params)
+    token, _ = signed_token(settings, kind, item_id, params, user, {"kind": "static"})
+    attributes = {kind: str(item_id)}
+    if params:
+        attributes["params"] = json.dumps(params, ensure_ascii=False, separators=(",", ":"))
+    return {**attributes, "site-url": settings["site_url"], "token": token}
+
+
+def html_attributes(attributes):
+    """name="value" pairs, escaped, for templates that print raw HTML."""
+    return " ".join(f'{name}="{html.escape(str(value), quote=True)}"' for name, value in attributes.items())
 
 
 # ---- HTTP
