@@ -55,5 +55,25 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', {checksVoidReturn: {arguments: false}}],
     },
   },
+  {
+    // The element is a ReactiveElement: `lit`'s index would bring LitElement and lit-html
+    // (~3 kB gzip) into every app that bundles the package.
+    files: ['src/**/*.ts'],
+    ignores: ['src/emulator/**', 'src/server/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{name: 'lit', message: "Import from '@lit/reactive-element'."}],
+          patterns: [
+            {
+              group: ['lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*'],
+              message: "Import from '@lit/reactive-element'.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked},
 );

@@ -3,12 +3,14 @@
 //  2. dist/cdn/metabase-embed.js (ES module) and dist/cdn/metabase-embed.iife.js (classic
 //     script): one minified file each that registers the element, with its dependencies'
 //     notices (scripts/cdn-build.mjs says how they are made small).
-//  3. Declarations come from `tsc -p tsconfig.build.json` (run by the build script).
+//  3. dist/vendor/iframe-resizer.js: iframe-resizer's parent script as the CDN bundles carry it.
+//  4. Declarations come from `tsc -p tsconfig.build.json` (run by the build script).
 import {readFileSync} from 'node:fs';
 import {builtinModules} from 'node:module';
 import esbuild from 'rollup-plugin-esbuild';
 import minifyTemplateLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import {cdnBundle} from './scripts/cdn-build.mjs';
+import {iframeResizerImport, vendorBundle} from './scripts/vendor-build.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const dependencies = [
@@ -16,7 +18,10 @@ const dependencies = [
   ...Object.keys(pkg.peerDependencies ?? {}),
   ...builtinModules,
 ];
-const isExternal = (id) => id.startsWith('node:') || dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
+const isExternal = (id) =>
+  id === iframeResizerImport ||
+  id.startsWith('node:') ||
+  dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 export default [
   {
@@ -46,8 +51,12 @@ export default [
       // that Next.js server components can render <MetabaseEmbed> (test/bundle/package.node.test.ts).
       banner: (chunk) => (chunk.fileName === 'react.js' ? "'use client';" : ''),
       sourcemap: true,
+      // The element's one importer of iframe-resizer (controllers/iframe-resizer/) takes the
+      // vendored copy (scripts/vendor-build.mjs).
+      paths: {[iframeResizerImport]: '../../vendor/iframe-resizer.js'},
     },
   },
+  vendorBundle(),
   cdnBundle({format: 'es', file: 'dist/cdn/metabase-embed.js'}),
   cdnBundle({format: 'iife', file: 'dist/cdn/metabase-embed.iife.js'}),
 ];

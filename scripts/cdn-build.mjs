@@ -3,13 +3,12 @@
 // in one minified file each, with a source map and a /*! banner naming
 // every bundled package, its version, licence and copyright line. The full licence texts go
 // to dist/cdn/THIRD-PARTY-LICENSES.txt beside them.
-import alias from '@rollup/plugin-alias';
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import minifyTemplateLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import license from 'rollup-plugin-license';
 import esbuild from 'rollup-plugin-esbuild';
-import {browserTargets, cdnAliases} from './cdn-settings.mjs';
+import {browserTargets} from './cdn-settings.mjs';
 import {quietIframeResizer} from './quiet-iframe-resizer.mjs';
 
 export const licensesFile = 'THIRD-PARTY-LICENSES.txt';
@@ -57,8 +56,6 @@ export function cdnBundle({format, file}) {
   return {
     input: 'src/cdn.ts',
     plugins: [
-      // lit as its ReactiveElement part (cdn-settings.mjs says why).
-      alias({entries: cdnAliases}),
       nodeResolve({browser: true}),
       // lit's css`` templates in our sources: whitespace and comments out.
       minifyTemplateLiterals({include: ['src/**/*.ts'], failOnError: true}),

@@ -1,5 +1,5 @@
 // Styles of <metabase-embed>'s shadow root.
-import {css} from 'lit';
+import {css} from '@lit/reactive-element';
 
 export const metabaseEmbedStyles = css`
   :host {

@@ -1,7 +1,12 @@
 // The <metabase-embed> element: attributes in, a sized and self-renewing iframe out. This
 // module registers nothing (see define.ts); the protocol lives in embed/, the moving parts in
 // controllers/.
-import {ReactiveElement, type PropertyDeclaration, type PropertyDeclarations, type PropertyValues} from 'lit';
+import {
+  ReactiveElement,
+  type PropertyDeclaration,
+  type PropertyDeclarations,
+  type PropertyValues,
+} from '@lit/reactive-element';
 import {AttributeWatchController} from './controllers/attribute-watch-controller.js';
 import {FramesController} from './controllers/frames-controller.js';
 import {LazyController} from './controllers/lazy-controller.js';

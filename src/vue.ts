@@ -2,7 +2,7 @@
 // main.ts or a .d.ts) declares <metabase-embed> in Vue's GlobalComponents, so vue-tsc and
 // Volar check its bindings and `@metabase-embed-*` listeners in templates. Vue's compiler
 // still needs `isCustomElement` to leave the tag to the browser (README, "Vue 3").
-import type {ReactiveElement} from 'lit';
+import type {ReactiveElement} from '@lit/reactive-element';
 import type {DefineComponent} from 'vue';
 import type {MetabaseEmbedEventMap} from './embed/types.js';
 import type {MetabaseEmbedElement} from './metabase-embed.js';

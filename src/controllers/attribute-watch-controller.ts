@@ -1,7 +1,7 @@
 // Attributes Lit cannot declare up front: `param-<slug>` (any slug, added or removed at run
 // time) and the global `title`. A MutationObserver on the host reports them while connected;
 // changes made while disconnected are read afresh on reconnect.
-import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {ReactiveController, ReactiveControllerHost} from '@lit/reactive-element';
 
 export class AttributeWatchController implements ReactiveController {
   #observer?: MutationObserver;

@@ -4,7 +4,7 @@
 // dashboard is drawn afterwards, growing as its cards arrive.) Each iframe gets its own
 // iframe-resizer (checkOrigin: the embed's origin) and its height clamped to min/max-height.
 // Messages count only from one of these iframes' windows AND the embed's origin.
-import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {ReactiveController, ReactiveControllerHost} from '@lit/reactive-element';
 import type {FramePlan} from '../embed/frame-plan.js';
 import {parseMetabaseMessage} from '../embed/messages.js';
 import type {EmbedLocation} from '../embed/types.js';

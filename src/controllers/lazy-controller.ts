@@ -1,6 +1,6 @@
 // loading="lazy": nothing is asked for until the element comes within 200 px of the
 // viewport. Once near, it stays near (the embed is not unloaded when scrolled away).
-import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {ReactiveController, ReactiveControllerHost} from '@lit/reactive-element';
 
 const lazyMargin = '200px';
 

@@ -6,7 +6,7 @@
 // tries again later, until the token is about to lapse. The decisions are
 // embed/token-steps.ts; this file runs them. While the host is disconnected nothing runs: no
 // request, no timer, no listener.
-import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {ReactiveController, ReactiveControllerHost} from '@lit/reactive-element';
 import {resolveAnswer, type EmbedTarget} from '../embed/answer.js';
 import type {Configuration} from '../embed/configuration.js';
 import {exchangeToken, TokenRequestError} from '../embed/exchange.js';

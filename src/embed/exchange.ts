@@ -7,6 +7,7 @@ import {errorText} from './error-text.js';
 import {isRetryableStatus, parseRetryAfter} from './retry.js';
 import {parseDateHeader} from './token-life.js';
 import type {EmbedErrorReason, FetchToken, TokenRequestBody} from './types.js';
+import {unreachableMessage} from './unreachable.js';
 
 export class TokenRequestError extends Error {
   constructor(
@@ -81,7 +82,9 @@ async function postToEndpoint(
     });
   } catch (error) {
     if (signal.aborted) throw signal.reason;
-    throw new TokenRequestError('network', `Could not reach the endpoint ${endpoint} (${errorText(error)}).`, true);
+    const pageOrigin = (globalThis as {location?: {origin?: string}}).location?.origin;
+    const message = unreachableMessage(endpoint, pageOrigin, source.credentials, errorText(error));
+    throw new TokenRequestError('network', message, true);
   }
   if (!response.ok) {
     const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), Date.now());

@@ -9,10 +9,18 @@ import {
   parseSiteUrl,
   readEnv,
 } from './config.js';
+import {preflightResponse, withCors} from './cors.js';
 import {EmbedValidationError} from './errors.js';
 import {HttpError} from './http-error.js';
 import {createMetabaseCheck, parseMetabaseCheck, type MetabaseCheckOptions} from './metabase-check.js';
-import {compileResources, mergeParams, pickEditableParams, resolveLockedParams, type EmbedResources} from './policy.js';
+import {
+  compileResources,
+  mergeParams,
+  pickEditableParams,
+  resolveLockedParams,
+  type EmbedRequestDetails,
+  type EmbedResources,
+} from './policy.js';
 import {DEFAULT_BODY_TIMEOUT, parseEmbedRequest, readBodyText} from './request-body.js';
 import {checkContentType, checkFetchSite, checkMethod, checkOrigin, parseAllowedOrigins} from './request-checks.js';
 import {parsePageEmbed, tagAttributes, type EmbedAttributes, type PageEmbed} from './page-token.js';
@@ -50,7 +58,11 @@ export interface EmbedHandlerOptions<TContext = unknown> {
    * Runs before the body is read; it may use the request's headers, not its body.
    */
   authorize?: ((context: TContext, request: Request) => boolean | Promise<boolean>) | undefined;
-  /** When set, a request whose `Origin` is not listed (or missing) is a 403. */
+  /**
+   * When set, a request whose `Origin` is not listed (or missing) is a 403, and the listed
+   * origins get CORS: their preflight is granted (POST, `Content-Type`, credentials) and every
+   * answer to them carries `Access-Control-Allow-Origin` with their exact origin.
+   */
   allowedOrigins?: readonly string[] | undefined;
   /** Token lifetime in seconds, 1 to 86400; default 600. */
   expiresIn?: number | undefined;
@@ -131,13 +143,16 @@ export function createEmbedHandler<TContext = unknown>(options: EmbedHandlerOpti
       const editable = pickEditableParams(policy, body.params);
 
       info = {stage: 'locked', resource: key};
-      const locked = await resolveLockedParams(policy, context as TContext, request);
+      const details: EmbedRequestDetails = body.guest ? {kind: 'guest', ...body.guest} : {kind: 'static'};
+      const locked = await resolveLockedParams(policy, context as TContext, request, details);
 
       info = {stage: 'sign', resource: key};
       const {token, exp} = await sign(body.resource, mergeParams(editable, locked));
 
       info = {stage: 'check', resource: key};
       if (check) await check(body.resource, token);
+      // A guest embed gets the shape Metabase's embed.js checks, {jwt}; the element also the URL and expiry.
+      if (body.guest) return jsonResponse(200, {jwt: token});
       return jsonResponse(200, {url: embedUrl(site, body.resource, token), token, expiresAt: exp});
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error.status, error.message, error.headers);
@@ -145,8 +160,16 @@ export function createEmbedHandler<TContext = unknown>(options: EmbedHandlerOpti
       return internalErrorResponse();
     }
   };
+  // With allowedOrigins, the listed origins get CORS (cors.ts); without, no origin does.
+  const answer =
+    allowedOrigins === undefined
+      ? handler
+      : async (request: Request, context?: TContext): Promise<Response> => {
+          if (request.method === 'OPTIONS') return preflightResponse(request, allowedOrigins);
+          return withCors(await handler(request, context), request, allowedOrigins);
+        };
 
-  return Object.assign(handler, {
+  return Object.assign(answer, {
     embedAttributes: async (embed: PageEmbed, context?: TContext): Promise<EmbedAttributes> => {
       const site = siteUrl();
       const {resource, params} = parsePageEmbed(embed);
@@ -160,7 +183,7 @@ export function createEmbedHandler<TContext = unknown>(options: EmbedHandlerOpti
       } catch (error) {
         throw error instanceof HttpError ? new EmbedValidationError('params', error.message) : error;
       }
-      const locked = await resolveLockedParams(policy, context as TContext, undefined);
+      const locked = await resolveLockedParams(policy, context as TContext, undefined, {kind: 'static'});
       const {token} = await sign(resource, mergeParams(editable, locked));
       return tagAttributes(resource, params, site, token);
     },

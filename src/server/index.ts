@@ -13,6 +13,6 @@ export type {EmbedErrorInfo, EmbedErrorStage, EmbedHandler, EmbedHandlerOptions}
 export {toHtmlAttributes} from './page-token.js';
 export type {EmbedAttributes, PageEmbed} from './page-token.js';
 export type {MetabaseCheckOptions} from './metabase-check.js';
-export type {EmbedResourcePolicy, EmbedResources, LockedResolver} from './policy.js';
+export type {EmbedRequestDetails, EmbedResourcePolicy, EmbedResources, LockedResolver} from './policy.js';
 export {toNodeHandler} from './node.js';
 export type {NodeNext, NodeRequestLike, NodeResponseLike} from './node.js';

@@ -7,6 +7,14 @@ import {parseParams, type EmbedParamValue, type EmbedParams} from './params.js';
 import {parseResourceKey, type ParsedResource} from './resource.js';
 import {describeValue, isPlainObject} from './values.js';
 
+/** What a request says beyond its item: for a Metabase guest embed, its `custom-context`. */
+export interface EmbedRequestDetails {
+  /** `"static"`: `<metabase-embed>`; `"guest"`: Metabase's `<metabase-dashboard>`/`<metabase-question>`. */
+  kind: 'static' | 'guest';
+  /** The guest embed's `custom-context` (a string or parsed JSON), as the browser sent it: never an authority. */
+  customContext?: unknown;
+}
+
 /**
  * Computes locked values per request, e.g. from the session: `(context) => ({tenant: context.user.tenantId})`.
  * `request` is the token request, or undefined when a page signs its first token (`embedAttributes`).
@@ -14,6 +22,7 @@ import {describeValue, isPlainObject} from './values.js';
 export type LockedResolver<TContext> = (
   context: TContext,
   request: Request | undefined,
+  details: EmbedRequestDetails,
 ) => EmbedParams | Promise<EmbedParams>;
 
 export interface EmbedResourcePolicy<TContext = unknown> {
@@ -131,9 +140,10 @@ export async function resolveLockedParams<TContext>(
   policy: CompiledPolicy<TContext>,
   context: TContext,
   request: Request | undefined,
+  details: EmbedRequestDetails,
 ): Promise<ParamMap> {
   if (typeof policy.locked !== 'function') return policy.locked;
-  const resolved = await policy.locked(context, request);
+  const resolved = await policy.locked(context, request, details);
   return parseLockedParams(resolved, policy.editable, `resources[${JSON.stringify(policy.key)}].locked()`);
 }
 

@@ -1,6 +1,7 @@
 // Reads and checks the element's request body: at most 16 KB of UTF-8 JSON shaped
 // {"resource": {"dashboard": 12}, "params": {...}}, arriving whole before a deadline.
 import {EmbedValidationError} from './errors.js';
+import {isGuestRequest, parseGuestRequest} from './guest-request.js';
 import {HttpError} from './http-error.js';
 import {parseParams, type EmbedParamValue} from './params.js';
 import {parseResource, type ParsedResource} from './resource.js';
@@ -13,6 +14,8 @@ export const DEFAULT_BODY_TIMEOUT = 10;
 export interface EmbedRequestBody {
   resource: ParsedResource;
   params: Record<string, EmbedParamValue>;
+  /** Set for a Metabase guest embed's request (guest-request.ts), which sends no params. */
+  guest?: {customContext: unknown} | undefined;
 }
 
 function tooLarge(): HttpError {
@@ -94,6 +97,10 @@ export function parseEmbedRequest(text: string): EmbedRequestBody {
     throw new HttpError(400, 'Request body must be a JSON object like {"resource": {"dashboard": 12}, "params": {}}');
   }
   try {
+    if (isGuestRequest(json)) {
+      const {resource, customContext} = parseGuestRequest(json);
+      return {resource, params: {}, guest: {customContext}};
+    }
     return {
       resource: parseResource(json['resource']),
       params: parseParams(json['params'] === undefined ? {} : json['params']),

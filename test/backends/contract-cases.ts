@@ -12,6 +12,8 @@ export interface BackendCase {
     headers?: Record<string, string> | undefined;
     body?: string | Uint8Array | object | undefined;
     streamed?: boolean | undefined;
+    /** Appended to the endpoint's URL, e.g. `?response=json`. */
+    query?: string | undefined;
   };
   /** The Node handler's status: the table says what it checks. */
   status: number;
@@ -25,6 +27,63 @@ function paddedBody(size: number, category = 'Widget'): string {
   const json = JSON.stringify({resource: {dashboard: 1}, params: {category}});
   return json + ' '.repeat(size - utf8.encode(json).length);
 }
+
+/**
+ * Metabase's guest embeds ask for a token as its e2e test
+ * e2e/test/scenarios/embedding/sdk-iframe-embedding/guest-token-refresh.cy.spec.ts (metabase
+ * master) sees: `POST <guestEmbedProviderUri>?response=json` with these bodies, a JSON object
+ * `custom-context` arriving parsed and any other as the string it is.
+ */
+const guest = (body: object, overrides: Partial<BackendCase['request']> = {}) => ({
+  query: '?response=json',
+  body,
+  ...overrides,
+});
+
+export const GUEST_CASES: BackendCase[] = [
+  {
+    name: 'guest: "calls guestEmbedProviderUri with { entityType, entityId } … after token refresh" (object context)',
+    request: guest({entityType: 'dashboard', entityId: 1, customContext: {param: 'value', nested: {a: 1}}}),
+    status: 200,
+  },
+  {
+    name: 'guest: "calls guestEmbedProviderUri with { entityType, entityId } … (initial token fetch)" (string context)',
+    request: guest({entityType: 'dashboard', entityId: 1, customContext: 'test-custom-context'}),
+    status: 200,
+  },
+  {
+    name: 'guest: "calls guestEmbedProviderUri with { entityType: question, entityId } …", by entity id',
+    request: guest({entityType: 'question', entityId: 'MonthlyRevenueQ000301', customContext: 'test-custom-context'}),
+    status: 200,
+  },
+  {name: 'guest: no custom-context', request: guest({entityType: 'dashboard', entityId: 1}), status: 200},
+  {
+    name: 'guest: without ?response=json',
+    request: guest({entityType: 'dashboard', entityId: 1}, {query: ''}),
+    status: 200,
+  },
+  {
+    name: 'guest: no session',
+    request: guest({entityType: 'dashboard', entityId: 1}, {headers: {Cookie: ''}}),
+    status: 401,
+  },
+  {name: 'guest: an unlisted dashboard', request: guest({entityType: 'dashboard', entityId: 2}), status: 403},
+  {name: 'guest: a card entityType', request: guest({entityType: 'card', entityId: 1}), status: 400},
+  {name: 'guest: a null entityType', request: guest({entityType: null, entityId: 1}), status: 400},
+  {name: 'guest: no entityId', request: guest({entityType: 'dashboard'}), status: 400},
+  {name: 'guest: a zero entityId', request: guest({entityType: 'dashboard', entityId: 0}), status: 400},
+  {name: 'guest: a short entity id', request: guest({entityType: 'question', entityId: 'abc'}), status: 400},
+  {
+    name: 'guest: both shapes at once',
+    request: guest({entityType: 'dashboard', entityId: 1, resource: {dashboard: 1}}),
+    status: 400,
+  },
+  {
+    name: 'guest: params beside it (a guest embed sets no filter through the host)',
+    request: guest({entityType: 'dashboard', entityId: 1, params: {tenant: 'Globex'}}),
+    status: 400,
+  },
+];
 
 const dashboard = (params?: object) => ({resource: {dashboard: 1}, ...(params && {params})});
 
@@ -45,7 +104,8 @@ export const BACKEND_TABLE: BackendCase[] = [
   // null is "no value": Metabase reads it as clearing the filter's default.
   {name: 'a null value', request: {body: dashboard({category: null})}, status: 200},
 
-  ...['GET', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'].map((method) => ({
+  // OPTIONS is a CORS preflight here (allowedOrigins is set): test/backends/cors.node.test.ts.
+  ...['GET', 'PUT', 'DELETE', 'PATCH'].map((method) => ({
     name: `${method} (with Allow: POST)`,
     request: {method, body: method === 'GET' ? undefined : '{}'},
     status: 405,
@@ -126,4 +186,6 @@ export const BACKEND_TABLE: BackendCase[] = [
     ] as const
   ).map(([name, body]) => ({name, request: {body}, status: 400})),
   {name: 'invalid UTF-8', request: {body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])}, status: 400},
+
+  ...GUEST_CASES,
 ];

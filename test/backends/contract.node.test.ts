@@ -6,38 +6,24 @@ import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {startEmulator, type RunningEmulator} from '../../emulator/src/index.js';
-import {createEmbedHandler, toNodeHandler} from '../../src/server/index.js';
+import {toNodeHandler} from '../../src/server/index.js';
 import {
   decodePayload,
   listenOnLoopback,
   SECRET,
   verifyWithJsonwebtoken,
+  verifyWithPyJwt,
   type LoopbackServer,
 } from '../server/support.js';
 import {SUSPECT_KEYS, slugArbitrary} from '../support/suspect-keys.js';
 import {BACKEND_NAMES, runBackendToExit, startBackend, type RunningBackend} from './backend-process.js';
-import {BACKEND_TABLE, TEST_ORIGIN, type BackendCase} from './contract-cases.js';
+import {BACKEND_TABLE, GUEST_CASES, TEST_ORIGIN, type BackendCase} from './contract-cases.js';
+import {contextOfCookie, referenceHandler} from './node-reference.js';
 
 const ENDPOINT = '/api/metabase/embed';
-const USERS: Record<string, {tenant: string}> = {ada: {tenant: 'Acme'}, grace: {tenant: 'Globex'}};
-
 /** The Node handler with the policy the Python and Ruby files write out. */
 function nodeReference(siteUrl: string) {
-  const tenant = (context: {tenant?: string | undefined}) => ({tenant: context.tenant!});
-  const handler = createEmbedHandler<{tenant?: string | undefined}>({
-    siteUrl,
-    secretKey: SECRET,
-    resources: {
-      'dashboard:1': {editable: ['category', 'created_at'], locked: tenant},
-      'question:MonthlyRevenueQ000301': {editable: ['category'], locked: tenant},
-    },
-    authorize: (context) => context.tenant !== undefined,
-    allowedOrigins: [TEST_ORIGIN],
-  });
-  return toNodeHandler(handler, (req) => {
-    const user = /(?:^|;\s*)demo_user=([^;]*)/.exec(String(req.headers.cookie ?? ''))?.[1];
-    return {tenant: user !== undefined && Object.hasOwn(USERS, user) ? USERS[user]!.tenant : undefined};
-  });
+  return toNodeHandler(referenceHandler(siteUrl), (req) => contextOfCookie(String(req.headers.cookie ?? '')));
 }
 
 interface Seen {
@@ -46,7 +32,14 @@ interface Seen {
   body: Record<string, unknown>;
 }
 
-const COMPARED_HEADERS = ['content-type', 'cache-control', 'x-content-type-options', 'allow'];
+const COMPARED_HEADERS = [
+  'content-type',
+  'cache-control',
+  'x-content-type-options',
+  'allow',
+  ...['allow-origin', 'allow-credentials', 'expose-headers'].map((name) => `access-control-${name}`),
+  'vary',
+];
 
 async function send(url: string, request: BackendCase['request']): Promise<Seen> {
   const headers: Record<string, string> = {
@@ -73,7 +66,12 @@ async function send(url: string, request: BackendCase['request']): Promise<Seen>
     });
     duplex = {duplex: 'half'};
   }
-  const response = await fetch(url, {method: request.method ?? 'POST', headers, body: body ?? null, ...duplex});
+  const response = await fetch(`${url}${request.query ?? ''}`, {
+    method: request.method ?? 'POST',
+    headers,
+    body: body ?? null,
+    ...duplex,
+  });
   const text = await response.text();
   return {
     status: response.status,
@@ -85,6 +83,13 @@ async function send(url: string, request: BackendCase['request']): Promise<Seen>
 /** A granted answer without what differs from one signing to the next (the time, the signature). */
 function comparable(seen: Seen, siteUrl: string) {
   if (seen.status !== 200) return seen;
+  if ('jwt' in seen.body) {
+    // A guest embed's answer: exactly {jwt}, a token like the element's.
+    assert.deepEqual(Object.keys(seen.body), ['jwt']);
+    const {iat, exp, ...claims} = decodePayload(String(seen.body['jwt']));
+    assert.equal(Number(exp) - Number(iat), 600, 'the token lives 600 s');
+    return {...seen, body: {guestClaims: claims}};
+  }
   const token = String(seen.body['token']);
   const {iat, exp, ...claims} = decodePayload(token);
   assert.equal(seen.body['url'], `${siteUrl}/embed/${Object.keys(claims['resource'] as object)[0]}/${token}`);
@@ -108,6 +113,33 @@ before(async () => {
 after(async () => {
   await Promise.all([...backends.map((backend) => backend.close()), reference?.close(), emulator?.close()]);
 });
+
+/**
+ * Metabase's guest-embed request, exactly as its e2e test sends it, gets {jwt}: a token that
+ * jsonwebtoken and PyJWT verify with the secret as text, with the session's locked tenant, that
+ * the emulator opens.
+ */
+async function checkGuestToken(url: string) {
+  const answer = await send(url, GUEST_CASES[0]!.request);
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  const jwt = String(answer.body['jwt']);
+  const claims = verifyWithJsonwebtoken(jwt);
+  assert.deepEqual(
+    {resource: claims['resource'], params: claims['params']},
+    {
+      resource: {dashboard: 1},
+      params: {tenant: 'Acme'},
+    },
+  );
+  const [byPyJwt] = verifyWithPyJwt([jwt]);
+  assert.ok(byPyJwt?.ok, JSON.stringify(byPyJwt));
+  assert.deepEqual(byPyJwt.claims['resource'], {dashboard: 1});
+  const opened = await fetch(`${emulator.url}/api/embed/dashboard/${jwt}`);
+  assert.equal(opened.status, 200, await opened.clone().text());
+}
+
+test("the Node handler answers Metabase's guest-embed request with a token Metabase accepts", () =>
+  checkGuestToken(`${reference.origin}${ENDPOINT}`));
 
 for (const name of BACKEND_NAMES) {
   const backend = () => backends.find((running) => running.name === name)!;
@@ -137,6 +169,8 @@ for (const name of BACKEND_NAMES) {
         assert.ok(String(((await opened.json()) as {name: string}).name).length > 0);
       }
     });
+
+    test("Metabase's guest-embed request gets a token Metabase accepts", () => checkGuestToken(backend().url));
 
     test('a 1 MB streamed body is 413, and it goes on serving', async () => {
       const refused = await send(backend().url, {body: ' '.repeat(1024 * 1024), streamed: true});

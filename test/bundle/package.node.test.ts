@@ -6,11 +6,11 @@
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
+import {installApp, packProject, projectDir} from './packed-package.js';
 
-const projectDir = process.cwd();
 const scratch = mkdtempSync(join(tmpdir(), 'metabase-embed-pack-'));
 const appDir = join(scratch, 'app');
 const installedDir = join(appDir, 'node_modules', 'metabase-embed');
@@ -20,16 +20,6 @@ interface PackageJson {
   name: string;
   exports: Record<string, string | Record<string, string>>;
   typesVersions?: Record<string, Record<string, string[]>>;
-}
-
-function sh(command: string, args: string[], cwd: string) {
-  const result = spawnSync(command, args, {
-    cwd,
-    encoding: 'utf8',
-    env: {...process.env, npm_config_update_notifier: 'false'},
-  });
-  assert.equal(result.status, 0, `${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-  return result.stdout;
 }
 
 const installedPackage = () => JSON.parse(readFileSync(join(installedDir, 'package.json'), 'utf8')) as PackageJson;
@@ -46,21 +36,14 @@ function filesUnder(dir: string): string[] {
 }
 
 before(() => {
-  // --ignore-scripts: `prepare` would rebuild dist/, which `npm test` built already.
-  const [packed] = JSON.parse(
-    sh('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], projectDir),
-  ) as Array<{filename: string}>;
-  if (!packed) throw new Error('npm pack listed no tarball');
-  tarball = join(scratch, packed.filename);
-  mkdirSync(appDir);
-  writeFileSync(join(appDir, 'package.json'), JSON.stringify({name: 'consumer', private: true, type: 'module'}));
+  tarball = packProject(scratch);
   // React and Vue are optional peers: a consumer of `metabase-embed/react` or
   // `metabase-embed/vue` installs them beside us.
   const {devDependencies} = JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8')) as {
     devDependencies: Record<string, string>;
   };
   const peers = ['react', 'react-dom', 'vue'].map((name) => `${name}@${devDependencies[name]}`);
-  sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, ...peers], appDir);
+  installApp(appDir, [tarball, ...peers]);
 });
 
 after(() => rmSync(scratch, {recursive: true, force: true}));

@@ -4,9 +4,10 @@
         python3 embed_server.py
 
 Serves POST /api/metabase/embed on 127.0.0.1 with the rules of metabase-embed/server
-(src/server/handler.ts): the same allow-list, statuses and error messages. Optional:
-ALLOWED_ORIGINS (comma-separated; when set, any other Origin is a 403) and
-EMBED_EXPIRES_IN (token lifetime in seconds, default 600).
+(src/server/handler.ts): the same allow-list, statuses and error messages, for the element's
+{resource, params} and for Metabase's guest embeds' {entityType, entityId, customContext}
+(answered {jwt}). Optional: ALLOWED_ORIGINS (comma-separated; when set, any other Origin is a
+403, and the listed ones get CORS) and EMBED_EXPIRES_IN (token lifetime in seconds, default 600).
 """
 
 import html
@@ -25,7 +26,9 @@ ENDPOINT = "/api/metabase/embed"
 MAX_BODY_BYTES = 16 * 1024
 
 
-def tenant_of(user):
+def tenant_of(user, details):
+    # details: {"kind": "static" | "guest", "customContext": ...}; the custom context is
+    # browser input, never an authority.
     return {"tenant": user["tenant"]}
 
 
@@ -122,6 +125,23 @@ def unusable_target_message(target):
     return f"Request target {js_string(target[:100])} is not usable: send a path such as /a/b, or an http(s) URL."
 
 
+PREFLIGHT_MAX_AGE = 600
+
+
+def cors_headers(origin, allowed_origins):
+    """CORS for a listed origin only, echoed exactly (never "*"); just Vary for any other."""
+    if not allowed_origins:
+        return []
+    headers = [("Vary", "Origin")]
+    if origin is not None and origin in allowed_origins:
+        headers += [
+            ("Access-Control-Allow-Origin", origin),
+            ("Access-Control-Allow-Credentials", "true"),
+            ("Access-Control-Expose-Headers", "Date, Retry-After"),
+        ]
+    return headers
+
+
 def check_origin(origin, allowed_origins):
     if allowed_origins and origin not in allowed_origins:
         got = f"Origin {js_string(origin)}" if origin is not None else "no Origin header"
@@ -195,9 +215,28 @@ def parse_embed_request(body):
         raise Refusal(400, "Request body is not valid JSON")
     if not isinstance(data, dict):
         raise Refusal(400, 'Request body must be a JSON object like {"resource": {"dashboard": 12}, "params": {}}')
+    if "entityType" in data:
+        return parse_guest_request(data)
     resource = parse_resource(data.get("resource", MISSING))
     params = parse_params(data["params"] if "params" in data else {})
-    return resource, params
+    return resource, params, None
+
+
+def parse_guest_request(data):
+    """Metabase's guest embeds (embed.js): {entityType, entityId, customContext}, no params."""
+    if "resource" in data or "params" in data:
+        raise Refusal(
+            400,
+            'Request body must be either {"resource", "params"} or {"entityType", "entityId", "customContext"}, not both',
+        )
+    kind = data["entityType"]
+    if kind not in ("dashboard", "question"):
+        raise Refusal(400, f'entityType must be "dashboard" or "question", got {describe(kind)}')
+    raw_id = data.get("entityId", MISSING)
+    item_id = resource_id(raw_id)
+    if item_id is None:
+        raise Refusal(400, f"entityId must be {ID_RULE}, got {describe(raw_id)}")
+    return (kind, item_id), {}, {"customContext": data.get("customContext")}
 
 
 def pick_editable(key, editable, params):
@@ -211,14 +250,14 @@ def pick_editable(key, editable, params):
     return params
 
 
-def signed_token(settings, kind, item_id, params, user):
+def signed_token(settings, kind, item_id, params, user, details):
     """The allow-list, the session's locked values, the token and its exp: the endpoint's and the page's."""
     key = f"{kind}:{item_id}"
     policy = RESOURCES.get(key)
     if policy is None:
         raise Refusal(403, f"{key} is not in this server's list of embeddable items")
     editable = pick_editable(key, policy.get("editable", []), params)
-    locked = policy["locked"](user) if "locked" in policy else {}
+    locked = policy["locked"](user, details) if "locked" in policy else {}
     now = int(time.time())
     claims = {
         "resource": {kind: item_id},
@@ -232,8 +271,11 @@ def signed_token(settings, kind, item_id, params, user):
 
 def embed_answer(settings, request_body, user):
     """The 200 answer for a parsed request."""
-    (kind, item_id), params = request_body
-    token, exp = signed_token(settings, kind, item_id, params, user)
+    (kind, item_id), params, guest = request_body
+    details = {"kind": "guest", **guest} if guest else {"kind": "static"}
+    token, exp = signed_token(settings, kind, item_id, params, user, details)
+    if guest:
+        return {"jwt": token}  # the shape Metabase's embed.js checks
     return {"url": f"{settings['site_url']}/embed/{kind}/{token}", "token": token, "expiresAt": exp}
 
 
@@ -244,7 +286,7 @@ def embed_attributes(settings, resource, params, user):
     """
     kind, item_id = parse_resource(resource)
     params = parse_params(params)
-    token, _ = signed_token(settings, kind, item_id, params, user)
+    token, _ = signed_token(settings, kind, item_id, params, user, {"kind": "static"})
     attributes = {kind: str(item_id)}
     if params:
         attributes["params"] = json.dumps(params, ensure_ascii=False, separators=(",", ":"))
@@ -307,6 +349,8 @@ def make_handler(settings):
         def answer(self, status, body, headers=()):
             data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             self.send_response(status)
+            for name, value in cors_headers(self.headers.get("Origin"), settings["allowed_origins"]):
+                self.send_header(name, value)
             self.send_header("Content-Type", "application/json; charset=utf-8")
             self.send_header("Cache-Control", "no-store")
             self.send_header("X-Content-Type-Options", "nosniff")
@@ -331,6 +375,8 @@ def make_handler(settings):
                 return self.answer(400, {"error": unusable_target_message(self.path)})
             if path != ENDPOINT:
                 return self.answer(404, {"error": "Not found"})
+            if self.command == "OPTIONS" and settings["allowed_origins"]:
+                return self.answer_preflight()
             if self.command != "POST":
                 message = f"Method {self.command} is not allowed: use POST"
                 return self.answer(405, {"error": message}, [("Allow", "POST")])
@@ -354,6 +400,21 @@ def make_handler(settings):
             if name.startswith("do_"):
                 return self.handle_any
             raise AttributeError(name)
+
+        def answer_preflight(self):
+            """A listed origin may POST JSON with credentials; any other gets no CORS header."""
+            cors = cors_headers(self.headers.get("Origin"), settings["allowed_origins"])
+            if len(cors) == 1:  # just Vary: not a listed origin
+                message = "Cross-origin request refused: the Origin is not in allowedOrigins"
+                return self.answer(403, {"error": message})
+            self.send_response(204)
+            for name, value in cors + [
+                ("Access-Control-Allow-Methods", "POST"),
+                ("Access-Control-Allow-Headers", "Content-Type"),
+                ("Access-Control-Max-Age", str(PREFLIGHT_MAX_AGE)),
+            ]:
+                self.send_header(name, value)
+            self.end_headers()
 
         def log_message(self, format, *args):
             pass  # one line per request would go here; never log the answer (it holds a token)

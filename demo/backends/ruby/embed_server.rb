@@ -4,9 +4,10 @@
 #     ruby embed_server.rb
 #
 # Serves POST /api/metabase/embed on 127.0.0.1 with the rules of metabase-embed/server
-# (src/server/handler.ts): the same allow-list, statuses and error messages. Optional:
-# ALLOWED_ORIGINS (comma-separated; when set, any other Origin is a 403) and
-# EMBED_EXPIRES_IN (token lifetime in seconds, default 600).
+# (src/server/handler.ts): the same allow-list, statuses and error messages, for the element's
+# {resource, params} and for Metabase's guest embeds' {entityType, entityId, customContext}
+# (answered {jwt}). Optional: ALLOWED_ORIGINS (comma-separated; when set, any other Origin is a
+# 403, and the listed ones get CORS) and EMBED_EXPIRES_IN (token lifetime in seconds, default 600).
 # Debian: apt-get install ruby ruby-jwt ruby-webrick.
 require 'erb'
 require 'json'
@@ -17,7 +18,9 @@ require 'webrick'
 ENDPOINT = '/api/metabase/embed'
 MAX_BODY_BYTES = 16 * 1024
 
-TENANT_OF = ->(user) { { 'tenant' => user[:tenant] } }
+# details: { kind: 'static' | 'guest', customContext: ... }; the custom context is browser
+# input, never an authority.
+TENANT_OF = ->(user, _details) { { 'tenant' => user[:tenant] } }
 
 # The allow-list: the items this app embeds, the filters the page may set on each, and the
 # values locked from the visitor's session. Keys are "dashboard:<id>" or "question:<id>".
@@ -102,6 +105,17 @@ module EmbedRequest
     "Request target #{js_string(target[0, 100])} is not usable: send a path such as /a/b, or an http(s) URL."
   end
 
+  PREFLIGHT_MAX_AGE = 600
+
+  # CORS for a listed origin only, echoed exactly (never "*"); just Vary for any other.
+  def cors_headers(origin, allowed_origins)
+    return {} if allowed_origins.empty?
+    return { 'Vary' => 'Origin' } unless allowed_origins.include?(origin)
+
+    { 'Vary' => 'Origin', 'Access-Control-Allow-Origin' => origin, 'Access-Control-Allow-Credentials' => 'true',
+      'Access-Control-Expose-Headers' => 'Date, Retry-After' }
+  end
+
   def check_origin(origin, allowed_origins)
     return if allowed_origins.empty? || allowed_origins.include?(origin)
 
@@ -174,8 +188,27 @@ module EmbedRequest
       raise Refusal.new(400, 'Request body must be a JSON object like {"resource": {"dashboard": 12}, "params": {}}')
     end
 
+    return parse_guest_request(data) if data.key?('entityType')
+
     resource = parse_resource(data.fetch('resource', MISSING))
-    [resource, parse_params(data.fetch('params', {}))]
+    [resource, parse_params(data.fetch('params', {})), nil]
+  end
+
+  # Metabase's guest embeds (embed.js): {entityType, entityId, customContext}, no params.
+  def parse_guest_request(data)
+    if data.key?('resource') || data.key?('params')
+      raise Refusal.new(400, 'Request body must be either {"resource", "params"} or ' \
+                             '{"entityType", "entityId", "customContext"}, not both')
+    end
+    kind = data['entityType']
+    unless %w[dashboard question].include?(kind)
+      raise Refusal.new(400, "entityType must be \"dashboard\" or \"question\", got #{describe(kind)}")
+    end
+    raw_id = data.fetch('entityId', MISSING)
+    id = resource_id(raw_id)
+    raise Refusal.new(400, "entityId must be #{ID_RULE}, got #{describe(raw_id)}") if id.nil?
+
+    [[kind, id], {}, { customContext: data['customContext'] }]
   end
 
   def pick_editable(key, editable, params)
@@ -190,13 +223,13 @@ module EmbedRequest
   end
 
   # The allow-list, the session's locked values, the token and its exp: the endpoint's and the page's.
-  def signed_token(settings, (kind, id), params, user)
+  def signed_token(settings, (kind, id), params, user, details)
     key = "#{kind}:#{id}"
     policy = RESOURCES[key]
     raise Refusal.new(403, "#{key} is not in this server's list of embeddable items") if policy.nil?
 
     editable = pick_editable(key, policy.fetch(:editable, []), params)
-    locked = policy[:locked] ? policy[:locked].call(user) : {}
+    locked = policy[:locked] ? policy[:locked].call(user, details) : {}
     now = Time.now.to_i
     claims = { resource: { kind => id }, params: editable.merge(locked), iat: now, exp: now + settings[:expires_in] }
     # The secret is used as text (its UTF-8 bytes), exactly as Metabase does: not hex-decoded.
@@ -204,8 +237,11 @@ module EmbedRequest
   end
 
   # The 200 answer for a parsed request.
-  def answer(settings, (kind, id), params, user)
-    token, exp = signed_token(settings, [kind, id], params, user)
+  def answer(settings, (kind, id), params, guest, user)
+    details = guest ? { kind: 'guest', **guest } : { kind: 'static' }
+    token, exp = signed_token(settings, [kind, id], params, user, details)
+    return { jwt: token } if guest # the shape Metabase's embed.js checks
+
     { url: "#{settings[:site_url]}/embed/#{kind}/#{token}", token: token, expiresAt: exp }
   end
 
@@ -214,7 +250,7 @@ module EmbedRequest
   def embed_attributes(settings, resource, params, user)
     kind, id = parse_resource(resource)
     params = parse_params(params)
-    token, = signed_token(settings, [kind, id], params, user)
+    token, = signed_token(settings, [kind, id], params, user, { kind: 'static' })
     attributes = { kind => id.to_s }
     attributes['params'] = JSON.generate(params) unless params.empty?
     attributes.merge('site-url' => settings[:site_url], 'token' => token)
@@ -261,9 +297,12 @@ class EmbedServlet < WEBrick::HTTPServlet::AbstractServlet
   end
 
   def service(request, response)
+    cors = EmbedRequest.cors_headers(request['Origin'], @settings[:allowed_origins])
+    cors.each { |name, value| response[name] = value }
     path = EmbedRequest.request_path(request.unparsed_uri.to_s)
     return reply(response, 400, error: EmbedRequest.unusable_target_message(request.unparsed_uri.to_s)) if path.nil?
     return reply(response, 404, error: 'Not found') if path != ENDPOINT
+    return preflight(response, cors) if request.request_method == 'OPTIONS' && !@settings[:allowed_origins].empty?
 
     if request.request_method != 'POST'
       response['Allow'] = 'POST'
@@ -274,8 +313,8 @@ class EmbedServlet < WEBrick::HTTPServlet::AbstractServlet
     user = current_user(request)
     raise Refusal.new(401, 'Not authorized to view this embed') if user.nil?
 
-    resource, params = EmbedRequest.parse(read_body(request))
-    reply(response, 200, EmbedRequest.answer(@settings, resource, params, user))
+    resource, params, guest = EmbedRequest.parse(read_body(request))
+    reply(response, 200, EmbedRequest.answer(@settings, resource, params, guest, user))
   rescue Refusal => e
     response.keep_alive = false # an unread body must not be read as a next request
     reply(response, e.status, error: e.message)
@@ -285,6 +324,18 @@ class EmbedServlet < WEBrick::HTTPServlet::AbstractServlet
   end
 
   private
+
+  # A listed origin may POST JSON with credentials; any other gets no CORS header.
+  def preflight(response, cors)
+    unless cors.key?('Access-Control-Allow-Origin')
+      return reply(response, 403, error: 'Cross-origin request refused: the Origin is not in allowedOrigins')
+    end
+
+    response.status = 204
+    response['Access-Control-Allow-Methods'] = 'POST'
+    response['Access-Control-Allow-Headers'] = 'Content-Type'
+    response['Access-Control-Max-Age'] = EmbedRequest::PREFLIGHT_MAX_AGE.to_s
+  end
 
   def reply(response, status, body)
     response.status = status
