@@ -42,6 +42,9 @@ export default [
       preserveModules: true,
       preserveModulesRoot: 'src',
       entryFileNames: '[name].js',
+      // Rollup drops module-level directives; React's 'use client' must open dist/react.js so
+      // that Next.js server components can render <MetabaseEmbed> (test/bundle/package.node.test.ts).
+      banner: (chunk) => (chunk.fileName === 'react.js' ? "'use client';" : ''),
       sourcemap: true,
     },
   },

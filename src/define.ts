@@ -26,6 +26,8 @@ interface MetabaseEmbedJsxAttributes {
   endpoint?: string;
   credentials?: 'same-origin' | 'include';
   'site-url'?: string;
+  /** A first token the page's server signed (`embedAttributes` of metabase-embed/server). */
+  token?: string;
   /** A JSON string as an attribute; an object where the framework sets properties (React 19). */
   params?: string | EmbedParams;
   'initial-params'?: string;

@@ -9,8 +9,9 @@ import {TokenController} from './controllers/token-controller.js';
 import {appearanceHash} from './embed/appearance.js';
 import {paramsRule, readRuled, rules, ruleWarning, type AttributeRule} from './embed/attribute-rules.js';
 import {booleanConverter, jsonConverter, numberConverter} from './embed/attribute-values.js';
-import {readConfiguration} from './embed/configuration.js';
+import {readConfiguration, type Configuration} from './embed/configuration.js';
 import {planFrame} from './embed/frame-plan.js';
+import {readPageToken} from './embed/page-token.js';
 import {jsonChanged, paramAttributePrefix, paramsFromSearch} from './embed/params.js';
 import {describeResource, resourceFromAttributes, resourceKind} from './embed/resource.js';
 import type {
@@ -40,7 +41,7 @@ const ruledProperties: Record<string, AttributeRule> = {...rules, params: params
  * @attr title - The iframe's accessible name; default "Metabase dashboard 12" (or question).
  * @attr param-<slug> - One filter value for the token, e.g. `param-category="Gizmo"`; a JSON array for several values. Wins over `params` on the same slug.
  *
- * @fires {CustomEvent<MetabaseEmbedTokenDetail>} metabase-embed-token - A new token was accepted: `{expiresAt, reason}` (`initial`, `params`, `renew` or `reload`).
+ * @fires {CustomEvent<MetabaseEmbedTokenDetail>} metabase-embed-token - A new token was accepted: `{expiresAt, reason}` (`initial`, `params`, `renew`, `reload`, or `page` for the `token` attribute).
  * @fires {CustomEvent<MetabaseEmbedLoadDetail>} metabase-embed-load - An embed URL finished loading and is on screen: `{url}`.
  * @fires {CustomEvent<MetabaseEmbedResizeDetail>} metabase-embed-resize - The iframe's height changed: `{height}` in CSS pixels.
  * @fires {CustomEvent<MetabaseEmbedLocationDetail>} metabase-embed-location - The visitor changed an editable filter inside the embed: `{params, location}`.
@@ -74,6 +75,7 @@ export class MetabaseEmbedElement extends ReactiveElement {
       endpoint: {},
       credentials: {},
       siteUrl: {attribute: 'site-url'},
+      token: {},
       fetchToken: {attribute: false},
       params: {converter: jsonConverter, hasChanged: jsonChanged},
       initialParams: {attribute: 'initial-params', converter: jsonConverter, hasChanged: jsonChanged},
@@ -133,6 +135,12 @@ export class MetabaseEmbedElement extends ReactiveElement {
 
   /** Metabase's address, for `{jwt}` answers; when set, embed URLs must be on this origin. */
   siteUrl?: string | undefined;
+
+  /**
+   * A first token the page's server signed (`embedAttributes` in metabase-embed/server), with
+   * `site-url`: shown without a request when it matches the resource and filters; the endpoint renews it.
+   */
+  token?: string | undefined;
 
   /** Replaces the endpoint: `({resource, params, signal}) => Promise<answer>`. */
   fetchToken?: FetchToken | undefined;
@@ -230,6 +238,8 @@ export class MetabaseEmbedElement extends ReactiveElement {
   #visitorParams: FrameParams = {};
   #reloadRequested = false;
   #reconcileScheduled = false;
+  /** The `token` attribute last looked at: each value is weighed once. */
+  #pageTokenSeen: string | undefined;
   /** Made with the shadow root (createRenderRoot), before the first update. */
   #view!: EmbedView;
 
@@ -281,6 +291,7 @@ export class MetabaseEmbedElement extends ReactiveElement {
       const rule = ruledProperties[name as string];
       if (rule) this.#warnings.forget(rule.attribute);
     }
+    if (changed.has('token')) this.#warnings.forget('token');
     // Another resource, or new initial values, start from the values the host chose.
     if (changed.has('dashboard') || changed.has('question') || changed.has('initialParams')) this.#visitorParams = {};
   }
@@ -335,9 +346,22 @@ export class MetabaseEmbedElement extends ReactiveElement {
     const read = readConfiguration(this, this.#given['params'], document.baseURI);
     if ('problem' in read) return this.#fail(read.problem);
     this.#configurationError = null;
+    this.#takePageToken(read.configuration);
     if (this.loading === 'lazy' && !this.#lazy.near) this.#lazy.watch();
     else if (this.#tokens.ensure(read.configuration, this.timeout * 1000, reload)) this.#showFrame();
     this.requestUpdate();
+  }
+
+  /** A new `token` attribute: held in place of a request when it matches, else a warning. */
+  #takePageToken(configuration: Configuration): void {
+    const offered = this.token || undefined;
+    if (offered === this.#pageTokenSeen) return;
+    this.#pageTokenSeen = offered;
+    if (offered === undefined) return;
+    const page = readPageToken(offered, configuration, Date.now());
+    if ('problem' in page) return this.#warnings.warn(page.problem);
+    const token = this.#tokens.adopt(configuration.key, page.target, page.life);
+    this.#emit('metabase-embed-token', {expiresAt: token.life.expiresAt, reason: token.reason});
   }
 
   /** Shows the token held, with the appearance and filter values of now. */

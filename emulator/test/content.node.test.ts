@@ -208,6 +208,49 @@ describe('content given to the emulator', () => {
       /questions\[0\]\.visualization_settings\.column_settings\.id must be an object/,
     ],
     [
+      'a remapping of an unknown column or to one',
+      {...tinyContent(), remappings: {people: {height: 'state', id: 'nickname'}, pets: {id: 'name'}}},
+      /remappings\.people\.height must be named after a column of "people" \(got "height"\)[\s\S]*remappings\.people\.id must be a column of "people" \(got "nickname"\)[\s\S]*remappings\.pets must be named after one of the tables/,
+    ],
+    [
+      'a static list entry that is neither a value nor a [value, label] pair',
+      {
+        ...tinyContent(),
+        questions: [
+          {
+            ...tinyContent().questions[0],
+            parameters: [
+              {
+                id: 's',
+                slug: 'state',
+                name: 'State',
+                type: 'string/=',
+                column: 'state',
+                values_source_type: 'static-list',
+                values_source_config: {values: ['AK', ['WA', 3], {value: 'TX'}]},
+              },
+            ],
+          },
+        ],
+      },
+      /parameters\[0\]\.values_source_config\.values\[1\] must be a string or number, or a \[value, "label"\] pair[\s\S]*values\[2\] must be/,
+    ],
+    [
+      'an unknown values source',
+      {
+        ...tinyContent(),
+        questions: [
+          {
+            ...tinyContent().questions[0],
+            parameters: [
+              {id: 's', slug: 'state', name: 'State', type: 'string/=', column: 'state', values_source_type: 'card'},
+            ],
+          },
+        ],
+      },
+      /parameters\[0\]\.values_source_type must be one of "static-list" \(got "card"\)/,
+    ],
+    [
       'a bad global switch',
       {...tinyContent(), embedding_enabled: 'yes'},
       /content\.embedding_enabled must be true or false/,

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {runQuery, truncateDate} from '../src/query/engine.js';
 import {rowFilter, type Filter} from '../src/query/filters.js';
 import {toCsv} from '../src/query/export.js';
-import type {Row} from '../src/content/types.js';
+import type {Row, VisualizationSettings} from '../src/content/types.js';
 
 const rows: Row[] = [
   {id: 1, day: '2024-01-31T23:59:00Z', kind: 'a', amount: 10.1},
@@ -149,6 +149,35 @@ describe('toCsv', () => {
       cols: [{name: 'a', display_name: 'A, "x"', base_type: 'type/Text'}],
       rows: [['=1+1'], ['plain'], [null], [-3]],
     });
-    assert.equal(csv, '"A, ""x"""\r\n\'=1+1\r\nplain\r\n\r\n-3\r\n');
+    assert.equal(csv, '"A, ""x"""\n\'=1+1\nplain\n\n-3\n');
   });
+
+  const col = (name: string, base_type: string, unit?: 'month' | 'quarter') => ({
+    name,
+    display_name: name,
+    base_type,
+    ...(unit ? {unit} : {}),
+  });
+  const cases: [string | number, ReturnType<typeof col>, VisualizationSettings, string][] = [
+    [2000, col('n', 'type/Integer'), {}, '"2,000"'],
+    [1234.567, col('n', 'type/Float'), {}, '"1,234.57"'],
+    [
+      -1234.5,
+      col('n', 'type/Float'),
+      {column_settings: {n: {number_style: 'currency', currency: 'USD'}}},
+      '"-$1,234.50"',
+    ],
+    [0.25, col('n', 'type/Float'), {column_settings: {n: {number_style: 'percent'}}}, '25%'],
+    ['2024-03-26', col('d', 'type/DateTime'), {}, '"March 26, 2024"'],
+    ['2024-03-26T14:05:00Z', col('d', 'type/DateTime'), {}, '"March 26, 2024, 2:05 PM"'],
+    ['2024-03-01T00:00:00Z', col('d', 'type/DateTime', 'month'), {}, '"March, 2024"'],
+    ['2024-04-01T00:00:00Z', col('d', 'type/DateTime', 'quarter'), {}, 'Q2 2024'],
+    ['=1+1', col('t', 'type/Text'), {}, "'=1+1"],
+  ];
+  for (const [value, column, settings, expected] of cases) {
+    test(`format_rows=true writes ${JSON.stringify(value)} as ${expected}`, () => {
+      const csv = toCsv({cols: [column], rows: [[value]]}, {formatRows: true, settings});
+      assert.equal(csv.split('\n')[1], expected);
+    });
+  }
 });

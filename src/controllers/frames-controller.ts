@@ -150,7 +150,9 @@ export class FramesController implements ReactiveController {
     // document, and iframe-resizer's first message (target origin pinned) would only make
     // the browser log a mismatch. Later navigations are iframe-resizer's own business.
     if (this.#sizing.resize === 'auto') {
-      frame.resizer = attachResizer(frame.iframe, (height) => this.#setContentHeight(frame, height));
+      frame.resizer = attachResizer(frame.iframe, frame.plan.target.origin, (height) =>
+        this.#setContentHeight(frame, height),
+      );
     }
     if (this.#visible) this.#swapInOnceSettled(frame);
     else this.#swapIn(frame); // nothing to keep on screen: show it now

@@ -1,14 +1,15 @@
 // iframe-resizer 4.3.2's parent script on one iframe, through our own copy of its
 // `iFrameResize` (see iframe-resizer/own-iframe-resizer.ts); undefined in Node, where the
 // script returns at once (server-side rendering).
-import {ownIFrameResize} from './iframe-resizer/own-iframe-resizer.js';
+import {ownIFrameResize, trustFrame} from './iframe-resizer/own-iframe-resizer.js';
+import {checkShrinks} from './iframe-resizer/shrink-check.js';
 
 interface IFrameResizerOptions {
   checkOrigin: true;
   warningTimeout: number;
   scrolling: 'omit';
   onInit(iframe: HTMLIFrameElement): void;
-  onResized(data: {height: number | string}): void;
+  onResized(data: {height: number | string; type: string}): void;
 }
 
 type IFrameResize = (options: IFrameResizerOptions, target: HTMLIFrameElement) => HTMLIFrameElement[];
@@ -27,14 +28,19 @@ export interface Resizer {
 
 /**
  * Starts iframe-resizer on `iframe` (already in the document, its validated http(s) src
- * set), trusting messages from the src's origin only. `onHeight` gets each content height.
+ * set on `origin`), trusting messages from its window on that origin only. `onHeight` gets
+ * each content height.
  */
-export function attachResizer(iframe: HTMLIFrameElement, onHeight: (height: number) => void): Resizer {
+export function attachResizer(iframe: HTMLIFrameElement, origin: string, onHeight: (height: number) => void): Resizer {
   // iframe-resizer checks a message's origin, not its window, and finds the iframe by the id
   // the message names. Its default ids (iFrameResizer0, 1, …) are guessable, so any page on
   // the embed's origin could resize this iframe; a random id is known only to the window
   // that received iframe-resizer's init message: this iframe's.
   iframe.id = unguessableId();
+  // The id still leaks to any page the iframe navigates to: message-guard.ts passes on
+  // messages naming it only from this iframe's window and the embed's origin.
+  const shrinks = checkShrinks(iframe);
+  const forget = trustFrame(iframe, origin, (height) => shrinks.resetTo(height));
   let connected = false;
   let closed = false;
   iFrameResize?.(
@@ -50,9 +56,9 @@ export function attachResizer(iframe: HTMLIFrameElement, onHeight: (height: numb
       onInit: () => {
         connected = true;
       },
-      onResized: ({height}) => {
+      onResized: ({height, type}) => {
         connected = true;
-        if (!closed) onHeight(Number(height));
+        if (!closed) onHeight(shrinks.report(Number(height), type));
       },
     },
     iframe,
@@ -64,6 +70,8 @@ export function attachResizer(iframe: HTMLIFrameElement, onHeight: (height: numb
     close() {
       if (closed) return;
       closed = true;
+      forget();
+      shrinks.close();
       // removeListeners, not close(): close() would also remove the iframe from the page.
       (iframe as HTMLIFrameElement & {iFrameResizer?: IFrameResizerHandle}).iFrameResizer?.removeListeners();
     },

@@ -1,5 +1,6 @@
 // A token's life: one request at a time (a newer one aborts it, and a late answer to an old
-// one is dropped), retries with backoff, a per-attempt timeout, renewal before `exp`, and
+// one is dropped), new filter values asked for at most every 100 ms (the latest values
+// when the wait ends: embed/token-steps.ts's requestDelayMs), retries with backoff, a per-attempt timeout, renewal before `exp`, and
 // renewal at once when the page becomes visible again or comes back online. A renewal that
 // fails for a passing reason keeps the working token and tries again later, until the token
 // is about to lapse. The decisions are embed/token-steps.ts; this file runs them. While the
@@ -10,7 +11,7 @@ import type {Configuration} from '../embed/configuration.js';
 import {exchangeToken, TokenRequestError} from '../embed/exchange.js';
 import {maxTimerDelayMs} from '../embed/retry.js';
 import {planTokenLife, type TokenLife} from '../embed/token-life.js';
-import {afterFailure, nextTokenStep} from '../embed/token-steps.js';
+import {afterFailure, nextTokenStep, requestDelayMs} from '../embed/token-steps.js';
 import type {MetabaseEmbedErrorDetail, TokenReason} from '../embed/types.js';
 
 interface AcceptedToken {
@@ -42,6 +43,10 @@ export class TokenController implements ReactiveController {
   failure: (MetabaseEmbedErrorDetail & {key: string; retryable: boolean}) | null = null;
   #inFlight: InFlight | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the last request started (Date.now()). */
+  #lastStartAt = -Infinity;
+  /** A request for new values waits (requestDelayMs); the timer brings it. */
+  #waiting = false;
 
   readonly #callbacks: TokenCallbacks;
 
@@ -52,11 +57,11 @@ export class TokenController implements ReactiveController {
 
   /** A request the visitor is waiting for (not a background renewal) is under way. */
   get busy(): boolean {
-    return this.#inFlight !== null && this.#inFlight.reason !== 'renew';
+    return this.#waiting || (this.#inFlight !== null && this.#inFlight.reason !== 'renew');
   }
 
   get requesting(): boolean {
-    return this.#inFlight !== null;
+    return this.#waiting || this.#inFlight !== null;
   }
 
   /**
@@ -74,15 +79,27 @@ export class TokenController implements ReactiveController {
       failedKey: this.failure?.key ?? null,
       token: this.token && {key: this.token.key, ...this.token.life},
     });
-    if (typeof step === 'object') this.#start(configuration, step.request, timeoutMs);
+    const delayMs = typeof step === 'object' ? requestDelayMs(step.request, this.#lastStartAt, Date.now()) : 0;
+    this.#waiting = delayMs > 0;
+    if (this.#waiting) this.#reconsiderIn(delayMs, true);
+    else if (typeof step === 'object') this.#start(configuration, step.request, timeoutMs);
     else if (step === 'valid' && !this.#inFlight) this.#reconsiderIn(this.token!.life.renewAt - Date.now());
     return step === 'valid';
+  }
+
+  /** Takes a token the page's server signed for `key` (embed/page-token.ts checked it) in place of a request. */
+  adopt(key: string, target: EmbedTarget, life: TokenLife): AcceptedToken {
+    this.cancel();
+    this.failure = null;
+    this.token = {key, target, life, reason: 'page'};
+    return this.token;
   }
 
   /** Aborts any request and retry, and stops the renewal timer. */
   cancel(): void {
     this.#inFlight?.abort.abort(new DOMException('Superseded', 'AbortError'));
     this.#inFlight = null;
+    this.#waiting = false;
     clearTimeout(this.#timer);
     this.#timer = undefined;
   }
@@ -110,8 +127,10 @@ export class TokenController implements ReactiveController {
     this.#callbacks.reconsider();
   };
 
-  #reconsiderIn(delayMs: number): void {
-    if (this.#timer !== undefined || delayMs === Infinity) return;
+  /** Asks the host to look again after `delayMs`; `replace`: instead of the timer set, if any. */
+  #reconsiderIn(delayMs: number, replace = false): void {
+    if (replace) clearTimeout(this.#timer);
+    else if (this.#timer !== undefined || delayMs === Infinity) return;
     this.#timer = setTimeout(
       () => {
         this.#timer = undefined;
@@ -126,6 +145,7 @@ export class TokenController implements ReactiveController {
     this.failure = null;
     const inFlight: InFlight = {key: configuration.key, reason, abort: new AbortController()};
     this.#inFlight = inFlight;
+    this.#lastStartAt = Date.now();
     void this.#run(configuration, inFlight, timeoutMs);
   }
 

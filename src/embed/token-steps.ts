@@ -31,6 +31,19 @@ export function nextTokenStep({key, reload, now, inFlight, failedKey, token}: To
   return {request: !token ? 'initial' : token.key === key ? 'renew' : 'params'};
 }
 
+/**
+ * Requests for new filter values start at most this often: typing in a filter bound to the
+ * element (20 changes 10 ms apart) makes three requests, the last one within this long of
+ * the last change. The first request, reload() and renewals never wait.
+ */
+export const coalesceMs = 100;
+
+/** How long a request for `reason` waits: 0, or until `coalesceMs` after the previous request started. */
+export function requestDelayMs(reason: TokenReason, previousStartAt: number, now: number): number {
+  if (reason === 'reload' || reason === 'renew') return 0;
+  return Math.max(0, previousStartAt + coalesceMs - now);
+}
+
 export interface FailedAttempt {
   retryable: boolean;
   /** Retries already made for this request (0 after its first attempt). */

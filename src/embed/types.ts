@@ -46,8 +46,8 @@ export type FetchToken = (request: FetchTokenRequest) => Promise<EmbedAnswer>;
 /** `idle` (nothing asked yet, e.g. lazy and off-screen), `loading`, `ready`, `error`. */
 export type EmbedState = 'idle' | 'loading' | 'ready' | 'error';
 
-/** Why a new token was fetched. */
-export type TokenReason = 'initial' | 'params' | 'renew' | 'reload';
+/** Why a new token was fetched; `page`: the tag's `token` attribute, signed by the page's server. */
+export type TokenReason = 'initial' | 'params' | 'renew' | 'reload' | 'page';
 
 /** Why something failed. */
 export type EmbedErrorReason =

@@ -15,15 +15,18 @@ import {createMetabaseCheck, parseMetabaseCheck, type MetabaseCheckOptions} from
 import {compileResources, mergeParams, pickEditableParams, resolveLockedParams, type EmbedResources} from './policy.js';
 import {DEFAULT_BODY_TIMEOUT, parseEmbedRequest, readBodyText} from './request-body.js';
 import {checkContentType, checkFetchSite, checkMethod, checkOrigin, parseAllowedOrigins} from './request-checks.js';
-import {resourceKey} from './resource.js';
+import {parsePageEmbed, tagAttributes, type EmbedAttributes, type PageEmbed} from './page-token.js';
+import type {EmbedParamValue} from './params.js';
+import {resourceKey, type ParsedResource} from './resource.js';
 import {errorResponse, internalErrorResponse, jsonResponse} from './responses.js';
 import {embedClaims, embedUrl, importSigningKey, signClaims} from './sign.js';
 
 /**
- * Where a request failed with 500: the host's `authorize`, reading the request, its locked
- * resolver, signing, or checking the token with Metabase.
+ * Where a request failed with 500: a setting read from the environment, the host's
+ * `authorize`, reading the request, its locked resolver, signing, or checking the token with
+ * Metabase.
  */
-export type EmbedErrorStage = 'authorize' | 'request' | 'locked' | 'sign' | 'check';
+export type EmbedErrorStage = 'config' | 'authorize' | 'request' | 'locked' | 'sign' | 'check';
 
 export interface EmbedErrorInfo {
   stage: EmbedErrorStage;
@@ -67,14 +70,23 @@ export interface EmbedHandlerOptions<TContext = unknown> {
   now?: (() => Date) | undefined;
 }
 
-export type EmbedHandler<TContext = unknown> = (request: Request, context?: TContext) => Promise<Response>;
+export interface EmbedHandler<TContext = unknown> {
+  (request: Request, context?: TContext): Promise<Response>;
+  /**
+   * Signs the first token of a server-rendered page through the same allow-list and locked
+   * values as the endpoint, and returns the tag's attributes (see page-token.ts).
+   */
+  embedAttributes(embed: PageEmbed, context?: TContext): Promise<EmbedAttributes>;
+}
 
 /**
- * Builds the endpoint. Throws at once, naming the option, when the configuration is
- * missing or malformed, so a bad deployment fails at startup.
+ * Builds the endpoint. Throws at once, naming the option, when an option passed is missing or
+ * malformed, so a bad deployment fails at startup. Settings read from the environment are
+ * read at the first request instead: Next.js and other bundlers import route modules while
+ * they build, where the deployment's environment is not set.
  */
 export function createEmbedHandler<TContext = unknown>(options: EmbedHandlerOptions<TContext>): EmbedHandler<TContext> {
-  const siteUrl = parseSiteUrl(requiredSetting(options.siteUrl, 'siteUrl', 'METABASE_SITE_URL'));
+  const siteUrl = setting(options.siteUrl, 'siteUrl', 'METABASE_SITE_URL', (value) => parseSiteUrl(value));
   const secretKey = secretKeySource(options.secretKey);
   const policies = compileResources<TContext>(options.resources);
   const allowedOrigins = parseAllowedOrigins(options.allowedOrigins);
@@ -82,14 +94,27 @@ export function createEmbedHandler<TContext = unknown>(options: EmbedHandlerOpti
   const bodyTimeoutMs = parseBodyTimeout(options.bodyTimeout ?? DEFAULT_BODY_TIMEOUT) * 1000;
   const clock = options.now ?? (() => new Date());
   const checkTimeoutMs = parseMetabaseCheck(options.checkWithMetabase);
-  const check = checkTimeoutMs === undefined ? undefined : createMetabaseCheck(siteUrl, checkTimeoutMs);
+  let check: ReturnType<typeof createMetabaseCheck> | undefined;
   const report = reporter(options.onError);
   // One imported key per secret: a rotated secret imports its own once.
   let signingKey: {secret: string; key: Promise<CryptoKey>} | undefined;
 
-  return async (request, context) => {
-    let info: EmbedErrorInfo = {stage: 'authorize'};
+  /** Signs `params` (already checked against the policy) for `resource`; the token and its exp. */
+  async function sign(resource: ParsedResource, params: Record<string, EmbedParamValue>) {
+    const claims = embedClaims(resource, params, expiresIn, epochSeconds(clock()));
+    const secret = secretKey();
+    if (signingKey?.secret !== secret) signingKey = {secret, key: importSigningKey(secret)};
+    return {token: await signClaims(claims, await signingKey.key), exp: claims.exp};
+  }
+
+  const handler = async (request: Request, context?: TContext): Promise<Response> => {
+    let info: EmbedErrorInfo = {stage: 'config'};
     try {
+      const site = siteUrl();
+      secretKey();
+      if (checkTimeoutMs !== undefined) check ??= createMetabaseCheck(site, checkTimeoutMs);
+
+      info = {stage: 'authorize'};
       checkMethod(request);
       checkOrigin(request, allowedOrigins);
       checkFetchSite(request, allowedOrigins);
@@ -109,38 +134,78 @@ export function createEmbedHandler<TContext = unknown>(options: EmbedHandlerOpti
       const locked = await resolveLockedParams(policy, context as TContext, request);
 
       info = {stage: 'sign', resource: key};
-      const claims = embedClaims(body.resource, mergeParams(editable, locked), expiresIn, epochSeconds(clock()));
-      const secret = secretKey();
-      if (signingKey?.secret !== secret) signingKey = {secret, key: importSigningKey(secret)};
-      const token = await signClaims(claims, await signingKey.key);
+      const {token, exp} = await sign(body.resource, mergeParams(editable, locked));
 
       info = {stage: 'check', resource: key};
       if (check) await check(body.resource, token);
-      return jsonResponse(200, {url: embedUrl(siteUrl, body.resource, token), token, expiresAt: claims.exp});
+      return jsonResponse(200, {url: embedUrl(site, body.resource, token), token, expiresAt: exp});
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error.status, error.message, error.headers);
       report(error, info);
       return internalErrorResponse();
     }
   };
+
+  return Object.assign(handler, {
+    embedAttributes: async (embed: PageEmbed, context?: TContext): Promise<EmbedAttributes> => {
+      const site = siteUrl();
+      const {resource, params} = parsePageEmbed(embed);
+      const key = resourceKey(resource);
+      const policy = policies.get(key);
+      if (policy === undefined)
+        throw new EmbedValidationError('resource', `${key} is not in the handler's resources (the allow-list)`);
+      let editable;
+      try {
+        editable = pickEditableParams(policy, params);
+      } catch (error) {
+        throw error instanceof HttpError ? new EmbedValidationError('params', error.message) : error;
+      }
+      const locked = await resolveLockedParams(policy, context as TContext, undefined);
+      const {token} = await sign(resource, mergeParams(editable, locked));
+      return tagAttributes(resource, params, site, token);
+    },
+  });
 }
 
-/** The secret as a function read per token; a fixed one (or the environment's) is checked once. */
+/** The secret as a function read per token; a fixed one is checked at once, the environment's at first use. */
 function secretKeySource(option: string | (() => string) | undefined): () => string {
   if (typeof option === 'function') {
     parseSecretKey(option(), 'secretKey()');
     return () => parseSecretKey(option(), 'secretKey()');
   }
-  const fixed = parseSecretKey(requiredSetting(option, 'secretKey', 'METABASE_SECRET_KEY'));
-  return () => fixed;
+  return setting(option, 'secretKey', 'METABASE_SECRET_KEY', (value) => parseSecretKey(value));
 }
 
-function requiredSetting(value: string | undefined, option: string, variable: string): string {
-  const setting = value ?? readEnv(variable);
-  if (setting === undefined) {
-    throw new EmbedValidationError(option, `${option} is missing: pass it to createEmbedHandler or set ${variable}`);
+/**
+ * A setting passed as an option is checked now (and throws); one left to the environment is
+ * read and checked at its first use, once, and a missing or invalid value throws there, on
+ * every use, naming the variable.
+ */
+function setting<T>(value: string | undefined, option: string, variable: string, parse: (value: string) => T): () => T {
+  if (value !== undefined) {
+    const parsed = parse(value);
+    return () => parsed;
   }
-  return setting;
+  let read: {value: T} | {error: unknown} | undefined;
+  return () => {
+    read ??= readSetting(option, variable, parse);
+    if ('error' in read) throw read.error;
+    return read.value;
+  };
+}
+
+function readSetting<T>(option: string, variable: string, parse: (value: string) => T): {value: T} | {error: unknown} {
+  const value = readEnv(variable);
+  if (value === undefined) {
+    const message = `${option} is missing: pass it to createEmbedHandler or set ${variable}`;
+    return {error: new EmbedValidationError(option, message)};
+  }
+  try {
+    return {value: parse(value)};
+  } catch (error) {
+    if (!(error instanceof EmbedValidationError)) throw error;
+    return {error: new EmbedValidationError(option, `${error.message} (read from ${variable})`)};
+  }
 }
 
 /**
@@ -153,7 +218,11 @@ function reporter(onError: EmbedHandlerOptions['onError']) {
       if (onError) onError(error, info);
       else {
         const where = info.resource ? `${info.stage}, ${info.resource}` : info.stage;
-        console.error(`metabase-embed/server: answered 500 (${where}); pass onError to createEmbedHandler for details`);
+        // A setting's message names it and what it allows, never its value: safe to print.
+        const detail = info.stage === 'config' ? `: ${(error as Error).message}` : '';
+        console.error(
+          `metabase-embed/server: answered 500 (${where})${detail}; pass onError to createEmbedHandler for details`,
+        );
       }
     } catch {
       // A failing error hook must not turn a clean 500 into a crash.

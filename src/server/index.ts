@@ -10,6 +10,8 @@ export type {EmbedClaims, SignEmbedTokenOptions, SignEmbedUrlOptions} from './si
 export {createEmbedHandler} from './handler.js';
 export {INTERNAL_ERROR_MESSAGE} from './responses.js';
 export type {EmbedErrorInfo, EmbedErrorStage, EmbedHandler, EmbedHandlerOptions} from './handler.js';
+export {toHtmlAttributes} from './page-token.js';
+export type {EmbedAttributes, PageEmbed} from './page-token.js';
 export type {MetabaseCheckOptions} from './metabase-check.js';
 export type {EmbedResourcePolicy, EmbedResources, LockedResolver} from './policy.js';
 export {toNodeHandler} from './node.js';

@@ -7,8 +7,14 @@ import {parseParams, type EmbedParamValue, type EmbedParams} from './params.js';
 import {parseResourceKey, type ParsedResource} from './resource.js';
 import {describeValue, isPlainObject} from './values.js';
 
-/** Computes locked values per request, e.g. from the session: `(context) => ({tenant: context.user.tenantId})`. */
-export type LockedResolver<TContext> = (context: TContext, request: Request) => EmbedParams | Promise<EmbedParams>;
+/**
+ * Computes locked values per request, e.g. from the session: `(context) => ({tenant: context.user.tenantId})`.
+ * `request` is the token request, or undefined when a page signs its first token (`embedAttributes`).
+ */
+export type LockedResolver<TContext> = (
+  context: TContext,
+  request: Request | undefined,
+) => EmbedParams | Promise<EmbedParams>;
 
 export interface EmbedResourcePolicy<TContext = unknown> {
   /** Filter slugs the browser may set. Anything else in a request is refused with 400. */
@@ -124,7 +130,7 @@ export function pickEditableParams(
 export async function resolveLockedParams<TContext>(
   policy: CompiledPolicy<TContext>,
   context: TContext,
-  request: Request,
+  request: Request | undefined,
 ): Promise<ParamMap> {
   if (typeof policy.locked !== 'function') return policy.locked;
   const resolved = await policy.locked(context, request);

@@ -1,6 +1,13 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {afterFailure, nextTokenStep, type FailedAttempt, type TokenSituation} from '../../src/embed/token-steps.js';
+import {
+  afterFailure,
+  coalesceMs,
+  nextTokenStep,
+  requestDelayMs,
+  type FailedAttempt,
+  type TokenSituation,
+} from '../../src/embed/token-steps.js';
 
 const now = 1_000_000;
 const held = {key: 'A', renewAt: now + 60_000, expiresAt: now + 120_000};
@@ -79,5 +86,20 @@ const failures: Array<{name: string; attempt: Partial<FailedAttempt>; then: Retu
 for (const {name, attempt: change, then} of failures) {
   test(`after a ${name}: ${JSON.stringify(then)}`, () => {
     assert.deepEqual(afterFailure({...attempt, ...change}), then);
+  });
+}
+
+const delays: Array<{name: string; args: Parameters<typeof requestDelayMs>; delay: number}> = [
+  {name: 'the first request', args: ['initial', -Infinity, now], delay: 0},
+  {name: 'new values long after the last request', args: ['params', now - 5_000, now], delay: 0},
+  {name: 'new values just after the last request', args: ['params', now - 10, now], delay: coalesceMs - 10},
+  {name: 'new values as the last request starts', args: ['params', now, now], delay: coalesceMs},
+  {name: 'a first token asked again (values changed before it came)', args: ['initial', now - 40, now], delay: 60},
+  {name: 'reload() just after a request', args: ['reload', now - 10, now], delay: 0},
+  {name: 'a renewal just after a request', args: ['renew', now - 10, now], delay: 0},
+];
+for (const {name, args, delay} of delays) {
+  test(`request delay, ${name}: ${delay} ms`, () => {
+    assert.equal(requestDelayMs(...args), delay);
   });
 }

@@ -13,13 +13,23 @@ describe('react-dom/server', () => {
     assert.deepEqual(Object.keys(await import('metabase-embed/jsx')), []); // types only
   });
 
-  it('metabase-embed/react: renders the tag with its attributes and light DOM; properties and listeners wait for the browser', () => {
+  it('the built metabase-embed/react is a client module: its first line is the "use client" directive', async () => {
+    const {readFile} = await import('node:fs/promises');
+    const built = await readFile(new URL(import.meta.resolve('metabase-embed/react')), 'utf8');
+    assert.equal(built.split('\n')[0], "'use client';");
+  });
+
+  it('metabase-embed/react: renders every prop that has an attribute as one (objects as JSON); functions and listeners wait for the browser', () => {
     // A `param-*` attribute is not a declared prop: JSX allows dashed names, createElement
     // takes them from a props object that is not a fresh literal.
     const props = {
       dashboard: 1,
       endpoint: '/api/metabase/embed',
       params: {category: 'Gizmo'},
+      siteUrl: 'https://metabase.example',
+      bordered: false,
+      minHeight: 300,
+      fetchToken: () => Promise.resolve({url: 'https://metabase.example/embed/dashboard/x'}),
       className: 'sales',
       'param-state': 'CA',
       onMetabaseEmbedLoad: () => undefined,
@@ -27,11 +37,11 @@ describe('react-dom/server', () => {
     const markup = renderToString(
       createElement(MetabaseEmbed, props, createElement('p', {slot: 'loading'}, 'Loading…')),
     );
-    // @lit/react sets the element's properties (dashboard, endpoint, params) and its event
-    // props on the element once React has it in the browser, not in the HTML.
+    // The element reads these before React hydrates it (and before React 19 would set a
+    // property); fetchToken and the event props are set on the element in the browser.
     assert.equal(
       markup,
-      '<metabase-embed class="sales" param-state="CA"><p slot="loading">Loading…</p></metabase-embed>',
+      '<metabase-embed dashboard="1" endpoint="/api/metabase/embed" params="{&quot;category&quot;:&quot;Gizmo&quot;}" site-url="https://metabase.example" bordered="false" min-height="300" class="sales" param-state="CA"><p slot="loading">Loading…</p></metabase-embed>',
     );
   });
 

@@ -28,18 +28,22 @@ describe('React 18 app', () => {
     );
   });
 
-  it('React 18 renders the page and the dashboard shows; params, a property, is no attribute', async () => {
+  it('React 18 renders the page and the dashboard shows; props with an attribute are written as attributes too', async () => {
     assert.equal(await app().page.$eval('h1', (heading) => heading.textContent), 'metabase-embed in React 18.3.1');
     const shown = await waitForEmbed(app().page, undefined, app().host.secretKey);
     assert.deepEqual(shown, salesOverview());
     assert.equal(await statusOnceItReads(app().page, 'Dashboard loaded 1 time(s)'), 'Dashboard loaded 1 time(s)');
-    // React 18 alone would write params="[object Object]"; @lit/react sets the property.
+    // React 18 alone would write params="[object Object]"; the wrapper writes JSON and sets the property.
     const element = await app().page.$eval('metabase-embed', (embed) => ({
       attributes: embed.getAttributeNames(),
       params: embed.params,
       minHeight: embed.minHeight,
     }));
-    assert.deepEqual(element, {attributes: ['resize'], params: {}, minHeight: 300});
+    assert.deepEqual(element, {
+      attributes: ['dashboard', 'endpoint', 'params', 'theme', 'min-height', 'resize'],
+      params: {},
+      minHeight: 300,
+    });
   });
 
   it('a category picked in the app re-signs; onMetabaseEmbedLoad reaches the app', async () => {
@@ -59,9 +63,12 @@ describe('React 18 on the server', () => {
     assert.equal(server.reactVersion, '18.3.1');
     const markup = server.renderApp();
     assert.match(markup, /^<main><h1>metabase-embed in React <!-- -->18\.3\.1<\/h1>/);
-    // Properties and listeners are set in the browser, once React has the element.
+    // Attributes for what has one, so the element reads its filters before hydration;
+    // listeners are added in the browser, once React has the element.
     assert.ok(
-      markup.includes('<metabase-embed><p slot="loading">Loading the sales dashboard…</p></metabase-embed>'),
+      markup.includes(
+        '<metabase-embed dashboard="1" endpoint="/api/metabase/embed" params="{}" theme="light" min-height="300"><p slot="loading">Loading the sales dashboard…</p></metabase-embed>',
+      ),
       markup,
     );
   });

@@ -56,22 +56,46 @@ describe('settings from the environment', () => {
     assert.match(String(body['url']), /^https:\/\/metabase\.example\.com\/embed\//);
   });
 
+  /** What the first request reports (a generic 500) when a setting left to the environment fails. */
+  async function firstRequestError(options: Partial<EmbedHandlerOptions>): Promise<EmbedValidationError> {
+    const seen: unknown[] = [];
+    const handler = createEmbedHandler({
+      siteUrl: SITE,
+      secretKey: SECRET,
+      resources,
+      ...options,
+      onError: (error) => seen.push(error),
+    });
+    const response = await handler(
+      new Request('http://127.0.0.1/embed', {
+        method: 'POST',
+        headers: {'Content-Type': 'application/json'},
+        body: JSON.stringify({resource: {dashboard: 12}}),
+      }),
+    );
+    assert.equal(response.status, 500);
+    const [error] = seen;
+    assert.ok(error instanceof EmbedValidationError, String(error));
+    assert.ok(!error.message.includes(SECRET.slice(0, 16)), 'the message must not echo the secret');
+    return error;
+  }
+
   for (const [option, variable] of [
     ['siteUrl', 'METABASE_SITE_URL'],
     ['secretKey', 'METABASE_SECRET_KEY'],
   ] as const) {
     for (const unset of ['unset', 'empty']) {
-      test(`${option} missing and ${variable} ${unset} throws at creation`, () => {
+      test(`${option} missing and ${variable} ${unset}: no throw at creation, named at the first request`, async () => {
         ENV_NAMES.forEach((name) => delete process.env[name]);
         if (unset === 'empty') process.env[variable] = '';
-        const error = creationError({[option]: undefined});
+        const error = await firstRequestError({[option]: undefined});
         assert.equal(error.message, `${option} is missing: pass it to createEmbedHandler or set ${variable}`);
         assert.equal(error.field, option);
       });
     }
   }
 
-  test('an environment that refuses to be read (Deno without --allow-env) is a missing option, by name', () => {
+  test('an environment that refuses to be read (Deno without --allow-env) is a missing option, by name', async () => {
     const env = Object.getOwnPropertyDescriptor(process, 'env')!;
     Object.defineProperty(process, 'env', {
       configurable: true,
@@ -80,19 +104,19 @@ describe('settings from the environment', () => {
       },
     });
     try {
-      const error = creationError({secretKey: undefined});
+      const error = await firstRequestError({secretKey: undefined});
       assert.equal(error.message, 'secretKey is missing: pass it to createEmbedHandler or set METABASE_SECRET_KEY');
     } finally {
       Object.defineProperty(process, 'env', env);
     }
   });
 
-  test('a malformed METABASE_SECRET_KEY throws at creation without echoing it', () => {
+  test('a malformed METABASE_SECRET_KEY is named at the first request without echoing it', async () => {
     process.env['METABASE_SECRET_KEY'] = `${SECRET}\n`;
-    const error = creationError({secretKey: undefined});
+    const error = await firstRequestError({secretKey: undefined});
     assert.match(
       error.message,
-      /^secretKey must be Metabase's embedding secret key: 64 hexadecimal characters, got 65 characters/,
+      /^secretKey must be Metabase's embedding secret key: 64 hexadecimal characters, got 65 characters.* \(read from METABASE_SECRET_KEY\)$/,
     );
   });
 });

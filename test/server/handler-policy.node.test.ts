@@ -110,7 +110,7 @@ describe('locked values', () => {
           'question:Xa_3-9kQpL0mNoPqRsTuV': {
             locked: async (context, request) => {
               await new Promise((resolve) => setImmediate(resolve));
-              return {tenant: context.user?.tenantId ?? -1, via: request.headers.get('x-test-user') ?? ''};
+              return {tenant: context.user?.tenantId ?? -1, via: request!.headers.get('x-test-user') ?? ''};
             },
           },
         },

@@ -12,6 +12,7 @@ test('exports exactly the documented API', async () => {
     'createEmbedHandler',
     'signEmbedToken',
     'signEmbedUrl',
+    'toHtmlAttributes',
     'toNodeHandler',
   ]);
 });

@@ -93,7 +93,8 @@ test('the bundle signs and serves with only web-standard globals', async () => {
   assert.deepEqual(verifyWithJsonwebtoken(token).params, {a: 1});
 
   // Without process the environment defaults are simply absent: the option is named as missing.
-  assert.throws(() => server.createEmbedHandler({secretKey: SECRET, resources: {'dashboard:12': {}}}), {
+  const unset = server.createEmbedHandler({secretKey: SECRET, resources: {'dashboard:12': {}}});
+  await assert.rejects(unset.embedAttributes({dashboard: 12}), {
     message: 'siteUrl is missing: pass it to createEmbedHandler or set METABASE_SITE_URL',
   });
 

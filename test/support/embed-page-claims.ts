@@ -4,8 +4,8 @@
 export interface PageSteering {
   /** Content height in px; default 300. */
   height?: number | undefined;
-  /** false: no iframe-resizer child script. */
-  resizer?: false | undefined;
+  /** false: no iframe-resizer child script; 'max': the child with Metabase's settings (see embed-page-html.ts). */
+  resizer?: false | 'max' | undefined;
   /** The page answers after this many ms. */
   delayMs?: number | undefined;
 }
@@ -14,7 +14,7 @@ export interface PageSteering {
 export function embedClaims(resource: unknown, params: unknown, steering: PageSteering): Record<string, unknown> {
   const test = {
     ...(steering.height !== undefined && {height: steering.height}),
-    ...(steering.resizer === false && {resizer: false}),
+    ...(steering.resizer !== undefined && {resizer: steering.resizer}),
     ...(steering.delayMs !== undefined && {delayMs: steering.delayMs}),
   };
   return {resource, params, ...(Object.keys(test).length > 0 && {test})};

@@ -42,7 +42,7 @@ interface Knobs {
   delayMs: number;
   shape?: Shape | undefined;
   height?: number | undefined;
-  resizer?: false | undefined;
+  resizer?: false | 'max' | undefined;
   pageDelayMs?: number | undefined;
   skewSeconds: number;
   /** false: sign without `iat`, so the element must read the server's clock from `Date`. */
@@ -83,7 +83,8 @@ export function parseKnobs(query: URLSearchParams): Knobs {
     throw new KnobError(`?shape= must be url, token or jwt, got "${shape}"`);
   }
   const resizer = query.get('resizer');
-  if (resizer !== null && resizer !== 'false') throw new KnobError(`?resizer= only accepts "false", got "${resizer}"`);
+  if (resizer !== null && resizer !== 'false' && resizer !== 'max')
+    throw new KnobError(`?resizer= must be false or max, got "${resizer}"`);
   const iat = query.get('iat');
   if (iat !== null && iat !== 'false') throw new KnobError(`?iat= only accepts "false", got "${iat}"`);
   const fault = query.get('fault');
@@ -106,7 +107,7 @@ export function parseKnobs(query: URLSearchParams): Knobs {
     delayMs: integerKnob(query, 'delayMs', 0) ?? 0,
     shape: shape ?? undefined,
     height: integerKnob(query, 'height', 1),
-    resizer: resizer === 'false' ? false : undefined,
+    resizer: resizer === 'false' ? false : (resizer ?? undefined),
     pageDelayMs: integerKnob(query, 'pageDelayMs', 0),
     skewSeconds: integerKnob(query, 'skewSeconds', Number.MIN_SAFE_INTEGER) ?? 0,
     iat: iat === 'false' ? false : undefined,

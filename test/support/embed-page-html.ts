@@ -10,8 +10,11 @@ export interface EmbedPageFacts {
   queryParams: Record<string, string | string[]>;
   /** Height in px of the content block (the token's `test.height`). */
   height: number;
-  /** Whether the page loads iframe-resizer's child script (the token's `test.resizer`). */
-  resizer: boolean;
+  /**
+   * Whether the page loads iframe-resizer's child script (the token's `test.resizer`); 'max':
+   * with the settings Metabase's embed page gives it (as emulator/src/page/client/frame.ts).
+   */
+  resizer: boolean | 'max';
 }
 
 export const childScriptPath = '/iframeResizer.contentWindow.js';
@@ -55,8 +58,13 @@ addEventListener('load', () => {
 });
 `;
 
+// What Metabase's embed page gives iframe-resizer's child (as emulator/src/page/client/frame.ts):
+// with "max", a smaller content height is only seen through iframe-resizer's reset path.
+const metabaseChildSettings = `window.iFrameResizer = {autoResize: true, heightCalculationMethod: 'max'};`;
+
 export function renderEmbedPage(facts: EmbedPageFacts): string {
-  const resizerScript = facts.resizer ? `<script src="${childScriptPath}"></script>` : '';
+  const metabaseSettings = facts.resizer === 'max' ? `<script>${metabaseChildSettings}</script>` : '';
+  const resizerScript = facts.resizer ? `${metabaseSettings}<script src="${childScriptPath}"></script>` : '';
   return `<!doctype html>
 <html lang="en">
 <head>

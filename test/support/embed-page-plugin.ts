@@ -1,6 +1,7 @@
 // @web/test-runner plugin: starts the fake Metabase embed page server (another origin) and mounts
-// the real signing endpoint on the test page's origin. Browser tests reach both through
-// embed-page.ts; the origin is also served at GET /__servers/embed-page.json (see servers.ts).
+// the real signing endpoint on the test page's origin, and the same pages on a third origin (a
+// stranger). Browser tests reach them through embed-page.ts; the origins are also served at
+// GET /__servers/embed-page.json as {origin, strangerOrigin} (see servers.ts).
 import {randomBytes} from 'node:crypto';
 import type {TestRunnerPlugin} from '@web/test-runner-core';
 import type {Page} from 'puppeteer-core';
@@ -26,11 +27,14 @@ async function keepRendering(browser: unknown, sessionId: string): Promise<boole
 
 export function embedPagePlugin(): TestRunnerPlugin {
   let embedPage: EmbedPageServer | undefined;
+  /** The same pages on a third origin: a stranger that is neither the test page nor the embed. */
+  let stranger: EmbedPageServer | undefined;
   return {
     name: 'embed-page',
     async serverStart({server}) {
       if (!server) throw new Error('embed-page plugin: the test runner started no HTTP server');
       embedPage = await startEmbedPageServer();
+      stranger = await startEmbedPageServer();
       const endpoint = createSigningEndpoint({embedOrigin: embedPage.origin, secret: randomBytes(32).toString('hex')});
       // Ahead of the dev server, so none of its caching or transform middleware touches the answers.
       answerAheadOfDevServer(
@@ -42,16 +46,17 @@ export function embedPagePlugin(): TestRunnerPlugin {
       );
     },
     async serverStop() {
-      await embedPage?.close();
-      embedPage = undefined;
+      await Promise.all([embedPage?.close(), stranger?.close()]);
+      embedPage = stranger = undefined;
     },
     executeCommand({command, session}) {
       if (command !== keepRenderingCommand) return undefined;
       return keepRendering(session.browser, session.id);
     },
     serve(context) {
-      if (context.path !== '/__servers/embed-page.json' || !embedPage) return undefined;
-      return {body: JSON.stringify({origin: embedPage.origin}), type: 'json', headers: {'Cache-Control': 'no-store'}};
+      if (context.path !== '/__servers/embed-page.json' || !embedPage || !stranger) return undefined;
+      const body = JSON.stringify({origin: embedPage.origin, strangerOrigin: stranger.origin});
+      return {body, type: 'json', headers: {'Cache-Control': 'no-store'}};
     },
   };
 }

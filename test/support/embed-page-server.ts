@@ -71,7 +71,7 @@ async function serveEmbedPage(
       tokenParams: claims.params,
       queryParams: queryRecord(search),
       height: positiveNumber(test.height, 300),
-      resizer: test.resizer !== false,
+      resizer: test.resizer === false ? false : test.resizer === 'max' ? 'max' : true,
     }),
   );
 }

@@ -54,8 +54,8 @@ export interface EndpointKnobs {
   shape?: 'url' | 'token' | 'jwt';
   /** The embed page's content height in px (token claim test.height). */
   height?: number;
-  /** false: the embed page does not load iframe-resizer's child script. */
-  resizer?: false;
+  /** false: the embed page does not load iframe-resizer's child script; 'max': it does, with Metabase's settings. */
+  resizer?: false | 'max';
   /** The embed page answers after this many ms (token claim test.delayMs). */
   pageDelayMs?: number;
   /** The signing server's clock is this many seconds ahead of the browser's. */
@@ -97,12 +97,17 @@ export type EmbedCommand =
   | {postFrame: {height: number; mode?: 'normal' | 'fit'}}
   | {postToParent: unknown};
 
-let origin: Promise<string> | undefined;
+let origins: Promise<{origin: string; strangerOrigin: string}> | undefined;
+const pageServers = () => (origins ??= testServer<{origin: string; strangerOrigin: string}>('embed-page'));
 
 /** The fake embed page's origin, e.g. `http://127.0.0.1:41234` (cross-origin from this page). */
-export function embedPageOrigin(): Promise<string> {
-  origin ??= testServer<{origin: string}>('embed-page').then((server) => server.origin);
-  return origin;
+export async function embedPageOrigin(): Promise<string> {
+  return (await pageServers()).origin;
+}
+
+/** The same pages on a third origin, neither this page's nor the embed's: a stranger's. */
+export async function strangerPageOrigin(): Promise<string> {
+  return (await pageServers()).strangerOrigin;
 }
 
 /** A fresh id for the endpoint's request log. */
@@ -133,6 +138,8 @@ export interface MintOptions extends PageSteering {
   /** Seconds since epoch; default now. */
   iat?: number;
   exp?: number;
+  /** Whose page server: the embed's (default) or the stranger's on a third origin. */
+  server?: 'embed' | 'stranger';
 }
 
 // The fake page never verifies, so a throwaway key is enough; real signatures come from the endpoint.
@@ -151,7 +158,8 @@ export async function mintToken(options: MintOptions): Promise<string> {
 /** `<embed origin>/embed/<dashboard|question>/<minted token>` */
 export async function mintEmbedUrl(options: MintOptions): Promise<string> {
   const kind = 'dashboard' in options.resource ? 'dashboard' : 'question';
-  return `${await embedPageOrigin()}/embed/${kind}/${await mintToken(options)}`;
+  const origin = options.server === 'stranger' ? await strangerPageOrigin() : await embedPageOrigin();
+  return `${origin}/embed/${kind}/${await mintToken(options)}`;
 }
 
 /** Sends a command to the embed page shown in this iframe (only its own origin can receive it). */

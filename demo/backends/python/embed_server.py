@@ -9,6 +9,7 @@ ALLOWED_ORIGINS (comma-separated; when set, any other Origin is a 403) and
 EMBED_EXPIRES_IN (token lifetime in seconds, default 600).
 """
 
+import html
 import json
 import os
 import re
@@ -193,9 +194,8 @@ def pick_editable(key, editable, params):
     return params
 
 
-def embed_answer(settings, request_body, user):
-    """The 200 answer for a parsed request: the allow-list, the session's locked values, the token."""
-    (kind, item_id), params = request_body
+def signed_token(settings, kind, item_id, params, user):
+    """The allow-list, the session's locked values, the token and its exp: the endpoint's and the page's."""
     key = f"{kind}:{item_id}"
     policy = RESOURCES.get(key)
     if policy is None:
@@ -210,8 +210,33 @@ def embed_answer(settings, request_body, user):
         "exp": now + settings["expires_in"],
     }
     # The secret is used as text (its UTF-8 bytes), exactly as Metabase does: not hex-decoded.
-    token = jwt.encode(claims, settings["secret_key"], algorithm="HS256")
-    return {"url": f"{settings['site_url']}/embed/{kind}/{token}", "token": token, "expiresAt": claims["exp"]}
+    return jwt.encode(claims, settings["secret_key"], algorithm="HS256"), claims["exp"]
+
+
+def embed_answer(settings, request_body, user):
+    """The 200 answer for a parsed request."""
+    (kind, item_id), params = request_body
+    token, exp = signed_token(settings, kind, item_id, params, user)
+    return {"url": f"{settings['site_url']}/embed/{kind}/{token}", "token": token, "expiresAt": exp}
+
+
+def embed_attributes(settings, resource, params, user):
+    """A server-rendered first token: the tag's attributes (embedAttributes in metabase-embed/server).
+
+    In Jinja: <metabase-embed endpoint="/api/metabase/embed" {{ attributes|xmlattr }}>
+    """
+    kind, item_id = parse_resource(resource)
+    params = parse_params(params)
+    token, _ = signed_token(settings, kind, item_id, params, user)
+    attributes = {kind: str(item_id)}
+    if params:
+        attributes["params"] = json.dumps(params, ensure_ascii=False, separators=(",", ":"))
+    return {**attributes, "site-url": settings["site_url"], "token": token}
+
+
+def html_attributes(attributes):
+    """name="value" pairs, escaped, for templates that print raw HTML."""
+    return " ".join(f'{name}="{html.escape(str(value), quote=True)}"' for name, value in attributes.items())
 
 
 # ---- HTTP

@@ -8,6 +8,7 @@
 # ALLOWED_ORIGINS (comma-separated; when set, any other Origin is a 403) and
 # EMBED_EXPIRES_IN (token lifetime in seconds, default 600).
 # Debian: apt-get install ruby ruby-jwt ruby-webrick.
+require 'erb'
 require 'json'
 require 'jwt'
 require 'webrick'
@@ -172,8 +173,8 @@ module EmbedRequest
     params
   end
 
-  # The 200 answer for a parsed request: the allow-list, the session's locked values, the token.
-  def answer(settings, (kind, id), params, user)
+  # The allow-list, the session's locked values, the token and its exp: the endpoint's and the page's.
+  def signed_token(settings, (kind, id), params, user)
     key = "#{kind}:#{id}"
     policy = RESOURCES[key]
     raise Refusal.new(403, "#{key} is not in this server's list of embeddable items") if policy.nil?
@@ -183,8 +184,29 @@ module EmbedRequest
     now = Time.now.to_i
     claims = { resource: { kind => id }, params: editable.merge(locked), iat: now, exp: now + settings[:expires_in] }
     # The secret is used as text (its UTF-8 bytes), exactly as Metabase does: not hex-decoded.
-    token = JWT.encode(claims, settings[:secret_key], 'HS256')
-    { url: "#{settings[:site_url]}/embed/#{kind}/#{token}", token: token, expiresAt: claims[:exp] }
+    [JWT.encode(claims, settings[:secret_key], 'HS256'), claims[:exp]]
+  end
+
+  # The 200 answer for a parsed request.
+  def answer(settings, (kind, id), params, user)
+    token, exp = signed_token(settings, [kind, id], params, user)
+    { url: "#{settings[:site_url]}/embed/#{kind}/#{token}", token: token, expiresAt: exp }
+  end
+
+  # A server-rendered first token: the tag's attributes (embedAttributes in metabase-embed/server).
+  # In ERB: <metabase-embed endpoint="/api/metabase/embed" <%= html_attributes(attributes) %>>
+  def embed_attributes(settings, resource, params, user)
+    kind, id = parse_resource(resource)
+    params = parse_params(params)
+    token, = signed_token(settings, [kind, id], params, user)
+    attributes = { kind => id.to_s }
+    attributes['params'] = JSON.generate(params) unless params.empty?
+    attributes.merge('site-url' => settings[:site_url], 'token' => token)
+  end
+
+  # name="value" pairs, escaped, for an ERB template.
+  def html_attributes(attributes)
+    attributes.map { |name, value| %(#{name}="#{ERB::Util.html_escape(value.to_s)}") }.join(' ')
   end
 end
 

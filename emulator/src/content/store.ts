@@ -1,9 +1,11 @@
 // Looks items up by numeric id or entity id, the two forms a token's `resource` may use.
-import type {DashboardDef, EmulatorContent, QuestionDef, Tables} from './types.js';
+import type {DashboardDef, QuestionDef, Remappings, Tables} from './types.js';
+import type {CheckedContent} from './validate.js';
 
 export interface ContentStore {
   readonly embeddingEnabled: boolean;
   readonly tables: Tables;
+  readonly remappings: Remappings;
   dashboard(id: number | string): DashboardDef | undefined;
   question(id: number | string): QuestionDef | undefined;
 }
@@ -19,12 +21,11 @@ function indexById<T extends {id: number; entity_id?: string}>(
   return (id) => byId.get(id);
 }
 
-export function createContentStore(
-  content: EmulatorContent & {tables: Tables; embedding_enabled: boolean},
-): ContentStore {
+export function createContentStore(content: CheckedContent): ContentStore {
   return {
     embeddingEnabled: content.embedding_enabled,
     tables: content.tables,
+    remappings: content.remappings,
     dashboard: indexById(content.dashboards),
     question: indexById(content.questions),
   };

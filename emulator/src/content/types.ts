@@ -33,7 +33,16 @@ export interface ParameterDef {
    * default). A null or blank value in either clears it for that request.
    */
   default?: string | number | boolean | (string | number | boolean)[];
+  /**
+   * Where the widget's values come from: the mapped columns (the default) or, with
+   * `"static-list"`, `values_source_config.values` (each a value or a `[value, label]` pair).
+   */
+  values_source_type?: 'static-list';
+  values_source_config?: {values: StaticListValue[]};
 }
+
+/** A static list entry: a value, or a value and the label the widget shows for it. */
+export type StaticListValue = string | number | [string | number, string];
 
 export interface QuestionParameterDef extends ParameterDef {
   /** Column of the question's source table this parameter filters. */
@@ -119,11 +128,19 @@ export interface DashboardDef extends Publishable {
   dashcards: DashcardDef[];
 }
 
+/**
+ * table → column → the column of the same table whose value labels it in filter widgets
+ * (Metabase's field remapping, e.g. `category_id` shown as `category_name`).
+ */
+export type Remappings = Record<string, Record<string, string>>;
+
 export interface EmulatorContent {
   /** Metabase's global "static embedding" switch (default true). */
   embedding_enabled?: boolean;
   /** Tables the queries read; defaults to the built-in sample tables. */
   tables?: Tables;
+  /** Labels for filter values, by table and column (see Remappings). */
+  remappings?: Remappings;
   questions: QuestionDef[];
   dashboards: DashboardDef[];
 }

@@ -10,8 +10,12 @@ import {
   type EmulatorContent,
   type QuerySpec,
   type QuestionDef,
+  type Remappings,
   type Tables,
 } from './types.js';
+
+/** Content that passed the checks, with its defaults filled in. */
+export type CheckedContent = EmulatorContent & {tables: Tables; remappings: Remappings; embedding_enabled: boolean};
 
 export class ContentError extends Error {
   override readonly name = 'ContentError';
@@ -181,6 +185,38 @@ function checkVisualizationSettings(c: Checker, settings: unknown, path: string)
   }
 }
 
+function checkValuesSource(c: Checker, p: Json, path: string): void {
+  if (p.values_source_type === undefined) return;
+  if (!c.oneOf(p.values_source_type, ['static-list'], `${path}.values_source_type`)) return;
+  const config = p.values_source_config;
+  const at = `${path}.values_source_config.values`;
+  const values = isObject(config) ? config.values : undefined;
+  if (!c.array(values, at)) return;
+  const scalar = (value: unknown) => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+  values.forEach((value, i) =>
+    c.check(
+      scalar(value) || (Array.isArray(value) && value.length === 2 && scalar(value[0]) && typeof value[1] === 'string'),
+      `${at}[${i}]`,
+      'a string or number, or a [value, "label"] pair',
+      value,
+    ),
+  );
+}
+
+function checkRemappings(c: Checker, remappings: unknown, tables: Tables): void {
+  if (remappings === undefined) return;
+  if (!c.check(isObject(remappings), 'remappings', 'an object of table → {column: label column}', remappings)) return;
+  for (const [table, columns] of Object.entries(remappings as Json)) {
+    if (!c.check(Object.hasOwn(tables, table), `remappings.${table}`, 'named after one of the tables', table)) continue;
+    if (!c.check(isObject(columns), `remappings.${table}`, 'an object of column → label column', columns)) continue;
+    const known = tableColumns(tables, table);
+    for (const [column, label] of Object.entries(columns as Json)) {
+      c.check(known.includes(column), `remappings.${table}.${column}`, `named after a column of "${table}"`, column);
+      c.check(known.includes(label as string), `remappings.${table}.${column}`, `a column of "${table}"`, label);
+    }
+  }
+}
+
 function checkParameter(c: Checker, parameter: unknown, path: string, slugs: Set<unknown>, ids: Set<unknown>): boolean {
   if (!c.check(isObject(parameter), path, 'an object like {"id", "slug", "name", "type"}', parameter)) return false;
   const p = parameter as Json;
@@ -200,6 +236,7 @@ function checkParameter(c: Checker, parameter: unknown, path: string, slugs: Set
       p.default,
     );
   }
+  checkValuesSource(c, p, path);
   c.unique(slugs, p.slug, `${path}.slug`, 'the slug');
   c.unique(ids, p.id, `${path}.id`, 'the id');
   return ok.every(Boolean);
@@ -342,10 +379,7 @@ function checkDashboard(
  * Returns `input` as emulator content with its tables filled in (`defaultTables()` when it
  * has none), or throws a ContentError listing every problem found.
  */
-export function validateContent(
-  input: unknown,
-  defaultTables: () => Tables,
-): EmulatorContent & {tables: Tables; embedding_enabled: boolean} {
+export function validateContent(input: unknown, defaultTables: () => Tables): CheckedContent {
   const c = new Checker();
   if (!isObject(input))
     throw new ContentError(
@@ -354,6 +388,7 @@ export function validateContent(
   if (input.tables !== undefined) checkTables(c, input.tables);
   c.boolean(input, 'embedding_enabled', 'content');
   const tables = input.tables === undefined ? defaultTables() : (input.tables as Tables);
+  if (c.problems.length === 0) checkRemappings(c, input.remappings, tables);
   const questionIds = new Set(),
     entityIds = new Set();
   if (c.array(input.questions, 'questions') && c.problems.length === 0) {
@@ -376,6 +411,7 @@ export function validateContent(
   return {
     ...(input as unknown as EmulatorContent),
     tables,
+    remappings: (input.remappings as Remappings | undefined) ?? {},
     embedding_enabled: input.embedding_enabled !== false,
   };
 }

@@ -3,24 +3,17 @@
 // Metabase's JSON body `{"status":"failed",…}`; query results answer 202.
 import {EmbedError, fail, NOT_FOUND, QueryFailedError} from '../rules/errors.js';
 import type {ContentStore} from '../content/store.js';
-import type {DashboardDef, DashcardDef, EmbeddingParams, ParameterDef, QuestionDef} from '../content/types.js';
+import type {DashboardDef, QuestionDef} from '../content/types.js';
 import {publishedDashboard, publishedQuestion} from '../rules/items.js';
-import {checkSearchable, distinctValues, tableRows} from '../rules/param-values.js';
-import {
-  tokenParamsFromClaims,
-  userParamsFromQuery,
-  validateAndMergeParams,
-  withDefaults,
-  type ParamMap,
-} from '../rules/params.js';
-import {presentDashboard, presentQuestion} from '../rules/present.js';
-import {runQuery, type QueryResult} from '../query/engine.js';
-import {EXPORT_FORMATS, toCsv, toJsonRows} from '../query/export.js';
+import {dashboardValues, questionValues, tableRows} from '../rules/param-values.js';
+import {filtersFor, mappedColumn} from '../rules/parameter-filters.js';
+import {tokenParamsFromClaims, userParamsFromQuery, validateAndMergeParams, withDefaults} from '../rules/params.js';
+import {presentDashboard, presentQuestion, type FieldJson} from '../rules/present.js';
+import {baseType, humanize, MAX_DOWNLOAD_ROWS, runQuery, type QueryResult} from '../query/engine.js';
+import {EXPORT_FORMATS, toCsv, toJsonRows, type ExportOptions} from '../query/export.js';
 import type {Filter} from '../query/filters.js';
 import type {ApiRoute} from './routes.js';
-import {verifyEmbedToken, type EmbedClaims} from '../rules/token.js';
-
-type ValuesRoute = Extract<ApiRoute, {kind: 'param-values'}>;
+import {verifyEmbedToken} from '../rules/token.js';
 
 export interface ApiAnswer {
   status: number;
@@ -48,49 +41,6 @@ const text = (message: string, status = 400): ApiAnswer => ({
   body: message,
 });
 
-/** Filters for the values in `params` whose parameter maps to a column of this card. */
-function filtersFor<P extends ParameterDef>(
-  params: ParamMap,
-  parameters: readonly P[],
-  columnOf: (parameter: P) => string | undefined,
-  strict: boolean,
-): Filter[] {
-  const filters: Filter[] = [];
-  for (const [slug, value] of Object.entries(params)) {
-    const parameter = parameters.find((p) => p.slug === slug);
-    if (!parameter) {
-      if (!strict) continue;
-      fail(
-        `No matching parameter with slug ${JSON.stringify(slug)}. Found: (${parameters.map((p) => JSON.stringify(p.slug)).join(' ')})`,
-      );
-    }
-    const column = columnOf(parameter);
-    if (column) filters.push({slug, type: parameter.type, column, value});
-  }
-  return filters;
-}
-
-/** The column a dashcard maps a dashboard parameter to, if any. */
-const mappedColumn = (dashcard: DashcardDef) => (parameter: ParameterDef) =>
-  dashcard.parameter_mappings?.find((mapping) => mapping.parameter_id === parameter.id)?.column;
-
-/** The parameter a values request asks about, checked, and the token's own (merged) values. */
-function valuesRequest<P extends ParameterDef>(
-  item: {parameters?: P[]; embedding_params?: EmbeddingParams},
-  claims: EmbedClaims,
-  paramId: string,
-) {
-  const tokenParams = tokenParamsFromClaims(claims);
-  const parameters = item.parameters ?? [];
-  const embeddingParams = item.embedding_params ?? {};
-  const parameter = checkSearchable(
-    parameters.find((p) => p.id === paramId),
-    embeddingParams,
-    tokenParams,
-  );
-  return {parameters, parameter, tokenValues: validateAndMergeParams(embeddingParams, tokenParams, {})};
-}
-
 function dashcardOf(dashboard: DashboardDef, dashcardId: number, cardId: number) {
   const dashcard = dashboard.dashcards.find((dc) => dc.id === dashcardId && dc.card_id === cardId);
   return dashcard ?? fail(NOT_FOUND);
@@ -104,22 +54,22 @@ function readClock(now: () => number): number {
   return ms;
 }
 
-/** `started`: the clock's time for the file name; `startedTick`: a monotonic start for running_time. */
+/**
+ * A query's answer as Metabase's embed endpoints send it: the result's data and status only
+ * (no row_count, context or timing), or a download named after the clock's time `started`.
+ */
 function queryAnswer(
   result: QueryResult,
-  context: string,
   started: number,
-  startedTick: number,
   format: string | undefined,
+  options: ExportOptions,
 ): ApiAnswer {
   if (format === undefined) {
     return json(
       {
-        data: {rows: result.rows, cols: result.cols, results_timezone: 'UTC'},
-        row_count: result.rows.length,
+        data: {rows: result.rows, cols: result.cols, insights: null, results_timezone: 'UTC'},
+        json_query: {},
         status: 'completed',
-        context,
-        running_time: Math.round(performance.now() - startedTick),
       },
       202,
     );
@@ -129,36 +79,54 @@ function queryAnswer(
   const stamp = new Date(started).toISOString().replace(/[:.]/g, '-');
   const answer =
     format === 'csv'
-      ? {status: 200, contentType: 'text/csv; charset=utf-8', body: toCsv(result)}
-      : {status: 200, contentType: 'application/json; charset=utf-8', body: toJsonRows(result)};
+      ? {status: 200, contentType: 'text/csv; charset=utf-8', body: toCsv(result, options)}
+      : {status: 200, contentType: 'application/json; charset=utf-8', body: toJsonRows(result, options)};
   return {...answer, headers: {'Content-Disposition': `attachment; filename="query_result_${stamp}.${format}"`}};
 }
+
+/** Metabase's `format_rows` flag: only `true` formats. */
+const formatRows = (query: URLSearchParams) => query.get('format_rows') === 'true';
 
 export function createEmbedApi({store, key, now}: EmbedApiOptions) {
   const card = (id: number) => store.question(id);
   const cardOrFail = (id: number): QuestionDef => card(id) ?? fail(NOT_FOUND);
 
+  const fieldOf = (table: string, column: string): FieldJson => {
+    const type = baseType(tableRows(store, table), column);
+    return {
+      name: column,
+      display_name: humanize(column),
+      base_type: type,
+      effective_type: type,
+      semantic_type: null,
+      has_field_values: 'list',
+      settings: null,
+      fk_target_field_id: null,
+      dimensions: [],
+    };
+  };
+
   async function answer(route: ApiRoute, query: URLSearchParams): Promise<ApiAnswer> {
-    const startedTick = performance.now();
     const started = readClock(now);
     const claims = await verifyEmbedToken(route.token, key(), Math.floor(started / 1000));
     // A dashboard card's query and a question's run and answer the same way.
-    const answerQuery = (question: QuestionDef, filters: Filter[], context: string) =>
-      queryAnswer(
-        runQuery(question.query, tableRows(store, question.query.source), filters, started),
-        context,
-        started,
-        startedTick,
-        'format' in route ? route.format : undefined,
-      );
+    const answerQuery = (question: QuestionDef, filters: Filter[]) => {
+      const format = 'format' in route ? route.format : undefined;
+      const rows = tableRows(store, question.query.source);
+      const result = runQuery(question.query, rows, filters, started, format ? MAX_DOWNLOAD_ROWS : undefined);
+      return queryAnswer(result, started, format, {
+        formatRows: formatRows(query),
+        settings: question.visualization_settings,
+      });
+    };
     switch (route.kind) {
       case 'dashboard': {
         const dashboard = publishedDashboard(store, claims);
-        return json(presentDashboard(dashboard, tokenParamsFromClaims(claims), card));
+        return json(presentDashboard(dashboard, tokenParamsFromClaims(claims), card, fieldOf));
       }
       case 'card': {
         const question = publishedQuestion(store, claims);
-        return json(presentQuestion(question, tokenParamsFromClaims(claims)));
+        return json(presentQuestion(question, tokenParamsFromClaims(claims), fieldOf));
       }
       case 'dashcard-query': {
         const dashboard = publishedDashboard(store, claims);
@@ -171,7 +139,7 @@ export function createEmbedApi({store, key, now}: EmbedApiOptions) {
         const question = cardOrFail(dashcard.card_id);
         const parameters = dashboard.parameters ?? [];
         const filters = filtersFor(withDefaults(merged, parameters), parameters, mappedColumn(dashcard), true);
-        return answerQuery(question, filters, 'embedded-dashboard');
+        return answerQuery(question, filters);
       }
       case 'card-query': {
         const question = publishedQuestion(store, claims);
@@ -182,44 +150,18 @@ export function createEmbedApi({store, key, now}: EmbedApiOptions) {
         );
         const parameters = question.parameters ?? [];
         const filters = filtersFor(withDefaults(merged, parameters), parameters, (p) => p.column, false);
-        return answerQuery(question, filters, 'embedded-question');
+        return answerQuery(question, filters);
       }
-      case 'param-values':
+      case 'param-values': {
+        const tokenParams = tokenParamsFromClaims(claims);
+        const request = {paramId: route.paramId, verb: route.verb, prefix: route.prefix, query, now: started};
         return json(
           route.resource === 'dashboard'
-            ? dashboardValues(route, claims, started)
-            : questionValues(route, claims, started),
+            ? dashboardValues(store, publishedDashboard(store, claims), tokenParams, request)
+            : questionValues(store, publishedQuestion(store, claims), tokenParams, request),
         );
+      }
     }
-  }
-
-  function dashboardValues(route: ValuesRoute, claims: EmbedClaims, now: number) {
-    const dashboard = publishedDashboard(store, claims);
-    const {parameters, parameter, tokenValues} = valuesRequest(dashboard, claims, route.paramId);
-    const sources = dashboard.dashcards.flatMap((dashcard) => {
-      const column = mappedColumn(dashcard)(parameter);
-      const question = card(dashcard.card_id);
-      if (!column || !question) return [];
-      return [
-        {
-          rows: tableRows(store, question.query.source),
-          column,
-          tokenFilters: filtersFor(tokenValues, parameters, mappedColumn(dashcard), false),
-        },
-      ];
-    });
-    return distinctValues(sources, now, route.prefix);
-  }
-
-  function questionValues(route: ValuesRoute, claims: EmbedClaims, now: number) {
-    const question = publishedQuestion(store, claims);
-    const {parameters, parameter, tokenValues} = valuesRequest(question, claims, route.paramId);
-    const tokenFilters = filtersFor(tokenValues, parameters, (p) => p.column, false);
-    return distinctValues(
-      [{rows: tableRows(store, question.query.source), column: parameter.column, tokenFilters}],
-      now,
-      route.prefix,
-    );
   }
 
   /** Answers one API request; an EmbedError becomes Metabase's 400 answer. */

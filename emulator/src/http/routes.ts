@@ -5,12 +5,21 @@ export type ApiRoute =
   | {kind: 'dashcard-query'; token: string; dashcardId: number; cardId: number; format?: string}
   | {kind: 'card'; token: string}
   | {kind: 'card-query'; token: string; format?: string}
-  | {kind: 'param-values'; resource: 'dashboard' | 'card'; token: string; paramId: string; prefix?: string};
+  | {
+      kind: 'param-values';
+      resource: 'dashboard' | 'card';
+      token: string;
+      paramId: string;
+      verb: 'values' | 'remapping';
+      prefix?: string;
+    };
 
 export type Route =
   | {kind: 'page'; resource: 'dashboard' | 'question'; token: string}
   | {kind: 'api'; route: ApiRoute | undefined}
   | {kind: 'asset'; name: AssetName}
+  /** `/embed/question/<token>.csv`: Metabase redirects it to the question's download. */
+  | {kind: 'download'; location: string}
   | {kind: 'unknown'};
 
 /** Static files the pages (and host pages) load, by their public path. */
@@ -48,8 +57,9 @@ function apiRoute(parts: string[]): ApiRoute | undefined {
     if (section === 'query' && b === undefined) return {kind: 'card-query', token, ...(a ? {format: a} : {})};
   }
   if ((resource === 'dashboard' || resource === 'card') && section === 'params' && a && d === undefined) {
-    if (b === 'values' && c === undefined) return {kind: 'param-values', resource, token, paramId: a};
-    if (b === 'search' && c) return {kind: 'param-values', resource, token, paramId: a, prefix: c};
+    if ((b === 'values' || b === 'remapping') && c === undefined)
+      return {kind: 'param-values', resource, token, paramId: a, verb: b};
+    if (b === 'search' && c) return {kind: 'param-values', resource, token, paramId: a, verb: 'values', prefix: c};
   }
   return undefined;
 }
@@ -61,6 +71,12 @@ export function matchRoute(pathname: string): Route {
   if (parts[0] === 'api' && parts[1] === 'embed') return {kind: 'api', route: apiRoute(parts.slice(2))};
   const [embed, resource, token, ...rest] = parts;
   if (embed === 'embed' && (resource === 'dashboard' || resource === 'question') && token && rest.length === 0) {
+    // A token's segments never hold a dot, so a fourth dotted part can only be a format.
+    const download = resource === 'question' ? /^([^.]+\.[^.]+\.[^.]*)\.(csv|json|xlsx)$/.exec(token) : null;
+    if (download) {
+      const [, jwt, format] = download;
+      return {kind: 'download', location: `/api/embed/card/${encodeURIComponent(jwt!)}/query/${format!}`};
+    }
     return {kind: 'page', resource, token};
   }
   return {kind: 'unknown'};

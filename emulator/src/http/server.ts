@@ -122,6 +122,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
           ...answer.headers,
         });
       }
+      case 'download':
+        // As Metabase's /embed/question/:token.:format route: the same query string, on to the API.
+        return send(response, 302, 'text/plain; charset=utf-8', '', {
+          ...COMMON_HEADERS,
+          'Cache-Control': 'no-store',
+          Location: `${route.location}${url.search}`,
+        });
       case 'asset': {
         const asset = await loadAsset(route.name);
         // The iframe-resizer parent script is loaded by host pages on other origins.

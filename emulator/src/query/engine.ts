@@ -18,6 +18,8 @@ export interface QueryResult {
 
 /** Metabase caps rows returned to an embed; so do we. */
 export const MAX_RESULT_ROWS = 2000;
+/** Downloads are not held to that cap (Metabase's limit for them is a spreadsheet's). */
+export const MAX_DOWNLOAD_ROWS = 1_048_575;
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(\.\d+)?Z?)?$/;
 const AGGREGATION_LABELS: Record<string, string> = {
@@ -28,14 +30,16 @@ const AGGREGATION_LABELS: Record<string, string> = {
   distinct: 'Distinct values of',
 };
 
-const humanize = (name: string) =>
+/** A column's display name from its name, as Metabase's `humanize` does for simple names. */
+export const humanize = (name: string) =>
   name
     .split('_')
     .map((word) => (word === 'id' ? 'ID' : word.charAt(0).toUpperCase() + word.slice(1)))
     .join(' ');
 const tidy = (value: number) => Math.round(value * 1e6) / 1e6; // drop float noise from sums
 
-function baseType(rows: readonly Row[], column: string): string {
+/** Metabase's base type of a column, read from its values. */
+export function baseType(rows: readonly Row[], column: string): string {
   const values = rows.map((row) => row[column]).filter((value) => value !== null && value !== undefined);
   if (values.length === 0) return 'type/*';
   if (values.every((value) => typeof value === 'number'))
@@ -125,12 +129,16 @@ function columnsOf(query: QuerySpec, rows: readonly Row[]): ResultColumn[] {
   return [...breakoutCols, ...aggregationCols];
 }
 
-/** Runs `query` on `rows` with `filters` applied first; `now` (epoch ms) anchors relative dates. */
+/**
+ * Runs `query` on `rows` with `filters` applied first; `now` (epoch ms) anchors relative
+ * dates; at most `maxRows` rows come back.
+ */
 export function runQuery(
   query: QuerySpec,
   tableRows: readonly Row[],
   filters: readonly Filter[],
   now: number,
+  maxRows = MAX_RESULT_ROWS,
 ): QueryResult {
   const rows = tableRows.filter(rowFilter(filters, now));
   const cols = columnsOf(query, tableRows);
@@ -144,5 +152,5 @@ export function runQuery(
     const sign = direction === 'desc' ? -1 : 1;
     result = result.sort((a, b) => sign * compareCells(a[index] ?? null, b[index] ?? null)); // stable: later keys first
   }
-  return {cols, rows: result.slice(0, Math.min(query.limit ?? MAX_RESULT_ROWS, MAX_RESULT_ROWS))};
+  return {cols, rows: result.slice(0, Math.min(query.limit ?? maxRows, maxRows))};
 }

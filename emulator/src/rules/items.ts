@@ -17,7 +17,13 @@ function resourceId(claims: EmbedClaims, kind: ResourceKind): number | string {
   if (id === undefined || id === null || id === false) fail(`Token is missing value for keypath [:resource :${kind}]`);
   if (typeof id === 'string' && ENTITY_ID.test(id)) return id;
   if (typeof id === 'number' && Number.isInteger(id) && id > 0) return id;
-  return fail(`${kind === 'dashboard' ? 'Dashboard' : 'Card'} id should be a positive integer.`);
+  // Metabase checks the token with a Malli schema (a positive integer or a NanoID) and
+  // answers with Malli's humanized error, the rejected value printed as Clojure would.
+  const got = JSON.stringify(id) ?? typeof id;
+  return fail(
+    `Invalid input: {:resource {:${kind} ["value must be an integer greater than zero., got: ${got}" ` +
+      `"value must be a string that is a valid 21-character NanoID., got: ${got}"]}}`,
+  );
 }
 
 function checkPublished<T extends DashboardDef | QuestionDef>(store: ContentStore, item: T | undefined): T {

@@ -6,6 +6,28 @@ import type {ParamMap} from './params.js';
 
 const fieldTarget = (column: string) => ['dimension', ['field', column, null]];
 
+/**
+ * The query Metabase sends for every embedded card: its blank native form (Metabase strips
+ * native queries this way; the emulator has no MBQL to show, so it strips every card).
+ */
+const BLANK_QUERY = {'lib/type': 'mbql/query', database: 1, stages: [{'lib/type': 'mbql.stage/native', native: '-'}]};
+
+/** A widget's field metadata (`param_fields`): what the emulator knows of a table column. */
+export interface FieldJson {
+  name: string;
+  display_name: string;
+  base_type: string;
+  effective_type: string;
+  semantic_type: null;
+  has_field_values: 'list';
+  settings: null;
+  fk_target_field_id: null;
+  dimensions: [];
+}
+
+/** Reads a column's field metadata from its table. */
+export type FieldOf = (table: string, column: string) => FieldJson;
+
 /** Parameters that get a widget: "enabled" in embedding_params and absent from the token. */
 export function visibleParameters<P extends ParameterDef>(
   parameters: readonly P[],
@@ -32,24 +54,47 @@ function cardSummary(card: QuestionDef) {
     description: card.description ?? null,
     display: card.display,
     visualization_settings: card.visualization_settings ?? {},
+    dataset_query: BLANK_QUERY,
   };
+}
+
+/** `param_fields`: the fields behind each widget the visitor gets, by parameter id, as Metabase keeps them. */
+function paramFields<P extends ParameterDef>(parameters: readonly P[], fieldsOf: (parameter: P) => FieldJson[]) {
+  const entries = parameters.map((parameter) => [parameter.id, fieldsOf(parameter)] as const);
+  return Object.fromEntries(entries.filter(([, fields]) => fields.length > 0));
 }
 
 export function presentDashboard(
   dashboard: DashboardDef,
   tokenParams: ParamMap,
   cardById: (id: number) => QuestionDef | undefined,
+  fieldOf: FieldOf,
 ) {
   const embeddingParams = dashboard.embedding_params ?? {};
   const parameters = dashboard.parameters ?? [];
   // Mappings of locked, disabled and unlisted parameters are removed, as Metabase does.
   const hiddenIds = new Set(parameters.filter((p) => embeddingParams[p.slug] !== 'enabled').map((p) => p.id));
+  const visible = visibleParameters(parameters, embeddingParams, tokenParams);
+  const mappedFields = (parameter: ParameterDef) => {
+    const fields = new Map<string, FieldJson>();
+    for (const dashcard of dashboard.dashcards) {
+      const card = cardById(dashcard.card_id);
+      const mapping = dashcard.parameter_mappings?.find((m) => m.parameter_id === parameter.id);
+      if (card && mapping)
+        fields.set(`${card.query.source}.${mapping.column}`, fieldOf(card.query.source, mapping.column));
+    }
+    return [...fields.values()];
+  };
   return {
     id: dashboard.id,
     entity_id: dashboard.entity_id ?? null,
     name: dashboard.name,
     description: dashboard.description ?? null,
-    parameters: visibleParameters(parameters, embeddingParams, tokenParams).map(parameterJson),
+    // The emulator's dashboards apply a filter change at once and keep Metabase's default width.
+    auto_apply_filters: true,
+    width: 'fixed',
+    parameters: visible.map(parameterJson),
+    param_fields: paramFields(visible, mappedFields),
     tabs: [],
     dashcards: dashboard.dashcards.map((dashcard) => {
       const card = cardById(dashcard.card_id);
@@ -76,11 +121,14 @@ export function presentDashboard(
   };
 }
 
-export function presentQuestion(question: QuestionDef, tokenParams: ParamMap) {
-  const parameters = visibleParameters(question.parameters ?? [], question.embedding_params ?? {}, tokenParams);
+export function presentQuestion(question: QuestionDef, tokenParams: ParamMap, fieldOf: FieldOf) {
+  const embeddingParams = question.embedding_params ?? {};
+  const parameters = visibleParameters(question.parameters ?? [], embeddingParams, tokenParams);
   return {
     ...cardSummary(question),
     parameters: parameters.map((parameter) => ({...parameterJson(parameter), target: fieldTarget(parameter.column)})),
+    param_fields: paramFields(parameters, (parameter) => [fieldOf(question.query.source, parameter.column)]),
+    embedding_params: embeddingParams,
   };
 }
 

@@ -4,9 +4,13 @@
 // silently stand in for the pinned one whose origin checks we rely on. set-aside-global.ts
 // runs first (an import whose binding is used, so no bundler drops or reorders it) and
 // empties the global; the script then defines ours; this module keeps it and gives the page
-// back whatever it had, or nothing.
+// back whatever it had, or nothing. message-guard.ts also runs before the script, so its
+// message listener comes before the script's.
 import {hostGlobal} from './set-aside-global.js';
+import {trustFrame} from './message-guard.js';
 import 'iframe-resizer/js/iframeResizer.js';
+
+export {trustFrame};
 
 const page = globalThis.window as {iFrameResize?: unknown} | undefined; // undefined in Node
 

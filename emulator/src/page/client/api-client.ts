@@ -106,7 +106,13 @@ export async function runCardQuery(
   return answer.data;
 }
 
-export async function loadValues(url: string): Promise<string[]> {
+/** A filter value and the text its widget shows: the remapped label, when the API sends one. */
+export interface ValueChoice {
+  value: string;
+  label: string;
+}
+
+export async function loadValues(url: string): Promise<ValueChoice[]> {
   const answer = await getJson<{values: unknown[][]}>(url);
-  return answer.values.map((value) => String(value[0]));
+  return answer.values.map(([value, label]) => ({value: String(value), label: String(label ?? value)}));
 }

@@ -1,6 +1,7 @@
 // Filter widgets for the editable parameters a visitor may change: a select for text
 // filters (options from the values endpoint), date inputs for dates, an input otherwise.
 import {h} from './dom.js';
+import type {ValueChoice} from './api-client.js';
 import type {FilterValue} from './filter-values.js';
 import type {Translate} from './messages.js';
 
@@ -17,7 +18,7 @@ export interface WidgetOptions {
   parameters: readonly WidgetParameter[];
   values: Record<string, FilterValue>;
   /** Options of a text filter's select. */
-  loadOptions(parameter: WidgetParameter): Promise<string[]>;
+  loadOptions(parameter: WidgetParameter): Promise<ValueChoice[]>;
   onChange(slug: string, value: FilterValue): void;
   /** The page's words ("All", "from", "to"). */
   t: Translate;
@@ -28,13 +29,14 @@ const list = (value: FilterValue | undefined) =>
 
 function selectWidget(parameter: WidgetParameter, current: string[], options: WidgetOptions): HTMLSelectElement {
   const select = h('select', {name: parameter.slug, 'aria-label': parameter.name, multiple: current.length > 1});
-  const fill = (choices: string[]) => {
+  const fill = (choices: ValueChoice[]) => {
     // Options may arrive after the visitor chose: keep what is selected now.
     const selected =
       select.options.length > 0 ? [...select.selectedOptions].map((option) => option.value).filter(Boolean) : current;
     select.replaceChildren(h('option', {value: ''}, options.t('all')));
-    for (const choice of new Set([...choices, ...selected])) {
-      select.append(h('option', {value: choice, selected: selected.includes(choice)}, choice));
+    const labels = new Map(choices.map(({value, label}) => [value, label]));
+    for (const value of new Set([...labels.keys(), ...selected])) {
+      select.append(h('option', {value, selected: selected.includes(value)}, labels.get(value) ?? value));
     }
   };
   fill([]);
