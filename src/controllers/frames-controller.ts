@@ -222,8 +222,8 @@ export class FramesController implements ReactiveController {
     if (!frame || event.origin !== frame.plan.target.origin) return;
     const message = parseMetabaseMessage(event.data);
     if (message?.type === 'location' && frame === this.#visible) this.#callbacks.onLocation(message.location);
-    // Metabase's own size reports count only where iframe-resizer never connected.
-    if (message?.type === 'frame' && !frame.resizer?.connected) this.#setContentHeight(frame, message.height);
+    // Metabase's `frame` messages size nothing: until iframe-resizer's child is ready the page
+    // fills the iframe and scrolls inside it, so their height is the iframe's own (EmbedFrame.tsx).
   };
 }
 

@@ -49,7 +49,7 @@ export function attachResizer(iframe: HTMLIFrameElement, origin: string, onHeigh
       // target origin of those it posts (a list of origins would post its init, which
       // carries the id, to any page the iframe has navigated to).
       checkOrigin: true,
-      // No "has not responded" console warning: frame messages take over (see frames controller).
+      // No "has not responded" console warning: without the child the iframe keeps its CSS height.
       warningTimeout: 0,
       // Leave overflow to the browser: a scrollbar appears only when max-height cuts the content.
       scrolling: 'omit',

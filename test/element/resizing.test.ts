@@ -60,19 +60,18 @@ describe('resizing', () => {
     expect(heights()).to.deep.equal([]);
   });
 
-  it("falls back to the height in Metabase's frame messages when iframe-resizer never connects", async () => {
-    const {iframe, heights} = await onScreen({height: 420, resizer: false});
+  // Metabase's page fills the iframe until iframe-resizer's child is ready (EmbedFrame.tsx), so
+  // its frame messages carry the iframe's own height: they must not size the iframe.
+  it("ignores Metabase's frame messages when iframe-resizer never connects: the CSS height stays", async () => {
+    const {el, iframe, heights} = await onScreen({height: 420, resizer: false});
     sendToEmbed(iframe, {postFrame: {height: 480, mode: 'normal'}});
-    await heightBecomes(iframe, 480);
     sendToEmbed(iframe, {postFrame: {height: 230}});
-    await heightBecomes(iframe, 230);
-    expect(heights()).to.deep.equal([480, 230]);
-  });
-
-  it('frame messages are clamped too', async () => {
-    const {iframe} = await onScreen({resizer: false}, {'max-height': '350'});
-    sendToEmbed(iframe, {postFrame: {height: 990}});
-    await heightBecomes(iframe, 350);
+    // The sentinel: the same window's next message, so the ones before it have been handled.
+    const sentinel = nextEvent(el, 'metabase-embed-location');
+    sendToEmbed(iframe, {postLocation: {search: '?after=frame'}});
+    await sentinel;
+    expect(iframe.style.height).to.equal('');
+    expect(heights()).to.deep.equal([]);
   });
 
   it('ignores frame messages once iframe-resizer is connected', async () => {

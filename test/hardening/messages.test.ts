@@ -144,8 +144,9 @@ function sentinels(names: string[]): Promise<void> {
 /** Two animation frames: iframe-resizer applies heights in one. */
 const painted = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
-for (const resizer of [true, false]) {
-  describe(`messages from other windows (${resizer ? 'iframe-resizer' : "Metabase's frame messages"} sizes the embed)`, () => {
+// Only iframe-resizer sizes the embed: Metabase's frame messages carry the iframe's own height.
+for (const resizer of [true]) {
+  describe('messages from other windows (iframe-resizer sizes the embed)', () => {
     it('no forged height or location changes anything or throws; the own frame still does', async () => {
       const {el, iframe, events} = await embed(resizer);
       const send = await strangers();
@@ -160,8 +161,7 @@ for (const resizer of [true, false]) {
         expect(iframe.isConnected, 'the iframe after a forged "close"').to.equal(true);
         // The element's own frame reports a location and a new size.
         sendToEmbed(iframe, {postLocation: {search: '?category=Widget'}});
-        if (resizer) sendToEmbed(iframe, {setHeight: 420});
-        else sendToEmbed(iframe, {postFrame: {height: 420}});
+        sendToEmbed(iframe, {setHeight: 420});
         await eventually(() => events.some(({type}) => type === 'metabase-embed-location'), 'the own location');
         await eventually(() => iframe.getBoundingClientRect().height === 420, 'the own height');
       });
@@ -197,9 +197,10 @@ describe('messages: malformed ones from the own frame', () => {
       {['__proto__']: {metabase: {type: 'frame', frame: {height: FORGED_HEIGHT}}}},
     ];
     for (const message of junk) sendToEmbed(iframe, {postToParent: message});
-    sendToEmbed(iframe, {postFrame: {height: 420}});
-    await eventually(() => iframe.getBoundingClientRect().height === 420, 'the good message');
-    expect(events.filter(({type}) => type === 'metabase-embed-location')).to.have.length(0);
+    sendToEmbed(iframe, {postLocation: {search: '?category=Widget'}});
+    await eventually(() => events.some(({type}) => type === 'metabase-embed-location'), 'the good message');
+    expect(events.filter(({type}) => type === 'metabase-embed-location')).to.have.length(1);
+    expect(el.frameParams).to.deep.equal({category: 'Widget'});
     expect(el.state).to.equal('ready');
     expect(unhandled.stop()).to.deep.equal([]);
   });
