@@ -100,6 +100,9 @@ export interface EmbedHandler<TContext = unknown> {
 export function createEmbedHandler<TContext = unknown>(options: EmbedHandlerOptions<TContext>): EmbedHandler<TContext> {
   const siteUrl = setting(options.siteUrl, 'siteUrl', 'METABASE_SITE_URL', (value) => parseSiteUrl(value));
   const secretKey = secretKeySource(options.secretKey);
+  // A secretKey function is read once per token, when signing (a rotated key applies at once);
+  // a key from the environment is checked before anything else of the request.
+  const checkSecretSetting = typeof options.secretKey === 'function' ? () => undefined : secretKey;
   const policies = compileResources<TContext>(options.resources);
   const allowedOrigins = parseAllowedOrigins(options.allowedOrigins);
   const expiresIn = parseExpiresIn(options.expiresIn ?? DEFAULT_EXPIRES_IN);
@@ -123,7 +126,7 @@ export function createEmbedHandler<TContext = unknown>(options: EmbedHandlerOpti
     let info: EmbedErrorInfo = {stage: 'config'};
     try {
       const site = siteUrl();
-      secretKey();
+      checkSecretSetting();
       if (checkTimeoutMs !== undefined) check ??= createMetabaseCheck(site, checkTimeoutMs);
 
       info = {stage: 'authorize'};
