@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {build as viteBuild} from 'vite';
 import {cdnSettingsForEsbuild} from '../../scripts/cdn-settings.mjs';
-import {fileGzipBytes, gzipBytes, minifiedBundle} from './bundle-sizes.js';
+import {fileGzipBytes, gzipBytes, minifiedBundle} from '../../scripts/bundle-sizes.js';
 import {installApp, packProject} from './packed-package.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'metabase-embed-plain-app-'));
