@@ -28,6 +28,7 @@ export default [
       jsx: 'src/jsx.ts',
       react: 'src/react.ts',
       vue: 'src/vue.ts',
+      svelte: 'src/svelte.ts',
       'server/index': 'src/server/index.ts',
       'emulator/index': 'src/emulator/index.ts',
       'emulator/cli': 'src/emulator/cli.ts',
