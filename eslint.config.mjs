@@ -7,10 +7,10 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
 // demo/ has its own server-side html tag (demo/html.ts), not Lit's.
-const browserCode = ['src/**/*.ts', 'test/**/*.ts'];
+const browserCode = ['src/**/*.ts', 'test/**/*.ts', 'emulator/src/**/*.ts', 'emulator/test/**/*.ts'];
 
 export default tseslint.config(
-  {ignores: ['dist/', 'node_modules/', '.tmp/', 'custom-elements.json', 'screenshots/', 'demo/frameworks/*/dist/']},
+  {ignores: ['**/dist/', 'node_modules/', '.tmp/', 'custom-elements.json', 'screenshots/']},
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -34,14 +34,14 @@ export default tseslint.config(
   {
     // @open-wc/semantic-dom-diff types every chai `equal` as Promise<Assertion>, so the rule
     // would flag each plain assertion in the browser tests.
-    files: ['test/**/*.test.ts'],
-    ignores: ['test/**/*.node.test.ts'],
+    files: ['test/**/*.test.ts', 'emulator/test/**/*.test.ts'],
+    ignores: ['**/*.node.test.ts'],
     rules: {'@typescript-eslint/no-floating-promises': 'off'},
   },
   {
     // Tests read HTTP answers as parsed JSON (any) and pin them with deepEqual: typing every
     // body would only restate the assertion. Source code keeps these rules.
-    files: ['test/**/*.ts'],
+    files: ['test/**/*.ts', 'emulator/test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -1,10 +1,9 @@
-// Four outputs from one source tree:
+// Three outputs from one source tree (the emulator, emulator/, builds itself):
 //  1. dist/**/*.js: unbundled ESM for bundler and Node users (dependencies stay external).
 //  2. dist/cdn/metabase-embed.js (ES module) and dist/cdn/metabase-embed.iife.js (classic
 //     script): one minified file each that registers the element, with its dependencies'
 //     notices (scripts/cdn-build.mjs says how they are made small).
-//  3. The emulator's embed-page script.
-//  4. Declarations come from `tsc -p tsconfig.build.json` (run by the build script).
+//  3. Declarations come from `tsc -p tsconfig.build.json` (run by the build script).
 import {readFileSync} from 'node:fs';
 import {builtinModules} from 'node:module';
 import esbuild from 'rollup-plugin-esbuild';
@@ -30,8 +29,6 @@ export default [
       vue: 'src/vue.ts',
       svelte: 'src/svelte.ts',
       'server/index': 'src/server/index.ts',
-      'emulator/index': 'src/emulator/index.ts',
-      'emulator/cli': 'src/emulator/cli.ts',
     },
     external: isExternal,
     plugins: [
@@ -51,11 +48,4 @@ export default [
   },
   cdnBundle({format: 'es', file: 'dist/cdn/metabase-embed.js'}),
   cdnBundle({format: 'iife', file: 'dist/cdn/metabase-embed.iife.js'}),
-  // Emulator only: the embed page's browser script, one classic file that the emulator
-  // serves as /app/embed/embed-page.js (src/emulator/page/assets.ts reads it from here).
-  {
-    input: 'src/emulator/page/client/main.ts',
-    plugins: [esbuild({target: 'es2021', tsconfig: 'tsconfig.json'})],
-    output: {file: 'dist/emulator/page/embed-page.js', format: 'iife'},
-  },
 ];

@@ -24,7 +24,7 @@ if (!Object.hasOwn(launchers, engine))
 export default {
   nodeResolve: true,
   rootDir: '.',
-  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
+  files: ['test/**/*.test.ts', 'emulator/test/**/*.test.ts', '!**/*.node.test.ts'],
   // One page at a time: Chromium does not lay out cross-origin iframes in a background tab,
   // so a second concurrent test page would see zero heights; the WebDriver launcher runs
   // every file in one window only with concurrency 1.

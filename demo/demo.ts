@@ -1,7 +1,7 @@
 // startDemo(): the emulator (or a real Metabase named by the environment) plus the host
 // app, both on loopback. `npm start` (demo/start.ts) and the browser tests start the same thing.
 import {randomBytes} from 'node:crypto';
-import {startEmulator, type Plan, type RunningEmulator} from 'metabase-embed/emulator';
+import {startEmulator, type Plan, type RunningEmulator} from 'metabase-embed-emulator';
 import type {DemoContent} from './content.js';
 import {emulatorContent} from './emulator-content.js';
 import {startHostApp, type HostAppTuning} from './host-app.js';

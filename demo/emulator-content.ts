@@ -1,6 +1,6 @@
 // What the demo shows when it runs on the emulator: its built-in sample dashboards and
 // questions, with the tenant parameter locked to the signed-in user.
-import {SAMPLE, type Plan} from 'metabase-embed/emulator';
+import {SAMPLE, type Plan} from 'metabase-embed-emulator';
 import type {DemoContent, DemoItem} from './content.js';
 import {usersForTenants} from './users.js';
 

@@ -4,7 +4,7 @@
 import {parseArgs} from 'node:util';
 import {DEFAULT_HOST} from './hosts.js';
 import type {Env} from './metabase-env.js';
-import {PLANS, type Plan} from 'metabase-embed/emulator';
+import {PLANS, type Plan} from 'metabase-embed-emulator';
 
 export interface StartOptions {
   host: string;

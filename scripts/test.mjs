@@ -60,8 +60,10 @@ function step(name, command, commandArgs) {
 }
 
 const isNodeTest = (file) => file.endsWith('.node.test.ts');
-const allTests = readdirSync('test', {recursive: true})
-  .map((file) => join('test', file))
+// The element's tests, and the emulator's (its own workspace package, emulator/).
+const testDirs = ['test', join('emulator', 'test')];
+const allTests = testDirs
+  .flatMap((dir) => readdirSync(dir, {recursive: true}).map((file) => join(dir, file)))
   .filter((file) => file.endsWith('.test.ts'))
   .sort();
 const selected = chosenFiles.length > 0 ? chosenFiles : allTests;
@@ -72,10 +74,10 @@ const browserTests = selected.filter((file) => !isNodeTest(file));
 // the demo, which serves dist/, and the apps built against it).
 const needsBuild = (file) =>
   /^test\/(bundle|e2e|frameworks|backends)\//.test(file) ||
-  ['test/emulator/cli.node.test.ts', 'test/server/package-entry.node.test.ts'].includes(file);
+  ['emulator/test/cli.node.test.ts', 'test/server/package-entry.node.test.ts'].includes(file);
 const wholeRun = chosenFiles.length === 0;
 
-if (wholeRun || !existsSync('dist') || selected.some(needsBuild))
+if (wholeRun || !existsSync('dist') || !existsSync('emulator/dist') || selected.some(needsBuild))
   step('build (rollup + declarations)', 'npm', ['run', '--silent', 'build']);
 if (wholeRun) {
   step('type-check (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);

@@ -4,13 +4,13 @@
 //                 /__test-endpoint/sign (test/support's signer for the fake embed page, with a
 //                 request log per ?session=) and /emulator-sign (createEmbedHandler for the emulator)
 //   embed page    test/support's fake Metabase page, on another origin (fast, fixed height)
-//   emulator      metabase-embed/emulator, on a third origin (Metabase's shell, then the cards)
+//   emulator      metabase-embed-emulator, on a third origin (Metabase's shell, then the cards)
 import {randomBytes} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {createServer, type Server} from 'node:http';
 import {createRequire} from 'node:module';
 import type {AddressInfo} from 'node:net';
-import {startEmulator, SAMPLE} from '../../src/emulator/index.js';
+import {startEmulator, SAMPLE} from '../../emulator/src/index.js';
 import {createEmbedHandler, toNodeHandler} from '../../src/server/index.js';
 import {createSigningEndpoint} from '../../test/support/embed-page-endpoint.js';
 import {startEmbedPageServer} from '../../test/support/embed-page-server.js';

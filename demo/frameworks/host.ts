@@ -7,7 +7,7 @@ import {readFile} from 'node:fs/promises';
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
 import {extname} from 'node:path';
 import {createEmbedHandler, toNodeHandler} from 'metabase-embed/server';
-import {startEmulator} from 'metabase-embed/emulator';
+import {startEmulator} from 'metabase-embed-emulator';
 import {emulatorContent} from '../emulator-content.js';
 import {closeServer, listen, originOf, send} from '../http.js';
 import {embedPolicy, type DemoRequestContext} from '../policy.js';

@@ -1,5 +1,5 @@
 // Appearance attributes → the embed URL's hash (the keys Metabase reads: see
-// src/emulator/page/client/hash-options.ts): the rows of attribute-table.ts with a hash key,
+// emulator/src/page/client/hash-options.ts): the rows of attribute-table.ts with a hash key,
 // in their order. Only values that are set are written, so Metabase's own defaults apply to
 // the rest. An invalid value is left out; the element warns about it, naming the attribute
 // and what it allows, with every other rule.

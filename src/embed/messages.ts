@@ -1,5 +1,5 @@
 // Messages Metabase's embed page posts to its parent (the emulator's page posts the same:
-// src/emulator/page/client/frame.ts). The caller checks the
+// emulator/src/page/client/frame.ts). The caller checks the
 // sender (this element's iframe window and the embed's origin); this module checks the shape.
 import {isPlainObject as isRecord} from './plain-object.js';
 import type {EmbedLocation} from './types.js';

@@ -1,5 +1,5 @@
 // Filter values carried in the token's `params` claim: slug → scalar, array of scalars or
-// null (contract §2, §3). `[]` is "no filter" for a locked parameter; null is "no value",
+// null (emulator/README.md#token, #parameters). `[]` is "no filter" for a locked parameter; null is "no value",
 // which Metabase reads as clearing the parameter's default.
 import {EmbedValidationError} from './errors.js';
 import {describeValue, isPlainObject} from './values.js';

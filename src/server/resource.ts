@@ -1,5 +1,5 @@
 // Which Metabase item a token opens: `{dashboard: ID}` or `{question: ID}`, where ID is a
-// positive integer or a 21-character entity id (contract §2).
+// positive integer or a 21-character entity id (emulator/README.md#token).
 import {EmbedValidationError} from './errors.js';
 import {describeValue, isPlainObject} from './values.js';
 

@@ -1,5 +1,5 @@
 // Signing: HS256 over the claims Metabase reads, keyed by the secret's UTF-8 bytes (the
-// 64-character hex string as text, never hex-decoded: contract §2).
+// 64-character hex string as text, never hex-decoded: emulator/README.md#token).
 import {SignJWT} from 'jose';
 import {DEFAULT_EXPIRES_IN, epochSeconds, parseExpiresIn, parseSecretKey, parseSiteUrl} from './config.js';
 import {parseParams, type EmbedParams} from './params.js';

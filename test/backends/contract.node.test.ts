@@ -4,7 +4,7 @@
 // error message). Granted tokens are checked with jsonwebtoken and by the emulator.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {startEmulator, type RunningEmulator} from '../../src/emulator/index.js';
+import {startEmulator, type RunningEmulator} from '../../emulator/src/index.js';
 import {createEmbedHandler, toNodeHandler} from '../../src/server/index.js';
 import {
   decodePayload,

@@ -10,7 +10,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {EmbedChoices} from '../../demo/client/embed-panel-choices.js';
 import {serverCode, type ServerLanguage} from '../../demo/client/embed-panel-server-code.js';
-import {startEmulator, type RunningEmulator} from '../../src/emulator/index.js';
+import {startEmulator, type RunningEmulator} from '../../emulator/src/index.js';
 import {decodePayload, SECRET, verifyWithJsonwebtoken} from '../server/support.js';
 import {startProgram, type RunningBackend} from './backend-process.js';
 

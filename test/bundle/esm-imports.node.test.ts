@@ -10,7 +10,8 @@ const entries = {
   'metabase-embed/define': 'dist/define.js',
   'metabase-embed/element': 'dist/metabase-embed.js',
   'metabase-embed/server': 'dist/server/index.js',
-  'metabase-embed/emulator': 'dist/emulator/index.js',
+  // The emulator is a package of its own (the workspace emulator/), a devDependency of ours.
+  'metabase-embed-emulator': 'emulator/dist/index.js',
 };
 
 /** Imports one specifier in a fresh Node (no tsx, no other module loaded first). */

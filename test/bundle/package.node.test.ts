@@ -71,7 +71,9 @@ describe('the packed package', () => {
     assert.ok(files.includes('dist/cdn/metabase-embed.js') && files.includes('dist/cdn/metabase-embed.iife.js'));
     assert.ok(files.includes('dist/cdn/THIRD-PARTY-LICENSES.txt') && files.includes('custom-elements.json'));
     assert.deepEqual(
-      files.filter((file) => file.endsWith('.d.ts.map') || /^(src|test|demo|bench)\//.test(file)),
+      files.filter(
+        (file) => file.endsWith('.d.ts.map') || /^(src|test|demo|bench|emulator|dist\/emulator)\//.test(file),
+      ),
       [],
     );
     for (const file of files.filter((name) => name.endsWith('.js.map'))) {
@@ -190,7 +192,6 @@ function consumerSource(entries: string[]): string {
 import {MetabaseEmbedElement, defineMetabaseEmbed, tagName, type EmbedParams, type MetabaseEmbedJsxProps} from 'metabase-embed';
 import {MetabaseEmbedElement as ClassOnly} from 'metabase-embed/element';
 import {createEmbedHandler} from 'metabase-embed/server';
-import {SAMPLE, startEmulator} from 'metabase-embed/emulator';
 import type {MetabaseEmbedVueProps} from 'metabase-embed/vue';
 import type {GlobalComponents} from 'vue';
 
@@ -232,10 +233,9 @@ export const wrongVueProps: VueProps[] = [
   {onMetabaseEmbedLoad: (event) => event.detail.reason},
 ];
 export const handler: (request: Request) => Promise<Response> = createEmbedHandler({
-  resources: {[\`dashboard:\${SAMPLE.salesDashboard.id}\`]: {editable: ['category'], locked: () => ({tenant: 'Acme'})}},
+  resources: {'dashboard:1': {editable: ['category'], locked: () => ({tenant: 'Acme'})}},
   authorize: () => true,
 });
-export const started: Promise<{url: string; close(): Promise<void>}> = startEmulator({secretKey: 'a'.repeat(64)});
 console.log(props, badProps);
 `;
 }

@@ -12,7 +12,7 @@ import {createServer, type IncomingMessage, type RequestListener, type ServerRes
 import {readFileSync} from 'node:fs';
 import type {AddressInfo} from 'node:net';
 import type {Browser, Page} from 'puppeteer-core';
-import {SAMPLE, startEmulator} from 'metabase-embed/emulator';
+import {SAMPLE, startEmulator} from 'metabase-embed-emulator';
 import {createEmbedHandler, toNodeHandler} from 'metabase-embed/server';
 import {launchChromium, type LaunchedChromium} from '../../scripts/chromium.mjs';
 import {cdnBase} from '../../scripts/cdn-snippets.mjs';

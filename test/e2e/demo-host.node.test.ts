@@ -9,7 +9,7 @@ import {loopbackAliases} from '../../demo/hosts.js';
 import {listen, closeServer} from '../../demo/http.js';
 import {realMetabaseFromEnv} from '../../demo/metabase-env.js';
 import {startOptions} from '../../demo/start-options.js';
-import {SAMPLE, startEmulator} from '../../src/emulator/index.js';
+import {SAMPLE, startEmulator} from '../../emulator/src/index.js';
 
 const REAL_ENV = {
   METABASE_SITE_URL: 'https://metabase.example.com/',

@@ -24,7 +24,7 @@ import {
 
 const STORY_SECONDS = 100;
 const STEP_SECONDS = 10; // half of a 20 s lifetime: the element's earliest renewal
-const LEEWAY_SECONDS = 60; // Metabase's, on exp (contract §2)
+const LEEWAY_SECONDS = 60; // Metabase's, on exp (emulator/README.md#token)
 
 describe('e2e: token renewal with 20 s tokens', () => {
   let stack: DemoStack;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import {createHmac, generateKeyPairSync} from 'node:crypto';
 import {request} from 'node:http';
 import jwt from 'jsonwebtoken';
-import {TestEmulator, TEST_SECRET, dashboardToken, nowSeconds, sign} from '../emulator/node-helpers.js';
+import {TestEmulator, TEST_SECRET, dashboardToken, nowSeconds, sign} from '../../emulator/test/node-helpers.js';
 
 let emulator: TestEmulator;
 before(async () => (emulator = await TestEmulator.start()));
@@ -118,8 +118,8 @@ describe('path traversal on the static routes', () => {
     '/..%2f..%2f..%2fetc%2fpasswd',
     '/app/embed/iframeResizer.contentWindow.js/..%2f..%2f..%2fnode_modules%2fiframe-resizer%2fpackage.json',
     '/node_modules/iframe-resizer/package.json',
-    '/src/emulator/server.ts',
-    '/dist/emulator/index.js',
+    '/emulator/src/http/server.ts',
+    '/emulator/dist/index.js',
   ];
   for (const path of attempts) {
     test(`${path} serves no file outside the four assets`, async () => {

@@ -9,10 +9,10 @@ import {randomBytes} from 'node:crypto';
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {startDemo, type Demo} from '../../demo/demo.js';
-import {SAMPLE, startEmulator, type RunningEmulator} from '../../src/emulator/index.js';
+import {SAMPLE, startEmulator, type RunningEmulator} from '../../emulator/src/index.js';
 import {createEmbedHandler} from '../../src/server/index.js';
 import {SECRET as SERVER_TEST_SECRET} from '../server/support.js';
-import {TEST_SECRET as EMULATOR_TEST_SECRET} from '../emulator/node-helpers.js';
+import {TEST_SECRET as EMULATOR_TEST_SECRET} from '../../emulator/test/node-helpers.js';
 
 const secret = randomBytes(32).toString('hex');
 /**

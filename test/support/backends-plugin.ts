@@ -10,7 +10,7 @@
 import {randomBytes} from 'node:crypto';
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import type {Plugin} from '@web/dev-server-core';
-import {startEmulator, type RunningEmulator} from '../../src/emulator/index.js';
+import {startEmulator, type RunningEmulator} from '../../emulator/src/index.js';
 import {proxy} from './demo-plugin.js';
 import {BACKEND_NAMES, startBackend, type RunningBackend} from '../backends/backend-process.js';
 

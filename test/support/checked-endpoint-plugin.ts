@@ -4,7 +4,7 @@
 // tests read `{origin, endpoint, unpublishedDashboard}` at GET /__servers/checked-endpoint.json.
 import {randomBytes} from 'node:crypto';
 import type {TestRunnerPlugin} from '@web/test-runner-core';
-import {sampleContent, startEmulator, type RunningEmulator} from '../../src/emulator/index.js';
+import {sampleContent, startEmulator, type RunningEmulator} from '../../emulator/src/index.js';
 import {createEmbedHandler, toNodeHandler} from '../../src/server/index.js';
 import {answerAheadOfDevServer} from './ahead-of-dev-server.js';
 

@@ -11,7 +11,7 @@ import {randomBytes} from 'node:crypto';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import type {TestRunnerPlugin} from '@web/test-runner-core';
-import {startEmulator, type EmulatorContent, type QuestionDef, type RunningEmulator} from '../../src/emulator/index.js';
+import {startEmulator, type EmulatorContent, type QuestionDef, type RunningEmulator} from '../../emulator/src/index.js';
 import {embedFrame, type FrameTarget} from './embed-frame.js';
 export {DESTINATION_CARDS} from './destination-cards.js';
 import {watchNewTabs, type TabWatch} from './new-tabs.js';

@@ -1,4 +1,4 @@
-// @web/test-runner plugin: starts the emulator (metabase-embed/emulator, from the sources)
+// @web/test-runner plugin: starts the emulator (metabase-embed-emulator, from its sources)
 // on 127.0.0.1 with a fresh test secret, twice: as open-source Metabase (its default plan)
 // and as a paid plan ("pro"); browser tests find them at GET /__servers/emulator.json
 // ({origin, proOrigin, secretKey}; one secret for both) and sign their own tokens with jose. Its clock is the real one
@@ -14,7 +14,7 @@
 import {randomBytes} from 'node:crypto';
 import type {TestRunnerPlugin} from '@web/test-runner-core';
 import type {ConsoleMessage, Page} from 'puppeteer-core';
-import {startEmulator, type RunningEmulator} from '../../src/emulator/index.js';
+import {startEmulator, type RunningEmulator} from '../../emulator/src/index.js';
 import {embedFrame, type FrameTarget} from './embed-frame.js';
 import {runnerEngine} from './runner-engine.js';
 

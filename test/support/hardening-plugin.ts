@@ -24,7 +24,7 @@ import type {TestRunnerPlugin} from '@web/test-runner-core';
 import type {CDPSession, Page} from 'puppeteer-core';
 import {frameShowingToken} from './embed-frame.js';
 import {HOSTILE_TEXT} from './hostile-text.js';
-import {sampleContent, startEmulator, type EmulatorContent, type RunningEmulator} from '../../src/emulator/index.js';
+import {sampleContent, startEmulator, type EmulatorContent, type RunningEmulator} from '../../emulator/src/index.js';
 
 export type HardeningEmulatorPayload =
   {action: 'start'; hostile?: boolean} | {action: 'restart' | 'rotate' | 'stop'} | {action: 'get'; path: string};

@@ -1,0 +1,69 @@
+// Entry of the embed page's script (served as /app/embed/embed-page.js). It reads the token
+// from its own path, the appearance from the hash and the filter values from the query.
+import {acceptParentNavigation, isFramed, postLocation, startFrameMessages} from './frame.js';
+import type {Plan} from '../../rules/plan.js';
+import {poweredByBanner} from './banner.js';
+import {appearanceFrom, hashNotes, parseHash, type Appearance} from './hash-options.js';
+import {messagesLocale, translator} from './messages.js';
+import {EmbedPage} from './page.js';
+import {appearanceOnPlan, planNotes} from './plan-options.js';
+
+function applyAppearance(appearance: Appearance): void {
+  const html = document.documentElement;
+  html.classList.toggle('mb-bordered', appearance.bordered);
+  html.classList.toggle('mb-theme-night', appearance.theme === 'night');
+  html.classList.toggle('mb-no-background', !appearance.background);
+  if (appearance.font) html.style.setProperty('--mb-font', `"${appearance.font}"`);
+  else html.style.removeProperty('--mb-font');
+  // The language the page's words are in: a locale without a table of its own reads English.
+  html.lang = messagesLocale(appearance.locale) === 'en' ? 'en' : (appearance.locale ?? 'en');
+  html.classList.toggle('mb-fullscreen', appearance.fullscreen);
+}
+
+/** Open source: the banner at the foot of the page, below the content root, in the page's language. */
+function showBanner(plan: Plan, appearance: Appearance): void {
+  document.querySelector('body > .mb-footer')?.remove();
+  if (plan === 'oss') document.body.append(poweredByBanner(translator(appearance.locale), document.referrer));
+}
+
+function logNotes(plan: Plan): void {
+  const options = parseHash(window.location.hash);
+  for (const note of hashNotes(options)) console.error(note);
+  for (const note of planNotes(options, plan)) console.warn(note);
+}
+
+function start(): void {
+  const root = document.getElementById('embed-root');
+  const [, , resource, token] = window.location.pathname.split('/');
+  if (!root || (resource !== 'dashboard' && resource !== 'question') || !token) return;
+  const plan: Plan = root.dataset.plan === 'pro' ? 'pro' : 'oss';
+  const currentAppearance = () => appearanceOnPlan(appearanceFrom(parseHash(window.location.hash), isFramed()), plan);
+  const appearance = currentAppearance();
+  applyAppearance(appearance);
+  showBanner(plan, appearance);
+  logNotes(plan);
+  const page = new EmbedPage(root, resource, decodeURIComponent(token), appearance);
+  // Metabase's "fit" mode: a fullscreen dashboard fills the frame instead of growing it.
+  startFrameMessages(() => (resource === 'dashboard' && currentAppearance().fullscreen ? 'fit' : 'normal'));
+  const onHashChange = () => {
+    logNotes(plan);
+    const next = currentAppearance();
+    applyAppearance(next);
+    showBanner(plan, next);
+    page.setAppearance(next);
+  };
+  window.addEventListener('hashchange', () => {
+    onHashChange();
+    postLocation();
+  });
+  acceptParentNavigation(() => {
+    onHashChange();
+    void page.reloadFilters();
+    postLocation();
+  });
+  page.setAppearance(appearance);
+  void page.load();
+  postLocation();
+}
+
+start();
