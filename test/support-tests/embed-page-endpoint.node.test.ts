@@ -121,7 +121,7 @@ describe('signing endpoint', () => {
     for (const [query, message] of [
       ['?lifetime=soon', /\?lifetime= must be an integer/],
       ['?shape=cookie', /\?shape= must be url, token or jwt/],
-      ['?resizer=no', /\?resizer= only accepts "false"/],
+      ['?resizer=no', /\?resizer= must be false or max, got "no"/],
       ['?status=99', /\?status= must be an integer from 200 to 599/],
     ] as const) {
       const response = await sign(query);

@@ -138,7 +138,7 @@ function remapValue(lookup: Lookup, now: number, value: string): (CellValue | st
 
 /** The query string's values by parameter id, as slug → value ("" is nil, a repeated key a list). */
 function slugParamsFromIds(query: URLSearchParams, parameters: readonly ParameterDef[]): ParamMap {
-  const params: ParamMap = {};
+  const params: ParamMap = Object.create(null) as ParamMap; // slugs such as __proto__ are plain keys
   for (const id of new Set(query.keys())) {
     const parameter = parameters.find((p) => p.id === id);
     if (!parameter) fail(`Invalid query params: could not determine slug for parameter with ID ${JSON.stringify(id)}`);
@@ -178,7 +178,7 @@ export function dashboardValues(
   // A remapping reads no other filter from the query string, and is narrowed by locked values only.
   const fromQuery = request.verb === 'values' ? slugParamsFromIds(request.query, parameters) : {};
   const merged = validateAndMergeParams(embeddingParams, tokenParams, fromQuery);
-  const constraints: ParamMap = {};
+  const constraints: ParamMap = Object.create(null) as ParamMap; // slugs such as __proto__ are plain keys
   for (const [slug, value] of Object.entries(merged)) {
     if (value === null || value === undefined || value === false) continue; // Metabase keeps truthy values only
     if (!parameters.some((p) => p.slug === slug)) fail(`The parameter ${slug} does not exist on this dashboard.`);
@@ -209,7 +209,7 @@ export function questionValues(
   request: ValuesRequest,
 ): ValuesResult {
   const {parameter, parameters, embeddingParams} = searchedParameter(question, tokenParams, request);
-  const locked: ParamMap = {};
+  const locked: ParamMap = Object.create(null) as ParamMap; // slugs such as __proto__ are plain keys
   for (const [slug, value] of Object.entries(tokenParams)) {
     if (embeddingParams[slug] !== 'locked') continue;
     if (!parameters.some((p) => p.slug === slug)) fail(`The parameter ${slug} does not exist on this card.`);
