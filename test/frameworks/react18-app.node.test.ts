@@ -9,7 +9,14 @@ import {after, describe, it} from 'node:test';
 import {appRoot, buildServerEntry} from '../../demo/frameworks/build.js';
 import {typeCheck} from './support/type-check.js';
 import {builtAppForTests} from './support/built-app.js';
-import {pickCategory, refiltered, salesOverview, statusOnceItReads, waitForEmbed} from './support/embed-view.js';
+import {
+  pickCategory,
+  quietFirstLoad,
+  refiltered,
+  salesOverview,
+  statusOnceItReads,
+  waitForEmbed,
+} from './support/embed-view.js';
 
 const tsconfig = `${appRoot('react18')}tsconfig.json`;
 
@@ -44,6 +51,10 @@ describe('React 18 app', () => {
       params: {},
       minHeight: 300,
     });
+  });
+
+  it('on load: one token request per embed, no console warning or error (development builds)', async () => {
+    assert.deepEqual(await app().firstLoad, quietFirstLoad(1));
   });
 
   it('a category picked in the app re-signs; onMetabaseEmbedLoad reaches the app', async () => {
