@@ -100,6 +100,7 @@ export class MetabaseEmbedElement extends ReactiveElement {
   });
 
   readonly #lazy = new LazyController(this, () => this.#scheduleReconcile());
+  readonly #internals = this.attachInternals?.();
 
   readonly #warnings = new AttributeWarnings((message) => console.warn(`<metabase-embed>: ${message}`));
   /** A configuration error on show (request failures are the token controller's). */
@@ -162,8 +163,8 @@ export class MetabaseEmbedElement extends ReactiveElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (this.state === 'loading') this.setAttribute('aria-busy', 'true');
-    else this.removeAttribute('aria-busy');
+    this.#setBusy(this.state === 'loading');
+    if (changed.has('resize')) this.#view.fixHeight(this.resize === 'none');
     if (changed.has('resize') || changed.has('minHeight') || changed.has('maxHeight')) {
       this.#frames.setSizing({resize: this.resize, min: this.minHeight, max: this.maxHeight});
     }
@@ -183,6 +184,15 @@ export class MetabaseEmbedElement extends ReactiveElement {
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
     this.#view.show(this.#error?.message, this.#frames.showing);
+  }
+
+  // Through ElementInternals, not an attribute: the element writes nothing on its host, which a
+  // framework hydrating server-rendered HTML would see as a mismatch. The attribute only where
+  // ElementInternals has no ARIA (Safari before 16.4).
+  #setBusy(busy: boolean): void {
+    if (this.#internals && 'ariaBusy' in this.#internals) this.#internals.ariaBusy = busy ? 'true' : null;
+    else if (busy) this.setAttribute('aria-busy', 'true');
+    else this.removeAttribute('aria-busy');
   }
 
   get #error(): MetabaseEmbedErrorDetail | null {

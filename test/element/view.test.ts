@@ -22,6 +22,7 @@ describe('the element view', () => {
       'div.frames',
       'div.placeholder',
       'div.error placeholder',
+      'style.',
     ]);
     expect(view.frames === root.querySelector('.frames'), 'frames is the .frames box').to.equal(true);
   });
