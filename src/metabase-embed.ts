@@ -190,8 +190,10 @@ export class MetabaseEmbedElement extends ReactiveElement {
   // framework hydrating server-rendered HTML would see as a mismatch. The attribute only where
   // ElementInternals has no ARIA (Safari before 16.4).
   #setBusy(busy: boolean): void {
-    if (this.#internals && 'ariaBusy' in this.#internals) this.#internals.ariaBusy = busy ? 'true' : null;
-    else if (busy) this.setAttribute('aria-busy', 'true');
+    const internals = this.#internals;
+    if (internals && 'ariaBusy' in internals) {
+      internals.ariaBusy = busy ? 'true' : null;
+    } else if (busy) this.setAttribute('aria-busy', 'true');
     else this.removeAttribute('aria-busy');
   }
 

@@ -27,20 +27,6 @@ export function choice<const T extends string>(words: readonly T[], fallback?: T
   };
 }
 
-/** A word of `words` written with any spacing (`results, pdf`); `aliases` normalise a spelling. */
-export function wordList<const T extends string | boolean>(
-  words: readonly T[],
-  aliases: Record<string, string>,
-): AttributeRule<T> {
-  return {
-    allows: listOf(words),
-    read(value) {
-      const text = typeof value === 'string' || typeof value === 'boolean' ? String(value).replace(/\s+/g, '') : '';
-      return words.find((word) => String(word) === (aliases[text] ?? text));
-    },
-  };
-}
-
 export const flag: AttributeRule<boolean> = {
   allows: '"true" or "false" (the attribute alone means true)',
   read: (value) => (typeof value === 'boolean' ? value : undefined),

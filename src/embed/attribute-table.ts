@@ -5,7 +5,7 @@
 // row's JSDoc, through custom-elements-manifest.config.mjs). `param-<slug>` and `title` are
 // watched, not declared (controllers/attribute-watch-controller.ts).
 import type {PropertyDeclarations} from '@lit/reactive-element';
-import {choice, flag, matching, paramsObject, pixels, wordList, type AttributeRule} from './attribute-rules.js';
+import {choice, flag, matching, paramsObject, pixels, type AttributeRule} from './attribute-rules.js';
 import {booleanConverter, jsonConverter, numberConverter} from './attribute-values.js';
 import {jsonChanged} from './params.js';
 import {maxTimerDelayMs} from './retry.js';
@@ -91,7 +91,15 @@ export const attributeTable = {
   },
   /** Download buttons: `true`, `false`, `pdf`, `results` or `pdf,results` (paid plans). */
   downloads: {
-    rule: wordList([true, false, 'pdf', 'results', 'pdf,results'] as const, {'results,pdf': 'pdf,results'}),
+    rule: {
+      allows: 'one of "true", "false", "pdf", "results", "pdf,results"',
+      read(value) {
+        const text = typeof value === 'string' || typeof value === 'boolean' ? String(value).replace(/\s+/g, '') : '';
+        return [true, false, 'pdf', 'results', 'pdf,results'].find(
+          (word) => String(word) === (text === 'results,pdf' ? 'pdf,results' : text),
+        );
+      },
+    },
     hash: 'downloads',
   },
   /** Language of the embed, e.g. `de` or `pt-BR` (paid plans). */
@@ -175,12 +183,22 @@ export type AttributeProperties = {
 /** Names of rows that have an attribute. */
 type WithAttribute = {[K in PropertyName]: AttributeTable[K] extends {attribute: false} ? never : K}[PropertyName];
 
+/** Rows whose attribute holds JSON (converters are told apart by what they return). */
+type IsJson<R> = R extends {converter: infer C}
+  ? C extends typeof jsonConverter
+    ? typeof jsonConverter extends C
+      ? true
+      : false
+    : false
+  : false;
+
 /** What an attribute's text may be written as in a template: the value, or text the converter reads. */
-type AttributeText<R> = R extends {converter: typeof jsonConverter}
-  ? string
-  : R extends {converter: typeof numberConverter}
-    ? number | string
-    : RowValue<R> | `${RowValue<R> & (string | number | boolean)}`;
+type AttributeText<R> =
+  IsJson<R> extends true
+    ? string
+    : R extends {converter: typeof numberConverter}
+      ? number | string
+      : RowValue<R> | `${RowValue<R> & (string | number | boolean)}`;
 
 /**
  * Template props of the declared attributes, as frameworks that set a prop as a property when
