@@ -71,6 +71,14 @@ describe('server-rendered page', () => {
     assert.deepEqual(shown, salesOverview('Widget'));
     // The page script added its listener to the element before it was upgraded.
     assert.equal(await statusOnceItReads(app.page, 'Dashboard loaded 1 time(s)'), 'Dashboard loaded 1 time(s)');
+    // The element wrote no attribute of its own (no resize, no aria-busy) on the server's tag.
+    assert.deepEqual(await app.page.$eval('metabase-embed', (embed) => embed.getAttributeNames()), [
+      'dashboard',
+      'endpoint',
+      'theme',
+      'min-height',
+      'param-category',
+    ]);
   });
 
   it('on load: one token request per embed, no console warning or error (development builds)', async () => {
