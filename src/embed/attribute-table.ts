@@ -95,7 +95,7 @@ export const attributeTable = {
       allows: 'one of "true", "false", "pdf", "results", "pdf,results"',
       read(value) {
         const text = typeof value === 'string' || typeof value === 'boolean' ? String(value).replace(/\s+/g, '') : '';
-        return [true, false, 'pdf', 'results', 'pdf,results'].find(
+        return ([true, false, 'pdf', 'results', 'pdf,results'] as const).find(
           (word) => String(word) === (text === 'results,pdf' ? 'pdf,results' : text),
         );
       },
