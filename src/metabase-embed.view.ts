@@ -29,13 +29,15 @@ export function createEmbedView(root: ParentNode, onRetry: () => void): EmbedVie
   const [frames, loading, error] = template.content.children as unknown as [HTMLElement, HTMLElement, HTMLElement];
   const text = error.querySelector('p')!;
   error.querySelector('button')!.addEventListener('click', onRetry);
+  // In the root only while on, not switched by its `media`: WebKitGTK does not restyle the
+  // shadow tree when a <style>'s `media` changes, and resize="none" had no effect there.
   const fixedHeight = document.createElement('style');
   fixedHeight.textContent = resizeNoneStyles;
-  fixedHeight.media = 'not all';
-  root.append(template.content, fixedHeight);
+  root.append(template.content);
   return {
     fixHeight(fixed) {
-      fixedHeight.media = fixed ? 'all' : 'not all';
+      if (fixed) root.append(fixedHeight);
+      else fixedHeight.remove();
     },
     frames,
     show(message, frameShowing) {
