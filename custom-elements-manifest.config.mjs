@@ -1,5 +1,5 @@
 // `cem analyze` (run by `npm run build`): custom-elements.json from the element's JSDoc and Lit
-// decorators. scripts/readme-api.mjs turns it into the README's API block.
+// decorators. scripts/readme-api.ts turns it into the API block of docs/element.md.
 
 /**
  * The analyzer lists `this.dispatchEvent(new CustomEvent(type, …))` as an event named after the
