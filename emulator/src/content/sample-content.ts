@@ -10,7 +10,7 @@ import type {
   ParameterMappingDef,
   QuestionDef,
   VisualizationSettings,
-} from './types.js';
+} from './schema.js';
 
 /** Ids, entity ids and parameter slugs (with their embedding status) of the sample content. */
 export const SAMPLE = {

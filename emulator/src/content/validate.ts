@@ -13,7 +13,7 @@ import {
   type QuestionDef,
   type Remappings,
   type Tables,
-} from './types.js';
+} from './schema.js';
 
 /** Content that passed the checks, with its defaults filled in. */
 export type CheckedContent = EmulatorContent & {tables: Tables; remappings: Remappings; embedding_enabled: boolean};

@@ -1,8 +1,8 @@
 // The JSON Metabase's embed page reads for an item (emulator/README.md#api). Only parameters a visitor
 // may set are listed: enabled ones the token does not set. Locked and disabled ones, and
 // their mappings, never reach the browser.
-import type {DashboardDef, EmbeddingParams, ParameterDef, QuestionDef} from '../content/types.js';
-import type {ParamMap} from './params.js';
+import type {DashboardDef, EmbeddingParams, ParameterDef, QuestionDef} from '../content/schema.js';
+import type {ParamMap} from './param-merge.js';
 
 const fieldTarget = (column: string) => ['dimension', ['field', column, null]];
 

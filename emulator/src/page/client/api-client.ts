@@ -2,7 +2,7 @@
 // re-uses the same token, so an expired one shows its error, as in Metabase.
 import type {DashboardJson, QuestionJson} from '../../rules/present.js';
 import type {DashcardVisualizationSettings} from '../../content/click-behavior.js';
-import type {Display, VisualizationSettings} from '../../content/types.js';
+import type {Display, VisualizationSettings} from '../../content/schema.js';
 import {parametersQuery, type FilterValue} from './filter-values.js';
 import type {ResultData} from './visualization.js';
 import type {WidgetParameter} from './widgets.js';

@@ -10,7 +10,7 @@ import {createFormatter} from './format.js';
 import type {Appearance} from './hash-options.js';
 import {visualization, type ResultData} from './visualization.js';
 import {filterWidgets} from './widgets.js';
-import {translator, type Translate} from './messages.js';
+import {translator, type Translate} from './ui-text.js';
 
 type CardState = {status: 'loading'} | {status: 'done'; data: ResultData} | {status: 'failed'; message: string};
 type PageState = 'loading' | 'ready' | 'error';

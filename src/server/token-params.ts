@@ -1,7 +1,7 @@
 // Filter values carried in the token's `params` claim: slug → scalar, array of scalars or
 // null (emulator/README.md#token, #parameters). `[]` is "no filter" for a locked parameter; null is "no value",
 // which Metabase reads as clearing the parameter's default.
-import {EmbedValidationError} from './errors.js';
+import {EmbedValidationError} from './validation-error.js';
 import {describeValue, isPlainObject} from './values.js';
 
 export type EmbedScalar = string | number | boolean;

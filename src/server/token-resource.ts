@@ -1,6 +1,6 @@
 // Which Metabase item a token opens: `{dashboard: ID}` or `{question: ID}`, where ID is a
 // positive integer or a 21-character entity id (emulator/README.md#token).
-import {EmbedValidationError} from './errors.js';
+import {EmbedValidationError} from './validation-error.js';
 import {describeValue, isPlainObject} from './values.js';
 
 export type EmbedResourceType = 'dashboard' | 'question';

@@ -1,12 +1,53 @@
-#!/usr/bin/env node
 // Writes the element API block of docs/element.md (between <!-- element-api:start --> and
 // <!-- element-api:end -->) from custom-elements.json, which `npm run build` generates from the
 // element's JSDoc. Edit the JSDoc in src/metabase-embed.ts, then run:
 //
-//   npm run build && node scripts/readme-api.mjs           rewrite the block
-//   node scripts/readme-api.mjs --check                     exit 1 if the block is out of date
+//   npm run build && npx tsx scripts/readme-api.ts         rewrite the block
+//   npx tsx scripts/readme-api.ts --check                   exit 1 if the block is out of date
 import {readFileSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
+
+interface Described {
+  name: string;
+  description?: string | undefined;
+}
+
+/** What this script reads of custom-elements.json (the analyzer's schema, in part). */
+export interface ManifestMember extends Described {
+  kind: 'field' | 'method';
+  type?: {text: string};
+  attribute?: string;
+  privacy?: 'public' | 'private' | 'protected';
+  static?: boolean;
+  readonly?: boolean;
+  default?: string;
+  parameters?: Array<{name: string; type?: {text: string}; optional?: boolean; rest?: boolean; default?: string}>;
+  return?: {type?: {text: string}};
+}
+
+export interface ManifestAttribute extends Described {
+  fieldName?: string;
+  type?: {text: string};
+  default?: string;
+}
+
+export type ManifestEvent = Described & {type?: {text: string} | undefined};
+
+export interface ManifestElement extends Described {
+  tagName?: string;
+  summary?: string;
+  customElement?: boolean;
+  members?: ManifestMember[];
+  attributes?: ManifestAttribute[];
+  events?: ManifestEvent[];
+  slots?: Described[];
+  cssParts?: Described[];
+  cssProperties?: Array<Described & {default?: string}>;
+}
+
+export interface Manifest {
+  modules: Array<{path: string; declarations?: ManifestElement[]}>;
+}
 
 export const startMarker = '<!-- element-api:start -->';
 export const endMarker = '<!-- element-api:end -->';
@@ -21,13 +62,13 @@ const lifecycleCallbacks = new Set([
 ]);
 
 /** Splits a type's text at its top-level `|`, leaving unions inside brackets or quotes whole. */
-export function splitUnion(text) {
-  const parts = [];
+export function splitUnion(text: string): string[] {
+  const parts: string[] = [];
   let depth = 0;
-  let quote = null;
+  let quote: string | null = null;
   let current = '';
   for (let i = 0; i < text.length; i++) {
-    const char = text[i];
+    const char = text[i]!;
     if (quote) {
       if (char === quote && text[i - 1] !== '\\') quote = null;
     } else if (char === '"' || char === "'" || char === '`') quote = char;
@@ -45,28 +86,28 @@ export function splitUnion(text) {
 }
 
 /** A type as a reader wants it: without the `undefined`/`null` that only mean "not set". */
-const valuesOf = (typeText) =>
+const valuesOf = (typeText: string | undefined) =>
   splitUnion(typeText ?? '')
     .filter((part) => part !== 'undefined' && part !== 'null')
     .join(' | ');
 
 /** `T | undefined | undefined` (an optional field declared `T | undefined`) → `T | undefined` */
-const withoutRepeats = (typeText) => [...new Set(splitUnion(typeText ?? ''))].join(' | ');
+const withoutRepeats = (typeText: string | undefined) => [...new Set(splitUnion(typeText ?? ''))].join(' | ');
 
 /** `CustomEvent<{height: number}>` → `{height: number}` */
-function eventDetail(typeText) {
+function eventDetail(typeText: string | undefined): string {
   const match = /^CustomEvent<([\s\S]*)>$/.exec((typeText ?? '').trim());
-  return match ? match[1].trim() : '';
+  return match ? match[1]!.trim() : '';
 }
 
-const cell = (text) =>
+const cell = (text: string | undefined) =>
   (text ?? '')
     .replace(/\s*\n\s*/g, ' ')
     .replace(/\|/g, '\\|')
     .trim();
-const code = (text) => (text ? `\`${cell(text)}\`` : '');
+const code = (text: string | undefined) => (text ? `\`${cell(text)}\`` : '');
 
-function table(headers, rows) {
+function table(headers: string[], rows: string[][]): string[] {
   if (rows.length === 0) return [];
   return [
     `| ${headers.join(' | ')} |`,
@@ -76,7 +117,7 @@ function table(headers, rows) {
   ];
 }
 
-function section(title, headers, rows, intro = []) {
+function section(title: string, headers: string[], rows: string[][], intro: string[] = []): string[] {
   if (rows.length === 0) return [];
   return [`### ${title}`, '', ...intro, ...table(headers, rows)];
 }
@@ -86,7 +127,7 @@ function section(title, headers, rows, intro = []) {
  * lifecycle callback. (The analyzer marks properties declared in `static properties` as
  * explicitly public.)
  */
-export const isPublicMember = (member) =>
+export const isPublicMember = (member: ManifestMember): boolean =>
   !member.static &&
   (member.privacy ?? 'public') === 'public' &&
   !member.name.startsWith('_') &&
@@ -94,10 +135,10 @@ export const isPublicMember = (member) =>
   !lifecycleCallbacks.has(member.name);
 
 /** One entry per event name: the analyzer lists an event both from `@fires` and from a dispatch. */
-export function uniqueEvents(events) {
-  const byName = new Map();
+export function uniqueEvents(events: ManifestEvent[]): ManifestEvent[] {
+  const byName = new Map<string, ManifestEvent>();
   for (const event of events.filter((e) => e.name)) {
-    const seen = byName.get(event.name) ?? {};
+    const seen: Partial<ManifestEvent> = byName.get(event.name) ?? {};
     byName.set(event.name, {
       ...seen,
       ...event,
@@ -109,14 +150,14 @@ export function uniqueEvents(events) {
 }
 
 /** The element class of the manifest (the one custom element it declares). */
-export function elementDeclaration(manifest) {
+export function elementDeclaration(manifest: Manifest): ManifestElement {
   const declarations = manifest.modules.flatMap((module) => module.declarations ?? []).filter((d) => d.customElement);
   if (declarations.length !== 1)
     throw new Error(`custom-elements.json declares ${declarations.length} custom elements, expected 1`);
-  return declarations[0];
+  return declarations[0]!;
 }
 
-function signature(method) {
+function signature(method: ManifestMember): string {
   const params = (method.parameters ?? [])
     .map(
       (p) =>
@@ -127,7 +168,7 @@ function signature(method) {
 }
 
 /** The API block, markers included, for this manifest. */
-export function renderApiBlock(manifest) {
+export function renderApiBlock(manifest: Manifest): string {
   const element = elementDeclaration(manifest);
   const members = (element.members ?? []).filter(isPublicMember);
   const fields = members.filter((m) => m.kind === 'field');
@@ -136,7 +177,7 @@ export function renderApiBlock(manifest) {
 
   const lines = [
     startMarker,
-    '<!-- Generated from custom-elements.json by `node scripts/readme-api.mjs`: edit the JSDoc in src/metabase-embed.ts, not this block. -->',
+    '<!-- Generated from custom-elements.json by `npx tsx scripts/readme-api.ts`: edit the JSDoc in src/metabase-embed.ts, not this block. -->',
     '',
     `## \`${element.tagName ? `<${element.tagName}>` : element.name}\` reference`,
     '',
@@ -201,7 +242,7 @@ export function renderApiBlock(manifest) {
 }
 
 /** `page` (the text of docs/element.md) with its API block replaced; throws when the markers are missing or out of order. */
-export function replaceApiBlock(page, block) {
+export function replaceApiBlock(page: string, block: string): string {
   const start = page.indexOf(startMarker);
   const end = page.indexOf(endMarker);
   if (start === -1 || end === -1 || end < start) {
@@ -210,19 +251,21 @@ export function replaceApiBlock(page, block) {
   return page.slice(0, start) + block + page.slice(end + endMarker.length);
 }
 
-function main(args) {
-  const manifestFile = JSON.parse(readFileSync('package.json', 'utf8')).customElements ?? 'custom-elements.json';
-  let manifest;
+function main(args: string[]): void {
+  const {customElements} = JSON.parse(readFileSync('package.json', 'utf8')) as {customElements?: string};
+  const manifestFile = customElements ?? 'custom-elements.json';
+  let manifest: Manifest;
   try {
-    manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
   } catch (error) {
-    throw new Error(`Cannot read ${manifestFile} (${error.message}); run \`npm run build\` first.`, {cause: error});
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Cannot read ${manifestFile} (${reason}); run \`npm run build\` first.`, {cause: error});
   }
   const page = readFileSync(apiPage, 'utf8');
   const updated = replaceApiBlock(page, renderApiBlock(manifest));
   if (args.includes('--check')) {
     if (updated !== page) {
-      console.error(`${apiPage}: the element API block is out of date; run \`node scripts/readme-api.mjs\`.`);
+      console.error(`${apiPage}: the element API block is out of date; run \`npx tsx scripts/readme-api.ts\`.`);
       process.exit(1);
     }
     return;

@@ -5,8 +5,8 @@
 // are gathered in Maps and read by own property only (plain-object.ts), so a slug
 // such as `constructor` or `__proto__` is a slug like any other.
 import {hasOwn, isPlainObject, ownValue} from './plain-object.js';
-import {fail} from './errors.js';
-import type {EmbeddingParams} from '../content/types.js';
+import {fail} from './api-errors.js';
+import type {EmbeddingParams} from '../content/schema.js';
 
 export type ParamMap = Record<string, unknown>;
 

@@ -3,9 +3,9 @@
 // shows the embed with the HTML and asks its endpoint only to renew. The token alone does
 // not say where Metabase is, so the site goes along as `site-url`, which also pins every
 // later embed URL to that origin.
-import {EmbedValidationError} from './errors.js';
-import {parseParams, type EmbedParamValue, type EmbedParams} from './params.js';
-import {parseResource, type EmbedResourceId, type ParsedResource} from './resource.js';
+import {EmbedValidationError} from './validation-error.js';
+import {parseParams, type EmbedParamValue, type EmbedParams} from './token-params.js';
+import {parseResource, type EmbedResourceId, type ParsedResource} from './token-resource.js';
 import {describeValue, isPlainObject} from './values.js';
 
 /** What the page embeds: `{dashboard: 12, params: {category: 'Gizmo'}}` (or `question`), as on the tag. */
