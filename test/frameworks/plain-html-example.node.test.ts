@@ -13,8 +13,9 @@ import {closeServer, listen, originOf} from '../../demo/http.js';
 import {cdnBase} from '../../scripts/cdn-snippets.mjs';
 import {exampleEnv, packageVersion, prepareExample, startExampleProcess} from './support/example-app.js';
 import type {RunningProcess} from './support/example-app.js';
-import {axeViolations, openExample, shownParams, statusText, type ExamplePage} from './support/example-page.js';
-import {fileSize, reportSizes} from './support/example-size.js';
+import {itServesTheSalesDashboard} from './support/example-checks.js';
+import {openExample, type ExamplePage} from './support/example-page.js';
+import {fileSize} from './support/example-size.js';
 
 // The endpoint's origin as index.html writes it; the test serves the page with the one it got.
 const WRITTEN_ENDPOINT_ORIGIN = 'http://127.0.0.1:3001';
@@ -60,45 +61,16 @@ describe('plain HTML example (CDN bundle, endpoint on another origin)', () => {
     await emulator?.close();
   });
 
-  it('shows the dashboard with only the locked tenant in its first token, after one request', async () => {
+  itServesTheSalesDashboard('plain-html', () => ({
+    app: app!,
+    secretKey,
+    // The page loads the CDN bundle itself: the element is that file.
+    elementSize: () => fileSize(cdnFile),
+    cdnSize: () => fileSize(cdnFile),
+  }));
+
+  it('asks another origin for tokens, and loads the element once from the CDN address', () => {
     assert.notEqual(new URL(endpoint!.url).origin, new URL(app!.page.url()).origin);
-    assert.deepEqual(await shownParams(app!, undefined, secretKey), {tenant: 'Acme'});
-    // metabase-embed-load reaches the page's listener.
-    assert.equal(await statusText(app!, 'Dashboard loaded 1 time(s)'), 'Dashboard loaded 1 time(s)');
-    assert.equal(await app!.requestsBeforeFirstReady(), 1);
-  });
-
-  it('a category picked re-signs exactly once', async () => {
-    await app!.page.select('#category', 'Gizmo');
-    assert.deepEqual(await shownParams(app!, 'Gizmo', secretKey), {category: 'Gizmo', tenant: 'Acme'});
-    // The second load event comes after the new token's page loaded: any second request for
-    // the same change would have been made before it.
-    assert.equal(await statusText(app!, 'Dashboard loaded 2 time(s)'), 'Dashboard loaded 2 time(s)');
-    assert.deepEqual(await app!.tokenRequests(), [
-      {resource: {dashboard: 1}, params: {}},
-      {resource: {dashboard: 1}, params: {category: 'Gizmo'}},
-    ]);
-  });
-
-  it('nothing logged, no token request wasted, no axe violation', async () => {
-    const violations = await axeViolations(app!);
-    const report = {
-      consoleProblems: app!.consoleProblems,
-      failedTokenRequests: await app!.failedTokenRequests(),
-      duplicates: await app!.duplicateTokenRequests(),
-      violations,
-    };
-    console.log(
-      `# plain-html: ${String(await app!.requestsBeforeFirstReady())} token request(s) before the first ready embed, ` +
-        `${report.consoleProblems.length} console errors/warnings, ${report.failedTokenRequests.length} failed or aborted, ` +
-        `${report.duplicates.length} duplicate, ${violations.length} axe violations`,
-    );
-    assert.deepEqual(report, {consoleProblems: [], failedTokenRequests: [], duplicates: [], violations: []});
-  });
-
-  it('loads the element once, from the CDN address (the packed dist/cdn bundle)', () => {
     assert.equal(app!.cdnRequests(), 1);
-    const cdn = fileSize(cdnFile);
-    reportSizes('plain-html', {element: cdn, cdn});
   });
 });
