@@ -10,7 +10,7 @@ import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {startEmulator} from '../../emulator/src/index.js';
 import {closeServer, listen, originOf} from '../../demo/http.js';
-import {cdnBase} from '../../scripts/cdn-snippets.mjs';
+import {cdnBase} from '../../scripts/cdn-snippets.js';
 import {exampleEnv, packageVersion, prepareExample, startExampleProcess} from './support/example-app.js';
 import type {RunningProcess} from './support/example-app.js';
 import {itServesTheSalesDashboard} from './support/example-checks.js';
