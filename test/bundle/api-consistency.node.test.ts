@@ -4,8 +4,8 @@ import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {resolve} from 'node:path';
 import ts from 'typescript';
-import {attributeName, attributeRows} from '../../src/embed/attribute-table.js';
 import * as api from '../../scripts/readme-api.js';
+import {attributeName, attributeRows} from '../../src/embed/attribute-table.js';
 import {readManifest} from './manifest.js';
 
 const element = api.elementDeclaration(readManifest());
