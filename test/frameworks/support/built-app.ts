@@ -20,7 +20,7 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** Builds `app` (react, vue) and serves it; see startApp. */
+/** Builds `app` (react18) and serves it; see startApp. */
 export async function buildAndStartApp(app: BuiltFramework): Promise<RunningApp> {
   const outDir = mkdtempSync(join(tmpdir(), `metabase-embed-${app}-build-`));
   try {
