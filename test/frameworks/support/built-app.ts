@@ -39,7 +39,7 @@ export interface FirstLoad {
   consoleProblems: string[];
 }
 
-/** Builds `app` (react, vue) as a dev server would serve it (development builds), and serves it; see startApp. */
+/** Builds `app` (react18) as a dev server would serve it (development builds), and serves it; see startApp. */
 export async function buildAndStartApp(app: BuiltFramework): Promise<RunningApp> {
   const outDir = mkdtempSync(join(tmpdir(), `metabase-embed-${app}-build-`));
   try {

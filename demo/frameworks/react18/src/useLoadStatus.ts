@@ -1,5 +1,5 @@
-// The status line under the dashboard, shared by the React 19 app and the React 18 one
-// (demo/frameworks/react18/): how many times the embed loaded, or its last error.
+// The status line under the dashboard of the React 18 app: how many times the embed loaded,
+// or its last error.
 import {useState} from 'react';
 
 export function useLoadStatus() {

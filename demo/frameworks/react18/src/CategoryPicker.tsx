@@ -1,5 +1,4 @@
-// The category picker above the dashboard, shared by the React 19 app and the React 18 one
-// (demo/frameworks/react18/): "" is every category.
+// The category picker above the dashboard of the React 18 app: "" is every category.
 const CATEGORIES = ['Doohickey', 'Gadget', 'Gizmo', 'Widget'];
 
 export function CategoryPicker({value, onChange}: {value: string; onChange: (category: string) => void}) {
