@@ -4,14 +4,16 @@
 // changes until its load event (an upper bound: Chromium may keep painting the old page
 // until the new one commits), and as short while it is more than 1 px below the height it
 // had settled at before the renewal.
-//   metabase-embed  waits for its own renewal (a 10 s token is renewed after 5 s); the page
+//   metabase-embed  waits for its own renewal (a 10 s token is renewed after 5 s, the slow
+//                   emulator's 20 s one after 10 s); the page
 //                   loads either the current element or the one before (bench/lib/before-bundle.ts)
 //   static          a hand-written iframe with iframe-resizer: the new URL replaces its src
-import {nextEvent, nextFrame, visibleFrame} from './common.mjs';
+import {nextEvent, nextFrame, sleep, visibleFrame} from './common.mjs';
 
-/** A second's worth of frames; with slow cards (all drawn ~3 s after the shell), five. */
+/** A second's worth of frames. */
 const quietFramesToSettle = 60;
-const slowQuietFramesToSettle = 300;
+/** With slow cards the shell stays quiet while they arrive: wait for them all first. */
+const slowCardsWaitMs = 4500;
 /** Loads on a machine shared with other jobs can take seconds. */
 const loadTimeoutMs = 30_000;
 
@@ -83,7 +85,8 @@ async function heldFor(condition, ms, timeoutMs = 15_000) {
 }
 
 window.bench.renewal = async ({variant, emulatorOrigin, endpoint = '/emulator-sign', slow = false}) => {
-  const settleFrames = slow ? slowQuietFramesToSettle : quietFramesToSettle;
+  const settleFrames = quietFramesToSettle;
+  const cardsDrawn = () => (slow ? sleep(slowCardsWaitMs) : undefined);
   const container = document.body.appendChild(document.createElement('div'));
   container.style.width = '1000px';
   let finished = false;
@@ -95,6 +98,7 @@ window.bench.renewal = async ({variant, emulatorOrigin, endpoint = '/emulator-si
     container.append(element); // Lit attaches the shadow root on connect; the first iframe comes later
     const loads = trackLoads(element.shadowRoot);
     await nextEvent(element, 'metabase-embed-load', loadTimeoutMs);
+    await cardsDrawn();
     const visible = () => visibleFrame(element);
     const fullHeight = await settledHeight(visible, settleFrames);
     const renewed = nextEvent(element, 'metabase-embed-token', 20_000, (event) => event.detail.reason === 'renew')
