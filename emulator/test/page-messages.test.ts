@@ -1,5 +1,6 @@
 // emulator/README.md#frame from the parent's side: the location message when a visitor changes a filter,
-// frame messages that follow the content height, and iframe-resizer 4.3.2 end to end.
+// frame messages (the iframe's own height while the page fills it, the content's once
+// iframe-resizer 4.3.2's child is ready), and iframe-resizer end to end.
 import {expect, waitUntil} from '@open-wc/testing';
 import {EmbeddedPage, emulatorOrigin, salesToken, type MetabaseMessage} from './browser-helpers.js';
 
@@ -13,9 +14,9 @@ describe('emulator embed page: messages to the parent', () => {
   let page: EmbeddedPage | undefined;
   afterEach(() => page?.remove());
 
-  it('posts its location and its height when it loads', async () => {
+  it('posts its location, and the height of the iframe it fills until iframe-resizer is ready', async () => {
     const token = await salesToken();
-    page = await EmbeddedPage.open(`/embed/dashboard/${token}?category=Gadget#titled=true`);
+    page = await EmbeddedPage.open(`/embed/dashboard/${token}?category=Gadget#titled=true`, {height: 300});
     const view = await page.settled();
     const location = await page.message((m) => m.type === 'location', 'location');
     expect(location.location).to.include({
@@ -24,24 +25,29 @@ describe('emulator embed page: messages to the parent', () => {
       search: '?category=Gadget',
       hash: '#titled=true',
     });
-    expect(view.height, NOT_LAID_OUT).to.be.above(0);
-    const frame = await page.message((m) => isFrame(m) && m.frame!.height === view.height, 'frame');
-    expect(frame.frame!.mode).to.equal('normal');
+    expect(view.height, NOT_LAID_OUT).to.be.above(300); // the dashboard is taller than its iframe…
+    expect(view.filling).to.equal(true); // …and scrolls inside it: no iframe-resizer parent here
+    const frame = await page.message(isFrame, 'frame');
+    expect(frame.frame).to.deep.equal({mode: 'normal', height: 300}); // the iframe's height, as Metabase posts it
+    // A later sentinel: a filter change (its location message comes after any frame message of this load).
+    await page.select('category', 'Gizmo');
+    await page.message((m) => m.type === 'location' && m.location!.search === '?category=Gizmo', 'later location');
+    expect(page.messages.filter(isFrame).map((m) => m.frame!.height)).to.deep.equal([300]);
   });
 
-  it('#fullscreen: a dashboard fills its frame and posts "fit" frames; back to "normal" without it', async () => {
+  it('#fullscreen: a dashboard posts "fit" frames with its own height; back to "normal" without it', async () => {
     const token = await salesToken();
     page = await EmbeddedPage.open(`/embed/dashboard/${token}#fullscreen`, {height: 420});
     await page.settled();
     const fit = await page.message((m) => isFrame(m) && m.frame!.mode === 'fit', 'fit frame');
-    expect(fit.frame!.height, NOT_LAID_OUT).to.equal(420); // the viewport's height, not the content's
+    expect(fit.frame!.height, NOT_LAID_OUT).to.be.above(0).and.at.most(420); // the dashboard fits the viewport
     expect(page.messages.some((m) => isFrame(m) && m.frame!.mode === 'normal')).to.equal(false);
     page.iframe.contentWindow!.postMessage(
       {metabase: {type: 'location', location: {hash: '#bordered=true'}}},
       await emulatorOrigin(),
     );
     const normal = await page.message((m) => isFrame(m) && m.frame!.mode === 'normal', 'normal frame');
-    expect(normal.frame!.height).to.be.above(420); // the whole dashboard again
+    expect(normal.frame!.height).to.equal(420); // filling its iframe again: the iframe's height
   });
 
   it('a filter change updates location.search and posts it, and the cards follow', async () => {
@@ -63,22 +69,7 @@ describe('emulator embed page: messages to the parent', () => {
       expect(decodeURIComponent(href)).to.match(/\/csv\?parameters=\{"category":"Gizmo"\}$/);
   });
 
-  it('its height grows with a longer table and shrinks with a shorter one', async () => {
-    page = await EmbeddedPage.open(`/embed/dashboard/${await salesToken()}?category=Widget`, {height: 2000});
-    const short = await page.settled();
-    expect(short.height, NOT_LAID_OUT).to.be.above(0);
-    await page.message((m) => isFrame(m) && m.frame!.height === short.height, 'frame');
-    await page.select('category', ''); // "All": every product
-    const long = await page.settled((snapshot) => snapshot.cards[5]!.rows > short.cards[5]!.rows);
-    const grown = await page.message((m) => isFrame(m) && m.frame!.height === long.height, 'a taller frame');
-    expect(grown.frame!.height).to.be.above(short.height);
-    await page.select('category', 'Doohickey');
-    const shorter = await page.settled((snapshot) => snapshot.cards[5]!.rows < long.cards[5]!.rows);
-    await page.message((m) => isFrame(m) && m.frame!.height === shorter.height, 'a shorter frame');
-    expect(lastHeight(page)).to.be.below(long.height);
-  });
-
-  it('iframe-resizer 4.3.2 (parent script from /app/iframeResizer.js) sizes the iframe to the page', async () => {
+  it('with iframe-resizer 4.3.2 (parent script from /app/iframeResizer.js) it flows, and its frames follow the content', async () => {
     const origin = await emulatorOrigin();
     if (!('iFrameResize' in window)) {
       const script = Object.assign(document.createElement('script'), {src: `${origin}/app/iframeResizer.js`});
@@ -90,18 +81,27 @@ describe('emulator embed page: messages to the parent', () => {
       await loaded;
     }
     page = await EmbeddedPage.open(`/embed/dashboard/${await salesToken()}?category=Widget`, {height: 200});
-    const view = await page.settled();
-    expect(view.height, NOT_LAID_OUT).to.be.above(0);
+    const short = await page.settled();
+    expect(short.height, NOT_LAID_OUT).to.be.above(200);
     const iFrameResize = (window as unknown as {iFrameResize: (options: object, target: HTMLIFrameElement) => unknown})
       .iFrameResize;
     iFrameResize({checkOrigin: [origin], heightCalculationMethod: 'max', warningTimeout: 0}, page.iframe);
     const {iframe} = page;
     await waitUntil(
-      () => Math.abs(parseFloat(iframe.style.height) - view.height) <= 2,
+      () => Math.abs(parseFloat(iframe.style.height) - short.height) <= 2,
       'iframe-resizer did not size the iframe',
       {timeout: 10_000},
     );
-    expect(parseFloat(iframe.style.height)).to.be.above(200);
+    expect((await page.snapshot()).filling).to.equal(false);
+    await page.message((m) => isFrame(m) && m.frame!.height === short.height, 'a frame with the content height');
+    await page.select('category', ''); // "All": every product
+    const long = await page.settled((snapshot) => snapshot.cards[5]!.rows > short.cards[5]!.rows);
+    const grown = await page.message((m) => isFrame(m) && m.frame!.height === long.height, 'a taller frame');
+    expect(grown.frame!.height).to.be.above(short.height);
+    await page.select('category', 'Doohickey');
+    const shorter = await page.settled((snapshot) => snapshot.cards[5]!.rows < long.cards[5]!.rows);
+    await page.message((m) => isFrame(m) && m.frame!.height === shorter.height, 'a shorter frame');
+    expect(lastHeight(page)).to.be.below(long.height);
   });
 
   it('accepts a location message from its parent (new filters), and ignores one from any other window', async () => {

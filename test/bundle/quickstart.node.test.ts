@@ -14,7 +14,7 @@ import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
-import {launchChromium, type LaunchedChromium} from '../../scripts/chromium.js';
+import {launchChromium, type LaunchedChromium} from '../../support/chromium.js';
 import {markedBlock, markedBlocks} from '../docs/markdown.js';
 import {salesOverview, waitForEmbed} from '../frameworks/support/embed-view.js';
 

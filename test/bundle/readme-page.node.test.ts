@@ -14,7 +14,7 @@ import type {AddressInfo} from 'node:net';
 import type {Browser, Page} from 'puppeteer-core';
 import {SAMPLE, startEmulator} from 'metabase-embed-emulator';
 import {createEmbedHandler, toNodeHandler} from 'metabase-embed/server';
-import {launchChromium, type LaunchedChromium} from '../../scripts/chromium.js';
+import {launchChromium, type LaunchedChromium} from '../../support/chromium.js';
 import {cdnBase} from '../../scripts/cdn-snippets.mjs';
 import {codeBlocks, markedBlock, region} from '../docs/markdown.js';
 

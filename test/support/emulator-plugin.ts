@@ -42,7 +42,10 @@ export interface FrameSnapshot {
     tableCell: [string, string] | null;
     scalar: [string, string] | null;
   };
+  /** The content's height (the embed frame's scroll height), whether or not the page fills the iframe. */
   height: number;
+  /** The page still fills its iframe and scrolls inside it (iframe-resizer's child is not ready). */
+  filling: boolean;
   /** The page's own words: the first download link and PDF button, the filters' name, a select's empty choice. */
   words: {downloadResults: string | null; downloadPdf: string | null; filters: string | null; all: string | null};
   /** Open source's "Powered by Metabase" banner, or null (a paid plan). */
@@ -119,7 +122,8 @@ function readPage(): FrameSnapshot {
       tableCell: pair(root.querySelector('.mb-table td')),
       scalar: pair(root.querySelector('.mb-scalar')),
     },
-    height: document.body.scrollHeight,
+    height: document.getElementById('embed-frame')!.scrollHeight,
+    filling: document.getElementById('embed-frame')!.classList.contains('mb-filling'),
     words: {
       downloadResults: root.querySelector('.mb-download') ? text(root.querySelector('.mb-download')) : null,
       downloadPdf: root.querySelector('.mb-download-pdf') ? text(root.querySelector('.mb-download-pdf')) : null,
@@ -138,7 +142,7 @@ function readPage(): FrameSnapshot {
             height: link.closest('footer')!.getBoundingClientRect().height,
             color: pair(link)!,
           }
-        : null)(document.querySelector<HTMLAnchorElement>('body > .mb-footer a')),
+        : null)(document.querySelector<HTMLAnchorElement>('#embed-frame > .mb-footer a')),
     timeOrigin: performance.timeOrigin,
   };
 }

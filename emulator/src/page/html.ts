@@ -19,7 +19,9 @@ export function pageHtml(resource: 'dashboard' | 'question', plan: Plan): string
 <script src="/app/embed/embed-page.js" defer></script>
 </head>
 <body>
+<div id="embed-frame" class="mb-filling">
 <main id="embed-root" data-resource="${escapeHtml(resource)}" data-plan="${escapeHtml(plan)}" aria-busy="true"><p class="mb-loading">Loading…</p></main>
+</div>
 <noscript>This embedded ${escapeHtml(resource)} needs JavaScript.</noscript>
 </body>
 </html>

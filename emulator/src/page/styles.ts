@@ -36,6 +36,10 @@ body {
   font-size: 14px;
   line-height: 1.4;
 }
+/* Until iframe-resizer's child is ready the page fills the iframe and scrolls inside it, as
+   Metabase's EmbedFrame does; then it flows, and the iframe takes its height. */
+html:has(.mb-filling), body:has(> .mb-filling) { height: 100%; }
+#embed-frame.mb-filling { position: absolute; inset: 0; overflow: auto; }
 #embed-root { padding: 16px; box-sizing: border-box; }
 :root.mb-bordered #embed-root { border: 1px solid var(--mb-border); border-radius: 8px; }
 .mb-header { display: flex; align-items: center; gap: 12px; margin-bottom: 12px; }
@@ -87,8 +91,8 @@ body {
 .mb-brand { color: var(--mb-accent); }
 /* #fullscreen: the dashboard fills the frame's viewport (above the banner, if any) and its
    grid shares the height left. */
-:root.mb-fullscreen, :root.mb-fullscreen body { height: 100%; overflow: hidden; }
-:root.mb-fullscreen body { display: flex; flex-direction: column; }
+:root.mb-fullscreen, :root.mb-fullscreen body, :root.mb-fullscreen #embed-frame { height: 100%; overflow: hidden; }
+:root.mb-fullscreen #embed-frame { display: flex; flex-direction: column; }
 :root.mb-fullscreen #embed-root { flex: 1; min-height: 0; display: flex; flex-direction: column; }
 :root.mb-fullscreen .mb-grid { flex: 1; min-height: 0; grid-auto-rows: minmax(0, 1fr); }
 @media (max-width: 640px) {

@@ -15,7 +15,7 @@ import {
   type AppFiles,
   type FrameworkHost,
 } from '../../../demo/frameworks/host.js';
-import {launchChromium, type LaunchedChromium as Chromium} from '../../../scripts/chromium.js';
+import {launchChromium, type LaunchedChromium as Chromium} from '../../../support/chromium.js';
 
 export interface RunningApp {
   host: FrameworkHost;

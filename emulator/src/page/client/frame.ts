@@ -1,45 +1,75 @@
-// What a framed embed page tells its parent (emulator/README.md#frame): its location when it changes,
-// its height when that changes, and iframe-resizer 4.3.2's child script, like Metabase.
+// What a framed embed page tells its parent, the way Metabase's frontend does
+// (emulator/README.md#frame): every 100 ms it compares its URL and its frame spec with the
+// last ones posted and posts what changed. It also loads iframe-resizer 4.3.2's child and,
+// until that child is ready, fills the iframe and scrolls inside it.
 
 /** The child script reads these options when it loads (Metabase's settings). */
 const IFRAME_RESIZER_OPTIONS = {autoResize: true, heightCalculationMethod: 'max'};
 const IFRAME_RESIZER_CHILD = '/app/embed/iframeResizer.contentWindow.js';
+/** Metabase polls: history events alone miss some URL changes. */
+export const POLL_MS = 100;
+/**
+ * On #embed-frame from the shell until iframe-resizer's child is ready: the page fills the
+ * iframe. A change inside <body>, so the child's mutation observer measures again.
+ */
+const FILLING_CLASS = 'mb-filling';
 
 export const isFramed = () => window.parent !== window;
+
+export type FrameMode = 'normal' | 'fit';
+export interface FrameSpec {
+  mode: FrameMode;
+  height: number;
+}
 
 function post(message: unknown): void {
   // "*" like Metabase: the data is only this page's size and URL, and the parent may be anywhere.
   window.parent.postMessage({metabase: message}, '*');
 }
 
-export function postLocation(): void {
-  if (!isFramed()) return;
+/** The string properties of `window.location`, as Metabase picks them. */
+function locationStrings() {
   const {href, origin, pathname, search, hash, host, hostname, port, protocol} = window.location;
-  post({type: 'location', location: {href, origin, pathname, search, hash, host, hostname, port, protocol}});
+  return {href, origin, pathname, search, hash, host, hostname, port, protocol};
 }
 
 /**
- * Loads the iframe-resizer child and posts `frame` messages whenever the content height or
- * the mode changes (`fit` for a fullscreen dashboard, `normal` otherwise, as Metabase's
- * frontend posts them).
+ * Metabase's measure: `normal` is the body's scroll height, which is the iframe's own height
+ * while the page fills it (the body is then 100% high and the frame is out of its flow); `fit` is the dashboard's own height (its header, filters and cards).
  */
-export function startFrameMessages(mode: () => 'normal' | 'fit'): void {
+function frameSpec(mode: FrameMode): FrameSpec {
+  if (mode === 'fit') {
+    const dashboard = document.getElementById('embed-root');
+    return {mode, height: dashboard?.scrollHeight || document.body.scrollHeight};
+  }
+  return {mode, height: document.body.scrollHeight};
+}
+
+/**
+ * Loads the iframe-resizer child (the page stops filling the iframe when it is ready) and
+ * starts the poll that posts `location` and `frame` messages. Not framed: nothing (the page
+ * keeps filling the window, as Metabase's does).
+ */
+export function startFrameMessages(mode: () => FrameMode): void {
   if (!isFramed()) return;
-  (window as unknown as {iFrameResizer: object}).iFrameResizer = IFRAME_RESIZER_OPTIONS;
-  document.head.append(Object.assign(document.createElement('script'), {src: IFRAME_RESIZER_CHILD}));
-  let last = '';
-  const postFrame = () => {
-    // Fit: the page fills the frame, so its height is the viewport's (what overflows is clipped).
-    const current = mode();
-    const height = current === 'fit' ? document.documentElement.clientHeight : document.body.scrollHeight;
-    const frame = {mode: current, height};
-    if (`${frame.mode}|${frame.height}` === last) return;
-    last = `${frame.mode}|${frame.height}`;
-    post({type: 'frame', frame});
+  (window as unknown as {iFrameResizer: object}).iFrameResizer = {
+    ...IFRAME_RESIZER_OPTIONS,
+    onReady: () => document.getElementById('embed-frame')?.classList.remove(FILLING_CLASS),
   };
-  new ResizeObserver(postFrame).observe(document.body);
-  window.addEventListener('hashchange', postFrame);
-  postFrame();
+  document.head.append(Object.assign(document.createElement('script'), {src: IFRAME_RESIZER_CHILD}));
+  let lastHref: string | undefined;
+  let lastFrame = '';
+  setInterval(() => {
+    if (window.location.href !== lastHref) {
+      lastHref = window.location.href;
+      post({type: 'location', location: locationStrings()});
+    }
+    const frame = frameSpec(mode());
+    const key = `${frame.mode}|${frame.height}`;
+    if (key === lastFrame) return;
+    lastFrame = key;
+    post({type: 'frame', frame});
+  }, POLL_MS);
 }
 
 /**

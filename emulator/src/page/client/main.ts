@@ -1,6 +1,6 @@
 // Entry of the embed page's script (served as /app/embed/embed-page.js). It reads the token
 // from its own path, the appearance from the hash and the filter values from the query.
-import {acceptParentNavigation, isFramed, postLocation, startFrameMessages} from './frame.js';
+import {acceptParentNavigation, isFramed, startFrameMessages} from './frame.js';
 import type {Plan} from '../../rules/plan.js';
 import {poweredByBanner} from './banner.js';
 import {appearanceFrom, hashNotes, parseHash, type Appearance} from './hash-options.js';
@@ -22,8 +22,9 @@ function applyAppearance(appearance: Appearance): void {
 
 /** Open source: the banner at the foot of the page, below the content root, in the page's language. */
 function showBanner(plan: Plan, appearance: Appearance): void {
-  document.querySelector('body > .mb-footer')?.remove();
-  if (plan === 'oss') document.body.append(poweredByBanner(translator(appearance.locale), document.referrer));
+  const frame = document.getElementById('embed-frame') ?? document.body;
+  frame.querySelector(':scope > .mb-footer')?.remove();
+  if (plan === 'oss') frame.append(poweredByBanner(translator(appearance.locale), document.referrer));
 }
 
 function logNotes(plan: Plan): void {
@@ -52,18 +53,14 @@ function start(): void {
     showBanner(plan, next);
     page.setAppearance(next);
   };
-  window.addEventListener('hashchange', () => {
-    onHashChange();
-    postLocation();
-  });
+  // The poll in frame.ts tells the parent about every URL change, these included.
+  window.addEventListener('hashchange', onHashChange);
   acceptParentNavigation(() => {
     onHashChange();
     void page.reloadFilters();
-    postLocation();
   });
   page.setAppearance(appearance);
   void page.load();
-  postLocation();
 }
 
 start();

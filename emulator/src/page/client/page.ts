@@ -7,7 +7,6 @@ import {followClick} from './destinations.js';
 import {h} from './dom.js';
 import {readFilterValues, withFilterValue, type FilterValue} from './filter-values.js';
 import {createFormatter} from './format.js';
-import {postLocation} from './frame.js';
 import type {Appearance} from './hash-options.js';
 import {visualization, type ResultData} from './visualization.js';
 import {filterWidgets} from './widgets.js';
@@ -136,7 +135,6 @@ export class EmbedPage {
     else this.values[slug] = value;
     const search = withFilterValue(window.location.search, slug, value, hasDefault);
     history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
-    postLocation();
     // Download links carry the filter values: keep them in step without re-drawing the widgets.
     for (const card of this.item?.cards ?? []) {
       this.root
