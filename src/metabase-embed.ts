@@ -269,9 +269,11 @@ export class MetabaseEmbedElement extends ReactiveElement {
 
   /**
    * A configuration problem: nothing is requested, and it is reported (#fail) once it has
-   * outlived a task with no attribute or property change. A framework may fill the element in
-   * over a task or two (its effects run in a task it queued before the element's first update);
-   * a problem that survives the next task is the page's. Once an error shows, a new one shows at once.
+   * outlived the tasks queued before it was found, with no attribute or property change. A
+   * framework may fill the element in from such a task (React's effects); what is still wrong
+   * after them is the page's. Two tasks of the element's own, one after the other: WebKit does
+   * not deliver messages of different channels in the order they were posted. Once an error
+   * shows, a new one shows at once.
    */
   #problem(message: string): void {
     this.#tokens.cancel();
@@ -279,7 +281,7 @@ export class MetabaseEmbedElement extends ReactiveElement {
     if (this.#configurationError || (seen?.message === message && seen.changes === this.#changes))
       return this.#fail(message);
     this.#problemSeen = {message, changes: this.#changes};
-    afterTask(() => this.#scheduleReconcile());
+    afterTask(() => afterTask(() => this.#scheduleReconcile()));
   }
 
   /** A configuration error: reported once per distinct message, and nothing is requested. */
