@@ -110,6 +110,10 @@ export class MetabaseEmbedElement extends ReactiveElement {
   #reconcileScheduled = false;
   /** The `token` attribute last looked at: each value is weighed once. */
   #pageTokenSeen: string | undefined;
+  /** Attribute and property changes so far: a problem is reported once they stop (#problem). */
+  #changes = 0;
+  /** A configuration problem found, not yet reported, and the changes seen when it was found. */
+  #problemSeen: {message: string; changes: number} | undefined;
   /** Made with the shadow root (createRenderRoot), before the first update. */
   #view!: EmbedView;
 
@@ -120,6 +124,7 @@ export class MetabaseEmbedElement extends ReactiveElement {
       this,
       (name) => name === 'title' || name.startsWith(paramAttributePrefix),
       (names) => {
+        this.#changes++;
         if (names.has('title')) this.#frames.setTitle(this.#frameTitle());
         this.#scheduleReconcile();
       },
@@ -156,6 +161,7 @@ export class MetabaseEmbedElement extends ReactiveElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.size > 0) this.#changes++;
     // Warnings come from the rules, and each names its attribute first.
     for (const name of changed.keys()) this.#warnings.forget(attributeName(name as string));
     // Another resource, or new initial values, start from the values the host chose.
@@ -222,7 +228,8 @@ export class MetabaseEmbedElement extends ReactiveElement {
       if (warning) this.#warnings.warn(warning);
     }
     const read = readConfiguration(this, values.params, document.baseURI);
-    if ('problem' in read) return this.#fail(read.problem);
+    if ('problem' in read) return this.#problem(read.problem);
+    this.#problemSeen = undefined;
     this.#configurationError = null;
     this.#takePageToken(read.configuration);
     if (this.loading === 'lazy' && !this.#lazy.near) this.#lazy.watch();
@@ -260,6 +267,23 @@ export class MetabaseEmbedElement extends ReactiveElement {
     );
   }
 
+  /**
+   * A configuration problem: nothing is requested, and it is reported (#fail) once it has
+   * outlived the tasks queued before it was found, with no attribute or property change. A
+   * framework may fill the element in from such a task (React's effects); what is still wrong
+   * after them is the page's. Two tasks of the element's own, one after the other: WebKit does
+   * not deliver messages of different channels in the order they were posted. Once an error
+   * shows, a new one shows at once.
+   */
+  #problem(message: string): void {
+    this.#tokens.cancel();
+    const seen = this.#problemSeen;
+    if (this.#configurationError || (seen?.message === message && seen.changes === this.#changes))
+      return this.#fail(message);
+    this.#problemSeen = {message, changes: this.#changes};
+    afterTask(() => afterTask(() => this.#scheduleReconcile()));
+  }
+
   /** A configuration error: reported once per distinct message, and nothing is requested. */
   #fail(message: string): void {
     this.#tokens.cancel();
@@ -281,6 +305,19 @@ export class MetabaseEmbedElement extends ReactiveElement {
   #emit<K extends keyof MetabaseEmbedEventMap>(type: K, detail: MetabaseEmbedEventMap[K]['detail']): void {
     this.dispatchEvent(new CustomEvent(type, {detail, bubbles: true, composed: true}));
   }
+}
+
+/**
+ * Runs `task` in a task of its own, after those already queued (a message, not a timer: a
+ * page's fake clock does not hold it back).
+ */
+function afterTask(task: () => void): void {
+  const {port1, port2} = new MessageChannel();
+  port1.onmessage = () => {
+    port1.close();
+    task();
+  };
+  port2.postMessage(null);
 }
 
 // The declared properties, typed from the attribute table (with their JSDoc).
