@@ -2,15 +2,17 @@
 //  1. dist/**/*.js: unbundled ESM for bundler and Node users (dependencies stay external).
 //  2. dist/cdn/metabase-embed.js (ES module) and dist/cdn/metabase-embed.iife.js (classic
 //     script): one minified file each that registers the element, with its dependencies'
-//     notices (scripts/cdn-build.mjs says how they are made small).
+//     notices (scripts/cdn-build.ts says how they are made small).
 //  3. dist/vendor/iframe-resizer.js: iframe-resizer's parent script as the CDN bundles carry it.
 //  4. Declarations come from `tsc -p tsconfig.build.json` (run by the build script).
+// Runs under `node --import tsx` (the build script in package.json) so that it can import the
+// TypeScript build helpers in scripts/, as web-test-runner.config.mjs does.
 import {readFileSync} from 'node:fs';
 import {builtinModules} from 'node:module';
 import esbuild from 'rollup-plugin-esbuild';
 import minifyTemplateLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
-import {cdnBundle} from './scripts/cdn-build.mjs';
-import {iframeResizerImport, vendorBundle} from './scripts/vendor-build.mjs';
+import {cdnBundle} from './scripts/cdn-build.ts';
+import {iframeResizerImport, vendorBundle} from './scripts/vendor-build.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const dependencies = [
@@ -52,7 +54,7 @@ export default [
       banner: (chunk) => (chunk.fileName === 'react.js' ? "'use client';" : ''),
       sourcemap: true,
       // The element's one importer of iframe-resizer (controllers/iframe-resizer/) takes the
-      // vendored copy (scripts/vendor-build.mjs).
+      // vendored copy (scripts/vendor-build.ts).
       paths: {[iframeResizerImport]: '../../vendor/iframe-resizer.js'},
     },
   },

@@ -1,13 +1,13 @@
 // Browser tests in one engine per run, chosen by WTR_BROWSER (chromium, the default; firefox;
-// webkit): real browsers (found by scripts/browsers.ts; launched by scripts/chromium.ts,
-// firefox.ts, webkit.ts), sources compiled by esbuild. scripts/test.ts runs the engines one
+// webkit): real browsers (found by support/browsers.ts; launched by support/chromium.ts,
+// scripts/firefox.ts, webkit.ts), sources compiled by esbuild. scripts/test.ts runs the engines one
 // after another, and writes each run's per-file totals to WTR_RESULTS_FILE.
 // Runs under `node --import tsx` (see scripts/test.ts) so its modules may be TypeScript.
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {defaultReporter} from '@web/test-runner';
 import {countingReporter} from './scripts/counting-reporter.ts';
-import {chromiumFlags, requireChromiumPath} from './scripts/chromium.ts';
+import {chromiumFlags, requireChromiumPath} from './support/chromium.ts';
 import {firefoxLauncher} from './scripts/firefox.ts';
 import {webkitLauncher} from './scripts/webkit.ts';
 import {discoverTests, isNodeTest} from './scripts/test-files.ts';

@@ -8,6 +8,11 @@ import {startHostApp, type HostAppTuning} from './host-app.js';
 import {checkDemoHost, DEFAULT_HOST} from './hosts.js';
 import {realMetabaseFromEnv, type Env, type MetabaseTarget} from './metabase-env.js';
 
+// What the demo's pages and log answer, for the tests that start it (they import this file only).
+export type {DemoContent} from './content.js';
+export type {DemoLogEntry} from './host-app.js';
+export type {DemoUser} from './session.js';
+
 export interface StartDemoOptions extends HostAppTuning {
   /** Interface for both servers (default 127.0.0.1: loopback only; 0.0.0.0 and :: are refused). */
   host?: string;

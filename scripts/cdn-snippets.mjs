@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// The README's CDN block: the two bundles' sizes and their <script> tags with the Subresource
+// The CDN block of docs/frameworks.md: the two bundles' sizes and their <script> tags with the Subresource
 // Integrity hash (sha384) of the files in dist/cdn/ as built. Both change with every build of
 // the element, so they are written here, not by hand:
 //
 //   npm run sri                         build, then print the two tags for that build
-//   node scripts/cdn-snippets.mjs --write   rewrite the README block between the markers
+//   node scripts/cdn-snippets.mjs --write   rewrite the block between the markers in docs/frameworks.md
 //
-// test/bundle/readme-cdn.node.test.ts fails when the README's block no longer matches the
+// test/bundle/readme-cdn.node.test.ts fails when the page's block no longer matches the
 // built files (any change to the element changes the hash); it names the command to run.
 import {createHash} from 'node:crypto';
 import {readFileSync, writeFileSync} from 'node:fs';
@@ -14,8 +14,10 @@ import {gzipSync} from 'node:zlib';
 
 export const startMarker = '<!-- cdn-snippets:start -->';
 export const endMarker = '<!-- cdn-snippets:end -->';
+/** The page that holds the block. */
+export const cdnPage = 'docs/frameworks.md';
 
-/** Where the README says the package's files will be served from, once published. */
+/** Where the docs say the package's files will be served from, once published. */
 export const cdnBase = (version) => `https://cdn.jsdelivr.net/npm/metabase-embed@${version}/dist/cdn`;
 
 export const bundles = {module: 'dist/cdn/metabase-embed.js', classic: 'dist/cdn/metabase-embed.iife.js'};
@@ -75,19 +77,20 @@ export function renderBlock(tags, sizes) {
   ].join('\n');
 }
 
-export function replaceBlock(readme, block) {
-  const start = readme.indexOf(startMarker);
-  const end = readme.indexOf(endMarker);
-  if (start < 0 || end < start) throw new Error(`README.md needs ${startMarker} … ${endMarker}`);
-  return readme.slice(0, start) + block + readme.slice(end + endMarker.length);
+/** `page` (the text of docs/frameworks.md) with its CDN block replaced. */
+export function replaceBlock(page, block) {
+  const start = page.indexOf(startMarker);
+  const end = page.indexOf(endMarker);
+  if (start < 0 || end < start) throw new Error(`${cdnPage} needs ${startMarker} … ${endMarker}`);
+  return page.slice(0, start) + block + page.slice(end + endMarker.length);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const {version} = JSON.parse(readFileSync('package.json', 'utf8'));
   const tags = builtScriptTags(version);
   if (process.argv.includes('--write')) {
-    writeFileSync('README.md', replaceBlock(readFileSync('README.md', 'utf8'), renderBlock(tags, sizesTable())));
-    console.log('README.md: CDN snippets updated');
+    writeFileSync(cdnPage, replaceBlock(readFileSync(cdnPage, 'utf8'), renderBlock(tags, sizesTable())));
+    console.log(`${cdnPage}: CDN snippets updated`);
   } else {
     console.log(`${tags}\n\n${sizesTable()}\n`);
     for (const file of Object.values(bundles)) console.log(`${file}: ${sriHash(readFileSync(file))}`);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes the README's element API block (between <!-- element-api:start --> and
+// Writes the element API block of docs/element.md (between <!-- element-api:start --> and
 // <!-- element-api:end -->) from custom-elements.json, which `npm run build` generates from the
 // element's JSDoc. Edit the JSDoc in src/metabase-embed.ts, then run:
 //
@@ -10,6 +10,8 @@ import {fileURLToPath} from 'node:url';
 
 export const startMarker = '<!-- element-api:start -->';
 export const endMarker = '<!-- element-api:end -->';
+/** The page that holds the block. */
+export const apiPage = 'docs/element.md';
 
 const lifecycleCallbacks = new Set([
   'connectedCallback',
@@ -76,7 +78,7 @@ function table(headers, rows) {
 
 function section(title, headers, rows, intro = []) {
   if (rows.length === 0) return [];
-  return [`#### ${title}`, '', ...intro, ...table(headers, rows)];
+  return [`### ${title}`, '', ...intro, ...table(headers, rows)];
 }
 
 /**
@@ -124,7 +126,7 @@ function signature(method) {
   return `${method.name}(${params})${method.return?.type ? `: ${method.return.type.text}` : ''}`;
 }
 
-/** The README block, markers included, for this manifest. */
+/** The API block, markers included, for this manifest. */
 export function renderApiBlock(manifest) {
   const element = elementDeclaration(manifest);
   const members = (element.members ?? []).filter(isPublicMember);
@@ -136,7 +138,7 @@ export function renderApiBlock(manifest) {
     startMarker,
     '<!-- Generated from custom-elements.json by `node scripts/readme-api.mjs`: edit the JSDoc in src/metabase-embed.ts, not this block. -->',
     '',
-    `### \`${element.tagName ? `<${element.tagName}>` : element.name}\` reference`,
+    `## \`${element.tagName ? `<${element.tagName}>` : element.name}\` reference`,
     '',
     ...(element.summary ? [cell(element.summary), ''] : []),
     ...section(
@@ -198,14 +200,14 @@ export function renderApiBlock(manifest) {
   return [...lines, endMarker].join('\n');
 }
 
-/** The README with its API block replaced; throws when the markers are missing or out of order. */
-export function replaceApiBlock(readme, block) {
-  const start = readme.indexOf(startMarker);
-  const end = readme.indexOf(endMarker);
+/** `page` (the text of docs/element.md) with its API block replaced; throws when the markers are missing or out of order. */
+export function replaceApiBlock(page, block) {
+  const start = page.indexOf(startMarker);
+  const end = page.indexOf(endMarker);
   if (start === -1 || end === -1 || end < start) {
-    throw new Error(`README.md needs ${startMarker} followed by ${endMarker}`);
+    throw new Error(`${apiPage} needs ${startMarker} followed by ${endMarker}`);
   }
-  return readme.slice(0, start) + block + readme.slice(end + endMarker.length);
+  return page.slice(0, start) + block + page.slice(end + endMarker.length);
 }
 
 function main(args) {
@@ -216,19 +218,17 @@ function main(args) {
   } catch (error) {
     throw new Error(`Cannot read ${manifestFile} (${error.message}); run \`npm run build\` first.`, {cause: error});
   }
-  const readme = readFileSync('README.md', 'utf8');
-  const updated = replaceApiBlock(readme, renderApiBlock(manifest));
+  const page = readFileSync(apiPage, 'utf8');
+  const updated = replaceApiBlock(page, renderApiBlock(manifest));
   if (args.includes('--check')) {
-    if (updated !== readme) {
-      console.error('README.md: the element API block is out of date; run `node scripts/readme-api.mjs`.');
+    if (updated !== page) {
+      console.error(`${apiPage}: the element API block is out of date; run \`node scripts/readme-api.mjs\`.`);
       process.exit(1);
     }
     return;
   }
-  if (updated !== readme) writeFileSync('README.md', updated);
-  console.log(
-    updated === readme ? 'README.md: element API block already up to date.' : 'README.md: element API block rewritten.',
-  );
+  if (updated !== page) writeFileSync(apiPage, updated);
+  console.log(`${apiPage}: element API block ${updated === page ? 'already up to date' : 'rewritten'}.`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) main(process.argv.slice(2));

@@ -6,14 +6,14 @@
 // Metabase the environment names), drives Chromium with puppeteer-core, switches the theme
 // with the page's own control, and writes <out>/dashboard-{light,night,transparent}.png,
 // then one screenshot of each other demo page (<out>/question.png, lazy.png, script-tag.png).
-// Chromium: wherever scripts/browsers.ts finds it (CHROME_PATH, else Debian's /usr/bin/chromium, …).
+// Chromium: wherever support/browsers.ts finds it (CHROME_PATH, else Debian's /usr/bin/chromium, …).
 import {mkdirSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {parseArgs} from 'node:util';
 import type {Page} from 'puppeteer-core';
 import type {MetabaseEmbedElement} from '../src/metabase-embed.js';
 import {startDemo} from '../demo/demo.js';
-import {launchChromium} from './chromium.js';
+import {launchChromium} from '../support/chromium.js';
 
 declare global {
   interface Window {

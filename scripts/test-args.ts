@@ -2,7 +2,7 @@
 // test files that exist. Anything else is refused with what is allowed.
 import {existsSync} from 'node:fs';
 import {parseArgs} from 'node:util';
-import {engineNames, type EngineName} from './browsers.js';
+import {engineNames, type EngineName} from '../support/browsers.js';
 import {isTestFile} from './test-files.js';
 
 export const usage = `Usage: npm test -- [flags] [test files]

@@ -21,7 +21,7 @@ import {spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, relative, resolve} from 'node:path';
-import {missingEngines} from './browsers.js';
+import {missingEngines} from '../support/browsers.js';
 import {parseTestArgs, usage} from './test-args.js';
 import {emptyResult, readResults, type FileResult, type RunResults} from './test-results.js';
 import {discoverTests, filesNeedingBuild, isNodeTest, missingBuildOutputs} from './test-files.js';

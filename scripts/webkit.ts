@@ -1,12 +1,12 @@
 // WebKit (Safari's engine) for the browser tests: WebKitWebDriver drives WebKitGTK's
-// MiniBrowser (where they are: scripts/browsers.ts). MiniBrowser has no headless mode, so a
+// MiniBrowser (where they are: support/browsers.ts). MiniBrowser has no headless mode, so a
 // private Xvfb display is started first where Xvfb is installed. The test runner's launcher
 // starts both when the run begins and stops them (by PID) when it ends.
 import {spawn, type ChildProcess} from 'node:child_process';
 import {createServer, type AddressInfo} from 'node:net';
 import type {TestRunnerCoreConfig} from '@web/test-runner-core';
 import {WebdriverLauncher} from '@web/test-runner-webdriver';
-import {requireWebKitPaths} from './browsers.js';
+import {requireWebKitPaths} from '../support/browsers.js';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,9 +1,9 @@
 // The servers every browser benchmark talks to, all on loopback:
 //   host app      pages that load the script-tag bundle and/or iframe-resizer's parent script,
 //                 the in-page benchmark modules (bench/element/page/), and two token endpoints:
-//                 /__test-endpoint/sign (test/support's signer for the fake embed page, with a
+//                 /__test-endpoint/sign (support/'s signer for the fake embed page, with a
 //                 request log per ?session=) and /emulator-sign (createEmbedHandler for the emulator)
-//   embed page    test/support's fake Metabase page, on another origin (fast, fixed height)
+//   embed page    support/'s fake Metabase page, on another origin (fast, fixed height)
 //   emulator      metabase-embed-emulator, on a third origin (Metabase's shell, then the cards)
 import {randomBytes} from 'node:crypto';
 import {readFileSync} from 'node:fs';
@@ -12,8 +12,8 @@ import {createRequire} from 'node:module';
 import type {AddressInfo} from 'node:net';
 import {startEmulator, SAMPLE} from '../../emulator/src/index.js';
 import {createEmbedHandler, toNodeHandler} from '../../src/server/index.js';
-import {createSigningEndpoint} from '../../test/support/embed-page-endpoint.js';
-import {startEmbedPageServer} from '../../test/support/embed-page-server.js';
+import {createSigningEndpoint} from '../../support/embed-page-endpoint.js';
+import {startEmbedPageServer} from '../../support/embed-page-server.js';
 
 export const bundleFile = 'dist/cdn/metabase-embed.iife.js';
 /** Lifetime of the emulator's tokens: the element renews a 10 s token after 5 s (src/embed/token-life.ts). */

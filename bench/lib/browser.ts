@@ -2,7 +2,7 @@
 // a fresh page from the bench host; in-page code lives in bench/element/page/*.mjs (plain
 // browser modules, so nothing the TypeScript loader adds ends up in the page).
 import type {Browser, Page} from 'puppeteer-core';
-import {launchChromium} from '../../scripts/chromium.js';
+import {launchChromium} from '../../support/chromium.js';
 
 export interface BenchBrowser {
   browser: Browser;

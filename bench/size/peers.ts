@@ -1,10 +1,10 @@
 // The published browser bundles of other embedding SDKs, for the size comparison. They are
 // installed for the benchmark only, never as dependencies or devDependencies of this package
-// (npm ci for tests stays as it is): scripts/cache-install.mjs puts them under node_modules/.cache/.
+// (npm ci for tests stays as it is): support/cache-install.ts puts them under node_modules/.cache/.
 import {join} from 'node:path';
 import {build} from 'esbuild';
-import {installIntoCache} from '../../scripts/cache-install.js';
-import {fileGzipBytes, gzipBytes} from '../../scripts/bundle-sizes.js';
+import {installIntoCache} from '../../support/cache-install.js';
+import {fileGzipBytes, gzipBytes} from '../../support/bundle-sizes.js';
 
 interface Peer {
   name: string;

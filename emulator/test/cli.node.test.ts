@@ -126,7 +126,14 @@ describe('metabase-embed-emulator CLI', () => {
       secretKey: undefined,
       contentFile: undefined,
       plan: 'oss',
+      cardDelayMs: 0,
     });
+    assert.equal(parseCliArgs(['--card-delay', '3000']).cardDelayMs, 3000);
+    for (const bad of ['-1', '1.5', 'slow', '600001'])
+      assert.throws(
+        () => parseCliArgs(['--card-delay', bad]),
+        /--card-delay must be a whole number of milliseconds from 0 to 600000/,
+      );
   });
 
   test('--plan: open source by default, pro on demand; the page tells its script, the terminal says which', async () => {

@@ -2,7 +2,6 @@
 // replacement of items and tables, and validation errors that name the field.
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {readFileSync} from 'node:fs';
 import {
   ContentError,
   SAMPLE,
@@ -12,6 +11,7 @@ import {
   type EmulatorContent,
 } from '../src/index.js';
 import {TEST_SECRET, TestEmulator, nowSeconds, sign} from './node-helpers.js';
+import {codeBlocks, region} from '../../test/docs/markdown.js';
 
 const start = (content: unknown) => startEmulator({secretKey: TEST_SECRET, content: content as EmulatorContent});
 
@@ -321,11 +321,9 @@ describe('startEmulator options', () => {
   });
 });
 
-describe('README', () => {
-  test('the content example in the emulator section is valid and runs', async () => {
-    const readme = readFileSync('README.md', 'utf8');
-    const section = readme.slice(readme.indexOf('<!-- emulator:start -->'), readme.indexOf('<!-- emulator:end -->'));
-    const example = section.match(/```json\n([\s\S]*?)\n```/)?.[1];
+describe('docs', () => {
+  test('the content example in the emulator region of the docs is valid and runs', async () => {
+    const [example] = codeBlocks(region('emulator').text, 'json');
     assert.ok(example, 'the emulator section has a JSON content example');
     const emulator = await TestEmulator.start(JSON.parse(example));
     try {

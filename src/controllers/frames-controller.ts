@@ -1,12 +1,14 @@
 // The iframes: every new frame plan (embed/frame-plan.ts) loads in a hidden iframe that
-// replaces the visible one once it has loaded and its content has settled, so the visitor
-// never sees a blank or half-drawn frame. (Metabase's `load` comes with an empty shell: the
-// dashboard is drawn afterwards, growing as its cards arrive.) Each iframe gets its own
+// replaces the visible one once it has loaded and is drawn as far as the one on screen
+// (embed/swap-readiness.ts), so the visitor never sees a blank or half-drawn frame.
+// (Metabase's `load` comes with an empty shell: the dashboard is drawn afterwards, growing
+// as its cards arrive.) Each iframe gets its own
 // iframe-resizer (checkOrigin: the embed's origin) and its height clamped to min/max-height.
 // Messages count only from one of these iframes' windows AND the embed's origin.
 import type {ReactiveController, ReactiveControllerHost} from '@lit/reactive-element';
 import type {FramePlan} from '../embed/frame-plan.js';
 import {parseMetabaseMessage} from '../embed/messages.js';
+import {swapWaitMs, type SwapWatch} from '../embed/swap-readiness.js';
 import type {EmbedLocation} from '../embed/types.js';
 import {attachResizer, type Resizer} from './resizer.js';
 
@@ -18,8 +20,8 @@ interface Frame {
   resizer?: Resizer;
   /** The content height last reported, before clamping. */
   contentHeight?: number;
-  /** While it waits to replace the visible frame: animation frames since load / since its content last changed. */
-  settling?: {sinceLoad: number; quiet: number; request: number};
+  /** While it waits, loaded, to replace the visible frame: what it has shown so far, and the next check. */
+  settling?: {watch: SwapWatch; timer: ReturnType<typeof setTimeout> | undefined};
 }
 
 /** How heights are set: `auto` follows the content within min/max; `none` leaves the CSS height. */
@@ -34,11 +36,6 @@ interface FramesCallbacks {
   onResize(height: number): void;
   onLocation(location: EmbedLocation): void;
 }
-
-/** A loaded frame replaces the visible one after this many animation frames (~⅓ s) without a size change... */
-const settledAfterFrames = 20;
-/** ...or after this many (~3 s) since its load, whatever its content does. */
-const swapAtMostAfterFrames = 180;
 
 export class FramesController implements ReactiveController {
   /** Where the iframes go: set by the host once rendered. */
@@ -128,6 +125,10 @@ export class FramesController implements ReactiveController {
     // iframe enters the document so no about:blank load fires first.
     iframe.src = plan.url;
     this.#applyCssLimits(iframe);
+    // Out of sight next to a visible frame, it starts 1 px high: Metabase's iframe-resizer
+    // child measures at least its viewport (heightCalculationMethod "max"), so a taller start
+    // would report that height before anything is drawn. Its own reports then grow it.
+    if (this.#visible && this.#sizing.resize === 'auto') iframe.style.height = '1px';
     wrapper.append(iframe);
     const frame: Frame = {plan, wrapper, iframe};
     this.#pending = frame;
@@ -158,18 +159,32 @@ export class FramesController implements ReactiveController {
     else this.#swapIn(frame); // nothing to keep on screen: show it now
   }
 
-  // Animation frames, not timers: the wait is about what gets painted, and it costs nothing
-  // in a hidden tab (the swap happens when the page is seen again).
+  // Timers, not animation frames: the wait is for messages from the new frame; in a hidden
+  // tab the browser slows them down, and nothing there is seen anyway.
   #swapInOnceSettled(frame: Frame): void {
-    const settling = {sinceLoad: 0, quiet: 0, request: 0};
-    const tick = () => {
-      settling.sinceLoad++;
-      settling.quiet++;
-      if (settling.quiet >= settledAfterFrames || settling.sinceLoad >= swapAtMostAfterFrames) this.#swapIn(frame);
-      else settling.request = requestAnimationFrame(tick);
+    const now = Date.now();
+    const watch: SwapWatch = {
+      // Without a resizer no height will come: it is a wait the visitor may be part of.
+      renewal: this.#pendingQuiet && frame.resizer !== undefined,
+      shownHeight: undefined,
+      height: frame.contentHeight === undefined ? undefined : this.#clamp(frame.contentHeight),
+      loadedAt: now,
+      changedAt: now,
     };
-    settling.request = requestAnimationFrame(tick);
-    frame.settling = settling;
+    frame.settling = {watch, timer: undefined};
+    this.#checkSwap(frame);
+  }
+
+  /** Swaps `frame` in if it is ready; else checks again when its wait runs out. */
+  #checkSwap(frame: Frame): void {
+    const settling = frame.settling;
+    if (!settling) return;
+    clearTimeout(settling.timer);
+    const shown = this.#visible?.contentHeight;
+    settling.watch.shownHeight = shown === undefined ? undefined : this.#clamp(shown);
+    const wait = swapWaitMs(settling.watch, Date.now());
+    if (wait === 0) this.#swapIn(frame);
+    else settling.timer = setTimeout(() => this.#checkSwap(frame), wait);
   }
 
   #swapIn(frame: Frame): void {
@@ -179,11 +194,11 @@ export class FramesController implements ReactiveController {
     this.#visible = frame;
     this.#pending = undefined;
     frame.wrapper.classList.remove('pending');
-    // Not sized yet (its resizer may answer a moment after load): keep the old height, no
-    // jump. Only while heights follow the content: with resize="none" the CSS height rules.
-    const oldHeight = previous?.iframe.style.height;
-    if (frame.contentHeight === undefined && oldHeight && this.#sizing.resize === 'auto')
-      frame.iframe.style.height = oldHeight;
+    // Not sized yet (its resizer may answer a moment after load): keep the old height (or
+    // the stylesheet's), no jump. Only while heights follow the content: with resize="none"
+    // the CSS height rules.
+    if (frame.contentHeight === undefined && this.#sizing.resize === 'auto')
+      frame.iframe.style.height = previous?.iframe.style.height ?? '';
     if (previous) this.#discard(previous);
     this.#host.requestUpdate();
     this.#callbacks.onLoad(frame.plan.url);
@@ -191,7 +206,7 @@ export class FramesController implements ReactiveController {
   }
 
   #discard(frame: Frame): void {
-    if (frame.settling) cancelAnimationFrame(frame.settling.request);
+    if (frame.settling) clearTimeout(frame.settling.timer);
     frame.resizer?.close();
     frame.wrapper.remove();
   }
@@ -201,12 +216,17 @@ export class FramesController implements ReactiveController {
   }
 
   #setContentHeight(frame: Frame, height: number): void {
-    if (frame.settling && height !== frame.contentHeight) frame.settling.quiet = 0; // still being drawn
     if (this.#sizing.resize !== 'auto') return;
+    const changed = height !== frame.contentHeight;
     frame.contentHeight = height;
     const clamped = this.#clamp(height);
     frame.iframe.style.height = pixels(clamped);
     if (frame === this.#visible) this.#report(clamped);
+    if (frame.settling && changed) {
+      frame.settling.watch.height = clamped;
+      frame.settling.watch.changedAt = Date.now(); // still being drawn
+      this.#checkSwap(frame);
+    }
   }
 
   #report(height: number): void {

@@ -1,4 +1,4 @@
-// The README's "Backends and templates" section cannot drift: each excerpt is in the file
+// The docs' backends region (docs/backends.md) cannot drift: each excerpt is in the file
 // it names, word for word, and each generated block is what the Embed panel's generators
 // write for README_CHOICES.
 import {test} from 'node:test';
@@ -8,12 +8,14 @@ import {fileURLToPath} from 'node:url';
 import {pageCode, type PageLanguage} from '../../demo/client/embed-panel-page-code.js';
 import {serverCode, type ServerLanguage} from '../../demo/client/embed-panel-server-code.js';
 import {README_CHOICES} from './readme-choices.js';
+import {commentedBlocks, region} from '../docs/markdown.js';
 
 const root = new URL('../../', import.meta.url);
-const readme = readFileSync(new URL('README.md', root), 'utf8');
-const section = /<!-- backends:start -->([\s\S]*?)<!-- backends:end -->/.exec(readme)?.[1] ?? '';
-const BLOCK = /<!-- (excerpt|generated): ([^>]+?) -->\n```[a-z]*\n([\s\S]*?)\n```/g;
-const blocks = [...section.matchAll(BLOCK)].map(([, kind, what = '', code = '']) => ({kind, what: what.trim(), code}));
+const {page, text: section} = region('backends');
+const blocks = commentedBlocks(section).flatMap(({comment, body: code}) => {
+  const [, kind, what = ''] = /^(excerpt|generated): (.+)$/.exec(comment) ?? [];
+  return kind ? [{kind, what: what.trim(), code}] : [];
+});
 
 test('the section has its excerpts and generated blocks', () => {
   assert.deepEqual(
@@ -37,7 +39,7 @@ for (const [index, {kind, what, code}] of blocks.entries()) {
   test(`${kind} ${index + 1}: ${what}`, () => {
     if (kind === 'excerpt') {
       const file = readFileSync(fileURLToPath(new URL(what, root)), 'utf8');
-      assert.ok(file.includes(code), `The README's excerpt is no longer in ${what}: copy it from the file again`);
+      assert.ok(file.includes(code), `${page}: this excerpt is no longer in ${what}: copy it from the file again`);
       return;
     }
     const [group, language] = what.split(' ');
@@ -45,6 +47,10 @@ for (const [index, {kind, what, code}] of blocks.entries()) {
       group === 'page'
         ? pageCode(language as PageLanguage, README_CHOICES)
         : serverCode(language as ServerLanguage, README_CHOICES);
-    assert.equal(code, expected, `Replace the README block "${what}" with the generator's output (shown as expected)`);
+    assert.equal(
+      code,
+      expected,
+      `${page}: replace the block "${what}" with the generator's output (shown as expected)`,
+    );
   });
 }

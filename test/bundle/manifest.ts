@@ -42,12 +42,13 @@ export interface Manifest {
 export interface ReadmeApi {
   startMarker: string;
   endMarker: string;
+  apiPage: string;
   splitUnion(text: string): string[];
   isPublicMember(member: ManifestMember): boolean;
   uniqueEvents(events: NonNullable<ManifestElement['events']>): NonNullable<ManifestElement['events']>;
   elementDeclaration(manifest: Manifest): ManifestElement;
   renderApiBlock(manifest: Manifest): string;
-  replaceApiBlock(readme: string, block: string): string;
+  replaceApiBlock(page: string, block: string): string;
 }
 
 export const manifestFile = 'custom-elements.json';

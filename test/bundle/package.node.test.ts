@@ -10,6 +10,7 @@ import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'nod
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {installApp, packProject, projectDir} from './packed-package.js';
+import {brokenLinks} from '../docs/links.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'metabase-embed-pack-'));
 const appDir = join(scratch, 'app');
@@ -70,6 +71,20 @@ describe('the packed package', () => {
         file,
       );
     }
+  });
+
+  test('its README.md and docs/ pages link only to files in the package, anchors included', () => {
+    const pages = [
+      'README.md',
+      ...readdirSync(join(installedDir, 'docs'))
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => `docs/${name}`),
+    ];
+    assert.ok(pages.length > 1, `only ${pages.join(', ')} in the package`);
+    assert.deepEqual(
+      pages.flatMap((page) => brokenLinks(installedDir, page)),
+      [],
+    );
   });
 
   test('every `exports` entry imports in a fresh Node without throwing (server-side rendering)', () => {

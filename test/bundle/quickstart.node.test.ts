@@ -14,17 +14,13 @@ import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
-import {launchChromium, type LaunchedChromium} from '../../scripts/chromium.js';
-import {markedBlocks} from './readme-text.js';
+import {launchChromium, type LaunchedChromium} from '../../support/chromium.js';
+import {markedBlock, markedBlocks} from '../docs/markdown.js';
 import {salesOverview, waitForEmbed} from '../frameworks/support/embed-view.js';
 
 const projectDir = resolve('.');
-const steps = markedBlocks(readFileSync('README.md', 'utf8'), 'quickstart');
-const step = (key: string) => {
-  const found = steps.find((block) => block.key === key);
-  if (!found) throw new Error(`README.md: no code block marked <!-- quickstart:${key} -->`);
-  return found.body;
-};
+const steps = markedBlocks('quickstart');
+const step = (key: string) => markedBlock('quickstart', key).body;
 
 const scratch = mkdtempSync(join(tmpdir(), 'metabase-embed-quickstart-'));
 const clone = join(scratch, 'metabase-embed');
@@ -78,8 +74,14 @@ after(async () => {
 describe("the README's quickstart, as written", () => {
   test('its steps are marked, in the order a reader takes them', () => {
     assert.deepEqual(
-      steps.map(({key, language}) => `${key} (${language})`),
-      ['run=install (sh)', 'run=emulator (sh)', 'file=server.mjs (js)', 'file=index.html (html)', 'run=server (sh)'],
+      steps.map(({key, language, page}) => `${page}: ${key} (${language})`),
+      [
+        'run=install (sh)',
+        'run=emulator (sh)',
+        'file=server.mjs (js)',
+        'file=index.html (html)',
+        'run=server (sh)',
+      ].map((step) => `README.md: ${step}`),
     );
   });
 

@@ -1,5 +1,5 @@
 // The CDN bundles carry iframe-resizer's parent script without its debug-logging calls
-// (scripts/quiet-iframe-resizer.mjs): calls that print only with `log: true`, which the
+// (scripts/quiet-iframe-resizer.ts): calls that print only with `log: true`, which the
 // element never passes. Its warnings, which print whatever the options, must all stay.
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,8 +9,8 @@ import {
   iframeResizerParentScript,
   quietIframeResizerForEsbuild,
   withoutDebugLogging,
-} from '../../scripts/quiet-iframe-resizer.mjs';
-import {minifiedBundle} from '../../scripts/bundle-sizes.js';
+} from '../../scripts/quiet-iframe-resizer.js';
+import {minifiedBundle} from '../../support/bundle-sizes.js';
 
 const parentScriptPath = 'node_modules/iframe-resizer/js/iframeResizer.js';
 const parentScript = readFileSync(parentScriptPath, 'utf8');

@@ -1,20 +1,19 @@
-// The README's element API block is generated from custom-elements.json by
+// The element API block of docs/element.md is generated from custom-elements.json by
 // scripts/readme-api.mjs; it must never drift from the element's JSDoc.
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {readFileSync} from 'node:fs';
+import {readDoc, region} from '../docs/markdown.js';
 import {loadReadmeApi, readManifest, type Manifest} from './manifest.js';
 
 const api = await loadReadmeApi();
 
-describe('README element API block', () => {
+describe('element API block in the docs', () => {
   test('matches what scripts/readme-api.mjs writes from custom-elements.json', () => {
-    const readme = readFileSync('README.md', 'utf8');
-    const expected = api.replaceApiBlock(readme, api.renderApiBlock(readManifest()));
-    assert.ok(
-      readme === expected,
-      'README.md: the element API block is out of date; run `node scripts/readme-api.mjs`',
-    );
+    const {page} = region('element-api');
+    assert.equal(page, api.apiPage, `the element API block moved to ${page}: change apiPage in scripts/readme-api.mjs`);
+    const text = readDoc(page);
+    const expected = api.replaceApiBlock(text, api.renderApiBlock(readManifest()));
+    assert.ok(text === expected, `${page}: the element API block is out of date; run \`node scripts/readme-api.mjs\``);
   });
 });
 
@@ -95,7 +94,10 @@ describe('scripts/readme-api.mjs', () => {
       api.replaceApiBlock(readme, `${api.startMarker}\nnew\n${api.endMarker}`),
       `# T\n\nbefore\n${api.startMarker}\nnew\n${api.endMarker}\nafter\n`,
     );
-    assert.throws(() => api.replaceApiBlock('# no markers', block), /README.md needs <!-- element-api:start -->/);
+    assert.throws(
+      () => api.replaceApiBlock('# no markers', block),
+      /docs\/element.md needs <!-- element-api:start -->/,
+    );
   });
 
   test('splits unions only at the top level', () => {

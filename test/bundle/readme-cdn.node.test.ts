@@ -1,12 +1,14 @@
-// The README's CDN block (bundle sizes, <script> tags with their integrity hashes) is written
+// The docs' CDN block (bundle sizes, <script> tags with their integrity hashes) is written
 // by scripts/cdn-snippets.mjs from the built files; it must match the files `npm test` built.
 // test/bundle/readme-page.node.test.ts shows Chromium accepting those tags and hashes.
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
+import {readDoc, region} from '../docs/markdown.js';
 import {
   builtScriptTags,
+  cdnPage,
   endMarker,
   renderBlock,
   replaceBlock,
@@ -17,13 +19,15 @@ import {
 
 const {version} = JSON.parse(readFileSync('package.json', 'utf8')) as {version: string};
 
-describe('README CDN block', () => {
+describe('CDN block in the docs', () => {
   test('matches what scripts/cdn-snippets.mjs writes from dist/cdn/ (hashes and sizes)', () => {
-    const readme = readFileSync('README.md', 'utf8');
-    const expected = replaceBlock(readme, renderBlock(builtScriptTags(version), sizesTable()));
+    const {page} = region('cdn-snippets');
+    assert.equal(page, cdnPage, `the CDN block moved to ${page}: change cdnPage in scripts/cdn-snippets.mjs`);
+    const text = readDoc(page);
+    const expected = replaceBlock(text, renderBlock(builtScriptTags(version), sizesTable()));
     assert.ok(
-      readme === expected,
-      'README.md: the CDN block (integrity hashes, sizes) is out of date for this build; run `node scripts/cdn-snippets.mjs --write`',
+      text === expected,
+      `${page}: the CDN block (integrity hashes, sizes) is out of date for this build; run \`node scripts/cdn-snippets.mjs --write\``,
     );
   });
 
@@ -41,6 +45,6 @@ describe('README CDN block', () => {
       replaceBlock(readme, `${startMarker}\nnew\n${endMarker}`),
       `a\n${startMarker}\nnew\n${endMarker}\nb\n`,
     );
-    assert.throws(() => replaceBlock('# none', 'x'), /README.md needs <!-- cdn-snippets:start -->/);
+    assert.throws(() => replaceBlock('# none', 'x'), /docs\/frameworks.md needs <!-- cdn-snippets:start -->/);
   });
 });

@@ -1,8 +1,8 @@
-// The README's page code, tried as pasted, in Chromium: "The smallest working page" served as
+// The docs' page code, tried as pasted, in Chromium: the block marked example:smallest-page served as
 // written (its script path answered with dist/cdn/metabase-embed.js) next to a real token
-// endpoint (metabase-embed/server) and the emulator as Metabase; then the README's CDN tag,
+// endpoint (metabase-embed/server) and the emulator as Metabase; then the docs' CDN tag,
 // integrity hash and all, with the bundle on a second origin that plays the CDN. Both pages are
-// served with the README's Content-Security-Policy, its example origins replaced by the test's.
+// served with the docs' Content-Security-Policy (example:csp), its example origins replaced by the test's.
 // Controls show the checks can fail: without frame-src the embed is blocked, and one changed
 // byte in the CDN's file makes the browser refuse the script.
 import {after, before, describe, test} from 'node:test';
@@ -14,17 +14,15 @@ import type {AddressInfo} from 'node:net';
 import type {Browser, Page} from 'puppeteer-core';
 import {SAMPLE, startEmulator} from 'metabase-embed-emulator';
 import {createEmbedHandler, toNodeHandler} from 'metabase-embed/server';
-import {launchChromium, type LaunchedChromium} from '../../scripts/chromium.js';
+import {launchChromium, type LaunchedChromium} from '../../support/chromium.js';
 import {cdnBase} from '../../scripts/cdn-snippets.mjs';
-import {codeBlocks, readmeSection} from './readme-text.js';
+import {codeBlocks, markedBlock, region} from '../docs/markdown.js';
 
-const readme = readFileSync('README.md', 'utf8');
-const [smallestPage = ''] = codeBlocks(readmeSection(readme, '### The smallest working page'), 'html');
-const cdnSection = readmeSection(readme, '### From a CDN (no build)');
-const [cdnTags = ''] = codeBlocks(cdnSection, 'html');
+const smallestPage = markedBlock('example', 'smallest-page').body;
+const [cdnTags = ''] = codeBlocks(region('cdn-snippets').text, 'html');
 const cspLine =
-  codeBlocks(readmeSection(cdnSection, '#### Content-Security-Policy'), '')
-    .flatMap((block) => block.split('\n'))
+  markedBlock('example', 'csp')
+    .body.split('\n')
     .find((line) => line.startsWith('Content-Security-Policy: ')) ?? '';
 const readmeMetabaseSite = 'https://metabase.example.com';
 const {version} = JSON.parse(readFileSync('package.json', 'utf8')) as {version: string};
@@ -42,16 +40,16 @@ const classicBundle = readFileSync('dist/cdn/metabase-embed.iife.js');
 /** What the CDN serves for the ES module bundle (a test may tamper with it). */
 let cdnModuleBytes: Buffer = moduleBundle;
 
-/** The README's CDN tags: the ES module's first, then the classic script's. */
+/** The docs' CDN tags: the ES module's first, then the classic script's. */
 function cdnTag(kind: 'module' | 'classic', cdnOrigin: string): string {
   const tags = [...cdnTags.matchAll(/<script[^>]*><\/script>/g)].map(([tag]) => tag);
-  assert.equal(tags.length, 2, `README: expected two CDN tags, found ${tags.length}`);
+  assert.equal(tags.length, 2, `docs: expected two CDN tags, found ${tags.length}`);
   const tag = tags[kind === 'module' ? 0 : 1]!; // two, checked above
   assert.equal(tag.includes('type="module"'), kind === 'module', tag);
   return tag.replaceAll('https://cdn.jsdelivr.net', cdnOrigin);
 }
 
-/** The smallest page's markup with the README's CDN tag in place of its own script tag. */
+/** The smallest page's markup with the docs' CDN tag in place of its own script tag. */
 const pageWithCdnTag = (tag: string) => smallestPage.replace(/<script[^>]*><\/script>/, tag);
 
 interface Served {
@@ -77,9 +75,12 @@ const policyFor = (csp: string) =>
   csp.replace('Content-Security-Policy: ', '').replaceAll(readmeMetabaseSite, emulator.url);
 
 before(async () => {
-  assert.ok(smallestPage, 'README: no ```html block under "The smallest working page"');
-  assert.ok(cdnTags?.includes('integrity="sha384-'), 'README: no CDN tags with an integrity hash');
-  assert.ok(cspLine, 'README: no "Content-Security-Policy: …" line under its Content-Security-Policy heading');
+  assert.ok(
+    smallestPage.includes('<metabase-embed'),
+    'docs: the block marked <!-- example:smallest-page --> has no tag',
+  );
+  assert.ok(cdnTags?.includes('integrity="sha384-'), 'docs: no CDN tags with an integrity hash');
+  assert.ok(cspLine, 'docs: no "Content-Security-Policy: …" line in the block marked <!-- example:csp -->');
   emulator = await startEmulator({secretKey});
   const endpoint = toNodeHandler(
     createEmbedHandler({
@@ -164,7 +165,7 @@ async function expectDashboardShown({page, violations, errors}: Visit) {
   assert.deepEqual(errors, []);
 }
 
-describe('README pages in Chromium, with the README Content-Security-Policy', () => {
+describe('docs pages in Chromium, with the docs Content-Security-Policy', () => {
   test('"The smallest working page", as pasted, shows the dashboard (bundle served at its path)', async () => {
     const visited = await visit('/smallest.html', smallestPage, cspLine);
     try {
@@ -175,7 +176,7 @@ describe('README pages in Chromium, with the README Content-Security-Policy', ()
   });
 
   for (const kind of ['module', 'classic'] as const) {
-    test(`the README's ${kind} CDN tag (integrity, crossorigin), from another origin, shows the dashboard`, async () => {
+    test(`the docs' ${kind} CDN tag (integrity, crossorigin), from another origin, shows the dashboard`, async () => {
       const csp = cspLine.replaceAll('https://cdn.jsdelivr.net', cdn.origin);
       const visited = await visit(`/cdn-${kind}.html`, pageWithCdnTag(cdnTag(kind, cdn.origin)), csp);
       try {

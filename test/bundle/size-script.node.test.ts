@@ -1,8 +1,8 @@
-// `npm run size`'s per-module gzip column (scripts/size.mjs): leaving a module out takes what
+// `npm run size`'s per-module gzip column (scripts/size.ts): leaving a module out takes what
 // only it uses along, and leaves what others still use.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {bundleGzipBytes, gzipSavedWithout} from '../../scripts/size.mjs';
+import {bundleGzipBytes, gzipSavedWithout} from '../../scripts/size.js';
 
 const entry = 'src/cdn.ts';
 

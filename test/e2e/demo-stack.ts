@@ -8,9 +8,7 @@
 import {oneEvent, waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
-import type {DemoContent} from '../../demo/content.js';
-import type {DemoLogEntry} from '../../demo/host-app.js';
-import type {DemoUser} from '../../demo/session.js';
+import type {DemoContent, DemoLogEntry, DemoUser} from '../../demo/demo.js';
 import type {FrameSnapshot} from '../support/emulator-plugin.js';
 import {testServer} from '../support/servers.js';
 

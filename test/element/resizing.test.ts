@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {endpointUrl, sendToEmbed} from '../support/embed-page.js';
-import {embedWith, loadedIframe, nextEvent, pageIn, until} from './helpers.js';
+import {embedWith, loadedIframe, nextEvent, until} from './helpers.js';
 
 // An iframe's default height is 150 px and the element's placeholder height is 600 px: every
 // height below is neither, so no test can pass without real resizing.
@@ -83,23 +83,7 @@ describe('resizing', () => {
     expect(heights()).to.deep.equal([420, 430]);
   });
 
-  it('a new URL replaces the visible one only once its content has settled: no collapse while it is drawn', async () => {
-    const {el, iframe, heights} = await onScreen({height: 640});
-    await heightBecomes(iframe, 640);
-    el.reload();
-    await until(() => el.shadowRoot!.querySelectorAll('iframe').length === 2, 'the new URL loads out of sight');
-    const next = [...el.shadowRoot!.querySelectorAll('iframe')].find((candidate) => candidate !== iframe)!;
-    await pageIn(next);
-    // Drawn as Metabase draws: a short shell first, then the full dashboard.
-    sendToEmbed(next, {setHeight: 60});
-    await until(() => next.style.height === '60px', 'the shell is measured out of sight');
-    expect(iframe.isConnected, 'the old frame is still on screen').to.equal(true);
-    sendToEmbed(next, {setHeight: 700});
-    await nextEvent(el, 'metabase-embed-load');
-    expect(iframe.isConnected).to.equal(false);
-    await heightBecomes(next, 700);
-    expect(heights()).to.deep.equal([640, 700]); // never the 60 px shell
-  });
+  // When a new URL replaces the visible one (shell first, then cards): swap-readiness.test.ts.
 
   it('the renewed frame arrives already sized: no jump at the swap', async () => {
     const {el, iframe, heights} = await onScreen({height: 640});

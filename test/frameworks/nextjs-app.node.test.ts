@@ -7,7 +7,7 @@ import {randomBytes} from 'node:crypto';
 import {after, before, describe, it} from 'node:test';
 import jwt from 'jsonwebtoken';
 import type {Page} from 'puppeteer-core';
-import {launchChromium, type LaunchedChromium} from '../../scripts/chromium.js';
+import {launchChromium, type LaunchedChromium} from '../../support/chromium.js';
 import {startEmulator} from '../../emulator/src/index.js';
 import {buildNextApp, startNextApp, type NextBuild, type RunningNext} from './support/next-app.js';
 

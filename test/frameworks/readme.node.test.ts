@@ -1,17 +1,16 @@
-// The README's Frameworks section shows code copied from the tested apps: each code block
-// under a `<!-- from <file> -->` line must be in that file, line for line (indentation aside).
+// The docs' Frameworks section (the region `frameworks` in docs/frameworks.md) shows code copied
+// from the tested apps: each code block under a `<!-- from <file> -->` line must be in that file,
+// line for line (indentation aside).
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {describe, it} from 'node:test';
+import {commentedBlocks, region} from '../docs/markdown.js';
 
-const readme = readFileSync('README.md', 'utf8');
-const section = readme.slice(readme.indexOf('### Frameworks\n'), readme.indexOf('### From a CDN'));
-const excerpts = [...section.matchAll(/<!-- from (\S+) -->\n```\w*\n([\s\S]*?)\n```/g)].map(
-  ([, file = '', code = '']) => ({
-    file,
-    lines: code.split('\n'),
-  }),
-);
+const {page, text} = region('frameworks');
+const excerpts = commentedBlocks(text).flatMap(({comment, body}) => {
+  const file = /^from (\S+)$/.exec(comment)?.[1];
+  return file ? [{file, lines: body.split('\n')}] : [];
+});
 
 /** Whether `lines` occur one after another in `text`, each with the same extra indentation. */
 function containsLines(text: string, lines: string[]): boolean {
@@ -25,14 +24,14 @@ function containsLines(text: string, lines: string[]): boolean {
   });
 }
 
-describe('README Frameworks section', () => {
+describe(`Frameworks section (${page})`, () => {
   it('has code copied from the apps', () => {
     assert.ok(excerpts.length >= 8, `found ${excerpts.length} excerpts`);
   });
 
   for (const {file, lines} of excerpts) {
     it(`shows ${file} as it is: ${(lines[0] ?? '').trim()}`, () => {
-      assert.ok(containsLines(readFileSync(file, 'utf8'), lines), `README.md: this block is not in ${file} any more`);
+      assert.ok(containsLines(readFileSync(file, 'utf8'), lines), `${page}: this block is not in ${file} any more`);
     });
   }
 });

@@ -1,4 +1,4 @@
-// The test signing endpoint (test/support/embed-page-endpoint.ts), mounted on a plain node:http
+// The test signing endpoint (support/embed-page-endpoint.ts), mounted on a plain node:http
 // server: its tokens are real HS256 signatures that two independent libraries accept.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
@@ -6,7 +6,7 @@ import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {jwtVerify, decodeJwt} from 'jose';
 import jsonwebtoken from 'jsonwebtoken';
-import {createSigningEndpoint} from '../support/embed-page-endpoint.js';
+import {createSigningEndpoint} from '../../support/embed-page-endpoint.js';
 
 const secret = 'a'.repeat(32) + '0123456789abcdef0123456789abcdef';
 const embedOrigin = 'http://127.0.0.1:9';

@@ -1,10 +1,10 @@
-// The fake embed page server (test/support/embed-page-server.ts) over real HTTP: what each page
+// The fake embed page server (support/embed-page-server.ts) over real HTTP: what each page
 // shows and loads, decided by the token it is given.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {SignJWT} from 'jose';
-import {startEmbedPageServer, type EmbedPageServer} from '../support/embed-page-server.js';
+import {startEmbedPageServer, type EmbedPageServer} from '../../support/embed-page-server.js';
 
 let server: EmbedPageServer;
 before(async () => {

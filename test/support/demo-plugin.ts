@@ -14,8 +14,7 @@
 import {request, type IncomingMessage, type ServerResponse} from 'node:http';
 import type {Plugin} from '@web/dev-server-core';
 import {answerAheadOfDevServer} from './ahead-of-dev-server.js';
-import type {Demo} from '../../demo/demo.js';
-import type {DemoLogEntry} from '../../demo/host-app.js';
+import type {Demo, DemoLogEntry} from '../../demo/demo.js';
 
 /** Short, so that renewal is exercised; tests move fake timers, never wait for it. */
 export const E2E_TOKEN_LIFETIME = 20;

@@ -6,7 +6,7 @@ import {randomBytes} from 'node:crypto';
 import type {TestRunnerPlugin} from '@web/test-runner-core';
 import type {Page} from 'puppeteer-core';
 import type {IncomingMessage, ServerResponse} from 'node:http';
-import {endpointPrefix} from './embed-page-endpoint.js';
+import {endpointPrefix} from '../../support/embed-page-endpoint.js';
 import {runnerEngine} from './runner-engine.js';
 import {answerAheadOfDevServer} from './ahead-of-dev-server.js';
 import {onFirstUse} from './on-first-use.js';
@@ -32,8 +32,8 @@ async function keepRendering(browser: unknown, sessionId: string): Promise<boole
  */
 async function startStack() {
   const [{startEmbedPageServer}, {createSigningEndpoint}] = await Promise.all([
-    import('./embed-page-server.js'),
-    import('./embed-page-endpoint.js'),
+    import('../../support/embed-page-server.js'),
+    import('../../support/embed-page-endpoint.js'),
   ]);
   const [embedPage, stranger] = await Promise.all([startEmbedPageServer(), startEmbedPageServer()]);
   const endpoint = createSigningEndpoint({embedOrigin: embedPage.origin, secret: randomBytes(32).toString('hex')});

@@ -34,7 +34,7 @@
 // parent. It obeys commands from its parent window, sent with sendToEmbed (EmbedCommand).
 import {executeServerCommand} from '@web/test-runner-commands';
 import {SignJWT} from 'jose';
-import {embedClaims, type PageSteering} from './embed-page-claims.js';
+import {embedClaims, type PageSteering} from '../../support/embed-page-claims.js';
 import {testServer} from './servers.js';
 
 // Importing this module keeps the test page rendering even while another test file's page is

@@ -1,9 +1,9 @@
 // React 18 for this app only, never a dependency of the package (the package's own devDependencies
 // are React 19): the newest 18.x of each, installed under node_modules/.cache/ by
-// scripts/cache-install.ts. tsconfig.json's `paths` name the same folder for @types/react.
+// support/cache-install.ts. tsconfig.json's `paths` name the same folder for @types/react.
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {installIntoCache} from '../../../scripts/cache-install.js';
+import {installIntoCache} from '../../../support/cache-install.js';
 
 export const REACT_18 = ['react@18.3.1', 'react-dom@18.3.1', '@types/react@18.3.32', '@types/react-dom@18.3.7'];
 

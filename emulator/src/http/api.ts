@@ -14,6 +14,7 @@ import {EXPORT_FORMATS, toCsv, toJsonRows, type ExportOptions} from '../query/ex
 import type {Filter} from '../query/filters.js';
 import type {ApiRoute} from './routes.js';
 import {verifyEmbedToken} from '../rules/token.js';
+import {cardDelay} from './card-delay.js';
 
 export interface ApiAnswer {
   status: number;
@@ -28,7 +29,11 @@ export interface EmbedApiOptions {
   key: () => Uint8Array;
   /** The emulator's clock, epoch milliseconds: token checks and download names read it. */
   now: () => number;
+  /** Card queries answer late, spread over this many ms (card-delay.ts); 0: at once. */
+  cardDelayMs?: number | undefined;
 }
+
+const wait = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : undefined);
 
 const json = (value: unknown, status = 200): ApiAnswer => ({
   status,
@@ -87,7 +92,7 @@ function queryAnswer(
 /** Metabase's `format_rows` flag: only `true` formats. */
 const formatRows = (query: URLSearchParams) => query.get('format_rows') === 'true';
 
-export function createEmbedApi({store, key, now}: EmbedApiOptions) {
+export function createEmbedApi({store, key, now, cardDelayMs = 0}: EmbedApiOptions) {
   const card = (id: number) => store.question(id);
   const cardOrFail = (id: number): QuestionDef => card(id) ?? fail(NOT_FOUND);
 
@@ -137,6 +142,8 @@ export function createEmbedApi({store, key, now}: EmbedApiOptions) {
         );
         const dashcard = dashcardOf(dashboard, route.dashcardId, route.cardId);
         const question = cardOrFail(dashcard.card_id);
+        if (!('format' in route))
+          await wait(cardDelay(cardDelayMs, dashboard.dashcards.indexOf(dashcard), dashboard.dashcards.length));
         const parameters = dashboard.parameters ?? [];
         const filters = filtersFor(withDefaults(merged, parameters), parameters, mappedColumn(dashcard), true);
         return answerQuery(question, filters);
@@ -150,6 +157,7 @@ export function createEmbedApi({store, key, now}: EmbedApiOptions) {
         );
         const parameters = question.parameters ?? [];
         const filters = filtersFor(withDefaults(merged, parameters), parameters, (p) => p.column, false);
+        if (!('format' in route)) await wait(cardDelay(cardDelayMs, 0, 1));
         return answerQuery(question, filters);
       }
       case 'param-values': {

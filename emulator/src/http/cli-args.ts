@@ -1,5 +1,6 @@
 // Command-line arguments of `metabase-embed-emulator`. Pure: returns options or a usage error.
 import {isPlan, type Plan} from '../rules/plan.js';
+import {MAX_CARD_DELAY_MS} from './card-delay.js';
 
 export const USAGE = `Usage: metabase-embed-emulator --secret <64 hex characters> [--port 3000] [--host 127.0.0.1] [--content file.json]
 
@@ -8,7 +9,9 @@ export const USAGE = `Usage: metabase-embed-emulator --secret <64 hex characters
   --host     interface to bind (default 127.0.0.1, loopback only)
   --content  JSON file with items and tables replacing the built-in sample content
   --plan     oss (default): open-source Metabase, with the "Powered by Metabase" banner and
-             the paid-only hash options font, downloads and locale ignored; pro: a paid plan`;
+             the paid-only hash options font, downloads and locale ignored; pro: a paid plan
+  --card-delay  milliseconds over which card queries answer, one card after another
+             (default 0: at once), to watch a page draw its cards as a busy Metabase does`;
 
 export interface CliOptions {
   help: boolean;
@@ -17,13 +20,14 @@ export interface CliOptions {
   secretKey: string | undefined;
   contentFile: string | undefined;
   plan: Plan;
+  cardDelayMs: number;
 }
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-const FLAGS = ['--port', '--host', '--secret', '--content', '--plan'] as const;
+const FLAGS = ['--port', '--host', '--secret', '--content', '--plan', '--card-delay'] as const;
 
 export function parseCliArgs(argv: readonly string[], env: Record<string, string | undefined> = {}): CliOptions {
   const values = new Map<string, string>();
@@ -50,6 +54,12 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
     throw new UsageError(`--port must be a number from 0 to 65535 (got "${portText}").`);
   const plan = values.get('--plan') ?? 'oss';
   if (!isPlan(plan)) throw new UsageError(`--plan must be "oss" or "pro" (got "${plan}").`);
+  const delayText = values.get('--card-delay') ?? '0';
+  const cardDelayMs = /^\d{1,6}$/.test(delayText) ? Number(delayText) : NaN;
+  if (!(cardDelayMs <= MAX_CARD_DELAY_MS))
+    throw new UsageError(
+      `--card-delay must be a whole number of milliseconds from 0 to ${MAX_CARD_DELAY_MS} (got "${delayText}").`,
+    );
   return {
     help,
     port,
@@ -57,5 +67,6 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
     secretKey: values.get('--secret') ?? (env.METABASE_SECRET_KEY || undefined),
     contentFile: values.get('--content'),
     plan,
+    cardDelayMs,
   };
 }

@@ -48,6 +48,7 @@ async function main(): Promise<number> {
       secretKey: options.secretKey,
       content,
       plan: options.plan,
+      cardDelayMs: options.cardDelayMs,
     });
     // One write, so that a reader of the URL line has the plan line too.
     console.log(

@@ -3,6 +3,7 @@
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {createEmbedApi} from './api.js';
+import {assertCardDelay} from './card-delay.js';
 import {createContentStore} from '../content/store.js';
 import {generateSampleTables} from '../content/sample-data.js';
 import {sampleContent} from '../content/sample-content.js';
@@ -36,6 +37,13 @@ export interface EmulatorOptions {
    * and `locale`; `"pro"` (Pro and Enterprise) hides the banner and applies them.
    */
   plan?: Plan | undefined;
+  /**
+   * Card queries answer late, spread over this many milliseconds: of a dashboard's N cards,
+   * the n-th answers after cardDelayMs·n/N (the last after all of it); a question's after all
+   * of it. Downloads are not delayed. For trying a page against a busy Metabase that draws
+   * its cards one by one (emulator/README.md#slow-cards). Default 0.
+   */
+  cardDelayMs?: number | undefined;
 }
 
 export interface RunningEmulator {
@@ -95,13 +103,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const {port = 0, host = '127.0.0.1', secretKey, now = Date.now, plan = 'oss'} = options ?? ({} as EmulatorOptions);
   assertSecretKey(secretKey);
   assertPlan(plan);
+  const {cardDelayMs = 0} = options;
+  assertCardDelay(cardDelayMs);
   if (typeof now !== 'function')
     throw new TypeError(`now must be a function returning epoch milliseconds (got ${typeof now}).`);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new TypeError(`port must be an integer from 0 to 65535 (got ${String(port)}).`);
   const content = validateContent(options.content ?? sampleContent(), generateSampleTables);
   let key = hmacKey(secretKey);
-  const api = createEmbedApi({store: createContentStore(content), key: () => key, now});
+  const api = createEmbedApi({store: createContentStore(content), key: () => key, now, cardDelayMs});
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method !== 'GET' && request.method !== 'HEAD') {

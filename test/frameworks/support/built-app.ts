@@ -8,7 +8,7 @@ import {after, before} from 'node:test';
 import type {Page} from 'puppeteer-core';
 import {buildFrameworkApp, type BuiltFramework} from '../../../demo/frameworks/build.js';
 import {builtApp, startFrameworkHost, type AppFiles, type FrameworkHost} from '../../../demo/frameworks/host.js';
-import {launchChromium, type LaunchedChromium as Chromium} from '../../../scripts/chromium.js';
+import {launchChromium, type LaunchedChromium as Chromium} from '../../../support/chromium.js';
 
 export interface RunningApp {
   host: FrameworkHost;

@@ -6,7 +6,7 @@ import {cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync} from 
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {installIntoCache} from '../../../scripts/cache-install.js';
+import {installIntoCache} from '../../../support/cache-install.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const example = join(repo, 'examples/nextjs');

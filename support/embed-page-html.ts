@@ -1,6 +1,6 @@
 // The HTML of the fake Metabase embed page (served by embed-page-server.ts). Pure: facts in,
 // markup out. The page shows what it was given, runs iframe-resizer's child script, and obeys
-// `{metabaseEmbedTest: command}` messages from its parent (see embed-page.ts for the list).
+// `{metabaseEmbedTest: command}` messages from its parent (see test/support/embed-page.ts for the list).
 
 /** What the server learned from the request: the resource kind, the decoded token, the query. */
 export interface EmbedPageFacts {

@@ -8,33 +8,46 @@
 import {existsSync, readFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {gzipSync} from 'node:zlib';
-import {build} from 'esbuild';
-import {cdnSettingsForEsbuild} from './cdn-settings.mjs';
+import {build, type Metafile} from 'esbuild';
+import {cdnSettingsForEsbuild} from './cdn-settings.js';
 
-const gzip = (code) => gzipSync(code, {level: 9}).length;
+const gzip = (code: Uint8Array) => gzipSync(code, {level: 9}).length;
 const shippedFiles = ['dist/cdn/metabase-embed.iife.js', 'dist/cdn/metabase-embed.js'];
 
 /** `node_modules/@lit/reactive-element/x.js` → `@lit/reactive-element`; project files → `(own code)`. */
-export function packageOf(path) {
+export function packageOf(path: string): string {
   const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path);
-  return match ? match[1] : '(own code)';
+  return match ? match[1]! : '(own code)';
 }
 
-const bundleOptions = (entry) => ({
+const bundleOptions = (entry: string) => ({
   entryPoints: [entry],
   bundle: true,
   minify: true,
-  format: 'esm',
-  platform: 'browser',
-  write: false,
-  logLevel: 'silent',
+  format: 'esm' as const,
+  platform: 'browser' as const,
+  write: false as const,
+  logLevel: 'silent' as const,
   ...cdnSettingsForEsbuild(),
 });
 
+interface ModuleCost {
+  path: string;
+  package: string;
+  bytes: number;
+}
+
+/** The one output of a build of one entry. */
+function onlyOutput(metafile: Metafile | undefined): Metafile['outputs'][string] {
+  const [output] = Object.values(metafile?.outputs ?? {});
+  if (!output) throw new Error('esbuild wrote no output');
+  return output;
+}
+
 /** Minified bytes per input module of one esbuild bundle of `entry`, largest first. */
-export async function moduleCosts(entry = 'src/cdn.ts') {
+export async function moduleCosts(entry = 'src/cdn.ts'): Promise<{modules: ModuleCost[]; total: number}> {
   const result = await build({...bundleOptions(entry), metafile: true});
-  const [output] = Object.values(result.metafile.outputs);
+  const output = onlyOutput(result.metafile);
   const modules = Object.entries(output.inputs)
     .map(([path, {bytesInOutput}]) => ({path, package: packageOf(path), bytes: bytesInOutput}))
     .filter((row) => row.bytes > 0)
@@ -43,14 +56,14 @@ export async function moduleCosts(entry = 'src/cdn.ts') {
 }
 
 /** Gzip bytes of the esbuild bundle of `entry` (what gzipSavedWithout compares with). */
-export async function bundleGzipBytes(entry) {
-  return gzip((await build(bundleOptions(entry))).outputFiles[0].contents);
+export async function bundleGzipBytes(entry: string): Promise<number> {
+  return gzip((await build(bundleOptions(entry))).outputFiles[0]!.contents);
 }
 
 /** The names a module exports, from an esbuild build of it alone. */
-async function exportsOf(path) {
+async function exportsOf(path: string): Promise<string[]> {
   const result = await build({...bundleOptions(path), metafile: true, packages: 'external'});
-  return Object.values(result.metafile.outputs)[0].exports;
+  return onlyOutput(result.metafile).exports;
 }
 
 /**
@@ -58,7 +71,7 @@ async function exportsOf(path) {
  * that exports the same names as undefined, so whatever only it used goes too. The build is
  * measured, never run. Gzip is not additive, so these overlap and do not sum to the total.
  */
-export async function gzipSavedWithout(entry, path, wholeGzipBytes) {
+export async function gzipSavedWithout(entry: string, path: string, wholeGzipBytes: number): Promise<number> {
   const names = await exportsOf(path);
   const stub = names.length ? `export const ${names.map((name) => `${name} = void 0`).join(', ')};` : '';
   const absolute = resolve(path);
@@ -77,21 +90,21 @@ export async function gzipSavedWithout(entry, path, wholeGzipBytes) {
       ...options.plugins,
     ],
   });
-  return wholeGzipBytes - gzip(result.outputFiles[0].contents);
+  return wholeGzipBytes - gzip(result.outputFiles[0]!.contents);
 }
 
-function table(headers, rows) {
+function table(headers: string[], rows: Array<Array<string | number>>): string {
   const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => String(row[i]).length)));
-  const line = (cells) =>
-    cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
+  const line = (cells: Array<string | number>) =>
+    cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]!) : String(cell).padStart(widths[i]!))).join('  ');
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
 async function main() {
   const {modules, total} = await moduleCosts();
-  const percent = (bytes) => `${((bytes / total) * 100).toFixed(1)}%`;
+  const percent = (bytes: number) => `${((bytes / total) * 100).toFixed(1)}%`;
 
-  const byPackage = new Map();
+  const byPackage = new Map<string, number>();
   for (const row of modules) byPackage.set(row.package, (byPackage.get(row.package) ?? 0) + row.bytes);
   console.log(`src/cdn.ts bundled and minified by esbuild: ${total} B\n`);
   console.log(
@@ -102,7 +115,7 @@ async function main() {
   );
   console.log('');
   const wholeGzipBytes = await bundleGzipBytes('src/cdn.ts');
-  const saved = new Map();
+  const saved = new Map<string, number>();
   for (const row of modules.filter((candidate) => candidate.package === '(own code)'))
     saved.set(row.path, await gzipSavedWithout('src/cdn.ts', row.path, wholeGzipBytes));
   console.log(

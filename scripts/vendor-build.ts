@@ -6,21 +6,25 @@
 import {readFileSync} from 'node:fs';
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import {copyrightLine} from './cdn-build.mjs';
-import {quietIframeResizer} from './quiet-iframe-resizer.mjs';
+import type {RollupOptions} from 'rollup';
+import {copyrightLine} from './cdn-build.js';
+import {quietIframeResizer} from './quiet-iframe-resizer.js';
 
 export const vendoredIframeResizer = 'dist/vendor/iframe-resizer.js';
 /** How the element's sources import the script; the npm build points it at the vendored file. */
 export const iframeResizerImport = 'iframe-resizer/js/iframeResizer.js';
 
-function notice() {
+function notice(): string {
   const dir = new URL('../node_modules/iframe-resizer/', import.meta.url);
-  const {version, license} = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8'));
+  const {version, license} = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as {
+    version: string;
+    license: string;
+  };
   const copyright = copyrightLine(readFileSync(new URL('LICENSE', dir), 'utf8'));
   return `/*! iframe-resizer ${version} | ${license} | ${copyright} */`;
 }
 
-export function vendorBundle() {
+export function vendorBundle(): RollupOptions {
   return {
     input: iframeResizerImport,
     plugins: [nodeResolve({browser: true}), quietIframeResizer()],

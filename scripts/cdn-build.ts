@@ -4,30 +4,34 @@
 // every bundled package, its version, licence and copyright line. The full licence texts go
 // to dist/cdn/THIRD-PARTY-LICENSES.txt beside them.
 import {nodeResolve} from '@rollup/plugin-node-resolve';
-import terser from '@rollup/plugin-terser';
+import terser, {type Options as TerserOptions} from '@rollup/plugin-terser';
 import minifyTemplateLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
-import license from 'rollup-plugin-license';
+import license, {type Dependency} from 'rollup-plugin-license';
 import esbuild from 'rollup-plugin-esbuild';
-import {browserTargets} from './cdn-settings.mjs';
-import {quietIframeResizer} from './quiet-iframe-resizer.mjs';
+import type {RollupOptions} from 'rollup';
+import {browserTargets} from './cdn-settings.js';
+import {quietIframeResizer} from './quiet-iframe-resizer.js';
 
 export const licensesFile = 'THIRD-PARTY-LICENSES.txt';
 
 /** The first "Copyright …" line of a licence text, without its trailing "All rights reserved.". */
-export function copyrightLine(licenseText) {
+export function copyrightLine(licenseText: string | null | undefined): string {
   const line = licenseText?.split('\n').find((text) => /^\s*copyright\b/i.test(text));
   return line ? line.trim().replace(/\.?\s*All rights reserved\.?$/i, '') : 'no copyright line in its licence file';
 }
+
+/** The fields of rollup-plugin-license's record of a bundled package that the notice reads. */
+type BundledPackage = Pick<Dependency, 'name' | 'version' | 'license' | 'licenseText'>;
 
 /**
  * The bundled packages, one line per licence and copyright holder (packages that share both
  * share a line): `@lit/reactive-element 2.1.2 | BSD-3-Clause | Copyright (c) 2017 Google LLC`.
  */
-export function noticeLines(dependencies) {
-  const groups = new Map();
-  for (const dependency of [...dependencies].sort((a, b) => a.name.localeCompare(b.name))) {
-    const key = `${dependency.license} | ${copyrightLine(dependency.licenseText)}`;
-    groups.set(key, [...(groups.get(key) ?? []), `${dependency.name} ${dependency.version}`]);
+export function noticeLines(dependencies: Iterable<BundledPackage>): string[] {
+  const groups = new Map<string, string[]>();
+  for (const dependency of [...dependencies].sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''))) {
+    const key = `${String(dependency.license)} | ${copyrightLine(dependency.licenseText)}`;
+    groups.set(key, [...(groups.get(key) ?? []), `${String(dependency.name)} ${String(dependency.version)}`]);
   }
   return [...groups].map(([key, names]) => `${names.join(', ')} | ${key}`);
 }
@@ -37,14 +41,14 @@ export function noticeLines(dependencies) {
 const banner = `<%= pkg.name %> <%= pkg.version %> | <%= pkg.license %>. Bundled (licence texts in ${licensesFile}):
 <%= data.noticeLines(dependencies).join('\\n') %>`;
 
-// Measured with scripts/size.mjs's figures in mind: three passes and shorthand methods pay
+// Measured with scripts/size.ts's figures in mind: three passes and shorthand methods pay
 // (~140 B gzip together); `unsafe_arrows`, `pure_getters`, `keep_fargs: false` and
 // `unsafe_comps` would each save under 25 B for a risk to iframe-resizer's or lit's code, so
 // they stay off (all four together: 56 B). No gain at all: `ecma: 2022`, `wrap_func_args:
 // false`, rollup's `esModule: false` and `freeze: false`; `generatedCode: 'es2015'` costs
 // 26 B. `toplevel` only for the ES module: the classic script's one top-level
 // name is `window.MetabaseEmbed`, which must stay.
-const terserOptions = (format) => ({
+const terserOptions = (format: 'es' | 'iife'): TerserOptions => ({
   ecma: 2020,
   module: format === 'es',
   compress: {passes: 3, unsafe_methods: true},
@@ -52,7 +56,7 @@ const terserOptions = (format) => ({
 });
 
 /** One CDN bundle: `format` 'es' or 'iife', written to `file`. */
-export function cdnBundle({format, file}) {
+export function cdnBundle({format, file}: {format: 'es' | 'iife'; file: string}): RollupOptions {
   return {
     input: 'src/cdn.ts',
     plugins: [

@@ -4,7 +4,7 @@
 import {readFileSync} from 'node:fs';
 import {gzipSync} from 'node:zlib';
 import {build, type BuildOptions} from 'esbuild';
-import {cdnSettingsForEsbuild} from './cdn-settings.mjs';
+import {cdnSettingsForEsbuild} from '../scripts/cdn-settings.js';
 
 /** The packages the element stands on (lit's own parts included), never counted as its code. */
 export const dependencyPackages = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'iframe-resizer'];
@@ -27,7 +27,7 @@ export async function minifiedBundle(options: BuildOptions): Promise<Uint8Array>
 
 /** An ESM entry and the project files it imports, minified, without the dependencies. */
 export async function ownCodeGzipBytes(entry: string): Promise<number> {
-  // dist/vendor/ holds iframe-resizer for the npm build (scripts/vendor-build.mjs).
+  // dist/vendor/ holds iframe-resizer for the npm build (scripts/vendor-build.ts).
   const external = [...dependencyPackages.flatMap((name) => [name, `${name}/*`]), '*/vendor/iframe-resizer.js'];
   return gzipBytes(await minifiedBundle({entryPoints: [entry], format: 'esm', external}));
 }

@@ -1,10 +1,10 @@
 // A real signing endpoint for browser tests, mounted on the TEST PAGE's origin by
-// embed-page-plugin.ts (so `endpoint="/__test-endpoint/sign?…"` is same-origin, like a host app's).
+// test/support/embed-page-plugin.ts (so `endpoint="/__test-endpoint/sign?…"` is same-origin, like a host app's).
 //
 //   POST /__test-endpoint/sign?<knobs>   body {resource, params}: signs an HS256 JWT with jose
 //   GET  /__test-endpoint/log?session=ID  [{resource, params, receivedAt, contentType}]
 //
-// The knobs are parsed by parseKnobs below; embed-page.ts documents them for test authors.
+// The knobs are parsed by parseKnobs below; test/support/embed-page.ts documents them for test authors.
 // The secret stays in this process: the browser only ever sees signed tokens.
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {SignJWT} from 'jose';

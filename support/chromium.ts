@@ -1,6 +1,6 @@
 // How to start Chromium here (root, closed network), shared by the test runner, the
 // screenshot script, the benchmarks and the Node tests that drive a page themselves.
-// Where it is: scripts/browsers.ts.
+// Where it is: support/browsers.ts.
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';

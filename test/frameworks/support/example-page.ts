@@ -1,0 +1,199 @@
+// An example app's page in Chromium, watched the way its users would notice trouble: what the
+// console says, every token request (and how many came before the first ready embed), the
+// ones aborted or repeated, the first token shown (verified with jsonwebtoken), axe-core's
+// verdict. The CDN address of the package can be answered from the packed build.
+import {readFile} from 'node:fs/promises';
+import {createRequire} from 'node:module';
+import jwt from 'jsonwebtoken';
+import type {AxeResults, RunOptions} from 'axe-core';
+import type {Page} from 'puppeteer-core';
+import {launchChromium, type LaunchedChromium} from '../../../scripts/chromium.js';
+
+const WAIT = {timeout: 30_000};
+export const TOKEN_PATH = '/api/metabase/embed';
+
+// In the page, before its scripts: each token request (its body, its answer's status, whether
+// its signal aborted it), and how many had been made when the first <metabase-embed> was
+// ready (its first metabase-embed-load event). Aborts are read here, not from DevTools: with
+// a Fetch interception on (the CDN address), Chromium reports every cross-origin POST that
+// needed a preflight as net::ERR_ABORTED although the page receives its answer.
+const countTokenRequests = `
+  window.__tokenRequests = [];
+  const originalFetch = window.fetch;
+  window.fetch = function (input, init) {
+    const url = new URL(String(input instanceof Request ? input.url : input), location.href);
+    if (url.pathname !== ${JSON.stringify(TOKEN_PATH)}) return originalFetch.apply(this, arguments);
+    const seen = {url: url.href, body: JSON.parse(String(init && init.body)), status: 'pending', aborted: false};
+    window.__tokenRequests.push(seen);
+    init && init.signal && init.signal.addEventListener('abort', () => (seen.aborted = true), {once: true});
+    const answer = originalFetch.apply(this, arguments);
+    answer.then((response) => (seen.status = response.status), (error) => (seen.status = String(error)));
+    return answer;
+  };
+  document.addEventListener('metabase-embed-load', () => {
+    window.__requestsBeforeFirstReady ??= window.__tokenRequests.length;
+  }, true);
+`;
+
+interface SeenTokenRequest {
+  url: string;
+  body: TokenRequest;
+  status: number | string;
+  aborted: boolean;
+}
+
+interface CountingWindow {
+  __tokenRequests: SeenTokenRequest[];
+  __requestsBeforeFirstReady?: number;
+}
+
+export interface TokenRequest {
+  resource: unknown;
+  params: Record<string, unknown>;
+}
+
+export interface ExamplePageOptions {
+  /** The emulator's secret, to verify the tokens shown. */
+  secretKey: string;
+  /** Answer requests for this URL with this file (the CDN address of the packed bundle). */
+  cdn?: {url: string; file: string} | undefined;
+}
+
+export interface ExamplePage {
+  page: Page;
+  /** Console errors and warnings, and uncaught errors, in order. */
+  consoleProblems: string[];
+  /** How many times the CDN address was asked for (and answered with the packed bundle). */
+  cdnRequests(): number;
+  /** Token requests the page aborted, that failed, or that were answered >= 400 (`url why`). */
+  failedTokenRequests(): Promise<string[]>;
+  /** The token requests' bodies so far. */
+  tokenRequests(): Promise<TokenRequest[]>;
+  /** How many token requests had been made when the first embed was ready. */
+  requestsBeforeFirstReady(): Promise<number | undefined>;
+  /** Requests whose body repeats the one before it: asked twice for the same token. */
+  duplicateTokenRequests(): Promise<TokenRequest[]>;
+  close(): Promise<void>;
+}
+
+/** Opens Chromium on `url` with the watchers above in place before the page's first script. */
+export async function openExample(url: string, options: ExamplePageOptions): Promise<ExamplePage> {
+  let chromium: LaunchedChromium | undefined;
+  try {
+    chromium = await launchChromium('example');
+    const page = await chromium.browser.newPage();
+    const consoleProblems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warn') consoleProblems.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleProblems.push(String(error)));
+    let cdnRequests = 0;
+    if (options.cdn) {
+      // Only that address is intercepted (DevTools' Fetch domain with a pattern): the page's
+      // other requests go to the network untouched.
+      const {url: cdnUrl, file} = options.cdn;
+      const body = (await readFile(file)).toString('base64');
+      const devtools = await page.createCDPSession();
+      devtools.on('Fetch.requestPaused', ({requestId}) => {
+        cdnRequests++;
+        void devtools.send('Fetch.fulfillRequest', {
+          requestId,
+          responseCode: 200,
+          responseHeaders: [
+            {name: 'Content-Type', value: 'text/javascript; charset=utf-8'},
+            {name: 'Access-Control-Allow-Origin', value: '*'},
+          ],
+          body,
+        });
+      });
+      await devtools.send('Fetch.enable', {patterns: [{urlPattern: cdnUrl, requestStage: 'Request'}]});
+    }
+    await page.evaluateOnNewDocument(countTokenRequests);
+    await page.goto(url);
+    const seen = () => page.evaluate(() => (window as unknown as CountingWindow).__tokenRequests);
+    const tokenRequests = async () => (await seen()).map(({body}) => body);
+    const browser = chromium;
+    return {
+      page,
+      consoleProblems,
+      failedTokenRequests: async () =>
+        (await seen())
+          .filter(({status, aborted}) => aborted || typeof status !== 'number' || status >= 400)
+          .map(({url, status, aborted}) => `${url} ${aborted ? 'aborted' : status}`),
+      cdnRequests: () => cdnRequests,
+      tokenRequests,
+      requestsBeforeFirstReady: () =>
+        page.evaluate(() => (window as unknown as CountingWindow).__requestsBeforeFirstReady),
+      duplicateTokenRequests: async () => {
+        const made = await tokenRequests();
+        return made.filter((request, i) => i > 0 && JSON.stringify(request) === JSON.stringify(made[i - 1]));
+      },
+      close: () => browser.close(),
+    };
+  } catch (error) {
+    await chromium?.close();
+    throw error;
+  }
+}
+
+/**
+ * Waits until the page's (first) <metabase-embed> is ready with a token whose `category` is
+ * `category` (undefined: none) in its visible iframe, and the emulator's page there has shown
+ * its data; returns the token's params, verified with jsonwebtoken (not with our signer).
+ */
+export async function shownParams(
+  {page}: ExamplePage,
+  category: string | undefined,
+  secretKey: string,
+): Promise<Record<string, unknown>> {
+  const handle = await page.waitForFunction(
+    (wanted: string | null) => {
+      const el = document.querySelector<HTMLElement & {state: string}>('metabase-embed');
+      const iframe = [...(el?.shadowRoot?.querySelectorAll('iframe') ?? [])].find(
+        (frame) => frame.src && getComputedStyle(frame).visibility !== 'hidden',
+      );
+      if (el?.state !== 'ready' || !iframe) return false;
+      const token = new URL(iframe.src).pathname.split('/').at(-1)!;
+      const claims = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as {
+        params: Record<string, unknown>;
+      };
+      return (claims.params['category'] ?? null) === wanted && token;
+    },
+    WAIT,
+    category ?? null,
+  );
+  const token = (await handle.jsonValue()) as string;
+  const {params} = jwt.verify(token, secretKey, {algorithms: ['HS256']}) as {params: Record<string, unknown>};
+  const frame = page.frames().find((candidate) => candidate.url().includes(token));
+  if (!frame) throw new Error('No frame shows the token of the visible iframe');
+  await frame.waitForFunction("document.documentElement.dataset.state === 'ready'", WAIT);
+  return params;
+}
+
+/** The page's status line (`[role=status]`) once it reads `text`, or what it reads after the wait. */
+export async function statusText({page}: ExamplePage, text: string): Promise<string> {
+  try {
+    await page.waitForFunction(
+      (wanted: string) => document.querySelector('[role=status]')?.textContent?.trim() === wanted,
+      WAIT,
+      text,
+    );
+  } catch {
+    // Timed out: the caller's assertion shows what the visitor reads instead.
+  }
+  return page.$eval('[role=status]', (status) => status.textContent?.trim() ?? '');
+}
+
+type AxeWindow = Window & {axe: {run(context: Document, options: RunOptions): Promise<AxeResults>}};
+
+/**
+ * axe-core's violations on the app's page, one line per failing element. The embed's iframe
+ * is left out (`iframes: false`): it shows the emulator's page, Metabase's in production.
+ */
+export async function axeViolations({page}: ExamplePage): Promise<string[]> {
+  await page.addScriptTag({path: createRequire(import.meta.url).resolve('axe-core/axe.min.js')});
+  const results = await page.evaluate(() => (window as unknown as AxeWindow).axe.run(document, {iframes: false}));
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} (${violation.help})`),
+  );
+}
