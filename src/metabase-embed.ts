@@ -17,7 +17,7 @@ import {booleanConverter, jsonConverter, numberConverter} from './embed/attribut
 import {readConfiguration, type Configuration} from './embed/configuration.js';
 import {planFrame} from './embed/frame-plan.js';
 import {readPageToken} from './embed/page-token.js';
-import {jsonChanged, paramAttributePrefix, paramsFromSearch} from './embed/params.js';
+import {jsonChanged, paramAttributePrefix, paramsFromSearch, tabFromSearch} from './embed/params.js';
 import {describeResource, resourceFromAttributes, resourceKind} from './embed/resource.js';
 import type {
   EmbedParams,
@@ -49,7 +49,7 @@ const ruledProperties: Record<string, AttributeRule> = {...rules, params: params
  * @fires {CustomEvent<MetabaseEmbedTokenDetail>} metabase-embed-token - A new token was accepted: `{expiresAt, reason}` (`initial`, `params`, `renew`, `reload`, or `page` for the `token` attribute).
  * @fires {CustomEvent<MetabaseEmbedLoadDetail>} metabase-embed-load - An embed URL finished loading and is on screen: `{url}`.
  * @fires {CustomEvent<MetabaseEmbedResizeDetail>} metabase-embed-resize - The iframe's height changed: `{height}` in CSS pixels.
- * @fires {CustomEvent<MetabaseEmbedLocationDetail>} metabase-embed-location - The visitor changed an editable filter inside the embed: `{params, location}`.
+ * @fires {CustomEvent<MetabaseEmbedLocationDetail>} metabase-embed-location - The visitor changed an editable filter or a dashboard tab inside the embed: `{params, tab, location}`.
  * @fires {CustomEvent<MetabaseEmbedErrorDetail>} metabase-embed-error - A configuration error or a failed token request: `{reason, message, status?, willRetry}`.
  *
  * @slot loading - Shown until the first embed URL has loaded (default: a pulsing skeleton).
@@ -98,6 +98,7 @@ export class MetabaseEmbedElement extends ReactiveElement {
       resize: {reflect: true},
       loading: {},
       timeout: {converter: numberConverter},
+      tab: {},
     };
   }
 
@@ -209,6 +210,12 @@ export class MetabaseEmbedElement extends ReactiveElement {
    */
   timeout!: number;
 
+  /**
+   * Dashboard tab to open: its id (`32`) or Metabase's `<id>-<name>` (`32-product-details`).
+   * The tab the visitor opens inside the embed then wins, across token renewals and filter changes.
+   */
+  tab?: string | undefined;
+
   /** What was given to each validated property, valid or not. */
   readonly #given: Record<PropertyKey, unknown> = {};
 
@@ -230,7 +237,8 @@ export class MetabaseEmbedElement extends ReactiveElement {
     onResize: (height) => this.#emit('metabase-embed-resize', {height}),
     onLocation: (location) => {
       this.#visitorParams = paramsFromSearch(location.search);
-      this.#emit('metabase-embed-location', {params: this.frameParams, location});
+      this.#visitorTab = tabFromSearch(location.search);
+      this.#emit('metabase-embed-location', {params: this.frameParams, tab: this.#visitorTab, location});
       this.#showFrame(); // a frame still loading out of sight takes the visitor's choices along
     },
   });
@@ -241,6 +249,8 @@ export class MetabaseEmbedElement extends ReactiveElement {
   /** A configuration error on show (request failures are the token controller's). */
   #configurationError: MetabaseEmbedErrorDetail | null = null;
   #visitorParams: FrameParams = {};
+  /** The dashboard tab the visitor opened inside the embed (Metabase's `?tab=`). */
+  #visitorTab: string | null = null;
   #reloadRequested = false;
   #reconcileScheduled = false;
   /** The `token` attribute last looked at: each value is weighed once. */
@@ -299,6 +309,7 @@ export class MetabaseEmbedElement extends ReactiveElement {
     if (changed.has('token')) this.#warnings.forget('token');
     // Another resource, or new initial values, start from the values the host chose.
     if (changed.has('dashboard') || changed.has('question') || changed.has('initialParams')) this.#visitorParams = {};
+    if (changed.has('dashboard') || changed.has('question') || changed.has('tab')) this.#visitorTab = null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -383,6 +394,8 @@ export class MetabaseEmbedElement extends ReactiveElement {
         hash,
         initialParams: this.initialParams ?? {},
         visitorParams: this.#visitorParams,
+        tab: this.#visitorTab ?? this.tab,
+        initialTab: this.tab,
       }),
     );
   }

@@ -115,6 +115,14 @@ export const rules = {
     fallback: defaultTimeoutSeconds,
   } as AttributeRule<number>,
   initialParams: paramsObject('initial-params'),
+  tab: {
+    attribute: 'tab',
+    allows: 'a dashboard tab id such as "32", or Metabase\'s "<id>-<name>" form such as "32-product-details"',
+    read(value) {
+      const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+      return /^[1-9]\d*(-[^\s#&]*)?$/.test(text) ? text : undefined;
+    },
+  } as AttributeRule<string>,
 } satisfies Record<string, AttributeRule>;
 
 /** `params` reads as none when invalid; configuration.ts makes the error from the value given. */
