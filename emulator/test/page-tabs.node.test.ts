@@ -4,10 +4,9 @@ import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {selectedTab, tabIdFromSlug, tabSlug, withTab} from '../src/page/client/tabs.js';
 
-const TABS = [
-  {id: 31, name: 'Overview'},
-  {id: 32, name: 'Product Details'},
-];
+const OVERVIEW = {id: 31, name: 'Overview'};
+const DETAILS = {id: 32, name: 'Product Details'};
+const TABS = [OVERVIEW, DETAILS];
 
 describe('tabSlug: the id, then the name in lower case with hyphens for spaces', () => {
   for (const [tab, slug] of [
@@ -46,10 +45,10 @@ describe('selectedTab: the tab named, else the first', () => {
 
 describe('withTab: writes the slug in place, or last; drops it with fewer than two tabs', () => {
   for (const [search, tab, count, expected] of [
-    ['', TABS[1], 2, '?tab=32-product-details'],
-    ['?category=Gizmo', TABS[0], 2, '?category=Gizmo&tab=31-overview'],
-    ['?tab=31-overview&category=Gizmo', TABS[1], 2, '?tab=32-product-details&category=Gizmo'],
-    ['?tab=31-overview&category=Gizmo', TABS[0], 1, '?category=Gizmo'],
+    ['', DETAILS, 2, '?tab=32-product-details'],
+    ['?category=Gizmo', OVERVIEW, 2, '?category=Gizmo&tab=31-overview'],
+    ['?tab=31-overview&category=Gizmo', DETAILS, 2, '?tab=32-product-details&category=Gizmo'],
+    ['?tab=31-overview&category=Gizmo', OVERVIEW, 1, '?category=Gizmo'],
     ['?tab=5', null, 0, ''],
   ] as const)
     test(`${JSON.stringify(search)} + ${tab?.id ?? 'none'} of ${count} → ${JSON.stringify(expected)}`, () =>
