@@ -1,5 +1,6 @@
-// `cem analyze` (run by `npm run build`): custom-elements.json from the element's JSDoc and Lit
-// decorators. scripts/readme-api.mjs turns it into the README's API block.
+// `cem analyze` (run by `npm run build`): custom-elements.json from the element's JSDoc and
+// the attribute table. scripts/readme-api.mjs turns it into the README's API block.
+import ts from 'typescript';
 
 /**
  * The analyzer lists `this.dispatchEvent(new CustomEvent(type, …))` as an event named after the
@@ -30,6 +31,61 @@ function dropEventsNamedAfterVariables() {
   };
 }
 
+/**
+ * The element's declared properties and attributes come from src/embed/attribute-table.ts,
+ * which the analyzer cannot read through `static get properties()`: each row becomes a field
+ * and (unless it has none) an attribute, with the type and JSDoc TypeScript gives the class's
+ * property, and its rule's fallback as the default. Reads the table as built (dist/, which
+ * `npm run build` writes before it runs the analyzer).
+ */
+// Imported here: the analyzer does not wait for a plugin's promise.
+const {attributeRows, attributeName} = await import(new URL('./dist/embed/attribute-table.js', import.meta.url).href);
+
+function attributesFromTable() {
+  return {
+    name: 'attributes-from-table',
+    packageLinkPhase({customElementsManifest}) {
+      const config = ts.getParsedCommandLineOfConfigFile(
+        'tsconfig.build.json',
+        {},
+        {...ts.sys, onUnRecoverableConfigFileDiagnostic() {}},
+      );
+      const program = ts.createProgram(['src/metabase-embed.ts'], {...config.options, noEmit: true});
+      const checker = program.getTypeChecker();
+      const source = program.getSourceFile('src/metabase-embed.ts');
+      const classNode = source.statements.find(
+        (node) => ts.isClassDeclaration(node) && node.name?.text === 'MetabaseEmbedElement',
+      );
+      const classType = checker.getTypeAtLocation(classNode);
+      const fields = [];
+      const attributes = [];
+      for (const [name, row] of attributeRows) {
+        const symbol = classType.getProperty(name);
+        // Named as users import them (`FetchToken`), not by the path of the file declaring them.
+        const text = checker.typeToString(
+          checker.getTypeOfSymbol(symbol),
+          classNode,
+          ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType,
+        );
+        const type = {text: text.replace(/import\("[^"]*"\)\./g, '')};
+        const description = ts.displayPartsToString(symbol.getDocumentationComment(checker));
+        const fallback = row.rule?.fallback;
+        const defaultText =
+          fallback === undefined ? {} : {default: typeof fallback === 'string' ? `'${fallback}'` : String(fallback)};
+        const attribute = row.attribute === false ? undefined : attributeName(name);
+        fields.push({kind: 'field', name, type, description, ...(attribute && {attribute}), ...defaultText});
+        if (attribute) attributes.push({name: attribute, type, description, fieldName: name, ...defaultText});
+      }
+      for (const module of customElementsManifest.modules)
+        for (const declaration of module.declarations ?? []) {
+          if (declaration.name !== 'MetabaseEmbedElement') continue;
+          declaration.members = [...fields, ...(declaration.members ?? [])];
+          declaration.attributes = [...(declaration.attributes ?? []), ...attributes];
+        }
+    },
+  };
+}
+
 export default {
   globs: ['src/metabase-embed.ts'],
   outdir: '.',
@@ -37,5 +93,5 @@ export default {
   // package.json already names the manifest ("customElements"); without this the analyzer
   // rewrites package.json whenever its spelling of the path differs.
   packagejson: false,
-  plugins: [dropEventsNamedAfterVariables()],
+  plugins: [dropEventsNamedAfterVariables(), attributesFromTable()],
 };

@@ -34,6 +34,7 @@ export default [
       jsx: 'src/jsx.ts',
       react: 'src/react.ts',
       vue: 'src/vue.ts',
+      svelte: 'src/svelte.ts',
       'server/index': 'src/server/index.ts',
     },
     external: isExternal,

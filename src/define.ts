@@ -1,6 +1,7 @@
 // `metabase-embed/define`: registers <metabase-embed> (a second registration is a no-op) and
 // declares the tag, its events and its JSX typings for TypeScript users.
-import type {EmbedParams, FetchToken, MetabaseEmbedEventMap} from './embed/types.js';
+import type {AttributeTemplateProps} from './embed/attribute-table.js';
+import type {MetabaseEmbedEventMap} from './embed/types.js';
 import {MetabaseEmbedElement} from './metabase-embed.js';
 
 export const tagName = 'metabase-embed';
@@ -19,34 +20,8 @@ export function defineMetabaseEmbed(
 
 defineMetabaseEmbed();
 
-/** Attributes of `<metabase-embed>` as JSX props (values as written in HTML). */
-interface MetabaseEmbedJsxAttributes {
-  dashboard?: string | number;
-  question?: string | number;
-  endpoint?: string;
-  credentials?: 'same-origin' | 'include';
-  'site-url'?: string;
-  /** A first token the page's server signed (`embedAttributes` of metabase-embed/server). */
-  token?: string;
-  /** A JSON string as an attribute; an object where the framework sets properties (React 19). */
-  params?: string | EmbedParams;
-  'initial-params'?: string;
-  initialParams?: EmbedParams;
-  fetchToken?: FetchToken;
-  bordered?: boolean | 'true' | 'false';
-  titled?: boolean | 'true' | 'false';
-  theme?: 'light' | 'night' | 'transparent';
-  background?: boolean | 'true' | 'false';
-  font?: string;
-  'hide-parameters'?: string;
-  downloads?: 'true' | 'false' | 'pdf' | 'results' | 'pdf,results';
-  locale?: string;
-  refresh?: number | string;
-  'min-height'?: number | string;
-  'max-height'?: number | string;
-  resize?: 'auto' | 'none';
-  loading?: 'eager' | 'lazy';
-  timeout?: number | string;
+/** Attributes of `<metabase-embed>` as JSX props: the declared ones from the attribute table, and HTML's own. */
+type MetabaseEmbedJsxAttributes = AttributeTemplateProps & {
   title?: string;
   id?: string;
   class?: string;
@@ -58,7 +33,7 @@ interface MetabaseEmbedJsxAttributes {
   ref?: unknown;
   children?: unknown;
   [filter: `param-${string}`]: string | undefined;
-}
+};
 
 /** JSX props: the attributes, plus `onmetabase-embed-*` listeners (React 19 adds them as event listeners). */
 export type MetabaseEmbedJsxProps = MetabaseEmbedJsxAttributes & {

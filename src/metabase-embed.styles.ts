@@ -22,18 +22,12 @@ export const metabaseEmbedStyles = css`
     border: 0;
   }
   .frame iframe,
-  .skeleton,
-  :host([resize='none']) {
+  .skeleton {
     height: var(--metabase-embed-height, 600px);
   }
   .placeholder {
     box-sizing: border-box;
     min-height: var(--metabase-embed-height, 600px);
-  }
-  /* resize="none": the element's CSS height rules, and everything inside fills it. */
-  :host([resize='none']) :is(.frames, .frame, .frame iframe, .placeholder, .skeleton) {
-    height: 100%;
-    min-height: 0;
   }
   /* The next URL loads here, out of sight, until it replaces the visible frame. */
   .pending {
@@ -66,5 +60,20 @@ export const metabaseEmbedStyles = css`
     padding: 24px;
     text-align: center;
     font: 14px/1.4 system-ui, sans-serif;
+  }
+`;
+
+/**
+ * resize="none": the element's CSS height rules (default: --metabase-embed-height), and
+ * everything inside fills it. A sheet the view turns on, not a host attribute selector: the
+ * element writes no attribute on itself, and a property set by a framework has none.
+ */
+export const resizeNoneStyles = `
+  :host {
+    height: var(--metabase-embed-height, 600px);
+  }
+  :host :is(.frames, .frame, .frame iframe, .placeholder, .skeleton) {
+    height: 100%;
+    min-height: 0;
   }
 `;

@@ -1,39 +1,36 @@
 // The <metabase-embed> element: attributes in, a sized and self-renewing iframe out. This
 // module registers nothing (see define.ts); the protocol lives in embed/, the moving parts in
 // controllers/.
-import {
-  ReactiveElement,
-  type PropertyDeclaration,
-  type PropertyDeclarations,
-  type PropertyValues,
-} from '@lit/reactive-element';
+import {ReactiveElement, type PropertyDeclarations, type PropertyValues} from '@lit/reactive-element';
 import {AttributeWatchController} from './controllers/attribute-watch-controller.js';
 import {FramesController} from './controllers/frames-controller.js';
 import {LazyController} from './controllers/lazy-controller.js';
 import {TokenController} from './controllers/token-controller.js';
 import {appearanceHash} from './embed/appearance.js';
-import {paramsRule, readRuled, rules, ruleWarning, type AttributeRule} from './embed/attribute-rules.js';
-import {booleanConverter, jsonConverter, numberConverter} from './embed/attribute-values.js';
+import {readRuled, ruleWarning} from './embed/attribute-rules.js';
+import {
+  attributeName,
+  attributeRows,
+  changed,
+  litDeclarations,
+  type AttributeProperties,
+  type PropertyName,
+} from './embed/attribute-table.js';
 import {readConfiguration, type Configuration} from './embed/configuration.js';
 import {planFrame} from './embed/frame-plan.js';
 import {readPageToken} from './embed/page-token.js';
-import {jsonChanged, paramAttributePrefix, paramsFromSearch, tabFromSearch} from './embed/params.js';
+import {paramAttributePrefix, paramsFromSearch, tabFromSearch} from './embed/params.js';
 import {describeResource, resourceFromAttributes, resourceKind} from './embed/resource.js';
-import type {
-  EmbedParams,
-  EmbedState,
-  FetchToken,
-  FrameParams,
-  MetabaseEmbedErrorDetail,
-  MetabaseEmbedEventMap,
-} from './embed/types.js';
+import type {EmbedState, FrameParams, MetabaseEmbedErrorDetail, MetabaseEmbedEventMap} from './embed/types.js';
 import {AttributeWarnings} from './embed/warnings.js';
 import {metabaseEmbedStyles} from './metabase-embed.styles.js';
 import {createEmbedView, type EmbedView} from './metabase-embed.view.js';
 
 export type {MetabaseEmbedEventMap};
 
-const ruledProperties: Record<string, AttributeRule> = {...rules, params: paramsRule};
+/** What was given to each ruled property, valid or not: what the warnings quote. */
+const given = new WeakMap<MetabaseEmbedElement, Partial<Record<PropertyName, unknown>>>();
+const givenTo = (element: MetabaseEmbedElement) => given.get(element) ?? given.set(element, {}).get(element)!;
 
 /**
  * A Metabase signed ("static") embed that asks your backend for a signed URL, shows it in an
@@ -63,6 +60,8 @@ const ruledProperties: Record<string, AttributeRule> = {...rules, params: params
  * @cssprop [--metabase-embed-height=600px] - The placeholder's height, the iframe's height until the content reports its own, and the element's height with `resize="none"`.
  * @cssprop [--metabase-embed-skeleton-color=#eef1f5] - The loading skeleton's color.
  */
+// Its declared properties are typed by the interface below, from the attribute table.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class MetabaseEmbedElement extends ReactiveElement {
   // Getters, not static fields: with this tsconfig a static field is assigned after the class,
   // and for the CDN's Safari 15.4 target esbuild would then compile every #private member of
@@ -71,153 +70,11 @@ export class MetabaseEmbedElement extends ReactiveElement {
     return metabaseEmbedStyles;
   }
 
-  // A static map, not @property decorators: the same Lit declarations (createProperty), without
-  // the decorator helper and its calls in the bundle.
+  // A static map from the attribute table, not @property decorators: the same declarations,
+  // without the decorator helper and its calls in the bundle.
   static override get properties(): PropertyDeclarations {
-    return {
-      dashboard: {},
-      question: {},
-      endpoint: {},
-      credentials: {},
-      siteUrl: {attribute: 'site-url'},
-      token: {},
-      fetchToken: {attribute: false},
-      params: {converter: jsonConverter, hasChanged: jsonChanged},
-      initialParams: {attribute: 'initial-params', converter: jsonConverter, hasChanged: jsonChanged},
-      bordered: {converter: booleanConverter},
-      titled: {converter: booleanConverter},
-      theme: {},
-      background: {converter: booleanConverter},
-      font: {},
-      hideParameters: {attribute: 'hide-parameters'},
-      downloads: {},
-      locale: {},
-      refresh: {converter: numberConverter},
-      minHeight: {attribute: 'min-height', converter: numberConverter},
-      maxHeight: {attribute: 'max-height', converter: numberConverter},
-      resize: {reflect: true},
-      loading: {},
-      timeout: {converter: numberConverter},
-      tab: {},
-    };
+    return litDeclarations();
   }
-
-  // Validated properties read through their rule (embed/attribute-rules.ts): an invalid value
-  // reads back as the default, and the value given is kept for the warning. Lit wraps this
-  // accessor as it wraps one written in the class.
-  static override createProperty(name: PropertyKey, options?: PropertyDeclaration): void {
-    const rule = ruledProperties[name as string];
-    if (rule)
-      Object.defineProperty(this.prototype, name, {
-        get(this: MetabaseEmbedElement) {
-          return readRuled(rule, this.#given[name]);
-        },
-        set(this: MetabaseEmbedElement, value: unknown) {
-          const old = this.#given[name];
-          this.#given[name] = value;
-          // Compared as given: text that reads as the default still counts as a change.
-          this.requestUpdate(name, old, undefined, true, value);
-        },
-        configurable: true,
-        enumerable: true,
-      });
-    super.createProperty(name, options);
-  }
-
-  /** Dashboard to show: a positive integer id or a 21-character entity id. */
-  dashboard?: string | number | undefined;
-
-  /** Question (saved card) to show: a positive integer id or a 21-character entity id. */
-  question?: string | number | undefined;
-
-  /** Your signing endpoint; the element POSTs `{resource, params}` as JSON to it. */
-  endpoint?: string | undefined;
-
-  /**
-   * Credentials sent to the endpoint: `same-origin`, or `include` for a backend on another origin.
-   * @default 'same-origin'
-   */
-  credentials!: 'same-origin' | 'include';
-
-  /** Metabase's address, for `{jwt}` answers; when set, embed URLs must be on this origin. */
-  siteUrl?: string | undefined;
-
-  /**
-   * A first token the page's server signed (`embedAttributes` in metabase-embed/server), with
-   * `site-url`: shown without a request when it matches the resource and filters; the endpoint renews it.
-   */
-  token?: string | undefined;
-
-  /** Replaces the endpoint: `({resource, params, signal}) => Promise<answer>`. */
-  fetchToken?: FetchToken | undefined;
-
-  // Compared by content: a framework that passes a new but equal object on every render
-  // (React's `params={{…}}`) changes nothing.
-  /** Filter values signed into the token: JSON object of slug → string | number | boolean | array. */
-  params?: EmbedParams | undefined;
-
-  /** Initial values of editable filters (JSON); they go in the URL, not the token. */
-  initialParams?: EmbedParams | undefined;
-
-  /** Draw a border: `true` or `false`; absent: Metabase's default. */
-  bordered?: boolean | undefined;
-
-  /** Show the title: `"false"` turns it off; absent: Metabase's default. */
-  titled?: boolean | undefined;
-
-  /** Colour theme: `light`, `night` or `transparent`. */
-  theme?: 'light' | 'night' | 'transparent' | undefined;
-
-  /** Dashboard background: `true` or `false` (newer Metabase versions). */
-  background?: boolean | undefined;
-
-  /** Font name (Metabase paid plans). */
-  font?: string | undefined;
-
-  /** Comma-separated filter slugs whose widgets are hidden (their values still apply). */
-  hideParameters?: string | undefined;
-
-  /** Download buttons: `true`, `false`, `pdf`, `results` or `pdf,results` (paid plans). */
-  downloads?: boolean | 'pdf' | 'results' | 'pdf,results' | undefined;
-
-  /** Language of the embed, e.g. `de` or `pt-BR` (paid plans). */
-  locale?: string | undefined;
-
-  /** Auto-refresh period in seconds (dashboards only). */
-  refresh?: number | undefined;
-
-  /** Lowest iframe height in CSS pixels. */
-  minHeight?: number | undefined;
-
-  /** Highest iframe height in CSS pixels; taller content scrolls inside the iframe. */
-  maxHeight?: number | undefined;
-
-  /**
-   * `auto`: the height follows the content; `none`: the element's CSS height.
-   * @default 'auto'
-   */
-  resize!: 'auto' | 'none';
-
-  /**
-   * `lazy`: ask for no token until the element is within 200 px of the viewport.
-   * @default 'eager'
-   */
-  loading!: 'eager' | 'lazy';
-
-  /**
-   * Seconds to wait for the endpoint before a try counts as failed (at most 2147483).
-   * @default 15
-   */
-  timeout!: number;
-
-  /**
-   * Dashboard tab to open: its id (`32`) or Metabase's `<id>-<name>` (`32-product-details`).
-   * The tab the visitor opens inside the embed then wins, across token renewals and filter changes.
-   */
-  tab?: string | undefined;
-
-  /** What was given to each validated property, valid or not. */
-  readonly #given: Record<PropertyKey, unknown> = {};
 
   readonly #tokens = new TokenController(this, {
     reconsider: () => this.#scheduleReconcile(),
@@ -244,6 +101,7 @@ export class MetabaseEmbedElement extends ReactiveElement {
   });
 
   readonly #lazy = new LazyController(this, () => this.#scheduleReconcile());
+  readonly #internals = this.attachInternals?.();
 
   readonly #warnings = new AttributeWarnings((message) => console.warn(`<metabase-embed>: ${message}`));
   /** A configuration error on show (request failures are the token controller's). */
@@ -301,20 +159,16 @@ export class MetabaseEmbedElement extends ReactiveElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // Warnings come from the rules, and each names its rule's attribute.
-    for (const name of changed.keys()) {
-      const rule = ruledProperties[name as string];
-      if (rule) this.#warnings.forget(rule.attribute);
-    }
-    if (changed.has('token')) this.#warnings.forget('token');
+    // Warnings come from the rules, and each names its attribute first.
+    for (const name of changed.keys()) this.#warnings.forget(attributeName(name as string));
     // Another resource, or new initial values, start from the values the host chose.
     if (changed.has('dashboard') || changed.has('question') || changed.has('initialParams')) this.#visitorParams = {};
     if (changed.has('dashboard') || changed.has('question') || changed.has('tab')) this.#visitorTab = null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (this.state === 'loading') this.setAttribute('aria-busy', 'true');
-    else this.removeAttribute('aria-busy');
+    this.#setBusy(this.state === 'loading');
+    if (changed.has('resize')) this.#view.fixHeight(this.resize === 'none');
     if (changed.has('resize') || changed.has('minHeight') || changed.has('maxHeight')) {
       this.#frames.setSizing({resize: this.resize, min: this.minHeight, max: this.maxHeight});
     }
@@ -336,6 +190,17 @@ export class MetabaseEmbedElement extends ReactiveElement {
     this.#view.show(this.#error?.message, this.#frames.showing);
   }
 
+  // Through ElementInternals, not an attribute: the element writes nothing on its host, which a
+  // framework hydrating server-rendered HTML would see as a mismatch. The attribute only where
+  // ElementInternals has no ARIA (Safari before 16.4).
+  #setBusy(busy: boolean): void {
+    const internals = this.#internals;
+    if (internals && 'ariaBusy' in internals) {
+      internals.ariaBusy = busy ? 'true' : null;
+    } else if (busy) this.setAttribute('aria-busy', 'true');
+    else this.removeAttribute('aria-busy');
+  }
+
   get #error(): MetabaseEmbedErrorDetail | null {
     return this.#configurationError ?? this.#tokens.failure;
   }
@@ -355,11 +220,12 @@ export class MetabaseEmbedElement extends ReactiveElement {
     if (!this.isConnected) return;
     const reload = this.#reloadRequested;
     this.#reloadRequested = false; // the first token after a fix is 'initial' or 'params'
-    for (const [name, rule] of Object.entries(rules)) {
-      const warning = ruleWarning(rule, this.#given[name]);
+    const values = givenTo(this);
+    for (const [name, {rule, required}] of attributeRows) {
+      const warning = rule && !required && ruleWarning(attributeName(name), rule, values[name]);
       if (warning) this.#warnings.warn(warning);
     }
-    const read = readConfiguration(this, this.#given['params'], document.baseURI);
+    const read = readConfiguration(this, values.params, document.baseURI);
     if ('problem' in read) return this.#fail(read.problem);
     this.#configurationError = null;
     this.#takePageToken(read.configuration);
@@ -385,7 +251,7 @@ export class MetabaseEmbedElement extends ReactiveElement {
     const token = this.#tokens.token;
     // A reconcile on its way decides with the latest configuration.
     if (!token || this.#error || this.#reconcileScheduled) return;
-    const {hash, warnings} = appearanceHash(this.#given, resourceKind(token.target.claims.resource));
+    const {hash, warnings} = appearanceHash(givenTo(this), resourceKind(token.target.claims.resource));
     for (const warning of warnings) this.#warnings.warn(warning.message);
     this.#frames.show(
       planFrame({
@@ -421,4 +287,30 @@ export class MetabaseEmbedElement extends ReactiveElement {
   #emit<K extends keyof MetabaseEmbedEventMap>(type: K, detail: MetabaseEmbedEventMap[K]['detail']): void {
     this.dispatchEvent(new CustomEvent(type, {detail, bubbles: true, composed: true}));
   }
+}
+
+// The declared properties, typed from the attribute table (with their JSDoc).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface MetabaseEmbedElement extends AttributeProperties {}
+
+// Ruled properties read through their rule: an invalid value reads back as the default, and
+// the value given is kept for the warning. Lit declares them with `noAccessor`, so these are
+// their accessors; a change is compared as given (text that reads as the default still counts).
+for (const [name, row] of attributeRows) {
+  const {rule} = row;
+  if (rule)
+    Object.defineProperty(MetabaseEmbedElement.prototype, name, {
+      get(this: MetabaseEmbedElement) {
+        return readRuled(rule, givenTo(this)[name]);
+      },
+      set(this: MetabaseEmbedElement, value: unknown) {
+        const values = givenTo(this);
+        if (!changed(row, value, values[name])) return;
+        const old = this[name];
+        values[name] = value;
+        this.requestUpdate(name, old, {hasChanged: () => true});
+      },
+      configurable: true,
+      enumerable: true,
+    });
 }

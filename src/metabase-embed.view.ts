@@ -1,6 +1,8 @@
 // <metabase-embed>'s shadow DOM: three boxes written once, after which only which box shows
 // and the error message change. Plain DOM, not lit-html: a template engine would add ~3 kB
 // gzip to the CDN bundles to draw markup that never changes shape.
+import {resizeNoneStyles} from './metabase-embed.styles.js';
+
 const markup =
   '<div class="frames"></div>' +
   '<div class="placeholder" part="loading"><slot name="loading"><div class="skeleton"></div></slot></div>' +
@@ -13,6 +15,8 @@ export interface EmbedView {
   readonly frames: HTMLElement;
   /** The error box with `message` (the default slot shows it), else the loading box until a frame shows. */
   show(message: string | undefined, frameShowing: boolean): void;
+  /** `resize="none"`: the element's CSS height instead of the content's. */
+  fixHeight(fixed: boolean): void;
 }
 
 /**
@@ -25,8 +29,16 @@ export function createEmbedView(root: ParentNode, onRetry: () => void): EmbedVie
   const [frames, loading, error] = template.content.children as unknown as [HTMLElement, HTMLElement, HTMLElement];
   const text = error.querySelector('p')!;
   error.querySelector('button')!.addEventListener('click', onRetry);
+  // In the root only while on, not switched by its `media`: WebKitGTK does not restyle the
+  // shadow tree when a <style>'s `media` changes, and resize="none" had no effect there.
+  const fixedHeight = document.createElement('style');
+  fixedHeight.textContent = resizeNoneStyles;
   root.append(template.content);
   return {
+    fixHeight(fixed) {
+      if (fixed) root.append(fixedHeight);
+      else fixedHeight.remove();
+    },
     frames,
     show(message, frameShowing) {
       loading.hidden = message !== undefined || frameShowing;

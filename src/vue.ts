@@ -4,6 +4,7 @@
 // still needs `isCustomElement` to leave the tag to the browser (README, "Vue 3").
 import type {ReactiveElement} from '@lit/reactive-element';
 import type {DefineComponent} from 'vue';
+import type {DashedProperty} from './embed/attribute-table.js';
 import type {MetabaseEmbedEventMap} from './embed/types.js';
 import type {MetabaseEmbedElement} from './metabase-embed.js';
 
@@ -12,13 +13,6 @@ type ElementProperty = Exclude<
   keyof MetabaseEmbedElement,
   keyof ReactiveElement | 'state' | 'expiresAt' | 'frameParams' | 'reload'
 >;
-
-/**
- * Properties whose attribute is spelled otherwise (`min-height`): Vue's tooling reads
- * `min-height="300"` and `:minHeight="300"` as one prop, and Vue sets the first as the
- * attribute, so these also take the attribute's text.
- */
-type DashedProperty = 'siteUrl' | 'initialParams' | 'hideParameters' | 'minHeight' | 'maxHeight';
 
 /** `metabase-embed-load` → `MetabaseEmbedLoad`: the prop Vue's compiler makes of `@metabase-embed-load`. */
 type PascalCase<S extends string> = S extends `${infer Head}-${infer Rest}`
@@ -32,6 +26,9 @@ type PascalCase<S extends string> = S extends `${infer Head}-${infer Rest}`
  * takes text; each event, as `@metabase-embed-load`, gets its typed `CustomEvent`.
  */
 export type MetabaseEmbedVueProps = {
+  // Where the attribute is spelled otherwise (`min-height`), Vue's tooling reads
+  // `min-height="300"` and `:minHeight="300"` as one prop, and Vue sets the first as the
+  // attribute: those also take the attribute's text.
   [K in ElementProperty]?: MetabaseEmbedElement[K] | (K extends DashedProperty ? string : never);
 } & {
   [filter: `param-${string}`]: string | undefined;

@@ -7,9 +7,26 @@ export type BuiltFramework = 'react' | 'react18' | 'vue';
 
 export const appRoot = (app: BuiltFramework) => fileURLToPath(new URL(`./${app}/`, import.meta.url));
 
-export async function buildFrameworkApp(app: BuiltFramework, outDir: string): Promise<void> {
+/**
+ * `development`: as a dev server would, with the `development` export condition (Lit's and
+ * React's development builds, which warn in the console) instead of the production ones.
+ */
+export async function buildFrameworkApp(
+  app: BuiltFramework,
+  outDir: string,
+  {development = false}: {development?: boolean} = {},
+): Promise<void> {
   const root = appRoot(app);
-  await build({root, logLevel: 'warn', build: {outDir, emptyOutDir: true}});
+  await build({
+    root,
+    logLevel: 'warn',
+    ...(development && {
+      mode: 'development',
+      define: {'process.env.NODE_ENV': '"development"'},
+      resolve: {conditions: ['module', 'browser', 'development']},
+    }),
+    build: {outDir, emptyOutDir: true},
+  });
 }
 
 /**

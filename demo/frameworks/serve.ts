@@ -17,7 +17,7 @@ if (app !== 'react' && app !== 'react18' && app !== 'vue' && app !== 'ssr') {
 }
 
 const outDir = mkdtempSync(join(tmpdir(), `metabase-embed-${app}-`));
-let files: AppFiles = ssrApp;
+let files: AppFiles = ssrApp();
 if (app !== 'ssr') {
   await buildFrameworkApp(app, outDir);
   files = builtApp(outDir);

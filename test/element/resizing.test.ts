@@ -119,5 +119,17 @@ describe('resizing', () => {
     expect(shown).to.not.equal(iframe);
     expect(shown.style.height).to.equal('');
     expect(shown.getBoundingClientRect().height).to.equal(333);
+    expect(el.hasAttribute('resize'), 'the property is not written onto the host').to.equal(false);
+  });
+
+  it('resize set as a property (as frameworks do) gives the element its default fixed height', async () => {
+    const {el} = await onScreen({height: 420}, {});
+    el.resize = 'none';
+    await nextEvent(el, 'metabase-embed-load');
+    expect(el.getBoundingClientRect().height).to.equal(600); // --metabase-embed-height's default
+    expect(el.shadowRoot!.querySelector('iframe')!.getBoundingClientRect().height).to.equal(600);
+    el.resize = 'auto';
+    await nextEvent(el, 'metabase-embed-load');
+    await heightBecomes(el.shadowRoot!.querySelector('iframe')!, 420);
   });
 });

@@ -26,6 +26,19 @@ describe('the element view', () => {
     expect(view.frames === root.querySelector('.frames'), 'frames is the .frames box').to.equal(true);
   });
 
+  it('resize="none" adds its sheet to the root, and auto takes it out again', () => {
+    const {root} = rootWithStyle();
+    const view = createEmbedView(root, () => {});
+    const sheets = () => root.querySelectorAll('style').length;
+    expect(sheets()).to.equal(1);
+    view.fixHeight(true);
+    view.fixHeight(true);
+    expect(sheets()).to.equal(2);
+    expect(root.lastElementChild!.textContent).to.contain('100%');
+    view.fixHeight(false);
+    expect(sheets()).to.equal(1);
+  });
+
   it('shows the loading box, then nothing once a frame shows, then the error box with its message', () => {
     const {root} = rootWithStyle();
     const view = createEmbedView(root, () => {});

@@ -1,10 +1,24 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {readRuled, rules, ruleWarning, type AttributeRule} from '../../src/embed/attribute-rules.js';
+import {readRuled, ruleWarning, type AttributeRule} from '../../src/embed/attribute-rules.js';
+import {attributeName, attributeTable} from '../../src/embed/attribute-table.js';
 import {parseJsonAttribute, parseNumberAttribute} from '../../src/embed/attribute-values.js';
 
 // What a property reads as for the value it was given (its converter's output), and whether
 // that value earns a warning.
+const rules = {
+  credentials: attributeTable.credentials.rule,
+  resize: attributeTable.resize.rule,
+  loading: attributeTable.loading.rule,
+  theme: attributeTable.theme.rule,
+  bordered: attributeTable.bordered.rule,
+  downloads: attributeTable.downloads.rule,
+  hideParameters: attributeTable.hideParameters.rule,
+  minHeight: attributeTable.minHeight.rule,
+  maxHeight: attributeTable.maxHeight.rule,
+  timeout: attributeTable.timeout.rule,
+  initialParams: attributeTable.initialParams.rule,
+};
 const cases: Array<{property: keyof typeof rules; given: unknown; reads: unknown; warns: boolean}> = [
   {property: 'credentials', given: undefined, reads: 'same-origin', warns: false},
   {property: 'credentials', given: 'include', reads: 'include', warns: false},
@@ -43,9 +57,9 @@ for (const {property, given, reads, warns} of cases) {
   test(`${property} given ${JSON.stringify(given)} reads ${JSON.stringify(reads)}${warns ? ', with a warning' : ''}`, () => {
     const rule: AttributeRule = rules[property];
     assert.deepEqual(readRuled(rule, given), reads);
-    const warning = ruleWarning(rule, given);
+    const warning = ruleWarning(attributeName(property), rule, given);
     assert.equal(warning !== undefined, warns);
-    if (warning) assert.ok(warning.startsWith(`"${rule.attribute}" must be `), warning);
+    if (warning) assert.ok(warning.startsWith(`"${attributeName(property)}" must be `), warning);
   });
 }
 
@@ -74,6 +88,6 @@ const warnings: Array<{property: keyof typeof rules; given: unknown; warning: st
 ];
 for (const {property, given, warning} of warnings) {
   test(`the warning for ${property} given ${JSON.stringify(given)} names the attribute, what it allows and the outcome`, () => {
-    assert.equal(ruleWarning(rules[property], given), warning);
+    assert.equal(ruleWarning(attributeName(property), rules[property], given), warning);
   });
 }

@@ -5,7 +5,14 @@ import {describe, it} from 'node:test';
 import {appRoot} from '../../demo/frameworks/build.js';
 import {typeCheck} from './support/type-check.js';
 import {builtAppForTests} from './support/built-app.js';
-import {pickCategory, refiltered, salesOverview, statusOnceItReads, waitForEmbed} from './support/embed-view.js';
+import {
+  pickCategory,
+  quietFirstLoad,
+  refiltered,
+  salesOverview,
+  statusOnceItReads,
+  waitForEmbed,
+} from './support/embed-view.js';
 
 describe('React 19 app', () => {
   const app = builtAppForTests('react');
@@ -23,6 +30,10 @@ describe('React 19 app', () => {
       ['metabase-embed-react-demo'],
     );
     assert.equal(await statusOnceItReads(app().page, 'Dashboard loaded 1 time(s)'), 'Dashboard loaded 1 time(s)');
+  });
+
+  it('on load: one token request per embed, no console warning or error (development builds)', async () => {
+    assert.deepEqual(await app().firstLoad, quietFirstLoad(1));
   });
 
   it('a category picked in the app re-signs: params set as a property reach the token', async () => {

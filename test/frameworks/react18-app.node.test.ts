@@ -9,7 +9,14 @@ import {after, describe, it} from 'node:test';
 import {appRoot, buildServerEntry} from '../../demo/frameworks/build.js';
 import {typeCheck} from './support/type-check.js';
 import {builtAppForTests} from './support/built-app.js';
-import {pickCategory, refiltered, salesOverview, statusOnceItReads, waitForEmbed} from './support/embed-view.js';
+import {
+  pickCategory,
+  quietFirstLoad,
+  refiltered,
+  salesOverview,
+  statusOnceItReads,
+  waitForEmbed,
+} from './support/embed-view.js';
 
 const tsconfig = `${appRoot('react18')}tsconfig.json`;
 
@@ -33,17 +40,23 @@ describe('React 18 app', () => {
     const shown = await waitForEmbed(app().page, undefined, app().host.secretKey);
     assert.deepEqual(shown, salesOverview());
     assert.equal(await statusOnceItReads(app().page, 'Dashboard loaded 1 time(s)'), 'Dashboard loaded 1 time(s)');
-    // React 18 alone would write params="[object Object]"; the wrapper writes JSON and sets the property.
+    // React 18 alone would write params="[object Object]"; the wrapper writes JSON and sets the
+    // property. The element writes no attribute of its own (no resize="auto", no aria-busy): what
+    // the server rendered is what React finds when it hydrates.
     const element = await app().page.$eval('metabase-embed', (embed) => ({
       attributes: embed.getAttributeNames(),
       params: embed.params,
       minHeight: embed.minHeight,
     }));
     assert.deepEqual(element, {
-      attributes: ['dashboard', 'endpoint', 'params', 'theme', 'min-height', 'resize'],
+      attributes: ['dashboard', 'endpoint', 'params', 'theme', 'min-height'],
       params: {},
       minHeight: 300,
     });
+  });
+
+  it('on load: one token request per embed, no console warning or error (development builds)', async () => {
+    assert.deepEqual(await app().firstLoad, quietFirstLoad(1));
   });
 
   it('a category picked in the app re-signs; onMetabaseEmbedLoad reaches the app', async () => {

@@ -1,19 +1,32 @@
 // The server-rendered page (demo/frameworks/ssr/page.ts): the server writes <metabase-embed>
 // with the visitor's filter; the element's script is held back until the test lets it
-// through, so the page is seen before and after the upgrade.
+// through, so the page is seen before and after the upgrade. The script is the element's
+// development bundle, as a dev server would serve it.
 import assert from 'node:assert/strict';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import type {HTTPRequest} from 'puppeteer-core';
 import {ssrApp} from '../../demo/frameworks/ssr/page.js';
-import {startApp, type RunningApp} from './support/built-app.js';
-import {pickCategory, refiltered, salesOverview, statusOnceItReads, waitForEmbed} from './support/embed-view.js';
+import {buildDevelopmentScript, startApp, type RunningApp} from './support/built-app.js';
+import {
+  pickCategory,
+  quietFirstLoad,
+  refiltered,
+  salesOverview,
+  statusOnceItReads,
+  waitForEmbed,
+} from './support/embed-view.js';
 
 describe('server-rendered page', () => {
   let app: RunningApp;
   let elementScript: Promise<HTTPRequest>;
 
+  const scriptDir = mkdtempSync(join(tmpdir(), 'metabase-embed-ssr-script-'));
+
   before(async () => {
-    app = await startApp(ssrApp);
+    app = await startApp(ssrApp({script: await buildDevelopmentScript(scriptDir)}));
     await app.page.setRequestInterception(true);
     elementScript = new Promise((resolve) => {
       app.page.on('request', (request) => {
@@ -24,7 +37,10 @@ describe('server-rendered page', () => {
     // Not awaited: the page cannot finish loading while its deferred script is held.
     void app.page.goto(`${app.host.url}?category=Widget`).catch(() => undefined);
   });
-  after(() => app?.close());
+  after(async () => {
+    await app?.close();
+    rmSync(scriptDir, {recursive: true, force: true});
+  });
 
   it('before the script: the tag the server wrote, with its loading text', async () => {
     await elementScript;
@@ -55,6 +71,18 @@ describe('server-rendered page', () => {
     assert.deepEqual(shown, salesOverview('Widget'));
     // The page script added its listener to the element before it was upgraded.
     assert.equal(await statusOnceItReads(app.page, 'Dashboard loaded 1 time(s)'), 'Dashboard loaded 1 time(s)');
+    // The element wrote no attribute of its own (no resize, no aria-busy) on the server's tag.
+    assert.deepEqual(await app.page.$eval('metabase-embed', (embed) => embed.getAttributeNames()), [
+      'dashboard',
+      'endpoint',
+      'theme',
+      'min-height',
+      'param-category',
+    ]);
+  });
+
+  it('on load: one token request per embed, no console warning or error (development builds)', async () => {
+    assert.deepEqual(await app.firstLoad, quietFirstLoad(1));
   });
 
   it('a category picked on the page re-signs and reaches the page through the load event', async () => {

@@ -5,7 +5,14 @@ import {describe, it} from 'node:test';
 import {appRoot} from '../../demo/frameworks/build.js';
 import {typeCheck} from './support/type-check.js';
 import {builtAppForTests} from './support/built-app.js';
-import {pickCategory, refiltered, salesOverview, statusOnceItReads, waitForEmbed} from './support/embed-view.js';
+import {
+  pickCategory,
+  quietFirstLoad,
+  refiltered,
+  salesOverview,
+  statusOnceItReads,
+  waitForEmbed,
+} from './support/embed-view.js';
 
 describe('Vue 3 app', () => {
   const app = builtAppForTests('vue');
@@ -18,6 +25,10 @@ describe('Vue 3 app', () => {
     const shown = await waitForEmbed(app().page, undefined, app().host.secretKey);
     assert.deepEqual(shown, salesOverview());
     assert.equal(await statusOnceItReads(app().page, 'Dashboard loaded 1 time(s)'), 'Dashboard loaded 1 time(s)');
+  });
+
+  it('on load: one token request per embed, no console warning or error (development builds)', async () => {
+    assert.deepEqual(await app().firstLoad, quietFirstLoad(1));
   });
 
   it('a category picked in the app re-signs (:params set as a property), @metabase-embed-load counts it', async () => {

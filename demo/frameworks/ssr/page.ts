@@ -52,16 +52,21 @@ export function ssrPage(category: string | undefined): string {
 `.text;
 }
 
-/** The server-rendered app: the page at `/`, the element's script at /metabase-embed.js. */
-export const ssrApp: AppFiles = async (url) => {
-  if (url.pathname === '/') {
-    const category = url.searchParams.get('category') ?? '';
-    return {
-      body: ssrPage(CATEGORIES.includes(category) ? category : undefined),
-      contentType: 'text/html; charset=utf-8',
-    };
-  }
-  if (url.pathname === '/metabase-embed.js')
-    return {body: await readFile(SCRIPT), contentType: 'text/javascript; charset=utf-8'};
-  return undefined;
-};
+/**
+ * The server-rendered app: the page at `/`, the element's script at /metabase-embed.js
+ * (`script`: another build of it, e.g. a development bundle; default the CDN's classic script).
+ */
+export const ssrApp =
+  ({script = SCRIPT}: {script?: string} = {}): AppFiles =>
+  async (url) => {
+    if (url.pathname === '/') {
+      const category = url.searchParams.get('category') ?? '';
+      return {
+        body: ssrPage(CATEGORIES.includes(category) ? category : undefined),
+        contentType: 'text/html; charset=utf-8',
+      };
+    }
+    if (url.pathname === '/metabase-embed.js')
+      return {body: await readFile(script), contentType: 'text/javascript; charset=utf-8'};
+    return undefined;
+  };

@@ -5,9 +5,16 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {IncomingMessage} from 'node:http';
 import {after, before} from 'node:test';
+import {build as esbuild} from 'esbuild';
 import type {Page} from 'puppeteer-core';
 import {buildFrameworkApp, type BuiltFramework} from '../../../demo/frameworks/build.js';
-import {builtApp, startFrameworkHost, type AppFiles, type FrameworkHost} from '../../../demo/frameworks/host.js';
+import {
+  builtApp,
+  startFrameworkHost,
+  TOKEN_ENDPOINT,
+  type AppFiles,
+  type FrameworkHost,
+} from '../../../demo/frameworks/host.js';
 import {launchChromium, type LaunchedChromium as Chromium} from '../../../support/chromium.js';
 
 export interface RunningApp {
@@ -17,14 +24,26 @@ export interface RunningApp {
   tokenRequests: IncomingMessage[];
   /** Messages the page logged as errors or warnings. */
   consoleProblems: string[];
+  /** What the browser had done when the page's first embed loaded; see firstLoad(). */
+  firstLoad: Promise<FirstLoad>;
   close(): Promise<void>;
 }
 
-/** Builds `app` (react, vue) and serves it; see startApp. */
+/** When the first `metabase-embed-load` reached the page's document. */
+export interface FirstLoad {
+  /** <metabase-embed> elements on the page. */
+  embeds: number;
+  /** Token requests the browser had started (aborted ones too), seen by DevTools. */
+  tokenRequests: number;
+  /** Console warnings and errors (with page errors) so far. */
+  consoleProblems: string[];
+}
+
+/** Builds `app` (react, vue) as a dev server would serve it (development builds), and serves it; see startApp. */
 export async function buildAndStartApp(app: BuiltFramework): Promise<RunningApp> {
   const outDir = mkdtempSync(join(tmpdir(), `metabase-embed-${app}-build-`));
   try {
-    await buildFrameworkApp(app, outDir);
+    await buildFrameworkApp(app, outDir, {development: true});
     const running = await startApp(builtApp(outDir));
     return {...running, close: () => running.close().finally(() => rmSync(outDir, {recursive: true, force: true}))};
   } catch (error) {
@@ -50,6 +69,23 @@ export function builtAppForTests(app: BuiltFramework): () => RunningApp {
   };
 }
 
+/**
+ * The element's classic script as a dev server would bundle it: `metabase-embed` (from the
+ * build) with the `development` export condition, so Lit's development warnings are in.
+ */
+export async function buildDevelopmentScript(outDir: string): Promise<string> {
+  const outfile = join(outDir, 'metabase-embed.js');
+  await esbuild({
+    stdin: {contents: "import 'metabase-embed';", resolveDir: process.cwd()},
+    bundle: true,
+    format: 'iife',
+    conditions: ['development'],
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
 /** Serves `files` with a token endpoint and gives a fresh Chromium page (not yet navigated). */
 export async function startApp(files: AppFiles): Promise<RunningApp> {
   const tokenRequests: IncomingMessage[] = [];
@@ -60,15 +96,34 @@ export async function startApp(files: AppFiles): Promise<RunningApp> {
     const page = await chromium.browser.newPage();
     const consoleProblems: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warn') consoleProblems.push(message.text());
+      if (message.type() !== 'error' && message.type() !== 'warn') return;
+      // Lit's one notice that a development build is running, printed for any Lit element.
+      if (message.text().startsWith('Lit is in dev mode.')) return;
+      consoleProblems.push(message.text());
     });
     page.on('pageerror', (error) => consoleProblems.push(String(error)));
+    // Counted by the browser, not the host: a request the element aborts may never reach it.
+    let requestsStarted = 0;
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === TOKEN_ENDPOINT) requestsStarted++;
+    });
+    let reportFirstLoad!: (load: FirstLoad) => void;
+    const firstLoad = new Promise<FirstLoad>((resolve) => (reportFirstLoad = resolve));
+    await page.exposeFunction('__metabaseEmbedFirstLoad', (embeds: number) =>
+      reportFirstLoad({embeds, tokenRequests: requestsStarted, consoleProblems: [...consoleProblems]}),
+    );
+    // A string, not a function: tsx's transform would add helpers the page does not have.
+    await page.evaluateOnNewDocument(`
+      document.addEventListener('metabase-embed-load', () =>
+        window.__metabaseEmbedFirstLoad(document.querySelectorAll('metabase-embed').length), {once: true});
+    `);
     const browser = chromium;
     return {
       host,
       page,
       tokenRequests,
       consoleProblems,
+      firstLoad,
       close: async () => {
         await Promise.all([browser.close(), host.close()]);
       },

@@ -3,7 +3,7 @@
 // that iframe shows, read through the DevTools connection (the frame is cross-origin).
 import jwt from 'jsonwebtoken';
 import type {Page} from 'puppeteer-core';
-import type {RunningApp} from './built-app.js';
+import type {FirstLoad, RunningApp} from './built-app.js';
 
 export interface ShownEmbed {
   params: Record<string, unknown>;
@@ -104,3 +104,9 @@ export const refiltered = (category: string, loads: number): Refiltered => ({
   status: `Dashboard loaded ${loads} time(s)`,
   consoleProblems: [],
 });
+
+/**
+ * What a page with `embeds` elements should have done when its first embed loaded: one token
+ * request per embed (none wasted on an element still being configured), nothing logged.
+ */
+export const quietFirstLoad = (embeds: number): FirstLoad => ({embeds, tokenRequests: embeds, consoleProblems: []});

@@ -7,7 +7,7 @@ import {cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync} from 
 import {tmpdir} from 'node:os';
 import {basename, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {installIntoCache} from '../../../scripts/cache-install.js';
+import {installIntoCache} from '../../../support/cache-install.js';
 
 export const repo = fileURLToPath(new URL('../../../', import.meta.url));
 

@@ -7,7 +7,7 @@ import {createRequire} from 'node:module';
 import jwt from 'jsonwebtoken';
 import type {AxeResults, RunOptions} from 'axe-core';
 import type {Page} from 'puppeteer-core';
-import {launchChromium, type LaunchedChromium} from '../../../scripts/chromium.js';
+import {launchChromium, type LaunchedChromium} from '../../../support/chromium.js';
 
 const WAIT = {timeout: 30_000};
 export const TOKEN_PATH = '/api/metabase/embed';

@@ -1,0 +1,239 @@
+// Every declared attribute of <metabase-embed>, one row each, and what is derived from it:
+// the element's Lit property declarations and typed properties (metabase-embed.ts), the
+// validation (a row's rule), the embed URL's hash (rows with a hash key, in this order:
+// Metabase's), the JSX/Vue/Svelte props, the manifest and the README's table (from the
+// row's JSDoc, through custom-elements-manifest.config.mjs). `param-<slug>` and `title` are
+// watched, not declared (controllers/attribute-watch-controller.ts).
+import type {PropertyDeclarations} from '@lit/reactive-element';
+import {choice, flag, matching, paramsObject, pixels, type AttributeRule} from './attribute-rules.js';
+import {booleanConverter, jsonConverter, numberConverter} from './attribute-values.js';
+import {jsonChanged} from './params.js';
+import {maxTimerDelayMs} from './retry.js';
+import type {FetchToken} from './types.js';
+
+interface Row<T = unknown> {
+  /** `false`: a property only. Otherwise its attribute is its name in kebab-case (`site-url`). */
+  attribute?: false;
+  /** Attribute text → value; none: the text itself. */
+  converter?: {fromAttribute(text: string | null): unknown};
+  /** What the value allows; the property reads through it (readRuled). */
+  rule?: AttributeRule<T>;
+  /** An invalid value is a configuration error (configuration.ts says which), not a warning. */
+  required?: true;
+  /** The key of the embed URL's hash it is written to (appearance.ts). */
+  hash?: string;
+  /** Type only: the value of a row without a rule. */
+  type?: T;
+}
+
+/** A row without a rule, of type `T` (read and checked by configuration.ts). */
+const unruled = <T>() => ({}) as {type?: T};
+/** A property without an attribute, of type `T`. */
+const propertyOnly = <T>() => ({attribute: false}) as {attribute: false; type?: T};
+
+export const attributeTable = {
+  /** Dashboard to show: a positive integer id or a 21-character entity id. */
+  dashboard: unruled<string | number>(),
+  /** Question (saved card) to show: a positive integer id or a 21-character entity id. */
+  question: unruled<string | number>(),
+  /** Your signing endpoint; the element POSTs `{resource, params}` as JSON to it. */
+  endpoint: unruled<string>(),
+  /** Credentials sent to the endpoint: `same-origin`, or `include` for a backend on another origin. */
+  credentials: {rule: choice(['same-origin', 'include'], 'same-origin')},
+  /** Metabase's address, for `{jwt}` answers; when set, embed URLs must be on this origin. */
+  siteUrl: unruled<string>(),
+  /**
+   * A first token the page's server signed (`embedAttributes` in metabase-embed/server), with
+   * `site-url`: shown without a request when it matches the resource and filters; the endpoint renews it.
+   */
+  token: unruled<string>(),
+  /** Replaces the endpoint: `({resource, params, signal}) => Promise<answer>`. */
+  fetchToken: propertyOnly<FetchToken>(),
+  /** Filter values signed into the token: JSON object of slug → string | number | boolean | array. */
+  params: {converter: jsonConverter, rule: paramsObject('params'), required: true},
+  /** Initial values of editable filters (JSON); they go in the URL, not the token. */
+  initialParams: {converter: jsonConverter, rule: paramsObject('initial-params')},
+  /** Draw a border: `true` or `false`; absent: Metabase's default. */
+  bordered: {converter: booleanConverter, rule: flag, hash: 'bordered'},
+  /** Show the title: `"false"` turns it off; absent: Metabase's default. */
+  titled: {converter: booleanConverter, rule: flag, hash: 'titled'},
+  /** Colour theme: `light`, `night` or `transparent`. */
+  theme: {rule: choice(['light', 'night', 'transparent']), hash: 'theme'},
+  /** Dashboard background: `true` or `false` (newer Metabase versions). */
+  background: {converter: booleanConverter, rule: flag, hash: 'background'},
+  /** Auto-refresh period in seconds (dashboards only). */
+  refresh: {
+    converter: numberConverter,
+    rule: {
+      allows: 'a positive whole number of seconds',
+      read: (value) => (typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined),
+    },
+    hash: 'refresh',
+  },
+  /** Font name (Metabase paid plans). */
+  font: {
+    rule: {
+      allows: 'a font name',
+      read: (value) => (typeof value === 'string' && value.trim() ? value.trim() : undefined),
+    },
+    hash: 'font',
+  },
+  /** Comma-separated filter slugs whose widgets are hidden (their values still apply). */
+  hideParameters: {
+    rule: {
+      allows: 'a comma-separated list of filter slugs',
+      read(value) {
+        const slugs = typeof value === 'string' ? value.split(',').map((slug) => slug.trim()) : [''];
+        return slugs.every((slug) => /^[^\s,#&=]+$/.test(slug)) ? slugs.join(',') : undefined;
+      },
+    },
+    hash: 'hide_parameters',
+  },
+  /** Download buttons: `true`, `false`, `pdf`, `results` or `pdf,results` (paid plans). */
+  downloads: {
+    rule: {
+      allows: 'one of "true", "false", "pdf", "results", "pdf,results"',
+      read(value) {
+        const text = typeof value === 'string' || typeof value === 'boolean' ? String(value).replace(/\s+/g, '') : '';
+        return ([true, false, 'pdf', 'results', 'pdf,results'] as const).find(
+          (word) => String(word) === (text === 'results,pdf' ? 'pdf,results' : text),
+        );
+      },
+    },
+    hash: 'downloads',
+  },
+  /** Language of the embed, e.g. `de` or `pt-BR` (paid plans). */
+  locale: {
+    rule: matching('a language tag such as "de" or "pt-BR"', /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/),
+    hash: 'locale',
+  },
+  /** Lowest iframe height in CSS pixels. */
+  minHeight: {converter: numberConverter, rule: pixels},
+  /** Highest iframe height in CSS pixels; taller content scrolls inside the iframe. */
+  maxHeight: {converter: numberConverter, rule: pixels},
+  /** `auto`: the height follows the content; `none`: the element's CSS height. */
+  resize: {rule: choice(['auto', 'none'], 'auto')},
+  /** `lazy`: ask for no token until the element is within 200 px of the viewport. */
+  loading: {rule: choice(['eager', 'lazy'], 'eager')},
+  /** Seconds to wait for the endpoint before a try counts as failed (at most 2147483). */
+  timeout: {
+    converter: numberConverter,
+    rule: {
+      allows: `a positive number of seconds, at most ${Math.floor(maxTimerDelayMs / 1000)}`,
+      read: (value) => (typeof value === 'number' && value > 0 && value * 1000 <= maxTimerDelayMs ? value : undefined),
+      fallback: 15,
+    },
+  },
+  /**
+   * Dashboard tab to open: its id (`32`) or Metabase's `<id>-<name>` (`32-product-details`).
+   * The tab the visitor opens inside the embed then wins, across token renewals and filter changes.
+   */
+  tab: {
+    converter: {fromAttribute: (text: string | null) => text},
+    rule: {
+      allows: 'a dashboard tab id such as "32", or Metabase\'s "<id>-<name>" form such as "32-product-details"',
+      read(value) {
+        const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+        return /^[1-9]\d*(-[^\s#&]*)?$/.test(text) ? text : undefined;
+      },
+    },
+  },
+} satisfies Record<string, Row>;
+
+export type AttributeTable = typeof attributeTable;
+export type PropertyName = keyof AttributeTable;
+
+/** `siteUrl` → `site-url`. */
+export const attributeName = (name: string): string => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+/** Each row as [name, row], in the table's order. */
+export const attributeRows = Object.entries(attributeTable) as Array<[PropertyName, Row]>;
+
+/**
+ * Whether a new value given to a row's property is a change: JSON values by content (a
+ * framework that passes a new but equal object on every render, as React's `params={{…}}`,
+ * changes nothing), others by identity.
+ */
+export const changed = (row: Row, value: unknown, previous: unknown): boolean =>
+  row.converter === jsonConverter ? jsonChanged(value, previous) : !Object.is(value, previous);
+
+/**
+ * Lit's declarations of the element's properties. Ruled ones have the element's own
+ * accessors (`noAccessor`), which compare what was given (changed()).
+ */
+export const litDeclarations = (): PropertyDeclarations =>
+  Object.fromEntries(
+    attributeRows.map(([name, row]) => [
+      name,
+      {
+        attribute: row.attribute ?? attributeName(name),
+        noAccessor: !!row.rule,
+        ...(row.converter && {converter: row.converter}),
+      },
+    ]),
+  );
+
+// ---- Types derived from the table ----
+
+type Kebab<S extends string> = S extends `${infer Head}${infer Rest}`
+  ? `${Head extends Lowercase<Head> ? Head : `-${Lowercase<Head>}`}${Kebab<Rest>}`
+  : S;
+
+/** A row's value: its rule's, or its declared type. */
+type RowValue<R> = R extends {rule: AttributeRule<infer T>} ? T : R extends {type?: infer T} ? T : never;
+
+/** Rows whose rule has a fallback: their property always reads a value. */
+type WithFallback = {
+  [K in PropertyName]: AttributeTable[K] extends {rule: {fallback: unknown}} ? K : never;
+}[PropertyName];
+
+/** The element's declared properties, typed from the table (metabase-embed.ts merges them into the class). */
+export type AttributeProperties = {
+  [K in keyof AttributeTable as K extends WithFallback ? K : never]: RowValue<AttributeTable[K]>;
+} & {
+  [K in keyof AttributeTable as K extends WithFallback ? never : K]?: RowValue<AttributeTable[K]> | undefined;
+};
+
+/** Names of rows that have an attribute. */
+type WithAttribute = {[K in PropertyName]: AttributeTable[K] extends {attribute: false} ? never : K}[PropertyName];
+
+/** Rows whose attribute holds JSON (converters are told apart by what they return). */
+type IsJson<R> = R extends {converter: infer C}
+  ? C extends typeof jsonConverter
+    ? typeof jsonConverter extends C
+      ? true
+      : false
+    : false
+  : false;
+
+/** What an attribute's text may be written as in a template: the value, or text the converter reads. */
+type AttributeText<R> =
+  IsJson<R> extends true
+    ? string
+    : R extends {converter: typeof numberConverter}
+      ? number | string
+      : RowValue<R> | `${RowValue<R> & (string | number | boolean)}`;
+
+/**
+ * Template props of the declared attributes, as frameworks that set a prop as a property when
+ * the element has one (React 19, Svelte 5) see them: each attribute by its own name with its
+ * text or value; where the property is spelled otherwise and takes an object (`initialParams`),
+ * the property too; a property without attribute (`fetchToken`) by its name.
+ */
+export type AttributeTemplateProps = {
+  [K in WithAttribute as Kebab<K>]?:
+    AttributeText<AttributeTable[K]> | (Kebab<K> extends K ? RowValue<AttributeTable[K]> : never);
+} & {
+  [
+    K in PropertyName as K extends WithAttribute
+      ? Kebab<K> extends K
+        ? never
+        : AttributeTable[K] extends {converter: typeof jsonConverter}
+          ? K
+          : never
+      : K
+  ]?: RowValue<AttributeTable[K]>;
+};
+
+/** Properties whose attribute is spelled otherwise (`minHeight`/`min-height`). */
+export type DashedProperty = {[K in WithAttribute]: Kebab<K> extends K ? never : K}[WithAttribute];
