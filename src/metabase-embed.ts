@@ -19,7 +19,7 @@ import {
 import {readConfiguration, type Configuration} from './embed/configuration.js';
 import {planFrame} from './embed/frame-plan.js';
 import {readPageToken} from './embed/page-token.js';
-import {paramAttributePrefix, paramsFromSearch} from './embed/params.js';
+import {paramAttributePrefix, paramsFromSearch, tabFromSearch} from './embed/params.js';
 import {describeResource, resourceFromAttributes, resourceKind} from './embed/resource.js';
 import type {EmbedState, FrameParams, MetabaseEmbedErrorDetail, MetabaseEmbedEventMap} from './embed/types.js';
 import {AttributeWarnings} from './embed/warnings.js';
@@ -46,7 +46,7 @@ const givenTo = (element: MetabaseEmbedElement) => given.get(element) ?? given.s
  * @fires {CustomEvent<MetabaseEmbedTokenDetail>} metabase-embed-token - A new token was accepted: `{expiresAt, reason}` (`initial`, `params`, `renew`, `reload`, or `page` for the `token` attribute).
  * @fires {CustomEvent<MetabaseEmbedLoadDetail>} metabase-embed-load - An embed URL finished loading and is on screen: `{url}`.
  * @fires {CustomEvent<MetabaseEmbedResizeDetail>} metabase-embed-resize - The iframe's height changed: `{height}` in CSS pixels.
- * @fires {CustomEvent<MetabaseEmbedLocationDetail>} metabase-embed-location - The visitor changed an editable filter inside the embed: `{params, location}`.
+ * @fires {CustomEvent<MetabaseEmbedLocationDetail>} metabase-embed-location - The visitor changed an editable filter or a dashboard tab inside the embed: `{params, tab, location}`.
  * @fires {CustomEvent<MetabaseEmbedErrorDetail>} metabase-embed-error - A configuration error or a failed token request: `{reason, message, status?, willRetry}`.
  *
  * @slot loading - Shown until the first embed URL has loaded (default: a pulsing skeleton).
@@ -94,7 +94,8 @@ export class MetabaseEmbedElement extends ReactiveElement {
     onResize: (height) => this.#emit('metabase-embed-resize', {height}),
     onLocation: (location) => {
       this.#visitorParams = paramsFromSearch(location.search);
-      this.#emit('metabase-embed-location', {params: this.frameParams, location});
+      this.#visitorTab = tabFromSearch(location.search);
+      this.#emit('metabase-embed-location', {params: this.frameParams, tab: this.#visitorTab, location});
       this.#showFrame(); // a frame still loading out of sight takes the visitor's choices along
     },
   });
@@ -106,6 +107,8 @@ export class MetabaseEmbedElement extends ReactiveElement {
   /** A configuration error on show (request failures are the token controller's). */
   #configurationError: MetabaseEmbedErrorDetail | null = null;
   #visitorParams: FrameParams = {};
+  /** The dashboard tab the visitor opened inside the embed (Metabase's `?tab=`). */
+  #visitorTab: string | null = null;
   #reloadRequested = false;
   #reconcileScheduled = false;
   /** The `token` attribute last looked at: each value is weighed once. */
@@ -166,6 +169,7 @@ export class MetabaseEmbedElement extends ReactiveElement {
     for (const name of changed.keys()) this.#warnings.forget(attributeName(name as string));
     // Another resource, or new initial values, start from the values the host chose.
     if (changed.has('dashboard') || changed.has('question') || changed.has('initialParams')) this.#visitorParams = {};
+    if (changed.has('dashboard') || changed.has('question') || changed.has('tab')) this.#visitorTab = null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -263,6 +267,8 @@ export class MetabaseEmbedElement extends ReactiveElement {
         hash,
         initialParams: this.initialParams ?? {},
         visitorParams: this.#visitorParams,
+        tab: this.#visitorTab ?? this.tab,
+        initialTab: this.tab,
       }),
     );
   }

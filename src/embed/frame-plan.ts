@@ -2,7 +2,7 @@
 // `<site>/embed/<kind>/<jwt>?<editable filter values>#<appearance>` and a key that tells the
 // frames controller whether it already shows it.
 import type {EmbedTarget} from './answer.js';
-import {canonicalJson, queryFromParams, withoutSlugs} from './params.js';
+import {canonicalJson, queryFromParams, tabKey, withoutSlugs} from './params.js';
 import type {EmbedParams, FrameParams} from './types.js';
 
 export interface FramePlanInput {
@@ -14,6 +14,10 @@ export interface FramePlanInput {
   initialParams: EmbedParams;
   /** What the visitor chose inside the embed; wins over the initial values. */
   visitorParams: FrameParams;
+  /** The dashboard tab to open: the visitor's, else the `tab` attribute's. */
+  tab?: string | undefined;
+  /** The `tab` attribute: a new one needs a new frame. */
+  initialTab?: string | undefined;
 }
 
 export interface FramePlan {
@@ -25,10 +29,12 @@ export interface FramePlan {
   renewal: boolean;
 }
 
-export function planFrame({target, renewal, hash, initialParams, visitorParams}: FramePlanInput): FramePlan {
+export function planFrame(input: FramePlanInput): FramePlan {
+  const {target, renewal, hash, initialParams, visitorParams, tab} = input;
   // Slugs the token sets: Metabase refuses them in the query string too.
   const query = withoutSlugs({...initialParams, ...visitorParams}, Object.keys(target.claims.params));
-  const search = queryFromParams(query);
+  // The tab goes last, where Metabase's page writes it when it adds one.
+  const search = queryFromParams(tab ? {...query, [tabKey]: tab} : query);
   const url = `${target.baseUrl}${search ? `?${search}` : ''}${hash ? `#${hash}` : ''}`;
-  return {target, url, key: `${hash}|${canonicalJson(initialParams)}`, renewal};
+  return {target, url, key: `${hash}|${canonicalJson(initialParams)}|${input.initialTab ?? ''}`, renewal};
 }

@@ -114,14 +114,23 @@ export function queryFromParams(params: Record<string, EmbedParamValue | string[
   return pairs.join('&');
 }
 
+/** The query key Metabase keeps a dashboard's open tab in (`?tab=32-product-details`). */
+export const tabKey = 'tab';
+
+/** The open dashboard tab in an embed's `location.search`, or null. */
+export function tabFromSearch(search: string): string | null {
+  return new URLSearchParams(search).get(tabKey) || null;
+}
+
 /**
- * Editable filter values from an embed's `location.search`; repeated keys become arrays.
- * Slugs are the visitor's text (`constructor`, `__proto__`): gathered in a Map, returned as
- * own properties.
+ * Editable filter values from an embed's `location.search`; repeated keys become arrays;
+ * `tab` is the open tab, not a filter. Slugs are the visitor's text (`constructor`,
+ * `__proto__`): gathered in a Map, returned as own properties.
  */
 export function paramsFromSearch(search: string): FrameParams {
   const params = new Map<string, string | string[]>();
   for (const [slug, value] of new URLSearchParams(search)) {
+    if (slug === tabKey) continue;
     const previous = params.get(slug);
     params.set(slug, previous === undefined ? value : [previous, value].flat());
   }

@@ -121,11 +121,23 @@ export interface DashcardDef {
   parameter_mappings?: ParameterMappingDef[];
   /** The card's click behaviour on this dashboard (a custom destination URL; see click-behavior.ts). */
   visualization_settings?: DashcardVisualizationSettings;
+  /** The tab the card is on: required when the dashboard has tabs, not allowed otherwise. */
+  dashboard_tab_id?: number;
+}
+
+/** A dashboard tab (emulator/README.md#tabs): its id is what the `?tab=<id>-<name>` URL reads. */
+export interface DashboardTabDef {
+  id: number;
+  name: string;
 }
 
 export interface DashboardDef extends Publishable {
   parameters?: ParameterDef[];
   dashcards: DashcardDef[];
+  /** Tabs, in their order; none (or one) shows no tab bar. */
+  tabs?: DashboardTabDef[];
+  /** False: filter changes wait for the visitor's Apply (Metabase's default is true). */
+  auto_apply_filters?: boolean;
 }
 
 /**

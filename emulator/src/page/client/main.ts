@@ -59,6 +59,8 @@ function start(): void {
     onHashChange();
     void page.reloadFilters();
   });
+  // Back and forward between the tabs a visitor opened (each tab click is a history entry).
+  window.addEventListener('popstate', () => void page.reloadFilters());
   page.setAppearance(appearance);
   void page.load();
 }

@@ -15,6 +15,8 @@ const en = {
   chartValues: '{title}: {count} values',
   queryFailed: 'The query failed: {message}',
   poweredBy: 'Powered by {brand}',
+  apply: 'Apply',
+  tabs: 'Tabs',
 };
 
 export type MessageKey = keyof typeof en;
@@ -38,6 +40,8 @@ export const MESSAGES: Record<string, Messages> = {
     chartValues: '{title}: {count} Werte',
     queryFailed: 'Die Abfrage ist fehlgeschlagen: {message}',
     poweredBy: 'Bereitgestellt von {brand}',
+    apply: 'Anwenden',
+    tabs: 'Tabs',
   },
   fr: {
     loading: 'Chargement…',
@@ -51,6 +55,8 @@ export const MESSAGES: Record<string, Messages> = {
     chartValues: `{title}${FR_COLON} {count} valeurs`,
     queryFailed: `La requête a échoué${FR_COLON} {message}`,
     poweredBy: 'Propulsé par {brand}',
+    apply: 'Appliquer',
+    tabs: 'Onglets',
   },
   es: {
     loading: 'Cargando…',
@@ -64,6 +70,8 @@ export const MESSAGES: Record<string, Messages> = {
     chartValues: '{title}: {count} valores',
     queryFailed: 'La consulta falló: {message}',
     poweredBy: 'Con la tecnología de {brand}',
+    apply: 'Aplicar',
+    tabs: 'Pestañas',
   },
   pt: {
     loading: 'Carregando…',
@@ -77,6 +85,8 @@ export const MESSAGES: Record<string, Messages> = {
     chartValues: '{title}: {count} valores',
     queryFailed: 'A consulta falhou: {message}',
     poweredBy: 'Com tecnologia {brand}',
+    apply: 'Aplicar',
+    tabs: 'Abas',
   },
 };
 
