@@ -4,7 +4,7 @@ import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {resolve} from 'node:path';
 import ts from 'typescript';
-import {attributeName, attributeRows} from '../../src/embed/attribute-table.js';
+import {attributeName, attributeRows} from '../../src/embed/attributes.js';
 import {loadReadmeApi, readManifest} from './manifest.js';
 
 const api = await loadReadmeApi();
