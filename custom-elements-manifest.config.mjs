@@ -1,5 +1,5 @@
 // `cem analyze` (run by `npm run build`): custom-elements.json from the element's JSDoc and
-// the attribute table. scripts/readme-api.mjs turns it into the README's API block.
+// the attribute table. scripts/readme-api.ts turns it into the API block of docs/element.md.
 import ts from 'typescript';
 
 /**

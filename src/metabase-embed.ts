@@ -18,7 +18,7 @@ import {
   ruleWarning,
 } from './embed/attributes.js';
 import type {EmbedState, FrameParams, MetabaseEmbedErrorDetail, MetabaseEmbedEventMap} from './embed/embed-types.js';
-import {paramsFromSearch} from './embed/frame-messages.js';
+import {paramsFromSearch, tabFromSearch} from './embed/frame-messages.js';
 import {appearanceHash, planFrame} from './embed/frame-url.js';
 import {readPageToken} from './embed/token-policy.js';
 import {
@@ -52,7 +52,7 @@ const givenTo = (element: MetabaseEmbedElement) => given.get(element) ?? given.s
  * @fires {CustomEvent<MetabaseEmbedTokenDetail>} metabase-embed-token - A new token was accepted: `{expiresAt, reason}` (`initial`, `params`, `renew`, `reload`, or `page` for the `token` attribute).
  * @fires {CustomEvent<MetabaseEmbedLoadDetail>} metabase-embed-load - An embed URL finished loading and is on screen: `{url}`.
  * @fires {CustomEvent<MetabaseEmbedResizeDetail>} metabase-embed-resize - The iframe's height changed: `{height}` in CSS pixels.
- * @fires {CustomEvent<MetabaseEmbedLocationDetail>} metabase-embed-location - The visitor changed an editable filter inside the embed: `{params, location}`.
+ * @fires {CustomEvent<MetabaseEmbedLocationDetail>} metabase-embed-location - The visitor changed an editable filter or a dashboard tab inside the embed: `{params, tab, location}`.
  * @fires {CustomEvent<MetabaseEmbedErrorDetail>} metabase-embed-error - A configuration error or a failed token request: `{reason, message, status?, willRetry}`.
  *
  * @slot loading - Shown until the first embed URL has loaded (default: a pulsing skeleton).
@@ -100,7 +100,8 @@ export class MetabaseEmbedElement extends ReactiveElement {
     onResize: (height) => this.#emit('metabase-embed-resize', {height}),
     onLocation: (location) => {
       this.#visitorParams = paramsFromSearch(location.search);
-      this.#emit('metabase-embed-location', {params: this.frameParams, location});
+      this.#visitorTab = tabFromSearch(location.search);
+      this.#emit('metabase-embed-location', {params: this.frameParams, tab: this.#visitorTab, location});
       this.#showFrame(); // a frame still loading out of sight takes the visitor's choices along
     },
   });
@@ -112,10 +113,16 @@ export class MetabaseEmbedElement extends ReactiveElement {
   /** A configuration error on show (request failures are the token controller's). */
   #configurationError: MetabaseEmbedErrorDetail | null = null;
   #visitorParams: FrameParams = {};
+  /** The dashboard tab the visitor opened inside the embed (Metabase's `?tab=`). */
+  #visitorTab: string | null = null;
   #reloadRequested = false;
   #reconcileScheduled = false;
   /** The `token` attribute last looked at: each value is weighed once. */
   #pageTokenSeen: string | undefined;
+  /** Attribute and property changes so far: a problem is reported once they stop (#problem). */
+  #changes = 0;
+  /** A configuration problem found, not yet reported, and the changes seen when it was found. */
+  #problemSeen: {message: string; changes: number} | undefined;
   /** Made with the shadow root (createRenderRoot), before the first update. */
   #view!: EmbedView;
 
@@ -126,6 +133,7 @@ export class MetabaseEmbedElement extends ReactiveElement {
       this,
       (name) => name === 'title' || name.startsWith(paramAttributePrefix),
       (names) => {
+        this.#changes++;
         if (names.has('title')) this.#frames.setTitle(this.#frameTitle());
         this.#scheduleReconcile();
       },
@@ -162,10 +170,12 @@ export class MetabaseEmbedElement extends ReactiveElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.size > 0) this.#changes++;
     // Warnings come from the rules, and each names its attribute first.
     for (const name of changed.keys()) this.#warnings.forget(attributeName(name as string));
     // Another resource, or new initial values, start from the values the host chose.
     if (changed.has('dashboard') || changed.has('question') || changed.has('initialParams')) this.#visitorParams = {};
+    if (changed.has('dashboard') || changed.has('question') || changed.has('tab')) this.#visitorTab = null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -228,7 +238,8 @@ export class MetabaseEmbedElement extends ReactiveElement {
       if (warning) this.#warnings.warn(warning);
     }
     const read = readConfiguration(this, values.params, document.baseURI);
-    if ('problem' in read) return this.#fail(read.problem);
+    if ('problem' in read) return this.#problem(read.problem);
+    this.#problemSeen = undefined;
     this.#configurationError = null;
     this.#takePageToken(read.configuration);
     if (this.loading === 'lazy' && !this.#lazy.near) this.#lazy.watch();
@@ -262,8 +273,27 @@ export class MetabaseEmbedElement extends ReactiveElement {
         hash,
         initialParams: this.initialParams ?? {},
         visitorParams: this.#visitorParams,
+        tab: this.#visitorTab ?? this.tab,
+        initialTab: this.tab,
       }),
     );
+  }
+
+  /**
+   * A configuration problem: nothing is requested, and it is reported (#fail) once it has
+   * outlived the tasks queued before it was found, with no attribute or property change. A
+   * framework may fill the element in from such a task (React's effects); what is still wrong
+   * after them is the page's. Two tasks of the element's own, one after the other: WebKit does
+   * not deliver messages of different channels in the order they were posted. Once an error
+   * shows, a new one shows at once.
+   */
+  #problem(message: string): void {
+    this.#tokens.cancel();
+    const seen = this.#problemSeen;
+    if (this.#configurationError || (seen?.message === message && seen.changes === this.#changes))
+      return this.#fail(message);
+    this.#problemSeen = {message, changes: this.#changes};
+    afterTask(() => afterTask(() => this.#scheduleReconcile()));
   }
 
   /** A configuration error: reported once per distinct message, and nothing is requested. */
@@ -287,6 +317,19 @@ export class MetabaseEmbedElement extends ReactiveElement {
   #emit<K extends keyof MetabaseEmbedEventMap>(type: K, detail: MetabaseEmbedEventMap[K]['detail']): void {
     this.dispatchEvent(new CustomEvent(type, {detail, bubbles: true, composed: true}));
   }
+}
+
+/**
+ * Runs `task` in a task of its own, after those already queued (a message, not a timer: a
+ * page's fake clock does not hold it back).
+ */
+function afterTask(task: () => void): void {
+  const {port1, port2} = new MessageChannel();
+  port1.onmessage = () => {
+    port1.close();
+    task();
+  };
+  port2.postMessage(null);
 }
 
 // The declared properties, typed from the attribute table (with their JSDoc).

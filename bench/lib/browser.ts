@@ -7,8 +7,11 @@ import {launchChromium} from '../../support/chromium.js';
 export interface BenchBrowser {
   browser: Browser;
   version: string;
-  /** A new page on `origin` with the given scripts (`element`, `resizer`) and page modules. */
-  open(origin: string, options: {scripts: ('element' | 'resizer')[]; modules: string[]}): Promise<Page>;
+  /** A new page on `origin` with the given scripts (`element`, `element-before`, `resizer`) and page modules. */
+  open(
+    origin: string,
+    options: {scripts: ('element' | 'element-before' | 'resizer')[]; modules: string[]},
+  ): Promise<Page>;
   close(): Promise<void>;
 }
 

@@ -1,9 +1,9 @@
-// Builds a framework app (react/, react18/ or vue/) with Vite and its own vite.config.ts, as
+// Builds a framework test app (react18/) with Vite and its own vite.config.ts, as
 // `npx vite build` in its folder would, into `outDir`.
 import {fileURLToPath} from 'node:url';
 import {build} from 'vite';
 
-export type BuiltFramework = 'react' | 'react18' | 'vue';
+export type BuiltFramework = 'react18';
 
 export const appRoot = (app: BuiltFramework) => fileURLToPath(new URL(`./${app}/`, import.meta.url));
 

@@ -1,4 +1,4 @@
-// The host server of the framework apps (react/, vue/, ssr/): the app's pages and files,
+// The host server of the framework test apps (react18/, ssr/): the app's pages and files,
 // and the token endpoint (metabase-embed/server) in front of a fresh emulator, with the
 // demo's policy (demo/policy.ts): the editable filters of the sample dashboard, the
 // tenant locked to the visitor's. There is no sign-in: every visitor is the demo's first user.

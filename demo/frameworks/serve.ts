@@ -1,8 +1,8 @@
 // Starts one framework app on loopback with its own emulator and token endpoint:
 //
-//   npm run build && npx tsx demo/frameworks/serve.ts react|react18|vue|ssr [port]
+//   npm run build && npx tsx demo/frameworks/serve.ts react18|ssr [port]
 //
-// react, react18 and vue are built with Vite first (into a temporary folder, removed on exit).
+// react18 is built with Vite first (into a temporary folder, removed on exit).
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -11,8 +11,8 @@ import {builtApp, startFrameworkHost, type AppFiles} from './host.js';
 import {ssrApp} from './ssr/page.js';
 
 const [app, port = '0'] = process.argv.slice(2);
-if (app !== 'react' && app !== 'react18' && app !== 'vue' && app !== 'ssr') {
-  console.error('Usage: tsx demo/frameworks/serve.ts react|react18|vue|ssr [port]');
+if (app !== 'react18' && app !== 'ssr') {
+  console.error('Usage: tsx demo/frameworks/serve.ts react18|ssr [port]');
   process.exit(2);
 }
 

@@ -5,4 +5,4 @@ export {PLANS, type Plan} from './rules/plan.js';
 export {SAMPLE, sampleContent} from './content/sample-content.js';
 export {generateSampleTables} from './content/sample-data.js';
 export {ContentError} from './content/validate.js';
-export type * from './content/types.js';
+export type * from './content/schema.js';

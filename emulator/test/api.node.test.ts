@@ -41,6 +41,7 @@ describe('the embed API (emulator/README.md#api)', () => {
       'card_id',
       'col',
       'dashboard_id',
+      'dashboard_tab_id',
       'id',
       'parameter_mappings',
       'row',
@@ -53,6 +54,33 @@ describe('the embed API (emulator/README.md#api)', () => {
       card_id: 106,
       target: ['dimension', ['field', 'category', null]],
     });
+  });
+
+  test('tabs (emulator/README.md#tabs): id, dashboard_id, name and position; each dashcard names its tab', async () => {
+    const {id, tabs} = SAMPLE.tabbedDashboard;
+    const {body} = await emulator.json(`/api/embed/dashboard/${dashboardToken({resource: {dashboard: id}})}`);
+    assert.deepEqual(
+      body.tabs,
+      tabs.map((tab, position) => ({id: tab.id, dashboard_id: id, name: tab.name, position})),
+    );
+    assert.equal(body.auto_apply_filters, true);
+    for (const tab of tabs)
+      assert.deepEqual(
+        body.dashcards
+          .filter((dc: {dashboard_tab_id: number}) => dc.dashboard_tab_id === tab.id)
+          .map((dc: {card_id: number}) => dc.card_id),
+        tab.cardIds,
+      );
+    const plain = await emulator.json(`/api/embed/dashboard/${dashboardToken()}`);
+    assert.ok(plain.body.dashcards.every((dc: {dashboard_tab_id: unknown}) => dc.dashboard_tab_id === null));
+  });
+
+  test('auto_apply_filters: true by default, false where the content says so', async () => {
+    const apply = await emulator.json(
+      `/api/embed/dashboard/${dashboardToken({resource: {dashboard: SAMPLE.applyDashboard.id}})}`,
+    );
+    assert.equal(apply.body.auto_apply_filters, false);
+    assert.equal((await emulator.json(`/api/embed/dashboard/${dashboardToken()}`)).body.auto_apply_filters, true);
   });
 
   test('the dashboard by entity id is the same dashboard', async () => {

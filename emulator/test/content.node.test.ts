@@ -63,7 +63,7 @@ describe('sample content', () => {
     assert.deepEqual([...new Set(orders.map((o) => o.category))].sort(), [...SAMPLE.categories]);
   });
 
-  test('has two dashboards and two embeddable questions, as SAMPLE describes them', () => {
+  test('has four dashboards and two embeddable questions, as SAMPLE describes them', () => {
     const content = sampleContent();
     const dashboard = content.dashboards.find((d) => d.id === SAMPLE.salesDashboard.id)!;
     assert.equal(dashboard.entity_id, SAMPLE.salesDashboard.entityId);
@@ -71,7 +71,7 @@ describe('sample content', () => {
     assert.deepEqual(Object.values(dashboard.embedding_params).sort(), ['disabled', 'enabled', 'enabled', 'locked']);
     const displays = dashboard.dashcards.map((dc) => content.questions.find((q) => q.id === dc.card_id)!.display);
     for (const display of ['scalar', 'bar', 'line', 'table']) assert.ok(displays.includes(display as never), display);
-    assert.equal(content.dashboards.length, 2);
+    assert.equal(content.dashboards.length, 4);
     for (const question of [SAMPLE.monthlyRevenueQuestion, SAMPLE.ordersQuestion]) {
       const found = content.questions.find((q) => q.id === question.id)!;
       assert.deepEqual(
@@ -249,6 +249,30 @@ describe('content given to the emulator', () => {
         ],
       },
       /parameters\[0\]\.values_source_type must be one of "static-list" \(got "card"\)/,
+    ],
+    [
+      'tabs with a repeated id, a card on no tab, a tab id on a dashboard without tabs, a bad auto_apply_filters',
+      {
+        ...tinyContent(),
+        dashboards: [
+          {
+            id: 1,
+            name: 'Tabbed',
+            auto_apply_filters: 'no',
+            tabs: [
+              {id: 5, name: 'One'},
+              {id: 5, name: ''},
+            ],
+            dashcards: [{id: 1, card_id: 7, col: 0, row: 0, size_x: 4, size_y: 4}],
+          },
+          {
+            id: 2,
+            name: 'Plain',
+            dashcards: [{id: 2, card_id: 7, col: 0, row: 0, size_x: 4, size_y: 4, dashboard_tab_id: 5}],
+          },
+        ],
+      },
+      /dashboards\[0\]\.auto_apply_filters must be true or false \(got "no"\)[\s\S]*dashboards\[0\]\.tabs\[1\]\.id repeats the tab id 5[\s\S]*tabs\[1\]\.name must be a non-empty string[\s\S]*dashboards\[0\]\.dashcards\[0\]\.dashboard_tab_id must be the id of one of the dashboard's tabs \(got nothing\)[\s\S]*dashboards\[1\]\.dashcards\[0\]\.dashboard_tab_id must be left out on a dashboard without tabs \(got 5\)/,
     ],
     [
       'a bad global switch',

@@ -3,7 +3,7 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {datePredicate} from '../src/query/dates.js';
-import {QueryFailedError} from '../src/rules/errors.js';
+import {QueryFailedError} from '../src/rules/api-errors.js';
 
 const NOW = Date.parse('2024-02-15T12:30:00Z');
 const CELLS = [

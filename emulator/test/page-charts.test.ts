@@ -6,7 +6,7 @@ import {expect, waitUntil} from '@open-wc/testing';
 import {PAGE_CSS} from '../src/page/styles.js';
 import {h} from '../src/page/client/dom.js';
 import {createFormatter} from '../src/page/client/format.js';
-import {translator} from '../src/page/client/messages.js';
+import {translator} from '../src/page/client/ui-text.js';
 import {visualization, type ResultData} from '../src/page/client/visualization.js';
 
 const byCategory: ResultData = {

@@ -1,9 +1,9 @@
-// The embed page's words per locale (messages.ts), the locale its numbers and dates are
+// The embed page's words per locale (src/page/client/ui-text.ts), the locale its numbers and dates are
 // formatted in (format.ts), what the plan does to the paid-only hash options and the console
 // notes it writes (plan-options.ts), and the banner's link (banner.ts). Pure functions.
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {MESSAGES, messagesLocale, translator} from '../src/page/client/messages.js';
+import {MESSAGES, messagesLocale, translator} from '../src/page/client/ui-text.js';
 import {createFormatter, formatLocale} from '../src/page/client/format.js';
 import {appearanceFrom, parseHash} from '../src/page/client/hash-options.js';
 import {appearanceOnPlan, planNotes} from '../src/page/client/plan-options.js';

@@ -4,7 +4,7 @@
 // Intl, so the test holds whatever its locale data.
 import {expect} from '@open-wc/testing';
 import {poweredByBanner} from '../src/page/client/banner.js';
-import {translator} from '../src/page/client/messages.js';
+import {translator} from '../src/page/client/ui-text.js';
 import {EmbeddedPage, salesToken} from './browser-helpers.js';
 
 const LOCALES = [

@@ -2,7 +2,7 @@
 // (the values endpoint answers `[value, label]` for remapped columns, as Metabase does).
 import {expect, waitUntil} from '@open-wc/testing';
 import {filterWidgets} from '../src/page/client/widgets.js';
-import {translator} from '../src/page/client/messages.js';
+import {translator} from '../src/page/client/ui-text.js';
 
 describe('emulator embed page: filter widget options', () => {
   it('shows each label and keeps the value, for a chosen value too', async () => {

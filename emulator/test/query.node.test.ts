@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {runQuery, truncateDate} from '../src/query/engine.js';
 import {rowFilter, type Filter} from '../src/query/filters.js';
 import {toCsv} from '../src/query/export.js';
-import type {Row, VisualizationSettings} from '../src/content/types.js';
+import type {Row, VisualizationSettings} from '../src/content/schema.js';
 
 const rows: Row[] = [
   {id: 1, day: '2024-01-31T23:59:00Z', kind: 'a', amount: 10.1},

@@ -21,6 +21,8 @@ interface Frame {
   contentHeight?: number;
   /** While it waits, loaded, to replace the visible frame: what it has shown so far, and the next check. */
   settling?: {watch: SwapWatch; timer: ReturnType<typeof setTimeout> | undefined};
+  /** The location its page last posted (Metabase posts one only when it changes). */
+  location?: EmbedLocation;
 }
 
 /** How heights are set: `auto` follows the content within min/max; `none` leaves the CSS height. */
@@ -192,6 +194,9 @@ export class FramesController implements ReactiveController {
     const previous = this.#visible;
     this.#visible = frame;
     this.#pending = undefined;
+    // Its page moved its own URL while out of sight (Metabase writes the open tab in): Metabase
+    // will not post that location again, so it is reported now.
+    if (frame.location && frame.location.href !== frame.plan.url) this.#callbacks.onLocation(frame.location);
     frame.wrapper.classList.remove('pending');
     // Not sized yet (its resizer may answer a moment after load): keep the old height (or
     // the stylesheet's), no jump. Only while heights follow the content: with resize="none"
@@ -240,9 +245,11 @@ export class FramesController implements ReactiveController {
     );
     if (!frame || event.origin !== frame.plan.target.origin) return;
     const message = parseMetabaseMessage(event.data);
-    if (message?.type === 'location' && frame === this.#visible) this.#callbacks.onLocation(message.location);
     // Metabase's `frame` messages size nothing: until iframe-resizer's child is ready the page
     // fills the iframe and scrolls inside it, so their height is the iframe's own (EmbedFrame.tsx).
+    if (message?.type !== 'location') return;
+    frame.location = message.location;
+    if (frame === this.#visible) this.#callbacks.onLocation(message.location);
   };
 }
 

@@ -303,6 +303,20 @@ export const attributeTable = {
       fallback: 15,
     },
   },
+  /**
+   * Dashboard tab to open: its id (`32`) or Metabase's `<id>-<name>` (`32-product-details`).
+   * The tab the visitor opens inside the embed then wins, across token renewals and filter changes.
+   */
+  tab: {
+    converter: {fromAttribute: (text: string | null) => text},
+    rule: {
+      allows: 'a dashboard tab id such as "32", or Metabase\'s "<id>-<name>" form such as "32-product-details"',
+      read(value) {
+        const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+        return /^[1-9]\d*(-[^\s#&]*)?$/.test(text) ? text : undefined;
+      },
+    },
+  },
 } satisfies Record<string, Row>;
 
 export type AttributeTable = typeof attributeTable;

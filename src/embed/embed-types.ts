@@ -79,8 +79,10 @@ export interface MetabaseEmbedResizeDetail {
 
 /** Detail of `metabase-embed-location`. */
 export interface MetabaseEmbedLocationDetail {
-  /** Editable filter values from the embed's query string. */
+  /** Editable filter values from the embed's query string (its `tab` is not one). */
   params: FrameParams;
+  /** The dashboard tab open in the embed, as Metabase writes it (`32-product-details`), or null. */
+  tab: string | null;
   /** The embed's location as Metabase posted it. */
   location: EmbedLocation;
 }

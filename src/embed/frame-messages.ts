@@ -4,6 +4,7 @@
 // out of sight may replace the one on screen. The caller checks the sender (this element's
 // iframe window and the embed's origin); this module checks the shape.
 import type {EmbedLocation, FrameParams} from './embed-types.js';
+import {tabKey} from './frame-url.js';
 import {isPlainObject as isRecord} from './plain-object.js';
 
 export type MetabaseMessage = {type: 'location'; location: EmbedLocation} | {type: 'frame'; height: number};
@@ -35,16 +36,22 @@ export function parseMetabaseMessage(data: unknown): MetabaseMessage | undefined
   return undefined;
 }
 
-// ---- The visitor's filter values ----
+// ---- The visitor's filter values and tab ----
+
+/** The open dashboard tab in an embed's `location.search`, or null. */
+export function tabFromSearch(search: string): string | null {
+  return new URLSearchParams(search).get(tabKey) || null;
+}
 
 /**
- * Editable filter values from an embed's `location.search`; repeated keys become arrays.
- * Slugs are the visitor's text (`constructor`, `__proto__`): gathered in a Map, returned as
- * own properties.
+ * Editable filter values from an embed's `location.search`; repeated keys become arrays;
+ * `tab` is the open tab, not a filter. Slugs are the visitor's text (`constructor`,
+ * `__proto__`): gathered in a Map, returned as own properties.
  */
 export function paramsFromSearch(search: string): FrameParams {
   const params = new Map<string, string | string[]>();
   for (const [slug, value] of new URLSearchParams(search)) {
+    if (slug === tabKey) continue;
     const previous = params.get(slug);
     params.set(slug, previous === undefined ? value : [previous, value].flat());
   }

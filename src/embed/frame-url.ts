@@ -21,6 +21,10 @@ export interface FramePlanInput {
   initialParams: EmbedParams;
   /** What the visitor chose inside the embed; wins over the initial values. */
   visitorParams: FrameParams;
+  /** The dashboard tab to open: the visitor's, else the `tab` attribute's. */
+  tab?: string | undefined;
+  /** The `tab` attribute: a new one needs a new frame. */
+  initialTab?: string | undefined;
 }
 
 export interface FramePlan {
@@ -32,12 +36,14 @@ export interface FramePlan {
   renewal: boolean;
 }
 
-export function planFrame({target, renewal, hash, initialParams, visitorParams}: FramePlanInput): FramePlan {
+export function planFrame(input: FramePlanInput): FramePlan {
+  const {target, renewal, hash, initialParams, visitorParams, tab} = input;
   // Slugs the token sets: Metabase refuses them in the query string too.
   const query = withoutSlugs({...initialParams, ...visitorParams}, Object.keys(target.claims.params));
-  const search = queryFromParams(query);
+  // The tab goes last, where Metabase's page writes it when it adds one.
+  const search = queryFromParams(tab ? {...query, [tabKey]: tab} : query);
   const url = `${target.baseUrl}${search ? `?${search}` : ''}${hash ? `#${hash}` : ''}`;
-  return {target, url, key: `${hash}|${canonicalJson(initialParams)}`, renewal};
+  return {target, url, key: `${hash}|${canonicalJson(initialParams)}|${input.initialTab ?? ''}`, renewal};
 }
 
 // ---- The query: editable filter values ----
@@ -62,6 +68,9 @@ export function queryFromParams(params: Record<string, EmbedParamValue | string[
   }
   return pairs.join('&');
 }
+
+/** The query key Metabase keeps a dashboard's open tab in (`?tab=32-product-details`). */
+export const tabKey = 'tab';
 
 // ---- The hash: appearance ----
 

@@ -204,7 +204,12 @@ export async function readCappedText(response: Response, maxBytes: number): Prom
   let bytes = 0;
   for (;;) {
     const {done, value} = await reader.read();
-    if (done) return text + decoder.decode();
+    if (done) {
+      // Released, not left locked: Chromium otherwise counts the finished request as aborted
+      // (net::ERR_ABORTED in DevTools) once the response is collected.
+      reader.releaseLock();
+      return text + decoder.decode();
+    }
     bytes += value.byteLength;
     if (bytes > maxBytes) {
       void reader.cancel().catch(() => undefined);

@@ -1,6 +1,6 @@
 // Validation of the settings shared by the signing helpers and the handler. Messages say
 // what is wrong without ever echoing the secret key.
-import {EmbedValidationError} from './errors.js';
+import {EmbedValidationError} from './validation-error.js';
 import {describeValue} from './values.js';
 
 /** Metabase's embedding secret key format: 64 hex characters, used as UTF-8 bytes. */

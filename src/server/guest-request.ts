@@ -4,8 +4,8 @@
 // and take `{"jwt": "…"}` back (Metabase's e2e test
 // e2e/test/scenarios/embedding/sdk-iframe-embedding/guest-token-refresh.cy.spec.ts sends it so).
 // The token is a static embed's: the same claims, the same secret.
-import {EmbedValidationError} from './errors.js';
-import {parseResourceId, type ParsedResource} from './resource.js';
+import {EmbedValidationError} from './validation-error.js';
+import {parseResourceId, type ParsedResource} from './token-resource.js';
 import {describeValue} from './values.js';
 
 export interface GuestEmbedRequest {

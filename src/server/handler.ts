@@ -10,7 +10,7 @@ import {
   readEnv,
 } from './config.js';
 import {preflightResponse, withCors} from './cors.js';
-import {EmbedValidationError} from './errors.js';
+import {EmbedValidationError} from './validation-error.js';
 import {HttpError} from './http-error.js';
 import {createMetabaseCheck, parseMetabaseCheck, type MetabaseCheckOptions} from './metabase-check.js';
 import {
@@ -23,9 +23,9 @@ import {
 } from './policy.js';
 import {DEFAULT_BODY_TIMEOUT, parseEmbedRequest, readBodyText} from './request-body.js';
 import {checkContentType, checkFetchSite, checkMethod, checkOrigin, parseAllowedOrigins} from './request-checks.js';
-import {parsePageEmbed, tagAttributes, type EmbedAttributes, type PageEmbed} from './page-token.js';
-import type {EmbedParamValue} from './params.js';
-import {resourceKey, type ParsedResource} from './resource.js';
+import {parsePageEmbed, tagAttributes, type EmbedAttributes, type PageEmbed} from './first-token.js';
+import type {EmbedParamValue} from './token-params.js';
+import {resourceKey, type ParsedResource} from './token-resource.js';
 import {errorResponse, internalErrorResponse, jsonResponse} from './responses.js';
 import {embedClaims, embedUrl, importSigningKey, signClaims} from './sign.js';
 
@@ -86,7 +86,7 @@ export interface EmbedHandler<TContext = unknown> {
   (request: Request, context?: TContext): Promise<Response>;
   /**
    * Signs the first token of a server-rendered page through the same allow-list and locked
-   * values as the endpoint, and returns the tag's attributes (see page-token.ts).
+   * values as the endpoint, and returns the tag's attributes (see first-token.ts).
    */
   embedAttributes(embed: PageEmbed, context?: TContext): Promise<EmbedAttributes>;
 }

@@ -4,9 +4,9 @@
 // "Message seems corrupt or manipulated" for a wrong secret) is otherwise only visible
 // inside the cross-origin iframe; this way the element's error state shows it.
 import {readErrorExplanation} from '../embed/token-exchange.js';
-import {EmbedValidationError} from './errors.js';
+import {EmbedValidationError} from './validation-error.js';
 import {HttpError} from './http-error.js';
-import type {ParsedResource} from './resource.js';
+import type {ParsedResource} from './token-resource.js';
 import {describeValue} from './values.js';
 
 export interface MetabaseCheckOptions {

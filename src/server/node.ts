@@ -3,7 +3,10 @@
 // structurally below), so importing it pulls in no Node module.
 import type {EmbedHandler} from './handler.js';
 import {errorResponse, internalErrorResponse} from './responses.js';
-import {FORBIDDEN_METHODS, parseRequestTarget, unusableTargetMessage} from './request-target.js';
+import {parseRequestTarget, unusableTargetMessage} from './request-target.js';
+
+/** Methods a fetch `Request` cannot carry (the Fetch standard forbids them): answered 405. */
+const FORBIDDEN_METHODS: ReadonlySet<string> = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
 /** What the adapter reads from a node:http `IncomingMessage` (or an Express request). */
 export interface NodeRequestLike extends AsyncIterable<unknown> {

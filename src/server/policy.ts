@@ -1,10 +1,10 @@
 // The allow-list: which items may be embedded, which filter slugs the browser may set,
 // and which values the server locks. Compiled once when the handler is created, so a
 // mistyped policy fails at startup rather than on a visitor's request.
-import {EmbedValidationError} from './errors.js';
+import {EmbedValidationError} from './validation-error.js';
 import {HttpError} from './http-error.js';
-import {parseParams, type EmbedParamValue, type EmbedParams} from './params.js';
-import {parseResourceKey, type ParsedResource} from './resource.js';
+import {parseParams, type EmbedParamValue, type EmbedParams} from './token-params.js';
+import {parseResourceKey, type ParsedResource} from './token-resource.js';
 import {describeValue, isPlainObject} from './values.js';
 
 /** What a request says beyond its item: for a Metabase guest embed, its `custom-context`. */

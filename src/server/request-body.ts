@@ -1,10 +1,10 @@
 // Reads and checks the element's request body: at most 16 KB of UTF-8 JSON shaped
 // {"resource": {"dashboard": 12}, "params": {...}}, arriving whole before a deadline.
-import {EmbedValidationError} from './errors.js';
+import {EmbedValidationError} from './validation-error.js';
 import {isGuestRequest, parseGuestRequest} from './guest-request.js';
 import {HttpError} from './http-error.js';
-import {parseParams, type EmbedParamValue} from './params.js';
-import {parseResource, type ParsedResource} from './resource.js';
+import {parseParams, type EmbedParamValue} from './token-params.js';
+import {parseResource, type ParsedResource} from './token-resource.js';
 import {isPlainObject} from './values.js';
 
 export const MAX_BODY_BYTES = 16 * 1024;

@@ -1,5 +1,5 @@
 // Checks on the request line and headers, made before the body is read.
-import {EmbedValidationError} from './errors.js';
+import {EmbedValidationError} from './validation-error.js';
 import {HttpError} from './http-error.js';
 
 export function checkMethod(request: Request): void {

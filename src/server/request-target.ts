@@ -1,6 +1,8 @@
-// What a Node server may make of a request line it did not choose: any method Node's parser
-// knows, and any target (`//[`, `//a:b@c`, `*`, `http://x/`). No Node API, so the adapter,
-// the emulator and the demo share it.
+// What a Node server may make of a request line it did not choose: any target (`//[`,
+// `//a:b@c`, `*`, `http://x/`), and what Node's parser refuses. No Node API, so the adapter
+// and the demo share it. The emulator keeps a copy (emulator/src/http/request-target.ts: it
+// imports nothing of this package); test/machinery/package-copies.node.test.ts keeps the two
+// the same below this comment.
 
 /**
  * The target as a URL on a placeholder origin: an origin-form path (`/a?b`, also `//x`,
@@ -27,9 +29,6 @@ export function unusableTargetMessage(target: string | undefined): string {
   const shown = (target ?? '').slice(0, 100);
   return `Request target ${JSON.stringify(shown)} is not usable: send a path such as /a/b, or an http(s) URL.`;
 }
-
-/** Methods a fetch `Request` cannot carry (the Fetch standard forbids them): answered 405. */
-export const FORBIDDEN_METHODS: ReadonlySet<string> = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
 /** What node:http's 'clientError' hands over (typed structurally: no Node import here). */
 interface ClientErrorSocket {

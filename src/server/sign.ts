@@ -2,8 +2,8 @@
 // 64-character hex string as text, never hex-decoded: emulator/README.md#token).
 import {SignJWT} from 'jose';
 import {DEFAULT_EXPIRES_IN, epochSeconds, parseExpiresIn, parseSecretKey, parseSiteUrl} from './config.js';
-import {parseParams, type EmbedParams} from './params.js';
-import {parseResource, resourceClaim, type EmbedResource, type ParsedResource} from './resource.js';
+import {parseParams, type EmbedParams} from './token-params.js';
+import {parseResource, resourceClaim, type EmbedResource, type ParsedResource} from './token-resource.js';
 
 export interface SignEmbedTokenOptions {
   /** Metabase's embedding secret key: 64 hex characters. */

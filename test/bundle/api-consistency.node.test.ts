@@ -4,10 +4,10 @@ import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {resolve} from 'node:path';
 import ts from 'typescript';
+import * as api from '../../scripts/readme-api.js';
 import {attributeName, attributeRows} from '../../src/embed/attributes.js';
-import {loadReadmeApi, readManifest} from './manifest.js';
+import {readManifest} from './manifest.js';
 
-const api = await loadReadmeApi();
 const element = api.elementDeclaration(readManifest());
 const members = (element.members ?? []).filter((member) => api.isPublicMember(member));
 const fields = new Map(members.filter((m) => m.kind === 'field').map((m) => [m.name, m]));

@@ -1,19 +1,21 @@
 // The element API block of docs/element.md is generated from custom-elements.json by
-// scripts/readme-api.mjs; it must never drift from the element's JSDoc.
+// scripts/readme-api.ts; it must never drift from the element's JSDoc.
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readDoc, region} from '../docs/markdown.js';
-import {loadReadmeApi, readManifest, type Manifest} from './manifest.js';
-
-const api = await loadReadmeApi();
+import * as api from '../../scripts/readme-api.js';
+import {readManifest, type Manifest} from './manifest.js';
 
 describe('element API block in the docs', () => {
-  test('matches what scripts/readme-api.mjs writes from custom-elements.json', () => {
+  test('matches what scripts/readme-api.ts writes from custom-elements.json', () => {
     const {page} = region('element-api');
-    assert.equal(page, api.apiPage, `the element API block moved to ${page}: change apiPage in scripts/readme-api.mjs`);
+    assert.equal(page, api.apiPage, `the element API block moved to ${page}: change apiPage in scripts/readme-api.ts`);
     const text = readDoc(page);
     const expected = api.replaceApiBlock(text, api.renderApiBlock(readManifest()));
-    assert.ok(text === expected, `${page}: the element API block is out of date; run \`node scripts/readme-api.mjs\``);
+    assert.ok(
+      text === expected,
+      `${page}: the element API block is out of date; run \`npx tsx scripts/readme-api.ts\``,
+    );
   });
 });
 
@@ -63,7 +65,7 @@ const fixture: Manifest = {
   ],
 };
 
-describe('scripts/readme-api.mjs', () => {
+describe('scripts/readme-api.ts', () => {
   const block = api.renderApiBlock(fixture);
 
   test('renders attributes with their property, values without undefined, and escaped pipes', () => {

@@ -1,5 +1,5 @@
 // The docs' CDN block (bundle sizes, <script> tags with their integrity hashes) is written
-// by scripts/cdn-snippets.mjs from the built files; it must match the files `npm test` built.
+// by scripts/cdn-snippets.ts from the built files; it must match the files `npm test` built.
 // test/bundle/readme-page.node.test.ts shows Chromium accepting those tags and hashes.
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,19 +15,19 @@ import {
   sizesTable,
   sriHash,
   startMarker,
-} from '../../scripts/cdn-snippets.mjs';
+} from '../../scripts/cdn-snippets.js';
 
 const {version} = JSON.parse(readFileSync('package.json', 'utf8')) as {version: string};
 
 describe('CDN block in the docs', () => {
-  test('matches what scripts/cdn-snippets.mjs writes from dist/cdn/ (hashes and sizes)', () => {
+  test('matches what scripts/cdn-snippets.ts writes from dist/cdn/ (hashes and sizes)', () => {
     const {page} = region('cdn-snippets');
-    assert.equal(page, cdnPage, `the CDN block moved to ${page}: change cdnPage in scripts/cdn-snippets.mjs`);
+    assert.equal(page, cdnPage, `the CDN block moved to ${page}: change cdnPage in scripts/cdn-snippets.ts`);
     const text = readDoc(page);
     const expected = replaceBlock(text, renderBlock(builtScriptTags(version), sizesTable()));
     assert.ok(
       text === expected,
-      `${page}: the CDN block (integrity hashes, sizes) is out of date for this build; run \`node scripts/cdn-snippets.mjs --write\``,
+      `${page}: the CDN block (integrity hashes, sizes) is out of date for this build; run \`npx tsx scripts/cdn-snippets.ts --write\``,
     );
   });
 

@@ -15,7 +15,7 @@ import type {Browser, Page} from 'puppeteer-core';
 import {SAMPLE, startEmulator} from 'metabase-embed-emulator';
 import {createEmbedHandler, toNodeHandler} from 'metabase-embed/server';
 import {launchChromium, type LaunchedChromium} from '../../support/chromium.js';
-import {cdnBase} from '../../scripts/cdn-snippets.mjs';
+import {cdnBase} from '../../scripts/cdn-snippets.js';
 import {codeBlocks, markedBlock, region} from '../docs/markdown.js';
 
 const smallestPage = markedBlock('example', 'smallest-page').body;

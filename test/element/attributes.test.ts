@@ -292,6 +292,7 @@ describe('attributes: configuration errors', () => {
         expect(shown.hidden).to.equal(false);
         expect(shown.textContent).to.match(message);
         expect(consoleError.calledWithMatch(message)).to.equal(true);
+        expect(consoleError.callCount, 'reported once').to.equal(1);
         expect(fetchSpy.callCount).to.equal(0);
         expect(iframesOf(el)).to.have.length(0);
       } finally {
@@ -299,6 +300,35 @@ describe('attributes: configuration errors', () => {
       }
     });
   }
+
+  // As React's effects do: the framework queued its task before the element's first update,
+  // and sets the rest of the element there.
+  it('an element a framework fills in over the next task reports no configuration error', async () => {
+    const consoleError = sinon.stub(console, 'error');
+    const el = document.createElement('metabase-embed');
+    const events = recordEvents(el, 'metabase-embed-error');
+    el.setAttribute('endpoint', endpointUrl());
+    const filledIn = new Promise<void>((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        el.setAttribute('dashboard', '1');
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+    document.body.append(el);
+    try {
+      await el.updateComplete;
+      expect(el.dashboard, 'not filled in at the first update').to.equal(undefined);
+      await filledIn;
+      await loadedIframe(el); // the sentinel: the embed shows
+      expect(events.map((event) => event.type)).to.deep.equal([]);
+      expect(consoleError.callCount).to.equal(0);
+    } finally {
+      el.remove();
+    }
+  });
 
   it('fixing the attribute clears the error and loads the embed', async () => {
     sinon.stub(console, 'error');

@@ -30,6 +30,11 @@ const urls: Array<{name: string; input: Partial<FramePlanInput>; url: string}> =
     input: {target: target({locked: 'x'}), initialParams: {a: '1', locked: 'y'}, visitorParams: {locked: 'z'}},
     url: `${base}?a=1`,
   },
+  {
+    name: 'a dashboard tab, after the filters (where Metabase writes it)',
+    input: {initialParams: {a: '1'}, tab: '32-product-details', hash: 'titled=false'},
+    url: `${base}?a=1&tab=32-product-details#titled=false`,
+  },
 ];
 for (const {name, input, url} of urls) {
   test(`frame URL with ${name}`, () => {
@@ -43,6 +48,8 @@ const keys: Array<{name: string; other: Partial<FramePlanInput>; same: boolean}>
   {name: 'a renewal', other: {renewal: true}, same: true},
   {name: 'another appearance', other: {hash: 'theme=night'}, same: false},
   {name: 'other initial values', other: {initialParams: {a: 2, b: 2}}, same: false},
+  {name: "the visitor's tab", other: {tab: '32'}, same: true},
+  {name: 'another tab attribute', other: {tab: '32', initialTab: '32'}, same: false},
 ];
 for (const {name, other, same} of keys) {
   test(`the key ${same ? 'stays' : 'changes'} with ${name}`, () => {

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {canonicalJson, parseJsonAttribute, validateParams} from '../../src/embed/attributes.js';
-import {paramsFromSearch} from '../../src/embed/frame-messages.js';
+import {paramsFromSearch, tabFromSearch} from '../../src/embed/frame-messages.js';
 import {queryFromParams} from '../../src/embed/frame-url.js';
 import {mergeParams, paramsFromAttributes} from '../../src/embed/token-request.js';
 
@@ -98,9 +98,21 @@ const searches: Array<[string, object]> = [
   ['?a=1&a=2&a=3', {a: ['1', '2', '3']}],
   ['?q=a%20b+c', {q: 'a b c'}],
   ['category=Widget', {category: 'Widget'}],
+  // Metabase's open dashboard tab is not a filter value.
+  ['?tab=32-product-details&category=Gizmo', {category: 'Gizmo'}],
 ];
 for (const [search, expected] of searches) {
   test(`location.search ${JSON.stringify(search)} → ${JSON.stringify(expected)}`, () => {
     assert.deepEqual(paramsFromSearch(search), expected);
+  });
+}
+
+for (const [search, tab] of [
+  ['?tab=32-product-details&category=Gizmo', '32-product-details'],
+  ['?category=Gizmo', null],
+  ['?tab=', null],
+] as const) {
+  test(`the tab of location.search ${JSON.stringify(search)} is ${JSON.stringify(tab)}`, () => {
+    assert.equal(tabFromSearch(search), tab);
   });
 }

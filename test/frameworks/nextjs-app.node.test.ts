@@ -130,11 +130,17 @@ describe('Next.js App Router example', () => {
     assert.deepEqual(consoleProblems, []);
   });
 
-  // Open in issue 19: since the stop-17 merges, each <MetabaseEmbed> starts one token request
-  // that a second, identical one aborts. Kept as a todo so the count shows in every run.
-  it('no token request is aborted on load', {todo: 'one aborted request per <MetabaseEmbed> (issue 19)'}, () => {
-    assert.deepEqual(failedRequests, []);
-  });
+  // Open in issue 19: the page makes exactly one token request per <MetabaseEmbed> that asks
+  // (2), and reads each answer to its end, yet DevTools reports net::ERR_ABORTED for some of
+  // them. Releasing the answer's reader (embed/token-exchange.ts: readCappedText) left 1 of 2 in one run, 0 in a
+  // probe; not yet explained. Kept as a todo so the count shows in every run.
+  it(
+    'no token request is aborted or fails on load',
+    {todo: 'ERR_ABORTED on finished token requests (issue 19)'},
+    () => {
+      assert.deepEqual(failedRequests, []);
+    },
+  );
 
   it('the client component: a category picked re-signs through the route handler; its load event counts', async () => {
     await page.select('#client-state select', 'Gadget');

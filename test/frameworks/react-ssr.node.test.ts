@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {createElement} from 'react';
 import {renderToString} from 'react-dom/server';
+import jwt from 'jsonwebtoken';
 import {MetabaseEmbed} from '../../src/react.js';
+import {createEmbedHandler} from '../../src/server/index.js';
 
 describe('react-dom/server', () => {
   it('the built entries metabase-embed/react and metabase-embed/jsx import in Node', async () => {
@@ -43,6 +45,28 @@ describe('react-dom/server', () => {
       markup,
       '<metabase-embed dashboard="1" endpoint="/api/metabase/embed" params="{&quot;category&quot;:&quot;Gizmo&quot;}" site-url="https://metabase.example" bordered="false" min-height="300" class="sales" param-state="CA"><p slot="loading">Loading…</p></metabase-embed>',
     );
+  });
+
+  // What a Next.js server component does with the wrapper: the attributes embedAttributes
+  // returns are all text, and each is written as the attribute of its name, so the element
+  // reads the token, site and filters from the HTML before React hydrates it (the wrapper
+  // sets the same text again in the browser: nothing changes at hydration).
+  it('metabase-embed/react: embedAttributes spread onto <MetabaseEmbed> come out as those attributes', async () => {
+    const secretKey = 'a'.repeat(64);
+    const handler = createEmbedHandler<{tenant: string}>({
+      siteUrl: 'https://metabase.example',
+      secretKey,
+      resources: {'dashboard:1': {editable: ['category'], locked: (session) => ({tenant: session.tenant})}},
+    });
+    const attributes = await handler.embedAttributes({dashboard: 1, params: {category: 'Gizmo'}}, {tenant: 'Acme'});
+    const markup = renderToString(createElement(MetabaseEmbed, {endpoint: '/api/metabase/embed', ...attributes}));
+    const token = /token="([\w.-]+)"/.exec(markup)?.[1] ?? '';
+    assert.equal(
+      markup,
+      `<metabase-embed endpoint="/api/metabase/embed" dashboard="1" params="{&quot;category&quot;:&quot;Gizmo&quot;}" site-url="https://metabase.example" token="${token}"></metabase-embed>`,
+    );
+    const claims = jwt.verify(token, secretKey, {algorithms: ['HS256']}) as {params: unknown};
+    assert.deepEqual(claims.params, {category: 'Gizmo', tenant: 'Acme'});
   });
 
   it('React 19, plain tag: string attributes in the HTML; objects, functions and listeners left to the browser', () => {

@@ -1,9 +1,9 @@
 // Table tests for the pure validators: each refusal names the field and what it allows.
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {EmbedValidationError} from '../../src/server/errors.js';
-import {parseResource, parseResourceKey} from '../../src/server/resource.js';
-import {parseParams} from '../../src/server/params.js';
+import {EmbedValidationError} from '../../src/server/validation-error.js';
+import {parseResource, parseResourceKey} from '../../src/server/token-resource.js';
+import {parseParams} from '../../src/server/token-params.js';
 import {parseExpiresIn, parseSecretKey, parseSiteUrl} from '../../src/server/config.js';
 import {SECRET} from './support.js';
 

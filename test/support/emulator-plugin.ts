@@ -52,13 +52,22 @@ export interface FrameSnapshot {
   banner: {text: string; href: string; target: string; rel: string; height: number; color: [string, string]} | null;
   /** The document's performance.timeOrigin: a new one means the page was loaded again. */
   timeOrigin: number;
+  /** The tab bar's tabs (none without one). */
+  tabs: {name: string; selected: boolean}[];
+  /** The Apply button of a dashboard whose filters wait for it: null when there is none, else whether it is offered. */
+  apply: {shown: boolean} | null;
+  /** The page's own query string. */
+  search: string;
 }
 
 export type FrameAction =
   /** `settled`: first wait until the page has shown its data or its error. */
   | {action: 'snapshot'; settled?: boolean}
   | {action: 'select'; slug: string; values: string[]}
-  | {action: 'type'; name: string; keys: string};
+  | {action: 'type'; name: string; keys: string}
+  /** Clicks, as a user does, the tab named `tab` or the Apply button (`apply`). */
+  | {action: 'click'; tab: string}
+  | {action: 'click'; apply: true};
 
 export type EmulatorFramePayload = FrameTarget & FrameAction;
 
@@ -144,6 +153,14 @@ function readPage(): FrameSnapshot {
           }
         : null)(document.querySelector<HTMLAnchorElement>('#embed-frame > .mb-footer a')),
     timeOrigin: performance.timeOrigin,
+    tabs: [...root.querySelectorAll('.mb-tab')].map((tab) => ({
+      name: text(tab),
+      selected: tab.getAttribute('aria-selected') === 'true',
+    })),
+    apply: ((button: HTMLButtonElement | null) => (button ? {shown: !button.hidden} : null))(
+      root.querySelector<HTMLButtonElement>('.mb-apply'),
+    ),
+    search: window.location.search,
   };
 }
 
@@ -213,6 +230,17 @@ export function emulatorPlugin(): TestRunnerPlugin<EmulatorFramePayload | Emulat
         }
         await frame.select(select, payload.values);
         return true; // undefined would read as "no plugin handles this command"
+      }
+      if (payload.action === 'click') {
+        if ('apply' in payload) {
+          await frame.waitForFunction("() => document.querySelector('.mb-apply:not([hidden])') !== null", 10_000);
+          await frame.click('.mb-apply');
+          return true;
+        }
+        const position = `() => [...document.querySelectorAll('.mb-tabs > .mb-tab')].findIndex((tab) => tab.textContent.trim() === ${JSON.stringify(payload.tab)}) + 1`;
+        await frame.waitForFunction(`() => (${position})() > 0`, 10_000);
+        await frame.click(`.mb-tabs > .mb-tab:nth-child(${Number(await frame.evaluate(position))})`);
+        return true;
       }
       if (payload.action === 'type') {
         // Keys into the focused control, as a visitor types (nothing is committed until a change event).

@@ -4,11 +4,18 @@
 // changes until its load event (an upper bound: Chromium may keep painting the old page
 // until the new one commits), and as short while it is more than 1 px below the height it
 // had settled at before the renewal.
-//   metabase-embed  waits for its own renewal (a 10 s token is renewed after 5 s)
+//   metabase-embed  waits for its own renewal (a 10 s token is renewed after 5 s, the slow
+//                   emulator's 20 s one after 10 s); the page
+//                   loads either the current element or the one before (bench/lib/before-bundle.ts)
 //   static          a hand-written iframe with iframe-resizer: the new URL replaces its src
-import {nextEvent, nextFrame, visibleFrame} from './common.mjs';
+import {nextEvent, nextFrame, sleep, visibleFrame} from './common.mjs';
 
+/** A second's worth of frames. */
 const quietFramesToSettle = 60;
+/** With slow cards the shell stays quiet while they arrive: wait for them all first. */
+const slowCardsWaitMs = 4500;
+/** Loads on a machine shared with other jobs can take seconds. */
+const loadTimeoutMs = 30_000;
 
 /** Keeps, for every iframe under `root`, the src its last load event was for. */
 function trackLoads(root) {
@@ -28,9 +35,9 @@ function trackLoads(root) {
 const heightOf = (iframe) => iframe?.getBoundingClientRect().height ?? 0;
 
 /** The visible iframe's height once it has not changed for a second's worth of frames. */
-async function settledHeight(visible) {
+async function settledHeight(visible, frames) {
   let height = heightOf(visible());
-  for (let quiet = 0; quiet < quietFramesToSettle; quiet++) {
+  for (let quiet = 0; quiet < frames; quiet++) {
     await nextFrame();
     const now = heightOf(visible());
     if (now !== height) [height, quiet] = [now, 0];
@@ -77,7 +84,9 @@ async function heldFor(condition, ms, timeoutMs = 15_000) {
   throw new Error('the embed never got back to its full height');
 }
 
-window.bench.renewal = async ({variant, emulatorOrigin}) => {
+window.bench.renewal = async ({variant, emulatorOrigin, endpoint = '/emulator-sign', slow = false}) => {
+  const settleFrames = quietFramesToSettle;
+  const cardsDrawn = () => (slow ? sleep(slowCardsWaitMs) : undefined);
   const container = document.body.appendChild(document.createElement('div'));
   container.style.width = '1000px';
   let finished = false;
@@ -85,14 +94,15 @@ window.bench.renewal = async ({variant, emulatorOrigin}) => {
   if (variant === 'metabase-embed') {
     const element = document.createElement('metabase-embed');
     element.setAttribute('dashboard', '1');
-    element.setAttribute('endpoint', '/emulator-sign');
+    element.setAttribute('endpoint', endpoint);
     container.append(element); // Lit attaches the shadow root on connect; the first iframe comes later
     const loads = trackLoads(element.shadowRoot);
-    await nextEvent(element, 'metabase-embed-load');
+    await nextEvent(element, 'metabase-embed-load', loadTimeoutMs);
+    await cardsDrawn();
     const visible = () => visibleFrame(element);
-    const fullHeight = await settledHeight(visible);
+    const fullHeight = await settledHeight(visible, settleFrames);
     const renewed = nextEvent(element, 'metabase-embed-token', 20_000, (event) => event.detail.reason === 'renew')
-      .then(() => nextEvent(element, 'metabase-embed-load'))
+      .then(() => nextEvent(element, 'metabase-embed-load', loadTimeoutMs))
       .then(() => heldFor(() => heightOf(visible()) >= fullHeight - 1, 1000))
       .finally(() => (finished = true));
     const bad = await badMilliseconds({visible, loads, fullHeight, done: () => finished});
@@ -108,7 +118,7 @@ window.bench.renewal = async ({variant, emulatorOrigin}) => {
     await new Promise((resolve) => iframe.addEventListener('load', resolve, {once: true}));
     window.iFrameResize({checkOrigin: [emulatorOrigin]}, iframe);
     const visible = () => iframe;
-    const fullHeight = await settledHeight(visible);
+    const fullHeight = await settledHeight(visible, settleFrames);
     const renewed = signedUrl()
       .then((url) => (iframe.src = url))
       .then(() => heldFor(() => loads.isLoaded(iframe) && heightOf(iframe) >= fullHeight - 1, 1000))

@@ -1,4 +1,5 @@
-// The built-in items: two dashboards and two embeddable questions over the sample tables.
+// The built-in items: four dashboards (one with tabs, one whose filters wait for Apply) and
+// two embeddable questions over the sample tables.
 // `SAMPLE` names every id and slug a host app (the demo, tests) needs to sign tokens.
 import {SAMPLE_CATEGORIES, SAMPLE_DATE_RANGE, SAMPLE_SOURCES, SAMPLE_STATES, SAMPLE_TENANTS} from './sample-data.js';
 import type {
@@ -10,7 +11,7 @@ import type {
   ParameterMappingDef,
   QuestionDef,
   VisualizationSettings,
-} from './types.js';
+} from './schema.js';
 
 /** Ids, entity ids and parameter slugs (with their embedding status) of the sample content. */
 export const SAMPLE = {
@@ -27,6 +28,22 @@ export const SAMPLE = {
     id: 2,
     entityId: 'CustomersDashboard002',
     parameters: {tenant: 'locked', state: 'enabled'},
+  },
+  /** The sales cards on two tabs (Metabase writes the open one as `?tab=<id>-<name>`). */
+  tabbedDashboard: {
+    id: 3,
+    entityId: 'SalesInTabsDashbrd003',
+    parameters: {tenant: 'locked', category: 'enabled'},
+    tabs: [
+      {id: 31, name: 'Overview', slug: '31-overview', cardIds: [101, 102, 103]},
+      {id: 32, name: 'Product details', slug: '32-product-details', cardIds: [104, 106]},
+    ],
+  },
+  /** Its filters wait for the visitor's Apply (`auto_apply_filters: false`). */
+  applyDashboard: {
+    id: 4,
+    entityId: 'ApplyFiltersDashbd004',
+    parameters: {tenant: 'locked', category: 'enabled', created_at: 'enabled'},
   },
   monthlyRevenueQuestion: {
     id: 301,
@@ -208,6 +225,65 @@ function customersDashboard(): {dashboard: DashboardDef; cards: QuestionDef[]} {
   };
 }
 
+/** Dashboard 3: the sales cards (101–106) on two tabs. */
+function tabbedDashboard(): DashboardDef {
+  const {parameters, embedding_params, mappings} = dashboardParameters(SAMPLE.tabbedDashboard.parameters);
+  const layouts: Layout[] = [
+    [0, 0, 8, 3],
+    [8, 0, 8, 3],
+    [16, 0, 8, 3],
+  ];
+  let dashcardId = 20;
+  const dashcards = SAMPLE.tabbedDashboard.tabs.flatMap((tab) =>
+    tab.cardIds.map((cardId, index): DashcardDef => {
+      const [col, row, size_x, size_y] = tab.cardIds.length === 3 ? layouts[index]! : ([0, index * 6, 24, 6] as Layout);
+      return {
+        id: ++dashcardId,
+        card_id: cardId,
+        col,
+        row,
+        size_x,
+        size_y,
+        parameter_mappings: mappings,
+        dashboard_tab_id: tab.id,
+      };
+    }),
+  );
+  return {
+    id: SAMPLE.tabbedDashboard.id,
+    entity_id: SAMPLE.tabbedDashboard.entityId,
+    name: 'Sales in tabs',
+    enable_embedding: true,
+    embedding_params,
+    parameters,
+    tabs: SAMPLE.tabbedDashboard.tabs.map(({id, name}) => ({id, name})),
+    dashcards,
+  };
+}
+
+/** Dashboard 4: three sales cards whose filters apply only when the visitor presses Apply. */
+function applyDashboard(): DashboardDef {
+  const {parameters, embedding_params, mappings} = dashboardParameters(SAMPLE.applyDashboard.parameters);
+  const layout: Layout[] = [
+    [0, 0, 12, 3],
+    [12, 0, 12, 3],
+    [0, 3, 24, 6],
+  ];
+  return {
+    id: SAMPLE.applyDashboard.id,
+    entity_id: SAMPLE.applyDashboard.entityId,
+    name: 'Orders, applied on demand',
+    enable_embedding: true,
+    embedding_params,
+    parameters,
+    auto_apply_filters: false,
+    dashcards: [101, 102, 104].map((cardId, index) => {
+      const [col, row, size_x, size_y] = layout[index]!;
+      return {id: 41 + index, card_id: cardId, col, row, size_x, size_y, parameter_mappings: mappings};
+    }),
+  };
+}
+
 function embeddableQuestions(): QuestionDef[] {
   const {monthlyRevenueQuestion: revenue, ordersQuestion: orders} = SAMPLE;
   return [
@@ -248,6 +324,6 @@ export function sampleContent(): {embedding_enabled: boolean; questions: Questio
   return {
     embedding_enabled: true,
     questions: [...sales.cards, ...customers.cards, ...embeddableQuestions()],
-    dashboards: [sales.dashboard, customers.dashboard],
+    dashboards: [sales.dashboard, customers.dashboard, tabbedDashboard(), applyDashboard()],
   };
 }

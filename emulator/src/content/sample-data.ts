@@ -1,6 +1,6 @@
 // The built-in sample tables: a small shop's products, people and orders, generated from a
 // fixed seed so every run (and every machine) sees the same numbers.
-import type {Row, Tables} from './types.js';
+import type {Row, Tables} from './schema.js';
 
 /** mulberry32: a tiny, well-distributed 32-bit PRNG; good enough for fake data. */
 export function seededRandom(seed: number): () => number {

@@ -1,5 +1,5 @@
 // Looks items up by numeric id or entity id, the two forms a token's `resource` may use.
-import type {DashboardDef, QuestionDef, Remappings, Tables} from './types.js';
+import type {DashboardDef, QuestionDef, Remappings, Tables} from './schema.js';
 import type {CheckedContent} from './validate.js';
 
 export interface ContentStore {

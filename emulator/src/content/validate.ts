@@ -13,7 +13,7 @@ import {
   type QuestionDef,
   type Remappings,
   type Tables,
-} from './types.js';
+} from './schema.js';
 
 /** Content that passed the checks, with its defaults filled in. */
 export type CheckedContent = EmulatorContent & {tables: Tables; remappings: Remappings; embedding_enabled: boolean};
@@ -309,6 +309,21 @@ function checkQuestion(
   });
 }
 
+/** A dashboard's tabs: ids unique positive integers, names non-empty. Returns the ids. */
+function checkTabs(c: Checker, tabs: unknown, path: string): Set<unknown> {
+  const ids = new Set<unknown>();
+  if (!c.array(tabs, path, true)) return ids;
+  tabs.forEach((tab, i) => {
+    const at = `${path}[${i}]`;
+    if (!c.check(isPlainObject(tab), at, 'like {"id": 1, "name": "Overview"}', tab)) return;
+    const t = tab as Json;
+    if (c.check(isPositiveInt(t.id), `${at}.id`, 'a positive integer', t.id))
+      c.unique(ids, t.id, `${at}.id`, 'the tab id');
+    c.string(t, 'name', at);
+  });
+  return ids;
+}
+
 function checkDashboard(
   c: Checker,
   dashboard: unknown,
@@ -327,11 +342,27 @@ function checkDashboard(
       checkParameter(c, parameter, `${path}.parameters[${i}]`, slugs, parameterIds),
     );
   }
+  c.boolean(d, 'auto_apply_filters', path);
+  const tabIds = checkTabs(c, d.tabs, `${path}.tabs`);
   if (!c.array(d.dashcards, `${path}.dashcards`)) return;
   d.dashcards.forEach((dashcard, i) => {
     const at = `${path}.dashcards[${i}]`;
     if (!c.check(isPlainObject(dashcard), at, 'an object', dashcard)) return;
     const dc = dashcard as Json;
+    if (tabIds.size > 0)
+      c.check(
+        tabIds.has(dc.dashboard_tab_id),
+        `${at}.dashboard_tab_id`,
+        "the id of one of the dashboard's tabs",
+        dc.dashboard_tab_id,
+      );
+    else
+      c.check(
+        dc.dashboard_tab_id === undefined,
+        `${at}.dashboard_tab_id`,
+        'left out on a dashboard without tabs',
+        dc.dashboard_tab_id,
+      );
     if (c.check(isPositiveInt(dc.id), `${at}.id`, 'a positive integer', dc.id))
       c.unique(seen.dashcardIds, dc.id, `${at}.id`, 'the dashcard id');
     const card = questions.get(dc.card_id as number);

@@ -1,13 +1,18 @@
 // The JSON API of the embed page (emulator/README.md#api). Every request re-checks its token; a
 // refusal is a 400 with the message as plain text (emulator/README.md#errors), a query that fails a 400 with
 // Metabase's JSON body `{"status":"failed",…}`; query results answer 202.
-import {EmbedError, fail, NOT_FOUND, QueryFailedError} from '../rules/errors.js';
+import {EmbedError, fail, NOT_FOUND, QueryFailedError} from '../rules/api-errors.js';
 import type {ContentStore} from '../content/store.js';
-import type {DashboardDef, QuestionDef} from '../content/types.js';
+import type {DashboardDef, QuestionDef} from '../content/schema.js';
 import {publishedDashboard, publishedQuestion} from '../rules/items.js';
 import {dashboardValues, questionValues, tableRows} from '../rules/param-values.js';
 import {filtersFor, mappedColumn} from '../rules/parameter-filters.js';
-import {tokenParamsFromClaims, userParamsFromQuery, validateAndMergeParams, withDefaults} from '../rules/params.js';
+import {
+  tokenParamsFromClaims,
+  userParamsFromQuery,
+  validateAndMergeParams,
+  withDefaults,
+} from '../rules/param-merge.js';
 import {presentDashboard, presentQuestion, type FieldJson} from '../rules/present.js';
 import {baseType, humanize, MAX_DOWNLOAD_ROWS, runQuery, type QueryResult} from '../query/engine.js';
 import {EXPORT_FORMATS, toCsv, toJsonRows, type ExportOptions} from '../query/export.js';

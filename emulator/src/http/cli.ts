@@ -4,7 +4,7 @@
 import {readFile} from 'node:fs/promises';
 import {parseCliArgs, USAGE, UsageError} from './cli-args.js';
 import {ContentError} from '../content/validate.js';
-import type {EmulatorContent} from '../content/types.js';
+import type {EmulatorContent} from '../content/schema.js';
 import {SAMPLE} from '../content/sample-content.js';
 import {assertSecretKey} from '../rules/secret.js';
 import {startEmulator} from './server.js';

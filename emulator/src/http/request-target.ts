@@ -1,7 +1,8 @@
 // What the emulator's server makes of a request line it did not choose: any target (`//[`,
-// `//a:b@c`, `*`, `http://x/`), and what Node's parser refuses. The root package's
-// src/server/request-target.ts does the same for toNodeHandler and the demo; this package
-// does not import the root package's source.
+// `//a:b@c`, `*`, `http://x/`), and what Node's parser refuses. A copy of the root package's
+// src/server/request-target.ts (toNodeHandler's and the demo's), as this package imports
+// nothing of that one; test/machinery/package-copies.node.test.ts keeps the two the same
+// below this comment.
 
 /**
  * The target as a URL on a placeholder origin: an origin-form path (`/a?b`, also `//x`,

@@ -8,7 +8,7 @@ import {createContentStore} from '../content/store.js';
 import {generateSampleTables} from '../content/sample-data.js';
 import {sampleContent} from '../content/sample-content.js';
 import {validateContent} from '../content/validate.js';
-import type {EmulatorContent} from '../content/types.js';
+import type {EmulatorContent} from '../content/schema.js';
 import {loadAsset} from '../page/assets.js';
 import {pageHtml} from '../page/html.js';
 import {assertPlan, type Plan} from '../rules/plan.js';

@@ -52,6 +52,13 @@ html:has(.mb-filling), body:has(> .mb-filling) { height: 100%; }
 }
 .mb-header .mb-download-pdf { border-color: var(--mb-control-border); background: transparent; color: var(--mb-text-muted); }
 .mb-header .mb-download-pdf:hover { color: var(--mb-text); border-color: var(--mb-border); }
+.mb-parameters .mb-apply { align-self: flex-end; font: inherit; font-size: 14px; font-weight: bold; color: #ffffff;
+  background: var(--mb-accent); border: 1px solid var(--mb-accent); border-radius: 6px; padding: 6px 12px; min-height: 34px; }
+.mb-parameters .mb-apply[hidden] { display: none; }
+.mb-tabs { display: flex; gap: 4px; margin: 0 0 12px; border-bottom: 1px solid var(--mb-border); }
+.mb-tab { font: inherit; font-weight: bold; color: var(--mb-text-muted); background: none; border: none;
+  border-bottom: 3px solid transparent; padding: 8px 12px; cursor: pointer; }
+.mb-tab[aria-selected="true"] { color: var(--mb-accent); border-bottom-color: var(--mb-accent); }
 .mb-range { display: flex; align-items: center; gap: 4px; }
 .mb-grid { display: grid; grid-template-columns: repeat(24, minmax(0, 1fr)); grid-auto-rows: minmax(var(--mb-row-height), auto); gap: 12px; }
 .mb-card {

@@ -1,5 +1,5 @@
 // Names of a query's result columns, shared by the query engine and content validation.
-import type {Aggregation, QuerySpec} from '../content/types.js';
+import type {Aggregation, QuerySpec} from '../content/schema.js';
 
 /** Metabase-style names of aggregation results: `count`, `sum`, then `sum_2` for a second sum. */
 export function aggregationNames(aggregations: readonly Aggregation[]): string[] {

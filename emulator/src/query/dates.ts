@@ -3,8 +3,8 @@
 // processor gives them (src/metabase/query_processor/parameters/dates.clj in Metabase):
 // relative forms count whole units back or forth from the clock's current unit, in UTC,
 // weeks starting on Sunday (Metabase's default). Pure: the clock is an argument.
-import type {CellValue} from '../content/types.js';
-import {failQuery} from '../rules/errors.js';
+import type {CellValue} from '../content/schema.js';
+import {failQuery} from '../rules/api-errors.js';
 
 export type DatePredicate = (cell: CellValue | undefined) => boolean;
 

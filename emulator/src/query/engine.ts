@@ -1,6 +1,6 @@
 // Runs a QuerySpec over rows: filter, group by breakouts (dates truncated to a unit),
 // aggregate, sort, limit. The result has Metabase's `cols` + `rows` shape.
-import type {Aggregation, Breakout, CellValue, QuerySpec, Row, TimeUnit} from '../content/types.js';
+import type {Aggregation, Breakout, CellValue, QuerySpec, Row, TimeUnit} from '../content/schema.js';
 import {aggregationNames} from './columns.js';
 import {rowFilter, type Filter} from './filters.js';
 

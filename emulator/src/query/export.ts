@@ -2,7 +2,7 @@
 // written as Metabase writes them: CSV lines end in "\n"; JSON is one object per row keyed by
 // the columns' display names. With `format_rows=true` every value is the text the visualization
 // shows (`2,000`, `March 26, 2024`, `$1,234.50`); without it, values stay raw.
-import type {CellValue, VisualizationSettings} from '../content/types.js';
+import type {CellValue, VisualizationSettings} from '../content/schema.js';
 import type {QueryResult, ResultColumn} from './engine.js';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'xlsx'] as const;

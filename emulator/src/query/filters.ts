@@ -1,8 +1,8 @@
 // Turns a parameter value into a row predicate. Values follow Metabase's URL forms: a
 // scalar or a list for category-like filters, Metabase's date forms (dates.ts) for dates.
 // A value no filter can read fails the query, as in Metabase.
-import {failQuery} from '../rules/errors.js';
-import type {CellValue, ParameterType, Row} from '../content/types.js';
+import {failQuery} from '../rules/api-errors.js';
+import type {CellValue, ParameterType, Row} from '../content/schema.js';
 import {datePredicate} from './dates.js';
 
 export interface Filter {

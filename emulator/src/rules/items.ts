@@ -1,9 +1,9 @@
 // From checked token claims to a published item, with Metabase's checks in Metabase's
 // order: the resource id, the global switch, existence, archive, the item's own switch.
 import {isPlainObject} from './plain-object.js';
-import {fail, NOT_FOUND} from './errors.js';
+import {fail, NOT_FOUND} from './api-errors.js';
 import type {ContentStore} from '../content/store.js';
-import type {DashboardDef, QuestionDef} from '../content/types.js';
+import type {DashboardDef, QuestionDef} from '../content/schema.js';
 import type {EmbedClaims} from './token.js';
 
 const ENTITY_ID = /^[A-Za-z0-9_-]{21}$/;

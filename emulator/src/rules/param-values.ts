@@ -8,7 +8,7 @@
 // - a question's values are narrowed by the token's locked values only (Metabase reads no
 //   query string there), and a locked slug no parameter of the question has is refused.
 // Values of a remapped column come as `[value, label]` pairs; numbers sort as numbers.
-import {fail} from './errors.js';
+import {fail} from './api-errors.js';
 import {ownValue} from './plain-object.js';
 import type {ContentStore} from '../content/store.js';
 import type {
@@ -19,9 +19,9 @@ import type {
   QuestionDef,
   Row,
   StaticListValue,
-} from '../content/types.js';
+} from '../content/schema.js';
 import {filtersFor, mappedColumn} from './parameter-filters.js';
-import {validateAndMergeParams, type ParamMap} from './params.js';
+import {validateAndMergeParams, type ParamMap} from './param-merge.js';
 import {rowFilter, type Filter} from '../query/filters.js';
 
 /** A source table, the column the parameter filters, its label column, and the filters that apply there. */

@@ -1,8 +1,8 @@
 // From parameter values by slug to the row filters of one card: each value applies to the
 // column its parameter targets there (a question's own column, or a dashcard's mapping).
-import {fail} from './errors.js';
-import type {DashcardDef, ParameterDef} from '../content/types.js';
-import type {ParamMap} from './params.js';
+import {fail} from './api-errors.js';
+import type {DashcardDef, ParameterDef} from '../content/schema.js';
+import type {ParamMap} from './param-merge.js';
 import type {Filter} from '../query/filters.js';
 
 /**

@@ -1,8 +1,8 @@
 // The JSON Metabase's embed page reads for an item (emulator/README.md#api). Only parameters a visitor
 // may set are listed: enabled ones the token does not set. Locked and disabled ones, and
 // their mappings, never reach the browser.
-import type {DashboardDef, EmbeddingParams, ParameterDef, QuestionDef} from '../content/types.js';
-import type {ParamMap} from './params.js';
+import type {DashboardDef, EmbeddingParams, ParameterDef, QuestionDef} from '../content/schema.js';
+import type {ParamMap} from './param-merge.js';
 
 const fieldTarget = (column: string) => ['dimension', ['field', column, null]];
 
@@ -90,12 +90,17 @@ export function presentDashboard(
     entity_id: dashboard.entity_id ?? null,
     name: dashboard.name,
     description: dashboard.description ?? null,
-    // The emulator's dashboards apply a filter change at once and keep Metabase's default width.
-    auto_apply_filters: true,
+    // Metabase's default: a filter change applies at once; false waits for Apply.
+    auto_apply_filters: dashboard.auto_apply_filters ?? true,
     width: 'fixed',
     parameters: visible.map(parameterJson),
     param_fields: paramFields(visible, mappedFields),
-    tabs: [],
+    tabs: (dashboard.tabs ?? []).map((tab, position) => ({
+      id: tab.id,
+      dashboard_id: dashboard.id,
+      name: tab.name,
+      position,
+    })),
     dashcards: dashboard.dashcards.map((dashcard) => {
       const card = cardById(dashcard.card_id);
       return {
@@ -106,6 +111,7 @@ export function presentDashboard(
         row: dashcard.row,
         size_x: dashcard.size_x,
         size_y: dashcard.size_y,
+        dashboard_tab_id: dashcard.dashboard_tab_id ?? null,
         card: card ? cardSummary(card) : null,
         parameter_mappings: (dashcard.parameter_mappings ?? [])
           .filter((mapping) => !hiddenIds.has(mapping.parameter_id))

@@ -2,7 +2,7 @@
 // first, then buddy-sign's HS256 verification and its `exp`/`nbf` rules with 60 s leeway.
 // Only the messages Metabase produces ever leave this module.
 import {base64url, compactVerify} from 'jose';
-import {fail} from './errors.js';
+import {fail} from './api-errors.js';
 import {isPlainObject} from './plain-object.js';
 
 export const LEEWAY_SECONDS = 60;

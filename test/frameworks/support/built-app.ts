@@ -39,7 +39,7 @@ export interface FirstLoad {
   consoleProblems: string[];
 }
 
-/** Builds `app` (react, vue) as a dev server would serve it (development builds), and serves it; see startApp. */
+/** Builds `app` (react18) as a dev server would serve it (development builds), and serves it; see startApp. */
 export async function buildAndStartApp(app: BuiltFramework): Promise<RunningApp> {
   const outDir = mkdtempSync(join(tmpdir(), `metabase-embed-${app}-build-`));
   try {
@@ -104,14 +104,22 @@ export async function startApp(files: AppFiles): Promise<RunningApp> {
     page.on('pageerror', (error) => consoleProblems.push(String(error)));
     // Counted by the browser, not the host: a request the element aborts may never reach it.
     let requestsStarted = 0;
+    let firstRequestBody: string | undefined;
     page.on('request', (request) => {
-      if (new URL(request.url()).pathname === TOKEN_ENDPOINT) requestsStarted++;
+      if (new URL(request.url()).pathname !== TOKEN_ENDPOINT) return;
+      requestsStarted++;
+      firstRequestBody ??= request.postData();
     });
     let reportFirstLoad!: (load: FirstLoad) => void;
     const firstLoad = new Promise<FirstLoad>((resolve) => (reportFirstLoad = resolve));
-    await page.exposeFunction('__metabaseEmbedFirstLoad', (embeds: number) =>
-      reportFirstLoad({embeds, tokenRequests: requestsStarted, consoleProblems: [...consoleProblems]}),
-    );
+    await page.exposeFunction('__metabaseEmbedFirstLoad', (embeds: number) => {
+      // The figures the run reports (with the first request's filters), next to what is asserted.
+      console.log(
+        `# first load: ${embeds} embed(s), ${requestsStarted} token request(s), first asked ${firstRequestBody ?? 'nothing'}, ` +
+          `${consoleProblems.length} console warning(s)/error(s)`,
+      );
+      reportFirstLoad({embeds, tokenRequests: requestsStarted, consoleProblems: [...consoleProblems]});
+    });
     // A string, not a function: tsx's transform would add helpers the page does not have.
     await page.evaluateOnNewDocument(`
       document.addEventListener('metabase-embed-load', () =>

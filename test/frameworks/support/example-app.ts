@@ -1,5 +1,5 @@
 // An example of examples/ as a user sets it up: its pinned dependencies in a cache folder
-// (scripts/cache-install.ts: installed once per set of versions), the package itself from
+// (support/cache-install.ts: installed once per set of versions), the package itself from
 // `npm pack` (so only what the tarball holds is there), the example's files copied beside
 // them; then its own commands run there (`vite build`, `node server.mjs`, …).
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';

@@ -3,8 +3,8 @@
 // the attribute "[object Object]" and ignore `onmetabase-embed-load`.
 import {MetabaseEmbed} from 'metabase-embed/react';
 import {useState, version} from 'react';
-import {CategoryPicker} from '../../react/src/CategoryPicker.js';
-import {useLoadStatus} from '../../react/src/useLoadStatus.js';
+import {CategoryPicker} from './CategoryPicker.js';
+import {useLoadStatus} from './useLoadStatus.js';
 
 const SALES_DASHBOARD = 1; // "Sales overview" in the emulator's sample content
 

@@ -2,8 +2,9 @@
 // re-uses the same token, so an expired one shows its error, as in Metabase.
 import type {DashboardJson, QuestionJson} from '../../rules/present.js';
 import type {DashcardVisualizationSettings} from '../../content/click-behavior.js';
-import type {Display, VisualizationSettings} from '../../content/types.js';
+import type {Display, VisualizationSettings} from '../../content/schema.js';
 import {parametersQuery, type FilterValue} from './filter-values.js';
+import type {Tab} from './tabs.js';
 import type {ResultData} from './visualization.js';
 import type {WidgetParameter} from './widgets.js';
 
@@ -21,6 +22,8 @@ export interface CardSlot {
   clicks?: DashcardVisualizationSettings;
   /** Grid position (dashboards); a question fills the page. */
   layout?: {col: number; row: number; size_x: number; size_y: number};
+  /** The dashboard tab the card is on; null without tabs. */
+  tabId: number | null;
   queryUrl(values: Record<string, FilterValue>, format?: 'csv' | 'json'): string;
 }
 
@@ -29,6 +32,10 @@ export interface EmbedItem {
   description: string | null;
   parameters: WidgetParameter[];
   cards: CardSlot[];
+  /** Dashboard tabs in order (none for a question or a dashboard without tabs). */
+  tabs: Tab[];
+  /** False: filter changes wait for Apply (a dashboard's `auto_apply_filters`). */
+  autoApply: boolean;
   valuesUrl(parameter: WidgetParameter): string;
 }
 
@@ -63,6 +70,8 @@ export async function loadItem(resource: 'dashboard' | 'question', token: string
       name: dashboard.name,
       description: dashboard.description,
       parameters: dashboard.parameters,
+      tabs: dashboard.tabs.map(({id, name}) => ({id, name})),
+      autoApply: dashboard.auto_apply_filters,
       valuesUrl: (parameter) => `${base}/params/${enc(parameter.id)}/values`,
       cards: dashboard.dashcards
         .filter((dc) => dc.card)
@@ -73,6 +82,7 @@ export async function loadItem(resource: 'dashboard' | 'question', token: string
           settings: dc.card!.visualization_settings,
           clicks: dc.visualization_settings,
           layout: {col: dc.col, row: dc.row, size_x: dc.size_x, size_y: dc.size_y},
+          tabId: dc.dashboard_tab_id,
           queryUrl: (values, format) =>
             `${base}/dashcard/${dc.id}/card/${dc.card_id}${format ? `/${format}` : ''}?${parametersQuery(values)}`,
         })),
@@ -84,6 +94,8 @@ export async function loadItem(resource: 'dashboard' | 'question', token: string
     name: question.name,
     description: question.description,
     parameters: question.parameters,
+    tabs: [],
+    autoApply: true,
     valuesUrl: (parameter) => `${base}/params/${enc(parameter.id)}/values`,
     cards: [
       {
@@ -91,6 +103,7 @@ export async function loadItem(resource: 'dashboard' | 'question', token: string
         title: question.name,
         display: question.display,
         settings: question.visualization_settings,
+        tabId: null,
         queryUrl: (values, format) => `${base}/query${format ? `/${format}` : ''}?${parametersQuery(values)}`,
       },
     ],

@@ -2,7 +2,7 @@
 // a link to metabase.com with its campaign parameters, opened in a new tab that gets
 // neither this page (noopener) nor its token-bearing URL (noreferrer).
 import {h} from './dom.js';
-import type {Translate} from './messages.js';
+import type {Translate} from './ui-text.js';
 
 const POWERED_BY_URL = 'https://www.metabase.com/powered-by-metabase';
 const BRAND = 'Metabase'; // a name: never translated

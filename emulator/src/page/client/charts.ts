@@ -1,7 +1,7 @@
 // Bar and line charts drawn as SVG at the pixel size of the box they fill, so labels keep
 // their real font size and the plot uses the whole card. Colours come from the theme's CSS
 // variables (see styles.ts), so the same chart reads well on light, night and transparent pages.
-import type {ColumnSettings} from '../../content/types.js';
+import type {ColumnSettings} from '../../content/schema.js';
 import {chartMargins, labelStride, labelsThatFit, linearScale, niceTicks, type Margins} from './chart-geometry.js';
 import {svg} from './dom.js';
 import type {FormatColumn, Formatter} from './format.js';

@@ -3,7 +3,7 @@
 // absolute http(s) URLs open; the new tab gets no handle on this page (noopener) and, by the
 // page's referrer policy, no Referer carrying the token.
 import {clickBehaviorFor, type DashcardVisualizationSettings} from '../../content/click-behavior.js';
-import type {CellValue} from '../../content/types.js';
+import type {CellValue} from '../../content/schema.js';
 import type {FilterValue} from './filter-values.js';
 import {fillLinkTemplate, openableUrl} from './link-template.js';
 import type {ResultData} from './visualization.js';

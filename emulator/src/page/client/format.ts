@@ -1,6 +1,6 @@
 // Formats result values for the page with Intl, in the embed's locale (emulator/README.md#urls
 // `locale`). Dates are shown in UTC, the time zone of the results. DOM-free.
-import type {ColumnSettings} from '../../content/types.js';
+import type {ColumnSettings} from '../../content/schema.js';
 
 export interface FormatColumn {
   name: string;

@@ -6,7 +6,7 @@
 // nowhere, or a value that is null, fills as empty. Only filters the embed page itself knows
 // have values: editable ones a visitor may set. Locked filters (and values set in the token)
 // never reach the page, so they always fill as empty.
-import type {CellValue} from '../../content/types.js';
+import type {CellValue} from '../../content/schema.js';
 import type {FilterValue} from './filter-values.js';
 
 export interface TemplateValues {

@@ -4,7 +4,7 @@ import {acceptParentNavigation, isFramed, startFrameMessages} from './frame.js';
 import type {Plan} from '../../rules/plan.js';
 import {poweredByBanner} from './banner.js';
 import {appearanceFrom, hashNotes, parseHash, type Appearance} from './hash-options.js';
-import {messagesLocale, translator} from './messages.js';
+import {messagesLocale, translator} from './ui-text.js';
 import {EmbedPage} from './page.js';
 import {appearanceOnPlan, planNotes} from './plan-options.js';
 
@@ -59,6 +59,8 @@ function start(): void {
     onHashChange();
     void page.reloadFilters();
   });
+  // Back and forward between the tabs a visitor opened (each tab click is a history entry).
+  window.addEventListener('popstate', () => void page.reloadFilters());
   page.setAppearance(appearance);
   void page.load();
 }

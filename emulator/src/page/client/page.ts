@@ -6,11 +6,12 @@ import {ApiError, loadItem, loadValues, runCardQuery, type CardSlot, type EmbedI
 import {followClick} from './destinations.js';
 import {h} from './dom.js';
 import {readFilterValues, withFilterValue, type FilterValue} from './filter-values.js';
+import {selectedTab, withTab, type Tab} from './tabs.js';
 import {createFormatter} from './format.js';
 import type {Appearance} from './hash-options.js';
 import {visualization, type ResultData} from './visualization.js';
 import {filterWidgets} from './widgets.js';
-import {translator, type Translate} from './messages.js';
+import {translator, type Translate} from './ui-text.js';
 
 type CardState = {status: 'loading'} | {status: 'done'; data: ResultData} | {status: 'failed'; message: string};
 type PageState = 'loading' | 'ready' | 'error';
@@ -19,7 +20,12 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 export class EmbedPage {
   private item: EmbedItem | null = null;
+  /** The filter values the cards show (applied). */
   private values: Record<string, FilterValue> = {};
+  /** Changes waiting for Apply (`auto_apply_filters: false`), by slug. */
+  private draft = new Map<string, FilterValue>();
+  /** The dashboard tab shown; null without tabs. */
+  private tab: Tab | null = null;
   private cards = new Map<string, CardState>();
   private queries: AbortController | null = null;
   private refreshTimer: ReturnType<typeof setInterval> | null = null;
@@ -46,9 +52,23 @@ export class EmbedPage {
       this.showError(messageOf(error));
       return;
     }
-    this.values = readFilterValues(window.location.search, this.item.parameters);
+    this.readUrl();
     this.render();
     await this.runQueries();
+  }
+
+  /** Filter values and the tab from the URL; a missing or unknown tab is written in, as Metabase does. */
+  private readUrl(): void {
+    const item = this.item!;
+    this.values = readFilterValues(window.location.search, item.parameters);
+    this.draft.clear();
+    this.tab = selectedTab(window.location.search, item.tabs);
+    this.replaceSearch(withTab(window.location.search, this.tab, item.tabs.length));
+  }
+
+  private replaceSearch(search: string): void {
+    if (search === window.location.search) return;
+    history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
   }
 
   /** New hash options: re-draw from the results already here, and reset the refresh timer. */
@@ -58,12 +78,29 @@ export class EmbedPage {
     if (this.item) this.render();
   }
 
-  /** The query string changed (parent navigation): pick up its filter values. */
+  /** The query string changed (parent navigation, history): pick up its filter values and tab. */
   async reloadFilters(): Promise<void> {
     if (!this.item) return this.load();
-    this.values = readFilterValues(window.location.search, this.item.parameters);
+    this.readUrl();
     this.render();
     await this.runQueries();
+  }
+
+  /** The cards of the tab shown (every card without tabs): only these are drawn and queried. */
+  private get shownCards(): CardSlot[] {
+    const {tab} = this;
+    return (this.item?.cards ?? []).filter((card) => tab === null || card.tabId === tab.id);
+  }
+
+  /** A click on a tab: a new history entry, as Metabase's tab bar makes. */
+  private selectTab(tab: Tab): void {
+    const item = this.item;
+    if (!item || tab.id === this.tab?.id) return;
+    this.tab = tab;
+    const search = withTab(window.location.search, tab, item.tabs.length);
+    history.pushState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
+    this.render();
+    void this.runQueries();
   }
 
   private scheduleRefresh(): void {
@@ -108,7 +145,7 @@ export class EmbedPage {
     const values = {...this.values};
     this.setState('loading');
     await Promise.all(
-      item.cards.map(async (card) => {
+      this.shownCards.map(async (card) => {
         // Results stay on screen while they are re-run (filter change, refresh), as in Metabase.
         if (!this.cards.has(card.key)) this.setCard(card, {status: 'loading'});
         let state: CardState;
@@ -128,20 +165,48 @@ export class EmbedPage {
   }
 
   private onFilterChange(slug: string, value: FilterValue): void {
+    if (this.item && !this.item.autoApply) {
+      // Metabase's Apply button: the cards keep the applied values until it is pressed.
+      this.draft.set(slug, value);
+      this.showApplyButton();
+      return;
+    }
+    this.applyFilter(slug, value);
+    void this.runQueries();
+  }
+
+  /** Applies every change waiting for Apply, then runs the queries once. */
+  private applyDraft(): void {
+    for (const [slug, value] of this.draft) this.applyFilter(slug, value);
+    this.draft.clear();
+    this.showApplyButton();
+    void this.runQueries();
+  }
+
+  /** Changes waiting differ from what the cards show: the Apply button is offered. */
+  private get hasUnapplied(): boolean {
+    return [...this.draft].some(([slug, value]) => JSON.stringify(value) !== JSON.stringify(this.values[slug] ?? null));
+  }
+
+  private showApplyButton(): void {
+    const button = this.root.querySelector<HTMLButtonElement>('.mb-apply');
+    if (button) button.hidden = !this.hasUnapplied;
+  }
+
+  /** One filter's new value: the values the cards use, the URL and the download links. */
+  private applyFilter(slug: string, value: FilterValue): void {
     // Clearing a filter that has a default sends null (and `slug=` in the URL), as Metabase
     // does: leaving the slug out would bring the default back.
     const hasDefault = this.item?.parameters.find((p) => p.slug === slug)?.default !== undefined;
     if (value === null && !hasDefault) delete this.values[slug];
     else this.values[slug] = value;
-    const search = withFilterValue(window.location.search, slug, value, hasDefault);
-    history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
+    this.replaceSearch(withFilterValue(window.location.search, slug, value, hasDefault));
     // Download links carry the filter values: keep them in step without re-drawing the widgets.
-    for (const card of this.item?.cards ?? []) {
+    for (const card of this.shownCards) {
       this.root
         .querySelector(`[data-card="${CSS.escape(card.key)}"] .mb-download`)
         ?.setAttribute('href', card.queryUrl(this.values, 'csv'));
     }
-    void this.runQueries();
   }
 
   private onCardClick(card: CardSlot, event: Event): void {
@@ -194,19 +259,42 @@ export class EmbedPage {
         ? null
         : filterWidgets({
             parameters: shown,
-            values: this.values,
+            values: {...this.values, ...Object.fromEntries(this.draft)},
             loadOptions: (parameter) => loadValues(item.valuesUrl(parameter)),
             onChange: (slug, value) => this.onFilterChange(slug, value),
             t: this.t,
           });
+    if (widgets && !item.autoApply) {
+      const apply = h('button', {type: 'button', class: 'mb-apply', hidden: !this.hasUnapplied}, this.t('apply'));
+      apply.addEventListener('click', () => this.applyDraft());
+      widgets.append(apply);
+    }
     const grid = h(
       'div',
       {class: this.resource === 'dashboard' ? 'mb-grid' : 'mb-single'},
-      ...item.cards.map((card) => this.cardElement(card)),
+      ...this.shownCards.map((card) => this.cardElement(card)),
     );
     this.root.replaceChildren(
-      ...[header.childElementCount > 0 ? header : null, widgets, grid].filter((el) => el !== null),
+      ...[header.childElementCount > 0 ? header : null, this.tabBar(), widgets, grid].filter((el) => el !== null),
     );
+  }
+
+  /** Metabase's tab bar, under the title: shown when the dashboard has two tabs or more. */
+  private tabBar(): HTMLElement | null {
+    const tabs = this.item?.tabs ?? [];
+    if (tabs.length < 2) return null;
+    const bar = h('nav', {class: 'mb-tabs', role: 'tablist', 'aria-label': this.t('tabs')});
+    for (const tab of tabs) {
+      const selected = tab.id === this.tab?.id;
+      const button = h(
+        'button',
+        {type: 'button', role: 'tab', class: 'mb-tab', 'aria-selected': String(selected), 'data-tab-id': tab.id},
+        tab.name,
+      );
+      button.addEventListener('click', () => this.selectTab(tab));
+      bar.append(button);
+    }
+    return bar;
   }
 
   private cardElement(card: CardSlot): HTMLElement {

@@ -1,12 +1,12 @@
 // Draws one query result: a number, a bar or line chart, or a table with every row (so a
 // longer result makes the page taller, which the host's iframe follows).
-import type {CellValue, Display, VisualizationSettings} from '../../content/types.js';
+import type {CellValue, Display, VisualizationSettings} from '../../content/schema.js';
 import type {ResultColumn} from '../../query/engine.js';
 import {chartBox} from './chart-box.js';
 import {barChart, lineChart} from './charts.js';
 import {h} from './dom.js';
 import {isNumericColumn, type Formatter} from './format.js';
-import type {Translate} from './messages.js';
+import type {Translate} from './ui-text.js';
 
 export interface ResultData {
   cols: ResultColumn[];

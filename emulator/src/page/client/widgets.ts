@@ -3,7 +3,7 @@
 import {h} from './dom.js';
 import type {ValueChoice} from './api-client.js';
 import type {FilterValue} from './filter-values.js';
-import type {Translate} from './messages.js';
+import type {Translate} from './ui-text.js';
 
 export interface WidgetParameter {
   id: string;

@@ -1,0 +1,11 @@
+import react from '@vitejs/plugin-react';
+import {defineConfig} from 'vite';
+
+// The token endpoint (server.mjs, `npm run endpoint`) runs beside the app: `vite` and
+// `vite preview` forward /api to it, so the page asks its own origin for tokens.
+const endpointOrigin = process.env.ENDPOINT_ORIGIN ?? 'http://127.0.0.1:3001';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {proxy: {'/api': endpointOrigin}},
+});

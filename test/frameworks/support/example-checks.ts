@@ -1,0 +1,74 @@
+// What every example of examples/ must do for its visitor, as node:test cases: the sample
+// "Sales overview" dashboard shows with only the locked tenant in its first token, a category
+// picked in the app re-signs exactly once and shows, the element's load event reaches the
+// app's status line, nothing is logged, no token request is wasted, axe finds nothing; and
+// the line with the element's size in the app next to the CDN bundle's.
+import assert from 'node:assert/strict';
+import {it} from 'node:test';
+import {axeViolations, shownParams, statusText, type ExamplePage} from './example-page.js';
+import {reportSizes, type Size} from './example-size.js';
+
+export interface RunningExample {
+  app: ExamplePage;
+  /** The emulator's secret, to verify the tokens shown. */
+  secretKey: string;
+  /** The element's bytes as the app ships them. */
+  elementSize(): Size;
+  /** The CDN bundle's (dist/cdn/metabase-embed.js of the packed package). */
+  cdnSize(): Size;
+}
+
+const loaded = (times: number) => `Dashboard loaded ${times} time(s)`;
+
+/**
+ * Declares the cases in the current `describe`. The app shows one <metabase-embed> of dashboard
+ * 1, a `select` (`selector`) of categories, and a `[role=status]` line that reads
+ * "Dashboard loaded N time(s)" after the element's Nth metabase-embed-load event.
+ */
+export function itServesTheSalesDashboard(
+  example: string,
+  running: () => RunningExample,
+  {selector = 'select'}: {selector?: string} = {},
+): void {
+  it('shows the dashboard with only the locked tenant in its first token, after one request', async () => {
+    const {app, secretKey} = running();
+    assert.deepEqual(await shownParams(app, undefined, secretKey), {tenant: 'Acme'});
+    assert.equal(await statusText(app, loaded(1)), loaded(1), 'metabase-embed-load reaches the app');
+    assert.equal(await app.requestsBeforeFirstReady(), 1);
+  });
+
+  it('a category picked in the app re-signs exactly once', async () => {
+    const {app, secretKey} = running();
+    await app.page.select(selector, 'Gizmo');
+    assert.deepEqual(await shownParams(app, 'Gizmo', secretKey), {category: 'Gizmo', tenant: 'Acme'});
+    // The second load event comes once the new token's page has loaded: a second request for
+    // the same pick would have been made before it.
+    assert.equal(await statusText(app, loaded(2)), loaded(2));
+    assert.deepEqual(await app.tokenRequests(), [
+      {resource: {dashboard: 1}, params: {}},
+      {resource: {dashboard: 1}, params: {category: 'Gizmo'}},
+    ]);
+  });
+
+  it('logs nothing, wastes no token request, passes axe; reports the element size', async () => {
+    const {app} = running();
+    const report = {
+      consoleProblems: app.consoleProblems,
+      failedTokenRequests: await app.failedTokenRequests(),
+      duplicateTokenRequests: await app.duplicateTokenRequests(),
+      axeViolations: await axeViolations(app),
+    };
+    console.log(
+      `# ${example}: ${String(await app.requestsBeforeFirstReady())} token request(s) before the first ready embed, ` +
+        `${report.consoleProblems.length} console errors/warnings, ${report.failedTokenRequests.length} failed or aborted ` +
+        `and ${report.duplicateTokenRequests.length} duplicate token requests, ${report.axeViolations.length} axe violations`,
+    );
+    reportSizes(example, {element: running().elementSize(), cdn: running().cdnSize()});
+    assert.deepEqual(report, {
+      consoleProblems: [],
+      failedTokenRequests: [],
+      duplicateTokenRequests: [],
+      axeViolations: [],
+    });
+  });
+}

@@ -1,0 +1,154 @@
+// The Svelte 5 example (examples/svelte/): svelte-check over its components (the
+// onmetabase-embed-* handlers typed by metabase-embed/svelte), `vite build` against the packed
+// package, its server.mjs serving the build and signing tokens, driven in Chromium against the
+// emulator.
+import assert from 'node:assert/strict';
+import {randomBytes} from 'node:crypto';
+import {cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, before, describe, it} from 'node:test';
+import {startEmulator} from '../../emulator/src/index.js';
+import {exampleEnv, exampleSource, prepareExample, runExampleBin, startExampleProcess} from './support/example-app.js';
+import type {CommandResult, RunningProcess} from './support/example-app.js';
+import {axeViolations, openExample, shownParams, statusText, type ExamplePage} from './support/example-page.js';
+import {elementBytesInBuild, fileSize, reportSizes} from './support/example-size.js';
+
+// Handlers as a user could get them wrong: svelte-check must report each (line: what it says).
+const WRONG_HANDLERS = `<script lang="ts"></script>
+
+<metabase-embed
+  dashboard={1}
+  onmetabase-embed-load={(event) => event.detail.reason}
+  onmetabase-embed-error={(event: CustomEvent<{url: string}>) => event.detail.url}
+  theme="blue"
+></metabase-embed>
+`;
+const WRONG_HANDLER_ERRORS: Array<[line: number, says: string]> = [
+  [5, "Property 'reason' does not exist on type 'MetabaseEmbedLoadDetail'"],
+  [6, "is not assignable to type '(event: CustomEvent<MetabaseEmbedErrorDetail>) => void'"],
+  [7, `Type '"blue"' is not assignable to type '"light" | "night" | "transparent" | undefined'`],
+];
+
+/**
+ * `svelte-check` over the example (and WrongHandlers.svelte beside its App.svelte) in a folder
+ * of its own with the prepared node_modules linked in: svelte-check skips every file whose
+ * path has a node_modules folder in it, as the prepared example's has.
+ */
+function svelteCheck(prepared: string): CommandResult {
+  const dir = mkdtempSync(join(tmpdir(), 'metabase-embed-svelte-check-'));
+  try {
+    cpSync(exampleSource('svelte'), dir, {recursive: true});
+    symlinkSync(join(prepared, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    writeFileSync(join(dir, 'src/WrongHandlers.svelte'), WRONG_HANDLERS);
+    return runExampleBin(dir, 'svelte-check/bin/svelte-check', [
+      '--tsconfig',
+      './tsconfig.app.json',
+      '--output',
+      'machine',
+    ]);
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+}
+
+/** The problems in svelte-check's machine output. */
+const problems = (output: string) =>
+  [...output.matchAll(/^\d+ (?:ERROR|WARNING) "([^"]+)" (\d+):\d+ "(.*)"$/gm)].map(([, file, line, message]) => ({
+    file: file!,
+    line: Number(line),
+    message: JSON.parse(`"${message!}"`) as string, // written as a JSON string
+  }));
+
+describe('Svelte 5 example (Vite, TypeScript)', () => {
+  const secretKey = randomBytes(32).toString('hex');
+  let dir = '';
+  let check: CommandResult = {code: null, output: ''};
+  let build: CommandResult = {code: null, output: ''};
+  let emulator: Awaited<ReturnType<typeof startEmulator>> | undefined;
+  let server: RunningProcess | undefined;
+  let app: ExamplePage | undefined;
+
+  before(async () => {
+    dir = prepareExample('svelte', {outputs: ['dist']});
+    check = svelteCheck(dir);
+    // Source maps only so that the size report can tell the element's bytes apart.
+    build = runExampleBin(dir, 'vite/bin/vite.js', ['build', '--sourcemap']);
+    assert.equal(build.code, 0, build.output);
+    emulator = await startEmulator({secretKey});
+    server = await startExampleProcess(dir, ['server.mjs'], {
+      env: exampleEnv({METABASE_SITE_URL: emulator.url, METABASE_SECRET_KEY: secretKey, PORT: '0'}),
+      ready: /Open (http:\/\/127\.0\.0\.1:\d+\/)/,
+    });
+    app = await openExample(server.url, {secretKey});
+  });
+  after(async () => {
+    await app?.close();
+    await server?.close();
+    await emulator?.close();
+  });
+
+  it('svelte-check: no problem in the app; wrong handlers and props beside it are errors', () => {
+    const found = problems(check.output);
+    assert.deepEqual(
+      found.filter(({file}) => file !== 'src/WrongHandlers.svelte'),
+      [],
+      check.output,
+    );
+    assert.deepEqual(
+      found.map(({line}) => line),
+      WRONG_HANDLER_ERRORS.map(([line]) => line),
+      check.output,
+    );
+    WRONG_HANDLER_ERRORS.forEach(([, says], i) => assert.ok(found[i]!.message.includes(says), found[i]!.message));
+  });
+
+  it('vite build prints no warning', () => {
+    assert.match(build.output, /built in/);
+    assert.doesNotMatch(build.output, /warn/i);
+  });
+
+  it("shows the dashboard with the component's category in its first token, after one request", async () => {
+    assert.deepEqual(await shownParams(app!, 'Gizmo', secretKey), {category: 'Gizmo', tenant: 'Acme'});
+    // onmetabase-embed-load reaches the component, which counts it.
+    assert.equal(await statusText(app!, 'Dashboard loaded 1 time(s)'), 'Dashboard loaded 1 time(s)');
+    assert.equal(await app!.requestsBeforeFirstReady(), 1);
+  });
+
+  it('a category picked in the component re-signs exactly once', async () => {
+    await app!.page.select('select', 'Widget');
+    assert.deepEqual(await shownParams(app!, 'Widget', secretKey), {category: 'Widget', tenant: 'Acme'});
+    // The second load event comes after the new token's page loaded: any second request for
+    // the same change would have been made before it.
+    assert.equal(await statusText(app!, 'Dashboard loaded 2 time(s)'), 'Dashboard loaded 2 time(s)');
+    assert.deepEqual(await app!.tokenRequests(), [
+      {resource: {dashboard: 1}, params: {category: 'Gizmo'}},
+      {resource: {dashboard: 1}, params: {category: 'Widget'}},
+    ]);
+  });
+
+  it('nothing logged, no token request wasted, no axe violation', async () => {
+    const violations = await axeViolations(app!);
+    const report = {
+      consoleProblems: app!.consoleProblems,
+      failedTokenRequests: await app!.failedTokenRequests(),
+      duplicates: await app!.duplicateTokenRequests(),
+      violations,
+    };
+    console.log(
+      `# svelte: ${String(await app!.requestsBeforeFirstReady())} token request(s) before the first ready embed, ` +
+        `${report.consoleProblems.length} console errors/warnings, ${report.failedTokenRequests.length} failed or aborted, ` +
+        `${report.duplicates.length} duplicate, ${violations.length} axe violations`,
+    );
+    assert.deepEqual(report, {consoleProblems: [], failedTokenRequests: [], duplicates: [], violations: []});
+    assert.doesNotMatch(server!.output(), /error|warn/i);
+  });
+
+  it('the element in the app build, next to the CDN bundle', () => {
+    const element = elementBytesInBuild(join(dir, 'dist'));
+    const cdn = fileSize(join(dir, 'node_modules/metabase-embed/dist/cdn/metabase-embed.js'));
+    reportSizes('svelte', {element, cdn});
+    // The build holds the element: lit's reactive element and iframe-resizer came with it.
+    assert.ok(element.bytes > cdn.bytes / 2, `${element.bytes} B of element in the build`);
+  });
+});
