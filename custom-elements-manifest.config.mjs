@@ -32,14 +32,14 @@ function dropEventsNamedAfterVariables() {
 }
 
 /**
- * The element's declared properties and attributes come from src/embed/attribute-table.ts,
+ * The element's declared properties and attributes come from src/embed/attributes.ts,
  * which the analyzer cannot read through `static get properties()`: each row becomes a field
  * and (unless it has none) an attribute, with the type and JSDoc TypeScript gives the class's
  * property, and its rule's fallback as the default. Reads the table as built (dist/, which
  * `npm run build` writes before it runs the analyzer).
  */
 // Imported here: the analyzer does not wait for a plugin's promise.
-const {attributeRows, attributeName} = await import(new URL('./dist/embed/attribute-table.js', import.meta.url).href);
+const {attributeRows, attributeName} = await import(new URL('./dist/embed/attributes.js', import.meta.url).href);
 
 function attributesFromTable() {
   return {

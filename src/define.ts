@@ -1,7 +1,7 @@
 // `metabase-embed/define`: registers <metabase-embed> (a second registration is a no-op) and
 // declares the tag, its events and its JSX typings for TypeScript users.
-import type {AttributeTemplateProps} from './embed/attribute-table.js';
-import type {MetabaseEmbedEventMap} from './embed/types.js';
+import type {AttributeTemplateProps} from './embed/attributes.js';
+import type {MetabaseEmbedEventMap} from './embed/embed-types.js';
 import {MetabaseEmbedElement} from './metabase-embed.js';
 
 export const tagName = 'metabase-embed';

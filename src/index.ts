@@ -22,4 +22,4 @@ export type {
   ResourceKind,
   TokenReason,
   TokenRequestBody,
-} from './embed/types.js';
+} from './embed/embed-types.js';

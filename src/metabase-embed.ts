@@ -6,23 +6,29 @@ import {AttributeWatchController} from './controllers/attribute-watch-controller
 import {FramesController} from './controllers/frames-controller.js';
 import {LazyController} from './controllers/lazy-controller.js';
 import {TokenController} from './controllers/token-controller.js';
-import {appearanceHash} from './embed/appearance.js';
-import {readRuled, ruleWarning} from './embed/attribute-rules.js';
 import {
   attributeName,
+  type AttributeProperties,
   attributeRows,
+  AttributeWarnings,
   changed,
   litDeclarations,
-  type AttributeProperties,
   type PropertyName,
-} from './embed/attribute-table.js';
-import {readConfiguration, type Configuration} from './embed/configuration.js';
-import {planFrame} from './embed/frame-plan.js';
-import {readPageToken} from './embed/page-token.js';
-import {paramAttributePrefix, paramsFromSearch, tabFromSearch} from './embed/params.js';
-import {describeResource, resourceFromAttributes, resourceKind} from './embed/resource.js';
-import type {EmbedState, FrameParams, MetabaseEmbedErrorDetail, MetabaseEmbedEventMap} from './embed/types.js';
-import {AttributeWarnings} from './embed/warnings.js';
+  readRuled,
+  ruleWarning,
+} from './embed/attributes.js';
+import type {EmbedState, FrameParams, MetabaseEmbedErrorDetail, MetabaseEmbedEventMap} from './embed/embed-types.js';
+import {paramsFromSearch, tabFromSearch} from './embed/frame-messages.js';
+import {appearanceHash, planFrame} from './embed/frame-url.js';
+import {readPageToken} from './embed/token-policy.js';
+import {
+  type Configuration,
+  describeResource,
+  paramAttributePrefix,
+  readConfiguration,
+  resourceFromAttributes,
+  resourceKind,
+} from './embed/token-request.js';
 import {metabaseEmbedStyles} from './metabase-embed.styles.js';
 import {createEmbedView, type EmbedView} from './metabase-embed.view.js';
 

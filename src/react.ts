@@ -9,7 +9,7 @@
 // <metabase-embed>. React is an optional peer dependency.
 import * as React from 'react';
 import {tagName} from './define.js';
-import type {EmbedParams, MetabaseEmbedEventMap} from './embed/types.js';
+import type {EmbedParams, MetabaseEmbedEventMap} from './embed/embed-types.js';
 import {MetabaseEmbedElement} from './metabase-embed.js';
 
 const events = {

@@ -3,8 +3,8 @@
 // checks its attributes and `onmetabase-embed-*` handlers. Svelte 5 sets a prop as a property
 // when the element has one (`params={{…}}`) and adds `on<event>` props as event listeners.
 import type {HTMLAttributes} from 'svelte/elements';
-import type {AttributeTemplateProps} from './embed/attribute-table.js';
-import type {MetabaseEmbedEventMap} from './embed/types.js';
+import type {AttributeTemplateProps} from './embed/attributes.js';
+import type {MetabaseEmbedEventMap} from './embed/embed-types.js';
 import type {MetabaseEmbedElement} from './metabase-embed.js';
 
 /** `<metabase-embed>`'s props in Svelte 5: HTML's own, the declared attributes, `param-<slug>` and the events. */

@@ -4,8 +4,8 @@
 // still needs `isCustomElement` to leave the tag to the browser (README, "Vue 3").
 import type {ReactiveElement} from '@lit/reactive-element';
 import type {DefineComponent} from 'vue';
-import type {DashedProperty} from './embed/attribute-table.js';
-import type {MetabaseEmbedEventMap} from './embed/types.js';
+import type {DashedProperty} from './embed/attributes.js';
+import type {MetabaseEmbedEventMap} from './embed/embed-types.js';
 import type {MetabaseEmbedElement} from './metabase-embed.js';
 
 /** The element's own settable properties: not ReactiveElement's, not its read-only state or its method. */

@@ -4,7 +4,7 @@
 // streamed without one.
 import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {exchangeToken} from '../../src/embed/exchange.js';
+import {exchangeToken} from '../../src/embed/token-exchange.js';
 import type {PlainSection} from '../lib/context.js';
 import {ratio, summarize} from '../lib/stats.js';
 import {spread} from '../lib/table.js';

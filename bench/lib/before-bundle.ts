@@ -7,7 +7,7 @@ import {existsSync, mkdirSync, readFileSync} from 'node:fs';
 import {build} from 'esbuild';
 
 /**
- * main before the frame swap read heights (src/embed/swap-readiness.ts): it swapped a new
+ * main before the frame swap read heights (src/embed/frame-messages.ts): it swapped a new
  * frame in after 20 animation frames without a size change.
  */
 export const swapBeforeRef = 'ec6ead7';

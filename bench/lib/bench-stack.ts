@@ -20,7 +20,7 @@ import {createSigningEndpoint} from '../../support/embed-page-endpoint.js';
 import {startEmbedPageServer} from '../../support/embed-page-server.js';
 
 export const bundleFile = 'dist/cdn/metabase-embed.iife.js';
-/** Lifetime of the emulator's tokens: the element renews a 10 s token after 5 s (src/embed/token-life.ts). */
+/** Lifetime of the emulator's tokens: the element renews a 10 s token after 5 s (src/embed/token-policy.ts). */
 export const emulatorTokenSeconds = 10;
 /** The slow emulator's cards answer over this many ms: the sample dashboard's six, 500 ms apart. */
 export const slowCardsMs = 3000;

@@ -1,15 +1,14 @@
-// The iframes: every new frame plan (embed/frame-plan.ts) loads in a hidden iframe that
+// The iframes: every new frame plan (embed/frame-url.ts) loads in a hidden iframe that
 // replaces the visible one once it has loaded and is drawn as far as the one on screen
-// (embed/swap-readiness.ts), so the visitor never sees a blank or half-drawn frame.
+// (embed/frame-messages.ts: swapWaitMs), so the visitor never sees a blank or half-drawn frame.
 // (Metabase's `load` comes with an empty shell: the dashboard is drawn afterwards, growing
 // as its cards arrive.) Each iframe gets its own
 // iframe-resizer (checkOrigin: the embed's origin) and its height clamped to min/max-height.
 // Messages count only from one of these iframes' windows AND the embed's origin.
 import type {ReactiveController, ReactiveControllerHost} from '@lit/reactive-element';
-import type {FramePlan} from '../embed/frame-plan.js';
-import {parseMetabaseMessage} from '../embed/messages.js';
-import {swapWaitMs, type SwapWatch} from '../embed/swap-readiness.js';
-import type {EmbedLocation} from '../embed/types.js';
+import type {EmbedLocation} from '../embed/embed-types.js';
+import {parseMetabaseMessage, swapWaitMs, type SwapWatch} from '../embed/frame-messages.js';
+import type {FramePlan} from '../embed/frame-url.js';
 import {attachResizer, type Resizer} from './resizer.js';
 
 interface Frame {
@@ -123,7 +122,7 @@ export class FramesController implements ReactiveController {
     const iframe = document.createElement('iframe');
     iframe.setAttribute('part', 'iframe');
     iframe.setAttribute('title', this.#title);
-    // Only validated http(s) embed URLs get here (embed/answer.ts); the src is set before the
+    // Only validated http(s) embed URLs get here (embed/token-answer.ts); the src is set before the
     // iframe enters the document so no about:blank load fires first.
     iframe.src = plan.url;
     this.#applyCssLimits(iframe);

@@ -1,19 +1,18 @@
 // A token's life: one request at a time (a newer one aborts it, and a late answer to an old
 // one is dropped), new filter values asked for at most every 150 ms (the latest values when
-// the wait ends: embed/token-steps.ts's requestDelayMs), retries with backoff, a per-attempt
+// the wait ends: embed/token-policy.ts's requestDelayMs), retries with backoff, a per-attempt
 // timeout, renewal before `exp`, and renewal at once when the page becomes visible again or
 // comes back online. A renewal that fails for a passing reason keeps the working token and
 // tries again later, until the token is about to lapse. The decisions are
-// embed/token-steps.ts; this file runs them. While the host is disconnected nothing runs: no
+// embed/token-policy.ts; this file runs them. While the host is disconnected nothing runs: no
 // request, no timer, no listener.
 import type {ReactiveController, ReactiveControllerHost} from '@lit/reactive-element';
-import {resolveAnswer, type EmbedTarget} from '../embed/answer.js';
-import type {Configuration} from '../embed/configuration.js';
-import {exchangeToken, TokenRequestError} from '../embed/exchange.js';
-import {maxTimerDelayMs} from '../embed/retry.js';
-import {planTokenLife, type TokenLife} from '../embed/token-life.js';
-import {afterFailure, nextTokenStep, requestDelayMs} from '../embed/token-steps.js';
-import type {MetabaseEmbedErrorDetail, TokenReason} from '../embed/types.js';
+import {maxTimerDelayMs} from '../embed/attributes.js';
+import type {MetabaseEmbedErrorDetail, TokenReason} from '../embed/embed-types.js';
+import {type EmbedTarget, resolveAnswer} from '../embed/token-answer.js';
+import {exchangeToken, TokenRequestError} from '../embed/token-exchange.js';
+import {afterFailure, nextTokenStep, planTokenLife, requestDelayMs, type TokenLife} from '../embed/token-policy.js';
+import type {Configuration} from '../embed/token-request.js';
 
 interface AcceptedToken {
   /** The configuration key it was asked for. */
@@ -88,7 +87,7 @@ export class TokenController implements ReactiveController {
     return step === 'valid';
   }
 
-  /** Takes a token the page's server signed for `key` (embed/page-token.ts checked it) in place of a request. */
+  /** Takes a token the page's server signed for `key` (embed/token-policy.ts: readPageToken checked it) in place of a request. */
   adopt(key: string, target: EmbedTarget, life: TokenLife): AcceptedToken {
     this.cancel();
     this.failure = null;

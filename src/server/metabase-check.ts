@@ -3,7 +3,7 @@
 // embed page makes first). Metabase's refusal ("Embedding is not enabled for this object.",
 // "Message seems corrupt or manipulated" for a wrong secret) is otherwise only visible
 // inside the cross-origin iframe; this way the element's error state shows it.
-import {readErrorExplanation} from '../embed/error-response.js';
+import {readErrorExplanation} from '../embed/token-exchange.js';
 import {EmbedValidationError} from './validation-error.js';
 import {HttpError} from './http-error.js';
 import type {ParsedResource} from './token-resource.js';

@@ -5,7 +5,7 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import '../../src/index.js';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
-import type {MetabaseEmbedErrorDetail} from '../../src/embed/types.js';
+import type {MetabaseEmbedErrorDetail} from '../../src/embed/embed-types.js';
 import {claimsOf, embedView, nextLoad, tokenInUrl} from '../e2e/demo-stack.js';
 import {testServer} from '../support/servers.js';
 

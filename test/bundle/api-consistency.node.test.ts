@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {resolve} from 'node:path';
 import ts from 'typescript';
 import * as api from '../../scripts/readme-api.js';
-import {attributeName, attributeRows} from '../../src/embed/attribute-table.js';
+import {attributeName, attributeRows} from '../../src/embed/attributes.js';
 import {readManifest} from './manifest.js';
 
 const element = api.elementDeclaration(readManifest());

@@ -40,7 +40,7 @@ describe('CDN bundle licence notices', () => {
 
     test(`${bundle} carries code from @lit/reactive-element and iframe-resizer only (read from its source map)`, () => {
       // Not lit-html or LitElement: the element is a ReactiveElement and imports only
-      // @lit/reactive-element. Not jose: the element decodes token payloads itself (src/embed/jwt-payload.ts).
+      // @lit/reactive-element. Not jose: the element decodes token payloads itself (src/embed/token-answer.ts: decodeJwtPayload).
       assert.deepEqual(packages, ['@lit/reactive-element', 'iframe-resizer']);
     });
 

@@ -4,7 +4,7 @@
 // chai-a11y-axe makes expect() look thenable; these are plain assertions, as in *.test.ts files.
 /* eslint-disable @typescript-eslint/no-floating-promises */
 import {expect, oneEvent, waitUntil} from '@open-wc/testing';
-import type {MetabaseEmbedLoadDetail} from '../../src/embed/types.js';
+import type {MetabaseEmbedLoadDetail} from '../../src/embed/embed-types.js';
 import {embedPageOrigin, endpointUrl, newSession, requestLog, sendToEmbed} from '../support/embed-page.js';
 
 type PublicApi = typeof import('../../src/index.js');

@@ -6,7 +6,7 @@ import {expect, waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import '../../src/define.js';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
-import type {MetabaseEmbedLocationDetail} from '../../src/embed/types.js';
+import type {MetabaseEmbedLocationDetail} from '../../src/embed/embed-types.js';
 import {emulatorOrigin, nowSeconds, settledFrame, sign} from '../../emulator/test/browser-helpers.js';
 
 const SALES_IN_TABS = 3;

@@ -2,7 +2,7 @@
 import {fixture, html, oneEvent} from '@open-wc/testing';
 import type {TemplateResult} from 'lit';
 import '../../src/define.js';
-import type {FetchToken, MetabaseEmbedErrorDetail, MetabaseEmbedEventMap} from '../../src/embed/types.js';
+import type {FetchToken, MetabaseEmbedErrorDetail, MetabaseEmbedEventMap} from '../../src/embed/embed-types.js';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
 import type {EmbedLoaded} from '../support/embed-page.js';
 

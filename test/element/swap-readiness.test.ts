@@ -1,11 +1,11 @@
 import {expect} from '@open-wc/testing';
 import sinon from 'sinon';
 import {endpointUrl, sendToEmbed} from '../support/embed-page.js';
-import {changeTiming, renewalTiming} from '../../src/embed/swap-readiness.js';
+import {changeTiming, renewalTiming} from '../../src/embed/frame-messages.js';
 import {embedWith, iframesOf, loadedIframe, nextEvent, nextTask, pageIn, until, visibleIframe} from './helpers.js';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
 
-// When a new frame replaces the one on screen (src/embed/swap-readiness.ts). The clock is fake
+// When a new frame replaces the one on screen (src/embed/frame-messages.ts: swapWaitMs). The clock is fake
 // for timers and Date, so only the rules decide; pages, messages and heights are real.
 // Every page starts as a 60 px "shell"; the test then draws it to 700 px with setHeight.
 let clock: sinon.SinonFakeTimers;

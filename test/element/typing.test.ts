@@ -4,7 +4,7 @@
 // the answers are real signed URLs.
 import {expect} from '@open-wc/testing';
 import sinon from 'sinon';
-import {coalesceMs} from '../../src/embed/token-steps.js';
+import {coalesceMs} from '../../src/embed/token-policy.js';
 import {embedWith, loadedIframe, nextTask, pageIn, signedAnswer, until, visibleIframe} from './helpers.js';
 
 const CHANGES = 20;

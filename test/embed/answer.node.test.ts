@@ -1,8 +1,8 @@
 import {before, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {parseHttpUrl, resolveAnswer} from '../../src/embed/answer.js';
-import {readClaims} from '../../src/embed/claims.js';
-import type {Resource} from '../../src/embed/types.js';
+import type {Resource} from '../../src/embed/embed-types.js';
+import {readClaims, resolveAnswer} from '../../src/embed/token-answer.js';
+import {parseHttpUrl} from '../../src/embed/token-request.js';
 import {signTestToken} from './tokens.js';
 
 const site = 'https://metabase.example.com';

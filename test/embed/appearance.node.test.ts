@@ -1,8 +1,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {appearanceHash, type AppearanceInput} from '../../src/embed/appearance.js';
-import {parseBooleanAttribute, parseNumberAttribute} from '../../src/embed/attribute-values.js';
-import type {ResourceKind} from '../../src/embed/types.js';
+import {parseBooleanAttribute, parseNumberAttribute} from '../../src/embed/attributes.js';
+import type {ResourceKind} from '../../src/embed/embed-types.js';
+import {appearanceHash, type AppearanceInput} from '../../src/embed/frame-url.js';
 
 // [attributes as written, kind, expected hash, attributes warned about]. An invalid value is
 // left out of the hash without a warning here: the element warns about it with every rule

@@ -1,8 +1,14 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {readRuled, ruleWarning, type AttributeRule} from '../../src/embed/attribute-rules.js';
-import {attributeName, attributeTable} from '../../src/embed/attribute-table.js';
-import {parseJsonAttribute, parseNumberAttribute} from '../../src/embed/attribute-values.js';
+import {
+  attributeName,
+  type AttributeRule,
+  attributeTable,
+  parseJsonAttribute,
+  parseNumberAttribute,
+  readRuled,
+  ruleWarning,
+} from '../../src/embed/attributes.js';
 
 // What a property reads as for the value it was given (its converter's output), and whether
 // that value earns a warning.

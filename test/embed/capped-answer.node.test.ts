@@ -5,8 +5,13 @@ import assert from 'node:assert/strict';
 import {once} from 'node:events';
 import {createServer, type Server, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {BodyTooLargeError, readCappedText} from '../../src/embed/capped-body.js';
-import {exchangeToken, maxAnswerBytes, TokenRequestError} from '../../src/embed/exchange.js';
+import {
+  BodyTooLargeError,
+  exchangeToken,
+  maxAnswerBytes,
+  readCappedText,
+  TokenRequestError,
+} from '../../src/embed/token-exchange.js';
 
 const TOTAL = 50 * 1024 * 1024;
 const CHUNK = Buffer.alloc(64 * 1024, 0x20); // JSON whitespace: the answer would parse if read whole

@@ -3,7 +3,7 @@
 import {before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {decodeJwt} from 'jose';
-import {decodeJwtPayload} from '../../src/embed/jwt-payload.js';
+import {decodeJwtPayload} from '../../src/embed/token-answer.js';
 import {signTestToken} from './tokens.js';
 
 const base64url = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64url');

@@ -1,8 +1,8 @@
 // readPageToken: when the `token` attribute may stand in for a request, and for how long.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {readConfiguration} from '../../src/embed/configuration.js';
-import {readPageToken} from '../../src/embed/page-token.js';
+import {readPageToken} from '../../src/embed/token-policy.js';
+import {readConfiguration} from '../../src/embed/token-request.js';
 import {signTestToken} from './tokens.js';
 
 const site = 'https://metabase.example.com';

@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import {
   afterFailure,
   coalesceMs,
+  type FailedAttempt,
   nextTokenStep,
   requestDelayMs,
-  type FailedAttempt,
   type TokenSituation,
-} from '../../src/embed/token-steps.js';
+} from '../../src/embed/token-policy.js';
 
 const now = 1_000_000;
 const held = {key: 'A', renewAt: now + 60_000, expiresAt: now + 120_000};

@@ -132,7 +132,7 @@ describe('Next.js App Router example', () => {
 
   // Open in issue 19: the page makes exactly one token request per <MetabaseEmbed> that asks
   // (2), and reads each answer to its end, yet DevTools reports net::ERR_ABORTED for some of
-  // them. Releasing the answer's reader (embed/capped-body.ts) left 1 of 2 in one run, 0 in a
+  // them. Releasing the answer's reader (embed/token-exchange.ts: readCappedText) left 1 of 2 in one run, 0 in a
   // probe; not yet explained. Kept as a todo so the count shows in every run.
   it(
     'no token request is aborted or fails on load',

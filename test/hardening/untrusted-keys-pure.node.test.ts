@@ -4,7 +4,9 @@
 import {after, test} from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {paramsFromAttributes, paramsFromSearch, queryFromParams} from '../../src/embed/params.js';
+import {paramsFromSearch} from '../../src/embed/frame-messages.js';
+import {queryFromParams} from '../../src/embed/frame-url.js';
+import {paramsFromAttributes} from '../../src/embed/token-request.js';
 import {userParamsFromQuery, validateAndMergeParams, withDefaults} from '../../emulator/src/rules/param-merge.js';
 import {parseHash} from '../../emulator/src/page/client/hash-options.js';
 import {paramsModel, prototypeSnapshot, slugArbitrary} from '../support/suspect-keys.js';

@@ -1,15 +1,194 @@
-// Every declared attribute of <metabase-embed>, one row each, and what is derived from it:
-// the element's Lit property declarations and typed properties (metabase-embed.ts), the
-// validation (a row's rule), the embed URL's hash (rows with a hash key, in this order:
-// Metabase's), the JSX/Vue/Svelte props, the manifest and the README's table (from the
-// row's JSDoc, through custom-elements-manifest.config.mjs). `param-<slug>` and `title` are
-// watched, not declared (controllers/attribute-watch-controller.ts).
+// Stage 1, reading attributes. Every declared attribute of <metabase-embed>, one row each,
+// and what is derived from it: the element's Lit property declarations and typed properties
+// (metabase-embed.ts), the validation (a row's rule), the embed URL's hash (rows with a hash
+// key, in this order: Metabase's; frame-url.ts writes it), the JSX/Vue/Svelte props, the
+// manifest and the README's table (from the row's JSDoc, through
+// custom-elements-manifest.config.mjs). Before the table: how attribute text becomes a value
+// and what a value allows; after it: the console warnings about values that are not allowed.
+// `param-<slug>` and `title` are watched, not declared (controllers/attribute-watch-controller.ts);
+// token-request.ts reads the `param-<slug>` ones.
 import type {PropertyDeclarations} from '@lit/reactive-element';
-import {choice, flag, matching, paramsObject, pixels, type AttributeRule} from './attribute-rules.js';
-import {booleanConverter, jsonConverter, numberConverter} from './attribute-values.js';
-import {jsonChanged} from './params.js';
-import {maxTimerDelayMs} from './retry.js';
-import type {FetchToken} from './types.js';
+import type {EmbedParamValue, EmbedParams, FetchToken} from './embed-types.js';
+import {isPlainObject} from './plain-object.js';
+
+// ---- Attribute text → values ----
+
+// Converters never throw and never drop what they cannot read: a malformed value stays
+// recognisable so validation can name the attribute and what it allows (a console warning or
+// a configuration error, never a silent default).
+
+/** How a caught value reads inside a message: an Error's message, anything else as text. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** What a JSON attribute holds when its text is not JSON. */
+export class UnparsableJson {
+  constructor(
+    readonly text: string,
+    readonly reason: string,
+  ) {}
+}
+
+export function parseJsonAttribute(text: string | null): unknown {
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    return new UnparsableJson(text, errorText(error));
+  }
+}
+
+/** `""` and `"true"` → true, `"false"` → false, anything else stays the text. */
+export function parseBooleanAttribute(text: string | null): boolean | string | undefined {
+  if (text === null) return undefined;
+  const value = text.trim().toLowerCase();
+  if (value === '' || value === 'true') return true;
+  if (value === 'false') return false;
+  return text;
+}
+
+/** Decimal numbers (an optional `px` suffix is allowed for heights); anything else stays the text. */
+export function parseNumberAttribute(text: string | null): number | string | undefined {
+  if (text === null) return undefined;
+  const value = text.trim().replace(/px$/i, '');
+  return /^-?(\d+(\.\d*)?|\.\d+)$/.test(value) ? Number(value) : text;
+}
+
+/** Lit converters built on the parsers above (attributes are never reflected). */
+export const jsonConverter = {fromAttribute: parseJsonAttribute};
+export const booleanConverter = {fromAttribute: parseBooleanAttribute};
+export const numberConverter = {fromAttribute: parseNumberAttribute};
+
+/** How a value looks in a message: short, quoted, never a whole object dump. */
+export function quote(value: unknown): string {
+  if (value instanceof UnparsableJson) return JSON.stringify(value.text);
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+// ---- Filter values: the params and initial-params attributes ----
+
+export type ParamsResult = {params: EmbedParams} | {problem: string};
+
+const allowedValues = 'a string, a number, a boolean, null, or an array of strings, numbers and booleans';
+
+export function isScalar(value: unknown): value is string | number | boolean {
+  return (
+    typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))
+  );
+}
+
+export function isParamValue(value: unknown): value is EmbedParamValue {
+  return value === null || isScalar(value) || (Array.isArray(value) && value.every(isScalar));
+}
+
+/** Validates a JSON object of slug → value, e.g. the `params` or `initial-params` attribute. */
+export function validateParams(value: unknown, attribute: string): ParamsResult {
+  if (value === undefined || value === null) return {params: {}};
+  if (value instanceof UnparsableJson) {
+    return {
+      problem: `"${attribute}" must be a JSON object of filter slug → value; ${quote(value)} is not JSON (${value.reason}).`,
+    };
+  }
+  if (!isPlainObject(value)) {
+    return {problem: `"${attribute}" must be a JSON object of filter slug → value; got ${quote(value)}.`};
+  }
+  for (const [slug, paramValue] of Object.entries(value)) {
+    if (slug === '') return {problem: `"${attribute}" has an empty filter slug.`};
+    if (!isParamValue(paramValue)) {
+      return {problem: `"${attribute}" value for "${slug}" must be ${allowedValues}; got ${quote(paramValue)}.`};
+    }
+  }
+  return {params: {...(value as EmbedParams)}};
+}
+
+/** JSON with sorted object keys: equal values give equal text (request de-duplication). */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (isPlainObject(value)) {
+    const entries = Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** Lit `hasChanged` for JSON-valued properties: by content, keys in any order. */
+export function jsonChanged(value: unknown, previous: unknown): boolean {
+  return canonicalJson(value) !== canonicalJson(previous);
+}
+
+// ---- Rules ----
+
+// What a validated attribute allows, as a rule: the element's getter reads a property through
+// its rule (an invalid value reads back as the default), the value given stays for the
+// warning. The rules of each attribute are in its row of the table below.
+
+/** setTimeout's limit (2³¹ − 1 ms): a longer delay would fire at once (the `timeout` rule, renewal timers). */
+export const maxTimerDelayMs = 2 ** 31 - 1;
+
+export interface AttributeRule<T = unknown> {
+  /** Completes "must be …" in the warning. */
+  allows: string;
+  /** The valid (normalised) value, or undefined when the input is not allowed. */
+  read(value: unknown): T | undefined;
+  /** What an absent or invalid value reads as; undefined: the attribute is left out. */
+  fallback?: T;
+}
+
+const listOf = (words: readonly unknown[]) => `one of ${words.map((word) => `"${String(word)}"`).join(', ')}`;
+
+/** One of `words`; `fallback`, when given, is what anything else reads as. */
+export function choice<const T extends string>(words: readonly T[]): AttributeRule<T>;
+export function choice<const T extends string>(words: readonly T[], fallback: T): AttributeRule<T> & {fallback: T};
+export function choice<const T extends string>(words: readonly T[], fallback?: T): AttributeRule<T> {
+  return {
+    allows: listOf(words),
+    read: (value) => words.find((word) => word === value),
+    ...(fallback === undefined ? {} : {fallback}),
+  };
+}
+
+export const flag: AttributeRule<boolean> = {
+  allows: '"true" or "false" (the attribute alone means true)',
+  read: (value) => (typeof value === 'boolean' ? value : undefined),
+};
+
+export const pixels: AttributeRule<number> = {
+  allows: 'a non-negative number of CSS pixels (e.g. "400" or "400px")',
+  read: (value) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined),
+};
+
+/** Text that `pattern` matches. */
+export const matching = (allows: string, pattern: RegExp): AttributeRule<string> => ({
+  allows,
+  read: (value) => (typeof value === 'string' && pattern.test(value) ? value : undefined),
+});
+
+/** A JSON object of filter slug → value; `attribute` names it in validateParams's messages. */
+export const paramsObject = (attribute: string): AttributeRule<EmbedParams> => ({
+  allows: 'a JSON object of filter slug → value',
+  read(value) {
+    const result = validateParams(value, attribute);
+    return 'params' in result ? result.params : undefined;
+  },
+});
+
+/** The value a property reads as: the valid value given, else the rule's fallback. */
+export function readRuled<T>(rule: AttributeRule<T>, value: unknown): T | undefined {
+  return (value == null ? undefined : rule.read(value)) ?? rule.fallback;
+}
+
+/** The warning for a value the rule does not allow; undefined when it is allowed or absent. */
+export function ruleWarning(attribute: string, rule: AttributeRule, value: unknown): string | undefined {
+  if (value == null || rule.read(value) !== undefined) return undefined;
+  const outcome = rule.fallback === undefined ? 'It is ignored.' : `Using ${quote(rule.fallback)}.`;
+  return `"${attribute}" must be ${rule.allows}; got ${quote(value)}. ${outcome}`;
+}
+
+// ---- The table ----
 
 interface Row<T = unknown> {
   /** `false`: a property only. Otherwise its attribute is its name in kebab-case (`site-url`). */
@@ -237,3 +416,29 @@ export type AttributeTemplateProps = {
 
 /** Properties whose attribute is spelled otherwise (`minHeight`/`min-height`). */
 export type DashedProperty = {[K in WithAttribute]: Kebab<K> extends K ? never : K}[WithAttribute];
+
+// ---- Warnings ----
+
+// Console warnings about attribute values: each is logged once, and again only after its
+// attribute changes (a warning on every update would drown the console).
+
+/** Messages name their attribute first, in quotes: `"theme" must be one of …`. */
+export class AttributeWarnings {
+  readonly #logged = new Set<string>();
+  readonly #log: (message: string) => void;
+
+  constructor(log: (message: string) => void) {
+    this.#log = log;
+  }
+
+  readonly warn = (message: string): void => {
+    if (this.#logged.has(message)) return;
+    this.#logged.add(message);
+    this.#log(message);
+  };
+
+  /** The attribute changed: its warnings may be logged again. */
+  forget(attribute: string): void {
+    for (const message of this.#logged) if (message.startsWith(`"${attribute}"`)) this.#logged.delete(message);
+  }
+}
