@@ -11,8 +11,9 @@ import {after, before, describe, it} from 'node:test';
 import {startEmulator} from '../../emulator/src/index.js';
 import {exampleEnv, exampleSource, prepareExample, runExampleBin, startExampleProcess} from './support/example-app.js';
 import type {CommandResult, RunningProcess} from './support/example-app.js';
-import {axeViolations, openExample, shownParams, statusText, type ExamplePage} from './support/example-page.js';
-import {elementBytesInBuild, fileSize, reportSizes} from './support/example-size.js';
+import {itServesTheSalesDashboard} from './support/example-checks.js';
+import {openExample, type ExamplePage} from './support/example-page.js';
+import {elementBytesInBuild, fileSize} from './support/example-size.js';
 
 // Handlers as a user could get them wrong: svelte-check must report each (line: what it says).
 const WRONG_HANDLERS = `<script lang="ts"></script>
@@ -108,47 +109,18 @@ describe('Svelte 5 example (Vite, TypeScript)', () => {
     assert.doesNotMatch(build.output, /warn/i);
   });
 
-  it("shows the dashboard with the component's category in its first token, after one request", async () => {
-    assert.deepEqual(await shownParams(app!, 'Gizmo', secretKey), {category: 'Gizmo', tenant: 'Acme'});
-    // onmetabase-embed-load reaches the component, which counts it.
-    assert.equal(await statusText(app!, 'Dashboard loaded 1 time(s)'), 'Dashboard loaded 1 time(s)');
-    assert.equal(await app!.requestsBeforeFirstReady(), 1);
-  });
+  itServesTheSalesDashboard(
+    'svelte',
+    () => ({
+      app: app!,
+      secretKey,
+      elementSize: () => elementBytesInBuild(join(dir, 'dist')),
+      cdnSize: () => fileSize(join(dir, 'node_modules/metabase-embed/dist/cdn/metabase-embed.js')),
+    }),
+    {initial: 'Gizmo', pick: 'Widget'},
+  );
 
-  it('a category picked in the component re-signs exactly once', async () => {
-    await app!.page.select('select', 'Widget');
-    assert.deepEqual(await shownParams(app!, 'Widget', secretKey), {category: 'Widget', tenant: 'Acme'});
-    // The second load event comes after the new token's page loaded: any second request for
-    // the same change would have been made before it.
-    assert.equal(await statusText(app!, 'Dashboard loaded 2 time(s)'), 'Dashboard loaded 2 time(s)');
-    assert.deepEqual(await app!.tokenRequests(), [
-      {resource: {dashboard: 1}, params: {category: 'Gizmo'}},
-      {resource: {dashboard: 1}, params: {category: 'Widget'}},
-    ]);
-  });
-
-  it('nothing logged, no token request wasted, no axe violation', async () => {
-    const violations = await axeViolations(app!);
-    const report = {
-      consoleProblems: app!.consoleProblems,
-      failedTokenRequests: await app!.failedTokenRequests(),
-      duplicates: await app!.duplicateTokenRequests(),
-      violations,
-    };
-    console.log(
-      `# svelte: ${String(await app!.requestsBeforeFirstReady())} token request(s) before the first ready embed, ` +
-        `${report.consoleProblems.length} console errors/warnings, ${report.failedTokenRequests.length} failed or aborted, ` +
-        `${report.duplicates.length} duplicate, ${violations.length} axe violations`,
-    );
-    assert.deepEqual(report, {consoleProblems: [], failedTokenRequests: [], duplicates: [], violations: []});
+  it('its server logs no error or warning', () => {
     assert.doesNotMatch(server!.output(), /error|warn/i);
-  });
-
-  it('the element in the app build, next to the CDN bundle', () => {
-    const element = elementBytesInBuild(join(dir, 'dist'));
-    const cdn = fileSize(join(dir, 'node_modules/metabase-embed/dist/cdn/metabase-embed.js'));
-    reportSizes('svelte', {element, cdn});
-    // The build holds the element: lit's reactive element and iframe-resizer came with it.
-    assert.ok(element.bytes > cdn.bytes / 2, `${element.bytes} B of element in the build`);
   });
 });

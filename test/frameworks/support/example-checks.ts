@@ -20,6 +20,15 @@ export interface RunningExample {
 
 const loaded = (times: number) => `Dashboard loaded ${times} time(s)`;
 
+/** The app's filter before and after the visitor picks one. */
+export interface CategoryPick {
+  /** The category the app starts with, in the first token; none by default. */
+  initial?: string | undefined;
+  /** The category the test picks in the app's `select`; Gizmo by default. */
+  pick?: string | undefined;
+  selector?: string | undefined;
+}
+
 /**
  * Declares the cases in the current `describe`. The app shows one <metabase-embed> of dashboard
  * 1, a `select` (`selector`) of categories, and a `[role=status]` line that reads
@@ -28,25 +37,27 @@ const loaded = (times: number) => `Dashboard loaded ${times} time(s)`;
 export function itServesTheSalesDashboard(
   example: string,
   running: () => RunningExample,
-  {selector = 'select'}: {selector?: string} = {},
+  {initial, pick = 'Gizmo', selector = 'select'}: CategoryPick = {},
 ): void {
-  it('shows the dashboard with only the locked tenant in its first token, after one request', async () => {
+  const filters = (category: string | undefined) => (category === undefined ? {} : {category});
+
+  it("shows the dashboard with the app's filter and the locked tenant in its first token, after one request", async () => {
     const {app, secretKey} = running();
-    assert.deepEqual(await shownParams(app, undefined, secretKey), {tenant: 'Acme'});
+    assert.deepEqual(await shownParams(app, initial, secretKey), {...filters(initial), tenant: 'Acme'});
     assert.equal(await statusText(app, loaded(1)), loaded(1), 'metabase-embed-load reaches the app');
     assert.equal(await app.requestsBeforeFirstReady(), 1);
   });
 
   it('a category picked in the app re-signs exactly once', async () => {
     const {app, secretKey} = running();
-    await app.page.select(selector, 'Gizmo');
-    assert.deepEqual(await shownParams(app, 'Gizmo', secretKey), {category: 'Gizmo', tenant: 'Acme'});
+    await app.page.select(selector, pick);
+    assert.deepEqual(await shownParams(app, pick, secretKey), {category: pick, tenant: 'Acme'});
     // The second load event comes once the new token's page has loaded: a second request for
     // the same pick would have been made before it.
     assert.equal(await statusText(app, loaded(2)), loaded(2));
     assert.deepEqual(await app.tokenRequests(), [
-      {resource: {dashboard: 1}, params: {}},
-      {resource: {dashboard: 1}, params: {category: 'Gizmo'}},
+      {resource: {dashboard: 1}, params: filters(initial)},
+      {resource: {dashboard: 1}, params: {category: pick}},
     ]);
   });
 
