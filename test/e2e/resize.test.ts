@@ -31,26 +31,29 @@ function unchangedFor(page: Window, count: number, value: () => unknown): Promis
 
 /**
  * Waits for a new iframe (not `previous`) that shows the dashboard with its table, and
- * returns the height its page reported, once the iframe has taken it. The page reports its
- * height as it builds: the bare document, usually the cards with one-line loading
- * placeholders, then the table's rows (every other card has a fixed height). When the
- * placeholders were never reported (the answers came within one frame), the height counts
- * as final once it has held for a second of frames.
+ * returns the height its page reported, once the iframe has taken it. The page posts a
+ * height only when it changed since its last 100 ms poll: depending on when its polls fall,
+ * that is the iframe's own height while the page fills it, the cards with their loading
+ * placeholders, then the table's rows, or only the last of these. So the height counts as
+ * final once it has held for 60 frames with the iframe at that height.
  */
 async function nextHeightWithTable(embed: MetabaseEmbedElement, previous: HTMLIFrameElement) {
   const page = embed.ownerDocument.defaultView!;
   let frame = previous;
   const posted = () => [...new Set(postedHeights.get(frame.contentWindow!) ?? [])];
-  const taken = () => frame !== previous && posted().length >= 2 && frame.style.height === `${posted().at(-1)}px`;
-  await waitUntil(
-    () => {
-      if (embed.state === 'ready') frame = visibleIframe(embed);
-      return taken();
-    },
-    'the new iframe never took the height its page reported',
-    {timeout: 20_000},
-  );
-  if (posted().length < 3) await unchangedFor(page, 60, () => posted().at(-1));
+  const taken = () => frame !== previous && posted().length > 0 && frame.style.height === `${posted().at(-1)}px`;
+  for (let attempt = 0; ; attempt++) {
+    await waitUntil(
+      () => {
+        if (embed.state === 'ready') frame = visibleIframe(embed);
+        return taken();
+      },
+      'the new iframe never took the height its page reported',
+      {timeout: 20_000},
+    );
+    await unchangedFor(page, 60, () => posted().at(-1));
+    if (taken() || attempt === 5) break;
+  }
   expect(taken(), 'the iframe kept the height its page reported').to.equal(true);
   return {frame, height: posted().at(-1)!, token: tokenInUrl(frame.src)};
 }
