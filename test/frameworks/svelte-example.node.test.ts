@@ -3,17 +3,14 @@
 // package, its server.mjs serving the build and signing tokens, driven in Chromium against the
 // emulator.
 import assert from 'node:assert/strict';
-import {randomBytes} from 'node:crypto';
 import {cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {after, before, describe, it} from 'node:test';
-import {startEmulator} from '../../emulator/src/index.js';
-import {exampleEnv, exampleSource, prepareExample, runExampleBin, startExampleProcess} from './support/example-app.js';
-import type {CommandResult, RunningProcess} from './support/example-app.js';
-import {itServesTheSalesDashboard} from './support/example-checks.js';
-import {openExample, type ExamplePage} from './support/example-page.js';
-import {elementBytesInBuild, fileSize} from './support/example-size.js';
+import {before, describe, it} from 'node:test';
+import {exampleSource, prepareExample, runExampleBin, startExampleServer} from './support/example-app.js';
+import type {CommandResult} from './support/example-app.js';
+import {itServesTheSalesDashboard, servedExample} from './support/example-checks.js';
+import {sizesInBuild} from './support/example-size.js';
 
 // Handlers as a user could get them wrong: svelte-check must report each (line: what it says).
 const WRONG_HANDLERS = `<script lang="ts"></script>
@@ -62,32 +59,19 @@ const problems = (output: string) =>
   }));
 
 describe('Svelte 5 example (Vite, TypeScript)', () => {
-  const secretKey = randomBytes(32).toString('hex');
   let dir = '';
   let check: CommandResult = {code: null, output: ''};
   let build: CommandResult = {code: null, output: ''};
-  let emulator: Awaited<ReturnType<typeof startEmulator>> | undefined;
-  let server: RunningProcess | undefined;
-  let app: ExamplePage | undefined;
 
-  before(async () => {
+  before(() => {
     dir = prepareExample('svelte', {outputs: ['dist']});
     check = svelteCheck(dir);
     // Source maps only so that the size report can tell the element's bytes apart.
     build = runExampleBin(dir, 'vite/bin/vite.js', ['build', '--sourcemap']);
     assert.equal(build.code, 0, build.output);
-    emulator = await startEmulator({secretKey});
-    server = await startExampleProcess(dir, ['server.mjs'], {
-      env: exampleEnv({METABASE_SITE_URL: emulator.url, METABASE_SECRET_KEY: secretKey, PORT: '0'}),
-      ready: /Open (http:\/\/127\.0\.0\.1:\d+\/)/,
-    });
-    app = await openExample(server.url, {secretKey});
   });
-  after(async () => {
-    await app?.close();
-    await server?.close();
-    await emulator?.close();
-  });
+  // After the build above: an emulator, `node server.mjs` against it, Chromium on its page.
+  const example = servedExample((emulator, secretKey) => startExampleServer(dir, {siteUrl: emulator.url, secretKey}));
 
   it('svelte-check: no problem in the app; wrong handlers and props beside it are errors', () => {
     const found = problems(check.output);
@@ -111,16 +95,11 @@ describe('Svelte 5 example (Vite, TypeScript)', () => {
 
   itServesTheSalesDashboard(
     'svelte',
-    () => ({
-      app: app!,
-      secretKey,
-      elementSize: () => elementBytesInBuild(join(dir, 'dist')),
-      cdnSize: () => fileSize(join(dir, 'node_modules/metabase-embed/dist/cdn/metabase-embed.js')),
-    }),
+    () => ({app: example.page(), secretKey: example.secretKey, ...sizesInBuild(() => dir, 'dist')}),
     {initial: 'Gizmo', pick: 'Widget'},
   );
 
   it('its server logs no error or warning', () => {
-    assert.doesNotMatch(server!.output(), /error|warn/i);
+    assert.doesNotMatch(example.served().output(), /error|warn/i);
   });
 });

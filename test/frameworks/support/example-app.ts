@@ -139,3 +139,14 @@ export async function startExampleProcess(
     throw error;
   }
 }
+
+/**
+ * The example's `node server.mjs` (it serves the build and signs tokens) against Metabase at
+ * `siteUrl`, on a free port; resolves with the address it prints as "Open <url>".
+ */
+export function startExampleServer(dir: string, {siteUrl, secretKey}: {siteUrl: string; secretKey: string}) {
+  return startExampleProcess(dir, ['server.mjs'], {
+    env: exampleEnv({METABASE_SITE_URL: siteUrl, METABASE_SECRET_KEY: secretKey, PORT: '0'}),
+    ready: /Open (http:\/\/127\.0\.0\.1:\d+\/)/,
+  });
+}

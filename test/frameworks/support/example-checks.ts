@@ -4,9 +4,42 @@
 // app's status line, nothing is logged, no token request is wasted, axe finds nothing; and
 // the line with the element's size in the app next to the CDN bundle's.
 import assert from 'node:assert/strict';
-import {it} from 'node:test';
-import {axeViolations, shownParams, statusText, type ExamplePage} from './example-page.js';
+import {randomBytes} from 'node:crypto';
+import {after, before, it} from 'node:test';
+import {startEmulator} from '../../../emulator/src/index.js';
+import {axeViolations, openExample, shownParams, statusText, type ExamplePage} from './example-page.js';
 import {reportSizes, type Size} from './example-size.js';
+
+/** An example app as its test serves it. */
+export interface ServedApp {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Registers, in the current `describe`, the hooks every example test needs: an emulator with a
+ * fresh secret, the app `serve` starts against it, and Chromium on the app's page. Hooks run
+ * in the order they are registered, so a `before` that builds the app goes first.
+ */
+export function servedExample<App extends ServedApp>(
+  serve: (emulator: {url: string}, secretKey: string) => Promise<App>,
+): {secretKey: string; served(): App; page(): ExamplePage} {
+  const secretKey = randomBytes(32).toString('hex');
+  let emulator: Awaited<ReturnType<typeof startEmulator>> | undefined;
+  let served: App | undefined;
+  let page: ExamplePage | undefined;
+  before(async () => {
+    emulator = await startEmulator({secretKey});
+    served = await serve(emulator, secretKey);
+    page = await openExample(served.url, {secretKey});
+  });
+  after(async () => {
+    await page?.close();
+    await served?.close();
+    await emulator?.close();
+  });
+  return {secretKey, served: () => served!, page: () => page!};
+}
 
 export interface RunningExample {
   app: ExamplePage;

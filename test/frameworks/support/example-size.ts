@@ -87,3 +87,11 @@ const format = ({bytes, gzip}: Size) => `${bytes.toLocaleString('en-US')} B (gzi
 export function reportSizes(example: string, {element, cdn}: {element: Size; cdn: Size}): void {
   console.log(`# ${example}: the element in the app's build ${format(element)}; the CDN bundle ${format(cdn)}`);
 }
+
+/** The element's bytes in the build an app in `dir()` wrote to `buildDir`, and the CDN bundle's it installed. */
+export function sizesInBuild(dir: () => string, buildDir: string): {elementSize(): Size; cdnSize(): Size} {
+  return {
+    elementSize: () => elementBytesInBuild(join(dir(), buildDir)),
+    cdnSize: () => fileSize(join(dir(), 'node_modules/metabase-embed/dist/cdn/metabase-embed.js')),
+  };
+}
