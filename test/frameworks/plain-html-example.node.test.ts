@@ -50,7 +50,6 @@ describe('plain HTML example (CDN bundle, endpoint on another origin)', () => {
       res.writeHead(200, {'Content-Type': 'text/html; charset=utf-8'}).end(served);
     });
     app = await openExample(`${pageOrigin}/`, {
-      secretKey,
       cdn: {url: `${cdnBase(packageVersion())}/metabase-embed.js`, file: cdnFile},
     });
   });

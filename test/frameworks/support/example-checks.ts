@@ -31,7 +31,7 @@ export function servedExample<App extends ServedApp>(
   before(async () => {
     emulator = await startEmulator({secretKey});
     served = await serve(emulator, secretKey);
-    page = await openExample(served.url, {secretKey});
+    page = await openExample(served.url);
   });
   after(async () => {
     await page?.close();

@@ -53,8 +53,6 @@ export interface TokenRequest {
 }
 
 export interface ExamplePageOptions {
-  /** The emulator's secret, to verify the tokens shown. */
-  secretKey: string;
   /** Answer requests for this URL with this file (the CDN address of the packed bundle). */
   cdn?: {url: string; file: string} | undefined;
 }
@@ -77,7 +75,7 @@ export interface ExamplePage {
 }
 
 /** Opens Chromium on `url` with the watchers above in place before the page's first script. */
-export async function openExample(url: string, options: ExamplePageOptions): Promise<ExamplePage> {
+export async function openExample(url: string, options: ExamplePageOptions = {}): Promise<ExamplePage> {
   let chromium: LaunchedChromium | undefined;
   try {
     chromium = await launchChromium('example');
