@@ -4,9 +4,9 @@
 // verdict. The CDN address of the package can be answered from the packed build.
 import {readFile} from 'node:fs/promises';
 import {createRequire} from 'node:module';
-import jwt from 'jsonwebtoken';
 import type {AxeResults, RunOptions} from 'axe-core';
 import type {Page} from 'puppeteer-core';
+import {waitForEmbed} from './embed-view.js';
 import {launchChromium, type LaunchedChromium} from '../../../support/chromium.js';
 
 const WAIT = {timeout: 30_000};
@@ -135,37 +135,16 @@ export async function openExample(url: string, options: ExamplePageOptions = {})
 }
 
 /**
- * Waits until the page's (first) <metabase-embed> is ready with a token whose `category` is
- * `category` (undefined: none) in its visible iframe, and the emulator's page there has shown
- * its data; returns the token's params, verified with jsonwebtoken (not with our signer).
+ * Waits until the page's <metabase-embed> shows a token whose `category` is `category`
+ * (undefined: none) and the emulator's page has drawn it (embed-view.ts); returns the
+ * token's params, verified with jsonwebtoken (not with our signer).
  */
 export async function shownParams(
   {page}: ExamplePage,
   category: string | undefined,
   secretKey: string,
 ): Promise<Record<string, unknown>> {
-  const handle = await page.waitForFunction(
-    (wanted: string | null) => {
-      const el = document.querySelector<HTMLElement & {state: string}>('metabase-embed');
-      const iframe = [...(el?.shadowRoot?.querySelectorAll('iframe') ?? [])].find(
-        (frame) => frame.src && getComputedStyle(frame).visibility !== 'hidden',
-      );
-      if (el?.state !== 'ready' || !iframe) return false;
-      const token = new URL(iframe.src).pathname.split('/').at(-1)!;
-      const claims = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as {
-        params: Record<string, unknown>;
-      };
-      return (claims.params['category'] ?? null) === wanted && token;
-    },
-    WAIT,
-    category ?? null,
-  );
-  const token = (await handle.jsonValue()) as string;
-  const {params} = jwt.verify(token, secretKey, {algorithms: ['HS256']}) as {params: Record<string, unknown>};
-  const frame = page.frames().find((candidate) => candidate.url().includes(token));
-  if (!frame) throw new Error('No frame shows the token of the visible iframe');
-  await frame.waitForFunction("document.documentElement.dataset.state === 'ready'", WAIT);
-  return params;
+  return (await waitForEmbed(page, category, secretKey)).params;
 }
 
 /** The page's status line (`[role=status]`) once it reads `text`, or what it reads after the wait. */
