@@ -39,8 +39,12 @@ function count(passed: boolean, test: TestEventData, file: string): void {
   }
 }
 
+// Longer than any test or hook needs (the slowest installs and builds an example app on a
+// cold cache: minutes), short enough that a hang fails its file instead of the CI budget.
+const TEST_TIMEOUT_MS = 20 * 60_000;
+
 for (const file of files) {
-  const stream = run({files: [file], concurrency: 1});
+  const stream = run({files: [file], concurrency: 1, timeout: TEST_TIMEOUT_MS});
   stream.on('test:pass', (data: TestEventData) => count(true, data, file));
   stream.on('test:fail', (data: TestEventData) => count(false, data, file));
   const ended = new Promise((resolve) => stream.on('end', resolve));

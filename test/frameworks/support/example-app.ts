@@ -6,6 +6,7 @@ import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import {cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {basename, join} from 'node:path';
+import {stripVTControlCharacters} from 'node:util';
 import {fileURLToPath} from 'node:url';
 import {installIntoCache} from '../../../support/cache-install.js';
 
@@ -17,15 +18,22 @@ export const exampleSource = (name: string) => join(repo, 'examples', name);
 /** The example's folder in the test run: its files, its node_modules and its build. */
 export const exampleDir = (name: string) => join(repo, 'node_modules/.cache/metabase-embed-frameworks', name);
 
-/** The environment of the example's commands: no METABASE_* (as on a build machine), no telemetry. */
+/**
+ * The environment of the example's commands: no METABASE_* (as on a build machine), no
+ * telemetry, and no colours: with `CI` set, picocolors (Vite, Next) colours its output even
+ * into a pipe, and an escape code inside "http://127.0.0.1:<port>" hides the address the
+ * tests wait for.
+ */
 export function exampleEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: '1',
     npm_config_update_notifier: 'false',
+    NO_COLOR: '1',
   };
   delete env['METABASE_SITE_URL'];
   delete env['METABASE_SECRET_KEY'];
+  delete env['FORCE_COLOR'];
   return {...env, ...extra};
 }
 
@@ -97,6 +105,9 @@ export function runExampleBin(dir: string, bin: string, args: string[], env = ex
   return {code: result.status, output: `${result.stdout}${result.stderr}`};
 }
 
+/** How long a server may take to print its address: minutes on a loaded 2-core machine. */
+const READY_WITHIN_MS = 180_000;
+
 export interface RunningProcess {
   /** The first match of `ready`'s first group: the URL the process printed. */
   url: string;
@@ -122,21 +133,30 @@ export async function startExampleProcess(
       child.once('exit', () => resolve());
       child.kill();
     });
+  let giveUp: NodeJS.Timeout | undefined;
   try {
     const url = await new Promise<string>((resolve, reject) => {
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
-        const match = ready.exec(output);
+        const match = ready.exec(stripVTControlCharacters(output));
         if (match) resolve(match[1]!);
       };
       child.stdout!.on('data', onData);
       child.stderr!.on('data', onData);
       child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited (${code}): ${output}`)));
+      // A process that runs on without printing its address would hold the test run until
+      // CI's own limit: fail this file instead, with what it printed.
+      giveUp = setTimeout(
+        () => reject(new Error(`${args.join(' ')} printed no ${String(ready)} in ${READY_WITHIN_MS} ms: ${output}`)),
+        READY_WITHIN_MS,
+      );
     });
     return {url, output: () => output, close};
   } catch (error) {
     await close();
     throw error;
+  } finally {
+    clearTimeout(giveUp);
   }
 }
 
