@@ -4,7 +4,7 @@
 import {oneEvent, waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import {SignJWT, type JWTPayload} from 'jose';
-import {testServer} from '../../test/support/servers.js';
+import {testServer} from '../../support/servers.js';
 import type {ConsoleEntry, FrameAction, FrameSnapshot} from '../../test/support/emulator-plugin.js';
 
 export interface MetabaseMessage {

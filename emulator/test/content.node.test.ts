@@ -11,7 +11,7 @@ import {
   type EmulatorContent,
 } from '../src/index.js';
 import {TEST_SECRET, TestEmulator, nowSeconds, sign} from './node-helpers.js';
-import {codeBlocks, region} from '../../test/docs/markdown.js';
+import {codeBlocks, region} from '../../support/markdown.js';
 
 const start = (content: unknown) => startEmulator({secretKey: TEST_SECRET, content: content as EmulatorContent});
 

@@ -5,8 +5,8 @@
 import {expect, oneEvent} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import {SignJWT} from 'jose';
-import {testServer} from '../../test/support/servers.js';
-import {DESTINATION_CARDS} from '../../test/support/destination-cards.js';
+import {testServer} from '../../support/servers.js';
+import {DESTINATION_CARDS} from '../../support/destination-cards.js';
 
 const server = testServer<{origin: string; secretKey: string; landing: string}>('destinations');
 const nowSeconds = () => Math.floor(Date.now() / 1000);

@@ -5,7 +5,7 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import '../../src/define.js';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
-import {itExceptIn} from '../../test/support/engine.js';
+import {itExceptIn} from '../../support/engine.js';
 import {
   EmbeddedPage,
   consoleEntries,

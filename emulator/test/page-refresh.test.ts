@@ -4,7 +4,7 @@
 // make it expire; the page's own 1 s timer is the only wait.
 import {expect} from '@open-wc/testing';
 import type {FrameSnapshot} from '../../test/support/emulator-plugin.js';
-import {itExceptIn} from '../../test/support/engine.js';
+import {itExceptIn} from '../../support/engine.js';
 import {EmbeddedPage, nowSeconds, salesToken, setEmulatorClock} from './browser-helpers.js';
 
 describe('emulator embed page: #refresh=N', () => {

@@ -7,7 +7,7 @@ import '../../src/index.js';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
 import type {MetabaseEmbedErrorDetail} from '../../src/embed/embed-types.js';
 import {claimsOf, embedView, nextLoad, tokenInUrl} from '../e2e/demo-stack.js';
-import {testServer} from '../support/servers.js';
+import {testServer} from '../../support/servers.js';
 
 interface BackendServers {
   origin: string;

@@ -8,7 +8,7 @@ import {fileURLToPath} from 'node:url';
 import {pageCode, type PageLanguage} from '../../demo/client/embed-panel-page-code.js';
 import {serverCode, type ServerLanguage} from '../../demo/client/embed-panel-server-code.js';
 import {README_CHOICES} from './readme-choices.js';
-import {commentedBlocks, region} from '../docs/markdown.js';
+import {commentedBlocks, region} from '../../support/markdown.js';
 
 const root = new URL('../../', import.meta.url);
 const {page, text: section} = region('backends');

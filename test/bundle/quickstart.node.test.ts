@@ -15,7 +15,7 @@ import {mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {launchChromium, type LaunchedChromium} from '../../support/chromium.js';
-import {markedBlock, markedBlocks} from '../docs/markdown.js';
+import {markedBlock, markedBlocks} from '../../support/markdown.js';
 import {salesOverview, waitForEmbed} from '../frameworks/support/embed-view.js';
 
 const projectDir = resolve('.');

@@ -2,7 +2,7 @@
 // scripts/readme-api.ts; it must never drift from the element's JSDoc.
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {readDoc, region} from '../docs/markdown.js';
+import {readDoc, region} from '../../support/markdown.js';
 import * as api from '../../scripts/readme-api.js';
 import {readManifest, type Manifest} from './manifest.js';
 

@@ -5,7 +5,7 @@ import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
-import {readDoc, region} from '../docs/markdown.js';
+import {readDoc, region} from '../../support/markdown.js';
 import {
   builtScriptTags,
   cdnPage,

@@ -16,7 +16,7 @@ import {SAMPLE, startEmulator} from 'metabase-embed-emulator';
 import {createEmbedHandler, toNodeHandler} from 'metabase-embed/server';
 import {launchChromium, type LaunchedChromium} from '../../support/chromium.js';
 import {cdnBase} from '../../scripts/cdn-snippets.js';
-import {codeBlocks, markedBlock, region} from '../docs/markdown.js';
+import {codeBlocks, markedBlock, region} from '../../support/markdown.js';
 
 const smallestPage = markedBlock('example', 'smallest-page').body;
 const [cdnTags = ''] = codeBlocks(region('cdn-snippets').text, 'html');

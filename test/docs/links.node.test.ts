@@ -7,7 +7,7 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {docPages, readDoc} from './markdown.js';
+import {docPages, readDoc} from '../../support/markdown.js';
 import {brokenLinks, relativeTargets} from './links.js';
 
 const rootDir = fileURLToPath(new URL('../../', import.meta.url));

@@ -4,7 +4,7 @@
 // (test/bundle/package.node.test.ts).
 import {existsSync, readFileSync} from 'node:fs';
 import {dirname, join, relative} from 'node:path';
-import {anchors, links} from './markdown.js';
+import {anchors, links} from '../../support/markdown.js';
 
 /** Whether a link leaves the repository: a scheme (`https:`, `mailto:`) or a protocol-relative URL. */
 export const isAbsolute = (url: string): boolean => /^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('//');

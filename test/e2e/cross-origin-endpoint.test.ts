@@ -7,7 +7,7 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import '../../src/index.js';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
-import {testServer} from '../support/servers.js';
+import {testServer} from '../../support/servers.js';
 import {nextEvent} from '../element/helpers.js';
 import {claimsOf, embedView, nextLoad, tokenInUrl} from './demo-stack.js';
 

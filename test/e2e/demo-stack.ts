@@ -10,7 +10,7 @@ import {executeServerCommand} from '@web/test-runner-commands';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
 import type {DemoContent, DemoLogEntry, DemoUser} from '../../demo/demo.js';
 import type {FrameSnapshot} from '../support/emulator-plugin.js';
-import {testServer} from '../support/servers.js';
+import {testServer} from '../../support/servers.js';
 
 export interface DemoStack {
   scope: string;

@@ -5,7 +5,7 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import '../../src/index.js';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
-import {testServer} from '../support/servers.js';
+import {testServer} from '../../support/servers.js';
 import {nextEvent, recordEvents, shownError, until} from '../element/helpers.js';
 import {embedView, tokenInUrl} from './demo-stack.js';
 

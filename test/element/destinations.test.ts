@@ -4,8 +4,8 @@
 import {expect} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import {SignJWT} from 'jose';
-import {DESTINATION_CARDS} from '../support/destination-cards.js';
-import {testServer} from '../support/servers.js';
+import {DESTINATION_CARDS} from '../../support/destination-cards.js';
+import {testServer} from '../../support/servers.js';
 import {embedWith, iframesOf, until} from './helpers.js';
 
 const server = testServer<{origin: string; secretKey: string; landing: string}>('destinations');

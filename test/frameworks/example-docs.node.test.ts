@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {describe, it} from 'node:test';
-import {markedBlocks} from '../docs/markdown.js';
+import {markedBlocks} from '../../support/markdown.js';
 
 const blocks = markedBlocks('example-file');
 

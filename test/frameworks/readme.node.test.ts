@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {describe, it} from 'node:test';
-import {commentedBlocks, region} from '../docs/markdown.js';
+import {commentedBlocks, region} from '../../support/markdown.js';
 
 const {page, text} = region('frameworks');
 const excerpts = commentedBlocks(text).flatMap(({comment, body}) => {

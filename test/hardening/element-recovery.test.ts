@@ -9,7 +9,7 @@ import {endpointUrl, newSession, requestLog} from '../support/embed-page.js';
 import type {MetabaseEmbedErrorDetail} from '../../src/index.js';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
 import {iframesOf, loadedIframe, pageIn, recordEvents, renderEmbed, visibleIframe} from '../element/helpers.js';
-import {describeExceptIn, chromiumOnlyCommands} from '../support/engine.js';
+import {describeExceptIn, chromiumOnlyCommands} from '../../support/engine.js';
 import {
   advance,
   countFetches,

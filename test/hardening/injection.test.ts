@@ -9,7 +9,7 @@ import {HOSTILE_TEXT} from '../support/hostile-text.js';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
 import {loadedIframe, pageIn, renderEmbed} from '../element/helpers.js';
 import {dialogCount, eventually, frameReport, hardeningEmulator, tokenOf, watchUnhandled} from './browser-support.js';
-import {describeExceptIn, itExceptIn, chromiumOnlyCommands} from '../support/engine.js';
+import {describeExceptIn, itExceptIn, chromiumOnlyCommands} from '../../support/engine.js';
 
 const BREAKERS = [
   HOSTILE_TEXT,

@@ -13,7 +13,7 @@ import type {AddressInfo} from 'node:net';
 import type {TestRunnerPlugin} from '@web/test-runner-core';
 import type {EmulatorContent, QuestionDef} from '../../emulator/src/index.js';
 import {embedFrame, type FrameTarget} from './embed-frame.js';
-export {DESTINATION_CARDS} from './destination-cards.js';
+export {DESTINATION_CARDS} from '../../support/destination-cards.js';
 import {watchNewTabs, type TabWatch} from './new-tabs.js';
 import {onFirstUse} from './on-first-use.js';
 

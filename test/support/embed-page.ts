@@ -35,7 +35,7 @@
 import {executeServerCommand} from '@web/test-runner-commands';
 import {SignJWT} from 'jose';
 import {embedClaims, type PageSteering} from '../../support/embed-page-claims.js';
-import {testServer} from './servers.js';
+import {testServer} from '../../support/servers.js';
 
 // Importing this module keeps the test page rendering even while another test file's page is
 // in front (concurrency 2): iframe-resizer's parent script applies heights in animation frames,

@@ -9,7 +9,7 @@ import {toString} from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
 import type {Nodes} from 'mdast';
 
-const root = new URL('../../', import.meta.url);
+const root = new URL('../', import.meta.url);
 
 /** The pages tests read, as paths from the repository root: README.md, then docs/*.md. */
 export function docPages(): string[] {
