@@ -11,7 +11,7 @@ import {createServer, type IncomingMessage, type ServerResponse} from 'node:http
 import {createEmbedHandler, toNodeHandler} from 'metabase-embed/server';
 import {answerClientError, parseRequestTarget, unusableTargetMessage} from '../src/server/request-target.js';
 import type {DemoContent} from './content.js';
-import {BodyTooLargeError, closeServer, listen, originOf, readBody, send, sendJson} from './http.js';
+import {BodyTooLargeError, closeServer, listen, originOf, readBody, send, sendJson} from '../support/http.js';
 import {loopbackAliases} from './hosts.js';
 import {dashboardPage} from './pages/dashboard.js';
 import {embedPanelPage} from './pages/embed-panel.js';

@@ -1,6 +1,6 @@
 // Which interface the demo binds to, and the origins a browser may send for it. Pure.
 import {isIPv4, isIPv6} from 'node:net';
-import {originOf} from './http.js';
+import {originOf} from '../support/http.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
 

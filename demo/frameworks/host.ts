@@ -10,7 +10,7 @@ import {createEmbedHandler, toNodeHandler} from 'metabase-embed/server';
 import {startEmulator} from 'metabase-embed-emulator';
 import {answerClientError, parseRequestTarget, unusableTargetMessage} from '../../src/server/request-target.js';
 import {emulatorContent} from '../emulator-content.js';
-import {closeServer, listen, originOf, send} from '../http.js';
+import {closeServer, listen, originOf, send} from '../../support/http.js';
 import {embedPolicy, type DemoRequestContext} from '../policy.js';
 import {resolveInside, type StaticFile} from '../static-files.js';
 

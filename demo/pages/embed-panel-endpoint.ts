@@ -9,7 +9,7 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {createEmbedHandler, EmbedValidationError, type EmbedParams} from 'metabase-embed/server';
 import {hasOwn, isPlainObject} from '../../src/embed/plain-object.js';
-import {BodyTooLargeError, readBody, send, sendJson} from '../http.js';
+import {BodyTooLargeError, readBody, send, sendJson} from '../../support/http.js';
 import type {DemoUser} from '../session.js';
 import type {PanelItem} from './embed-panel-items.js';
 

@@ -5,7 +5,7 @@ import {oneEvent, waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import {SignJWT, type JWTPayload} from 'jose';
 import {testServer} from '../../support/servers.js';
-import type {ConsoleEntry, FrameAction, FrameSnapshot} from '../../test/support/emulator-plugin.js';
+import type {ConsoleEntry, FrameAction, FrameSnapshot} from '../../support/emulator-frame.js';
 
 export interface MetabaseMessage {
   type: string;

@@ -1,20 +1,15 @@
 // The plan the emulator behaves as, as a user sees it in a cross-origin embed: open source
 // (the default) shows the "Powered by Metabase" banner and ignores the paid-only hash options
-// with a console note each; "pro" hides the banner and applies them. The element's iframe
-// grows by the banner's height, through iframe-resizer.
-import {expect, waitUntil} from '@open-wc/testing';
-import '../../src/define.js';
-import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
+// with a console note each; "pro" hides the banner and applies them. How the banner changes
+// the element's iframe: test/e2e/banner-height.test.ts.
+import {expect} from '@open-wc/testing';
 import {itExceptIn} from '../../support/engine.js';
 import {
   EmbeddedPage,
   consoleEntries,
   contrast,
   emulatorOrigin,
-  frameSnapshot,
-  nowSeconds,
   recordConsole,
-  settledFrame,
   salesToken,
   type Plan,
 } from './browser-helpers.js';
@@ -90,58 +85,4 @@ describe('emulator embed page: open source and paid plans', () => {
       expect(await notesFrom(await emulatorOrigin('pro'))).to.deep.equal([]);
     },
   );
-});
-
-describe('<metabase-embed> with the banner', () => {
-  const embeds: MetabaseEmbedElement[] = [];
-  afterEach(() => embeds.splice(0).forEach((embed) => embed.remove()));
-
-  /** The element showing the sales dashboard from the emulator of `plan`, signed in this page. */
-  async function embed(plan: Plan) {
-    const origin = await emulatorOrigin(plan);
-    const el = document.createElement('metabase-embed');
-    el.setAttribute('dashboard', '1');
-    el.style.width = '900px';
-    // Another exp for each plan, and not salesToken's default (the pages of the tests above):
-    // two tokens signed in the same second would be the same text, and the frame is found by
-    // its token (a removed page's frame can outlive its iframe for a moment in Firefox).
-    const exp = nowSeconds() + (plan === 'pro' ? 702 : 701);
-    el.fetchToken = async () => ({url: `${origin}/embed/dashboard/${await salesToken({tenant: 'Acme'}, exp)}`});
-    const resized: number[] = [];
-    el.addEventListener('metabase-embed-resize', (event) => resized.push(event.detail.height));
-    document.body.append(el);
-    embeds.push(el);
-    await waitUntil(() => el.shadowRoot?.querySelector('iframe')?.src.startsWith(origin), 'no iframe', {
-      timeout: 10_000,
-    });
-    const iframe = el.shadowRoot!.querySelector('iframe')!;
-    const target = {embedToken: new URL(iframe.src).pathname.split('/').at(-1)!};
-    const view = await settledFrame(target);
-    // The iframe follows the page (iframe-resizer, cross-origin) once its height settles.
-    let height = 0;
-    let seen = '';
-    await waitUntil(
-      async () => {
-        const now = await frameSnapshot(target);
-        const taken = iframe.getBoundingClientRect().height;
-        const same = taken === now.height && now.height === height;
-        height = now.height;
-        seen = `${taken} / ${now.height}`;
-        return same;
-      },
-      'the iframe never took the height of its page',
-      {timeout: 10_000, interval: 200},
-    ).catch((error: Error) => {
-      throw new Error(`${error.message} (${plan}: iframe / page ${seen}; resize events ${resized.join(', ')})`);
-    });
-    return {view, height: iframe.getBoundingClientRect().height};
-  }
-
-  it("the iframe is taller by the banner's height than a pro embed of the same dashboard", async () => {
-    const [oss, pro] = [await embed('oss'), await embed('pro')];
-    expect(oss.view.banner).to.not.equal(null);
-    expect(pro.view.banner).to.equal(null);
-    expect(pro.height).to.be.above(300); // neither the iframe's 150 px nor the element's 600 px placeholder
-    expect(oss.height - pro.height).to.be.closeTo(oss.view.banner!.height, 1);
-  });
 });

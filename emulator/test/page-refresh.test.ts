@@ -3,7 +3,7 @@
 // a token that has expired meanwhile breaks every card. The emulator's clock is moved to
 // make it expire; the page's own 1 s timer is the only wait.
 import {expect} from '@open-wc/testing';
-import type {FrameSnapshot} from '../../test/support/emulator-plugin.js';
+import type {FrameSnapshot} from '../../support/emulator-frame.js';
 import {itExceptIn} from '../../support/engine.js';
 import {EmbeddedPage, nowSeconds, salesToken, setEmulatorClock} from './browser-helpers.js';
 

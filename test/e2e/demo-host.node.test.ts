@@ -6,7 +6,7 @@ import type {AddressInfo} from 'node:net';
 import {after, before, describe, it} from 'node:test';
 import {startDemo, type Demo} from '../../demo/demo.js';
 import {loopbackAliases} from '../../demo/hosts.js';
-import {listen, closeServer} from '../../demo/http.js';
+import {listen, closeServer} from '../../support/http.js';
 import {realMetabaseFromEnv} from '../../demo/metabase-env.js';
 import {startOptions} from '../../demo/start-options.js';
 import {SAMPLE, startEmulator} from '../../emulator/src/index.js';

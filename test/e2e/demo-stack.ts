@@ -9,7 +9,7 @@ import {oneEvent, waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
 import type {DemoContent, DemoLogEntry, DemoUser} from '../../demo/demo.js';
-import type {FrameSnapshot} from '../support/emulator-plugin.js';
+import type {FrameSnapshot} from '../../support/emulator-frame.js';
 import {testServer} from '../../support/servers.js';
 
 export interface DemoStack {

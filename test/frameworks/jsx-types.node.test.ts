@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import {resolve} from 'node:path';
 import {describe, it} from 'node:test';
-import {installReact18} from '../../demo/frameworks/react18/react18.js';
+import {installReact18} from '../../support/react18.js';
 import {consumerCompilerOptions, scratchTypeChecks} from './support/type-check.js';
 
 const TSCONFIG = {

@@ -9,7 +9,7 @@ import {createServer} from 'node:http';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {startEmulator} from '../../emulator/src/index.js';
-import {closeServer, listen, originOf} from '../../demo/http.js';
+import {closeServer, listen, originOf} from '../../support/http.js';
 import {cdnBase} from '../../scripts/cdn-snippets.js';
 import {exampleEnv, packageVersion, prepareExample, startExampleProcess} from './support/example-app.js';
 import type {RunningProcess} from './support/example-app.js';

@@ -1,4 +1,4 @@
-// Small node:http helpers for the demo's servers.
+// Small node:http helpers for the servers of the demo and of the tests.
 import type {IncomingMessage, Server, ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
 
