@@ -135,7 +135,7 @@ export function resourceFromClaim(claim: unknown): Resource | undefined {
 // Decoded WITHOUT verifying anything, for the claims above. Written here rather than taken
 // from jose (which signs and verifies on the server): its decoder would cost the browser
 // bundle ~0.7 kB gzip for these few lines. It accepts and refuses exactly what jose's
-// decodeJwt does (test/embed/jwt-payload.node.test.ts compares the two).
+// decodeJwt does (test/embed/token-answer/jwt-payload.node.test.ts compares the two).
 
 const strictUtf8 = new TextDecoder('utf-8', {fatal: true});
 

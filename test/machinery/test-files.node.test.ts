@@ -23,7 +23,7 @@ describe('filesNeedingBuild', () => {
   // [file, why it reads the build, or null when it does not]
   const cases: Array<[string, string | null]> = [
     ['test/element/attributes.test.ts', null],
-    ['test/embed/params.node.test.ts', null],
+    ['test/embed/attributes/params.node.test.ts', null],
     ['test/machinery/fixtures/dist-in-comment.ts', null],
     ['test/machinery/fixtures/dist-in-helper.ts', 'a module it imports names dist/'],
     ['test/bundle/cdn.test.ts', 'it loads /dist/cdn/metabase-embed.iife.js'],

@@ -1,9 +1,9 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {canonicalJson, parseJsonAttribute, validateParams} from '../../src/embed/attributes.js';
-import {paramsFromSearch, tabFromSearch} from '../../src/embed/frame-messages.js';
-import {queryFromParams} from '../../src/embed/frame-url.js';
-import {mergeParams, paramsFromAttributes} from '../../src/embed/token-request.js';
+import {canonicalJson, parseJsonAttribute, validateParams} from '../../../src/embed/attributes.js';
+import {paramsFromSearch, tabFromSearch} from '../../../src/embed/frame-messages.js';
+import {queryFromParams} from '../../../src/embed/frame-url.js';
+import {mergeParams, paramsFromAttributes} from '../../../src/embed/token-request.js';
 
 const objects: Array<[string | null, object]> = [
   [null, {params: {}}],

@@ -2,7 +2,7 @@
 // origin is not the page's, naming what the endpoint must send for the element's credentials.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {unreachableMessage} from '../../src/embed/token-exchange.js';
+import {unreachableMessage} from '../../../src/embed/token-exchange.js';
 
 const PAGE = 'https://app.example.com';
 const base = (endpoint: string) => `Could not reach the endpoint ${endpoint} (Failed to fetch).`;

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {parseMetabaseMessage} from '../../src/embed/frame-messages.js';
+import {parseMetabaseMessage} from '../../../src/embed/frame-messages.js';
 
 const location = {
   href: 'https://mb.example/embed/dashboard/t?a=1',

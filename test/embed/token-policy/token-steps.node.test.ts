@@ -7,7 +7,7 @@ import {
   nextTokenStep,
   requestDelayMs,
   type TokenSituation,
-} from '../../src/embed/token-policy.js';
+} from '../../../src/embed/token-policy.js';
 
 const now = 1_000_000;
 const held = {key: 'A', renewAt: now + 60_000, expiresAt: now + 120_000};

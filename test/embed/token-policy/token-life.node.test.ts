@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {parseDateHeader} from '../../src/embed/token-exchange.js';
-import {planTokenLife, renewDelayMs, renewRetryDelayMs} from '../../src/embed/token-policy.js';
+import {parseDateHeader} from '../../../src/embed/token-exchange.js';
+import {planTokenLife, renewDelayMs, renewRetryDelayMs} from '../../../src/embed/token-policy.js';
 
 const s = 1000;
 // [lifetime, renew after]: 80 % of it, at least 60 s before exp, never before half of it (nor 5 s).

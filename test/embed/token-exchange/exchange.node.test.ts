@@ -2,9 +2,9 @@ import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import type {TokenRequestBody} from '../../src/embed/embed-types.js';
-import {exchangeToken, maxErrorBodyBytes, TokenRequestError} from '../../src/embed/token-exchange.js';
-import type {TokenSource} from '../../src/embed/token-request.js';
+import type {TokenRequestBody} from '../../../src/embed/embed-types.js';
+import {exchangeToken, maxErrorBodyBytes, TokenRequestError} from '../../../src/embed/token-exchange.js';
+import type {TokenSource} from '../../../src/embed/token-request.js';
 
 const explainedBodies: Record<string, [string, string]> = {
   json: [

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {cleanExplanation, explainErrorBody, maxExplanationChars} from '../../src/embed/token-exchange.js';
+import {cleanExplanation, explainErrorBody, maxExplanationChars} from '../../../src/embed/token-exchange.js';
 
 const json = 'application/json';
 const cases: Array<[string | null, string, string | undefined]> = [

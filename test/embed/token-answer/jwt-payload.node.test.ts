@@ -3,8 +3,8 @@
 import {before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {decodeJwt} from 'jose';
-import {decodeJwtPayload} from '../../src/embed/token-answer.js';
-import {signTestToken} from './tokens.js';
+import {decodeJwtPayload} from '../../../src/embed/token-answer.js';
+import {signTestToken} from '../tokens.js';
 
 const base64url = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64url');
 const withPayload = (payload: string) => `eyJhbGciOiJIUzI1NiJ9.${payload}.c2ln`;

@@ -1,9 +1,9 @@
 // readPageToken: when the `token` attribute may stand in for a request, and for how long.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {readPageToken} from '../../src/embed/token-policy.js';
-import {readConfiguration} from '../../src/embed/token-request.js';
-import {signTestToken} from './tokens.js';
+import {readPageToken} from '../../../src/embed/token-policy.js';
+import {readConfiguration} from '../../../src/embed/token-request.js';
+import {signTestToken} from '../tokens.js';
 
 const site = 'https://metabase.example.com';
 const now = Date.UTC(2026, 0, 2, 3, 4, 5);

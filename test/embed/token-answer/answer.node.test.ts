@@ -1,9 +1,9 @@
 import {before, test} from 'node:test';
 import assert from 'node:assert/strict';
-import type {Resource} from '../../src/embed/embed-types.js';
-import {readClaims, resolveAnswer} from '../../src/embed/token-answer.js';
-import {parseHttpUrl} from '../../src/embed/token-request.js';
-import {signTestToken} from './tokens.js';
+import type {Resource} from '../../../src/embed/embed-types.js';
+import {readClaims, resolveAnswer} from '../../../src/embed/token-answer.js';
+import {parseHttpUrl} from '../../../src/embed/token-request.js';
+import {signTestToken} from '../tokens.js';
 
 const site = 'https://metabase.example.com';
 let dashboard12 = '';

@@ -8,7 +8,7 @@ import {
   parseNumberAttribute,
   readRuled,
   ruleWarning,
-} from '../../src/embed/attributes.js';
+} from '../../../src/embed/attributes.js';
 
 // What a property reads as for the value it was given (its converter's output), and whether
 // that value earns a warning.

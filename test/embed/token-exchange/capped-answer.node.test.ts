@@ -11,7 +11,7 @@ import {
   maxAnswerBytes,
   readCappedText,
   TokenRequestError,
-} from '../../src/embed/token-exchange.js';
+} from '../../../src/embed/token-exchange.js';
 
 const TOTAL = 50 * 1024 * 1024;
 const CHUNK = Buffer.alloc(64 * 1024, 0x20); // JSON whitespace: the answer would parse if read whole

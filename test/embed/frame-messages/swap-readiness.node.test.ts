@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {changeTiming, renewalTiming, swapWaitMs, type SwapWatch} from '../../src/embed/frame-messages.js';
+import {changeTiming, renewalTiming, swapWaitMs, type SwapWatch} from '../../../src/embed/frame-messages.js';
 
 const loadedAt = 1_000_000;
 const watch = (over: Partial<SwapWatch>): SwapWatch => ({

@@ -1,12 +1,12 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {parseBooleanAttribute, parseNumberAttribute} from '../../src/embed/attributes.js';
-import type {ResourceKind} from '../../src/embed/embed-types.js';
-import {appearanceHash, type AppearanceInput} from '../../src/embed/frame-url.js';
+import {parseBooleanAttribute, parseNumberAttribute} from '../../../src/embed/attributes.js';
+import type {ResourceKind} from '../../../src/embed/embed-types.js';
+import {appearanceHash, type AppearanceInput} from '../../../src/embed/frame-url.js';
 
 // [attributes as written, kind, expected hash, attributes warned about]. An invalid value is
 // left out of the hash without a warning here: the element warns about it with every rule
-// (ruleWarning, test/embed/attribute-rules.node.test.ts).
+// (ruleWarning, test/embed/attributes/attribute-rules.node.test.ts).
 const cases: Array<[Record<string, string>, ResourceKind, string, string[]]> = [
   [{}, 'dashboard', '', []],
   [{bordered: ''}, 'dashboard', 'bordered=true', []],

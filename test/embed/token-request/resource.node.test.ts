@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {resourceFromClaim} from '../../src/embed/token-answer.js';
-import {describeResource, parseResourceId, resourceFromAttributes} from '../../src/embed/token-request.js';
+import {resourceFromClaim} from '../../../src/embed/token-answer.js';
+import {describeResource, parseResourceId, resourceFromAttributes} from '../../../src/embed/token-request.js';
 
 const entityId = 'Abc_def-GHIjklMNOpqrs'; // 21 characters
 

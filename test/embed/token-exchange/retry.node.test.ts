@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {isRetryableStatus, maxRetryAfterMs, parseRetryAfter} from '../../src/embed/token-exchange.js';
-import {retryDelayMs} from '../../src/embed/token-policy.js';
+import {isRetryableStatus, maxRetryAfterMs, parseRetryAfter} from '../../../src/embed/token-exchange.js';
+import {retryDelayMs} from '../../../src/embed/token-policy.js';
 
 const statuses: Array<[number | undefined, boolean]> = [
   [undefined, true],

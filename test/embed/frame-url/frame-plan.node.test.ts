@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {type FramePlanInput, planFrame} from '../../src/embed/frame-url.js';
-import type {EmbedTarget} from '../../src/embed/token-answer.js';
+import {type FramePlanInput, planFrame} from '../../../src/embed/frame-url.js';
+import type {EmbedTarget} from '../../../src/embed/token-answer.js';
 
 const base = 'https://mb.example/embed/dashboard/h.p.s';
 const target = (params: Record<string, string> = {}): EmbedTarget => ({

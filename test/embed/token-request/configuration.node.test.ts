@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {parseJsonAttribute} from '../../src/embed/attributes.js';
-import {type ConfigurationInput, readConfiguration} from '../../src/embed/token-request.js';
+import {parseJsonAttribute} from '../../../src/embed/attributes.js';
+import {type ConfigurationInput, readConfiguration} from '../../../src/embed/token-request.js';
 
 const page = 'http://localhost:8000/app/page.html';
 

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {AttributeWarnings} from '../../src/embed/attributes.js';
+import {AttributeWarnings} from '../../../src/embed/attributes.js';
 
 test('a warning is logged once until its attribute changes', () => {
   const logged: string[] = [];
