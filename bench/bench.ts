@@ -6,6 +6,7 @@ import {insertLoad} from './element/insert-load.js';
 import {largeAnswer} from './element/large-answer.js';
 import {manyEmbeds} from './element/many-embeds.js';
 import {memory} from './element/memory.js';
+import {firstDashboard} from './network/first-dashboard.js';
 import {overhead} from './element/overhead.js';
 import {renewal} from './element/renewal.js';
 import {tokenRequests} from './element/token-requests.js';
@@ -26,7 +27,13 @@ const browserSections: Partial<Record<string, Section>> = {
   memory,
   'insert-load': insertLoad,
 };
-const plainSections: Partial<Record<string, PlainSection>> = {size, endpoint, signing, 'large-answer': largeAnswer};
+const plainSections: Partial<Record<string, PlainSection>> = {
+  size,
+  endpoint,
+  signing,
+  'large-answer': largeAnswer,
+  'first-dashboard': firstDashboard,
+};
 export const sectionNames = [
   'size',
   'token-requests',
@@ -38,6 +45,7 @@ export const sectionNames = [
   'signing',
   'insert-load',
   'large-answer',
+  'first-dashboard',
 ];
 
 export async function runBench({only = sectionNames, runs = 5}: {only?: string[]; runs?: number} = {}): Promise<void> {

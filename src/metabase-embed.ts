@@ -31,6 +31,7 @@ import {
 } from './embed/token-request.js';
 import {metabaseEmbedStyles} from './metabase-embed.styles.js';
 import {createEmbedView, type EmbedView} from './metabase-embed.view.js';
+import {preconnect} from './preconnect.js';
 
 export type {MetabaseEmbedEventMap};
 
@@ -244,6 +245,8 @@ export class MetabaseEmbedElement extends ReactiveElement {
     this.#takePageToken(read.configuration);
     if (this.loading === 'lazy' && !this.#lazy.near) this.#lazy.watch();
     else if (this.#tokens.ensure(read.configuration, this.timeout * 1000, reload)) this.#showFrame();
+    // Metabase's origin is known before the answer: connect to it while the token is fetched.
+    if (read.configuration.siteUrl !== undefined && this.#tokens.requesting) preconnect(read.configuration.siteUrl);
     this.requestUpdate();
   }
 

@@ -29,15 +29,16 @@ export interface LaunchedChromium {
 /**
  * Chromium through puppeteer-core, headless, with a throwaway profile (its caches too,
  * through XDG_*); `close()` stops it and removes the profile. For scripts and Node tests
- * that drive Chromium themselves (the test runner has its own launcher).
+ * that drive Chromium themselves (the test runner has its own launcher). `extraFlags` go after
+ * the usual ones (e.g. a benchmark's `--host-resolver-rules`).
  */
-export async function launchChromium(label = 'chromium'): Promise<LaunchedChromium> {
+export async function launchChromium(label = 'chromium', extraFlags: string[] = []): Promise<LaunchedChromium> {
   const {default: puppeteer} = await import('puppeteer-core');
   const profile = mkdtempSync(join(tmpdir(), `metabase-embed-${label}-`));
   const browser = await puppeteer.launch({
     executablePath: requireChromiumPath(),
     headless: true,
-    args: chromiumFlags,
+    args: [...chromiumFlags, ...extraFlags],
     userDataDir: join(profile, 'user-data'),
     env: {...process.env, XDG_CONFIG_HOME: join(profile, 'config'), XDG_CACHE_HOME: join(profile, 'cache')},
   });
