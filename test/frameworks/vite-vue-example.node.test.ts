@@ -1,13 +1,19 @@
 // The Vite + Vue 3 example (examples/vite-vue/) as its user runs it: `vue-tsc -b` and
 // `vite build` against the packed package, `node server.mjs` for the token endpoint, and
-// `vite preview`, which forwards /api to it; driven in Chromium against the emulator.
+// `vite preview`, which forwards /api to it; driven in Chromium against the emulator. Then
+// the same checks under `vite` (`npm run dev`): development builds of Lit and Vue, whose
+// warnings must not appear either.
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {itServesTheSalesDashboard, servedExample} from './support/example-checks.js';
 import {sizesInBuild} from './support/example-size.js';
-import {startViteExample} from './support/vite-example.js';
+import {logRunTime, seconds, startViteDevServer, startViteExample} from './support/vite-example.js';
 
 describe('Vite + Vue 3 example', () => {
+  logRunTime('vite-vue, production build', () => {
+    const {prepare, typeCheck, build, ready} = example.served().timings;
+    return `npm pack and dependencies ${seconds(prepare)}, vue-tsc -b ${seconds(typeCheck)}, vite build ${seconds(build)}, vite preview ready in ${seconds(ready)}`;
+  });
   const example = servedExample((emulator, secretKey) =>
     startViteExample('vite-vue', {typeCheck: ['vue-tsc/bin/vue-tsc.js', '-b'], emulator, secretKey}),
   );
@@ -23,4 +29,19 @@ describe('Vite + Vue 3 example', () => {
     secretKey: example.secretKey,
     ...sizesInBuild(() => example.served().dir, 'dist'),
   }));
+});
+
+describe('Vite + Vue 3 example under its dev server (vite)', () => {
+  logRunTime('vite-vue, dev server', () => `vite ready in ${seconds(example.served().timings.ready)}`);
+  const example = servedExample((emulator, secretKey) => startViteDevServer('vite-vue', {emulator, secretKey}));
+
+  itServesTheSalesDashboard('vite-vue (vite dev)', () => ({
+    app: example.page(),
+    secretKey: example.secretKey,
+    development: true,
+  }));
+
+  it('the dev server reports no warning or error and never reloads the page', () => {
+    assert.doesNotMatch(example.served().output(), /warn|error|reload/i);
+  });
 });

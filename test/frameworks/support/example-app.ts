@@ -44,9 +44,9 @@ const readManifest = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as
 export const packageVersion = () =>
   (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {version: string}).version;
 
-/** The example's dependencies at their pinned versions, and the package's own (the tarball's). */
-function dependencySpecs(name: string): string[] {
-  const app = readManifest(join(exampleSource(name), 'package.json'));
+/** The app's dependencies at their pinned versions, and the package's own (the tarball's). */
+function dependencySpecs(source: string): string[] {
+  const app = readManifest(join(source, 'package.json'));
   const pkg = readManifest(join(repo, 'package.json'));
   const pinned = {...app.dependencies, ...app.devDependencies, ...pkg.dependencies};
   delete pinned['metabase-embed'];
@@ -76,17 +76,21 @@ function unpackPackage(target: string): void {
 /**
  * Sets examples/<name> up in its cache folder: its pinned dependencies, the packed package in
  * node_modules/metabase-embed, its files (a fresh copy; `outputs` are build folders to remove
- * first, e.g. `dist`). Returns the folder.
+ * first, e.g. `dist`). Returns the folder. `source`: a test app's folder (with its
+ * package.json) instead of examples/<name>.
  */
-export function prepareExample(name: string, {outputs = []}: {outputs?: string[]} = {}): string {
+export function prepareExample(
+  name: string,
+  {outputs = [], source = exampleSource(name)}: {outputs?: string[]; source?: string} = {},
+): string {
   const dir = exampleDir(name);
   // No package.json while npm installs there: it would also fetch metabase-embed from the registry.
   rmSync(join(dir, 'package.json'), {force: true});
-  installIntoCache(dir, dependencySpecs(name));
+  installIntoCache(dir, dependencySpecs(source));
   unpackPackage(join(dir, 'node_modules/metabase-embed'));
   for (const output of outputs) rmSync(join(dir, output), {recursive: true, force: true});
   const skipped = new Set(['node_modules', ...outputs]);
-  cpSync(exampleSource(name), dir, {recursive: true, filter: (source) => !skipped.has(basename(source))});
+  cpSync(source, dir, {recursive: true, filter: (file) => !skipped.has(basename(file))});
   return dir;
 }
 

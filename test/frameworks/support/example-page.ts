@@ -10,6 +10,7 @@ import {waitForEmbed} from './embed-view.js';
 import {launchChromium, type LaunchedChromium} from '../../../support/chromium.js';
 
 const WAIT = {timeout: 30_000};
+const LIT_DEV_MODE = 'Lit is in dev mode.';
 export const TOKEN_PATH = '/api/metabase/embed';
 
 // In the page, before its scripts: each token request (its body, its answer's status, whether
@@ -61,6 +62,11 @@ export interface ExamplePage {
   page: Page;
   /** Console errors and warnings, and uncaught errors, in order. */
   consoleProblems: string[];
+  /**
+   * Lit's notice that its development build runs ("Lit is in dev mode."), a warning it prints
+   * once for any Lit element under a dev server: kept apart from consoleProblems.
+   */
+  litDevModeNotices: string[];
   /** How many times the CDN address was asked for (and answered with the packed bundle). */
   cdnRequests(): number;
   /** Token requests the page aborted, that failed, or that were answered >= 400 (`url why`). */
@@ -81,8 +87,10 @@ export async function openExample(url: string, options: ExamplePageOptions = {})
     chromium = await launchChromium('example');
     const page = await chromium.browser.newPage();
     const consoleProblems: string[] = [];
+    const litDevModeNotices: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warn') consoleProblems.push(message.text());
+      if (message.type() !== 'error' && message.type() !== 'warn') return;
+      (message.text().startsWith(LIT_DEV_MODE) ? litDevModeNotices : consoleProblems).push(message.text());
     });
     page.on('pageerror', (error) => consoleProblems.push(String(error)));
     let cdnRequests = 0;
@@ -114,6 +122,7 @@ export async function openExample(url: string, options: ExamplePageOptions = {})
     return {
       page,
       consoleProblems,
+      litDevModeNotices,
       failedTokenRequests: async () =>
         (await seen())
           .filter(({status, aborted}) => aborted || typeof status !== 'number' || status >= 400)
