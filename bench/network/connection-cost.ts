@@ -10,8 +10,6 @@ export interface ConnectionCostProxy {
   port: number;
   /** Milliseconds a new connection waits before its first bytes go through (0: none). */
   setupMs: number;
-  /** Connections accepted so far. */
-  readonly accepted: number;
   /** Closes every connection: the next page starts cold, as a first visit. */
   dropConnections(): void;
   close(): Promise<void>;
@@ -19,9 +17,8 @@ export interface ConnectionCostProxy {
 
 export async function startConnectionCostProxy(targetPort: number): Promise<ConnectionCostProxy> {
   const sockets = new Set<Socket>();
-  const state = {setupMs: 0, accepted: 0};
+  const state = {setupMs: 0};
   const server = createServer((client) => {
-    state.accepted++;
     const openAt = Date.now() + state.setupMs;
     const upstream = connect(targetPort, '127.0.0.1');
     for (const socket of [client, upstream]) {
@@ -44,9 +41,6 @@ export async function startConnectionCostProxy(targetPort: number): Promise<Conn
     },
     set setupMs(value: number) {
       state.setupMs = value;
-    },
-    get accepted() {
-      return state.accepted;
     },
     dropConnections() {
       for (const socket of sockets) socket.destroy();

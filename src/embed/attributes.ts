@@ -219,7 +219,10 @@ export const attributeTable = {
   endpoint: unruled<string>(),
   /** Credentials sent to the endpoint: `same-origin`, or `include` for a backend on another origin. */
   credentials: {rule: choice(['same-origin', 'include'], 'same-origin')},
-  /** Metabase's address, for `{jwt}` answers; when set, embed URLs must be on this origin. */
+  /**
+   * Metabase's address, for `{jwt}` answers; when set, embed URLs must be on this origin, and the
+   * page preconnects to it while a token is fetched.
+   */
   siteUrl: unruled<string>(),
   /**
    * A first token the page's server signed (`embedAttributes` in metabase-embed/server), with

@@ -11,13 +11,13 @@ const samples: FirstDashboardSamples = new Map([
     new Map(
       variants.map((variant, i): [Variant, Timings] => [
         variant,
-        {fromNavigation: [999 + 100 * i, 1001 + 100 * i], fromStart: [499 + 10 * i, 501 + 10 * i]},
+        {fromNavigation: [999 + 100 * i, 1001 + 100 * i], fromInsertion: [499 + 10 * i, 501 + 10 * i]},
       ]),
     ),
   ],
 ]);
 
-test('each profile gives six rows from the navigation and three from the embed start, each beside its baseline', () => {
+test('each profile gives six rows from the navigation and three from the insertion, each beside its baseline', () => {
   const rows = firstDashboardRows(samples);
   assert.equal(rows.length, 9);
   assert.ok(rows.every((row) => row.item === '+ first dashboard'));
