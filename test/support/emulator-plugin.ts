@@ -15,7 +15,7 @@ import {randomBytes} from 'node:crypto';
 import type {TestRunnerPlugin} from '@web/test-runner-core';
 import type {ConsoleMessage, Page} from 'puppeteer-core';
 import type {RunningEmulator} from '../../emulator/src/index.js';
-import {embedFrame, type FrameTarget} from './embed-frame.js';
+import {embedFrame, type FrameTarget, type PressedKey} from './embed-frame.js';
 import {onFirstUse} from './on-first-use.js';
 import {runnerEngine} from './runner-engine.js';
 
@@ -41,6 +41,13 @@ export interface FrameSnapshot {
     axisLabel: [string, string] | null;
     tableCell: [string, string] | null;
     scalar: [string, string] | null;
+    /** The first bar's fill and the first line's stroke (charts), or null. */
+    bar: string | null;
+    line: string | null;
+    /** The first card's [border colour, background colour], or null. */
+    card: [string, string] | null;
+    /** A filter's label colour, or null. */
+    parameter: string | null;
   };
   /** The content's height (the embed frame's scroll height), whether or not the page fills the iframe. */
   height: number;
@@ -54,6 +61,8 @@ export interface FrameSnapshot {
   timeOrigin: number;
   /** The tab bar's tabs (none without one). */
   tabs: {name: string; selected: boolean}[];
+  /** The name of the focused tab, or null when focus is not on a tab. */
+  focusedTab: string | null;
   /** The Apply button of a dashboard whose filters wait for it: null when there is none, else whether it is offered. */
   apply: {shown: boolean} | null;
   /** The page's own query string. */
@@ -65,6 +74,8 @@ export type FrameAction =
   | {action: 'snapshot'; settled?: boolean}
   | {action: 'select'; slug: string; values: string[]}
   | {action: 'type'; name: string; keys: string}
+  /** Focuses the element and presses these keys (`ArrowRight`, `Home`, …) one after another, as a user does. */
+  | {action: 'press'; selector: string; keys: PressedKey[]}
   /** Clicks, as a user does, the tab named `tab` or the Apply button (`apply`). */
   | {action: 'click'; tab: string}
   | {action: 'click'; apply: true};
@@ -130,6 +141,13 @@ function readPage(): FrameSnapshot {
       axisLabel: pair(root.querySelector('.mb-axis-label'), 'fill'),
       tableCell: pair(root.querySelector('.mb-table td')),
       scalar: pair(root.querySelector('.mb-scalar')),
+      bar: ((el) => (el ? getComputedStyle(el).fill : null))(root.querySelector('.mb-bar')),
+      line: ((el) => (el ? getComputedStyle(el).stroke : null))(root.querySelector('.mb-line')),
+      card: ((el) =>
+        el ? ([getComputedStyle(el).borderTopColor, getComputedStyle(el).backgroundColor] as [string, string]) : null)(
+        root.querySelector('.mb-card'),
+      ),
+      parameter: ((el) => (el ? getComputedStyle(el).color : null))(root.querySelector('.mb-parameter')),
     },
     height: document.getElementById('embed-frame')!.scrollHeight,
     filling: document.getElementById('embed-frame')!.classList.contains('mb-filling'),
@@ -157,6 +175,7 @@ function readPage(): FrameSnapshot {
       name: text(tab),
       selected: tab.getAttribute('aria-selected') === 'true',
     })),
+    focusedTab: document.activeElement?.classList.contains('mb-tab') ? text(document.activeElement) : null,
     apply: ((button: HTMLButtonElement | null) => (button ? {shown: !button.hidden} : null))(
       root.querySelector<HTMLButtonElement>('.mb-apply'),
     ),
@@ -240,6 +259,10 @@ export function emulatorPlugin(): TestRunnerPlugin<EmulatorFramePayload | Emulat
         const position = `() => [...document.querySelectorAll('.mb-tabs > .mb-tab')].findIndex((tab) => tab.textContent.trim() === ${JSON.stringify(payload.tab)}) + 1`;
         await frame.waitForFunction(`() => (${position})() > 0`, 10_000);
         await frame.click(`.mb-tabs > .mb-tab:nth-child(${Number(await frame.evaluate(position))})`);
+        return true;
+      }
+      if (payload.action === 'press') {
+        await frame.press(payload.selector, payload.keys);
         return true;
       }
       if (payload.action === 'type') {
