@@ -2,6 +2,9 @@
 // emulator-plugin.ts) answer and take: the emulator's embed page as a user sees it. Types
 // only, shared by the browser tests of test/ and emulator/test.
 
+/** Keys a test may press by name (the tab bar's keys). */
+export type PressedKey = 'ArrowLeft' | 'ArrowRight' | 'Home' | 'End';
+
 export interface FrameSnapshot {
   state: string | null;
   lang: string;
@@ -24,6 +27,13 @@ export interface FrameSnapshot {
     axisLabel: [string, string] | null;
     tableCell: [string, string] | null;
     scalar: [string, string] | null;
+    /** The first bar's fill and the first line's stroke (charts), or null. */
+    bar: string | null;
+    line: string | null;
+    /** The first card's [border colour, background colour], or null. */
+    card: [string, string] | null;
+    /** A filter's label colour, or null. */
+    parameter: string | null;
   };
   /** The content's height (the embed frame's scroll height), whether or not the page fills the iframe. */
   height: number;
@@ -37,6 +47,8 @@ export interface FrameSnapshot {
   timeOrigin: number;
   /** The tab bar's tabs (none without one). */
   tabs: {name: string; selected: boolean}[];
+  /** The name of the focused tab, or null when focus is not on a tab. */
+  focusedTab: string | null;
   /** The Apply button of a dashboard whose filters wait for it: null when there is none, else whether it is offered. */
   apply: {shown: boolean} | null;
   /** The page's own query string. */
@@ -48,6 +60,8 @@ export type FrameAction =
   | {action: 'snapshot'; settled?: boolean}
   | {action: 'select'; slug: string; values: string[]}
   | {action: 'type'; name: string; keys: string}
+  /** Focuses the element and presses these keys (`ArrowRight`, `Home`, …) one after another, as a user does. */
+  | {action: 'press'; selector: string; keys: PressedKey[]}
   /** Clicks, as a user does, the tab named `tab` or the Apply button (`apply`). */
   | {action: 'click'; tab: string}
   | {action: 'click'; apply: true};

@@ -5,7 +5,7 @@ import {oneEvent, waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import {SignJWT, type JWTPayload} from 'jose';
 import {testServer} from '../../support/servers.js';
-import type {ConsoleEntry, FrameAction, FrameSnapshot} from '../../support/emulator-frame.js';
+import type {ConsoleEntry, FrameAction, FrameSnapshot, PressedKey} from '../../support/emulator-frame.js';
 
 export interface MetabaseMessage {
   type: string;
@@ -123,6 +123,11 @@ export class EmbeddedPage {
   /** Focuses the control named `name` and types `keys` into it, as a user does. */
   async type(name: string, keys: string): Promise<void> {
     await this.command({action: 'type', name, keys});
+  }
+
+  /** Focuses the element `selector` matches and presses `keys` one after another, as a user does. */
+  async press(selector: string, ...keys: PressedKey[]): Promise<void> {
+    await this.command({action: 'press', selector, keys});
   }
 
   /** Waits for a message matching `predicate` and returns it. */

@@ -61,6 +61,43 @@ describe('emulator embed page: appearance (hash options)', () => {
     expect(view.fontFamily).to.match(/^"Courier New"/);
   });
 
+  // The colour overrides (paid plans: open source ignores them, page-plan.test.ts and hash-colors.node.test.ts).
+  const COLOURS =
+    '#primary-color=%23C0392B&secondary-color=%238E44AD&background-color=%23FDF6E3&text-primary-color=%23073642' +
+    '&text-secondary-color=%23586E75&border-color=%23B58900&dashboard-bg-color=%23EEE8D5&card-bg-color=%23FFFFFF';
+
+  it('#primary-color=…&…: the page shows each colour where Metabase uses it (pro)', async () => {
+    const {colors} = await (await open(COLOURS, '', 'pro')).settled();
+    expect({
+      page: colors.body[1],
+      text: colors.title![0],
+      labels: colors.parameter,
+      card: colors.card,
+      bar: colors.bar,
+      line: colors.line,
+    }).to.deep.equal({
+      page: 'rgb(238, 232, 213)', // dashboard-bg-color wins over background-color on a dashboard
+      text: 'rgb(7, 54, 66)',
+      labels: 'rgb(88, 110, 117)',
+      card: ['rgb(181, 137, 0)', 'rgb(255, 255, 255)'],
+      bar: 'rgb(192, 57, 43)',
+      line: 'rgb(142, 68, 173)',
+    });
+  });
+
+  it('the same colours on open source: ignored, the page keeps its own', async () => {
+    const own = await (await open('')).settled();
+    page!.remove();
+    const given = await (await open(COLOURS)).settled();
+    expect(given.colors).to.deep.equal(own.colors);
+    expect(given.colors.bar).to.not.equal('rgb(192, 57, 43)');
+  });
+
+  it('#primary_color=…: the underscore spelling too; #background-color=%23000 is transparent (pro)', async () => {
+    const view = await (await open('#primary_color=%23C0392B&background-color=%23000', '', 'pro')).settled();
+    expect([view.colors.bar, view.colors.body[1]]).to.deep.equal(['rgb(192, 57, 43)', 'transparent']);
+  });
+
   it('#hide_parameters=category: the widget is hidden but its URL value still filters', async () => {
     const view = await (await open('#hide_parameters=category', '?category=Gadget')).settled();
     expect(view.parameters.map((p) => p.slug)).to.deep.equal(['created_at']);

@@ -36,6 +36,7 @@ describe('appearanceFrom', () => {
       locale: null,
       refresh: null,
       fullscreen: false,
+      colors: {},
     });
   });
   test('not framed: no border by default', () => assert.equal(appearanceFrom({}, false).bordered, false));

@@ -2,7 +2,7 @@
 // writes, the id it reads back, the tab a URL opens and the URL a tab gives. Table tests.
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {selectedTab, tabIdFromSlug, tabSlug, withTab} from '../src/page/client/tabs.js';
+import {selectedTab, tabForKey, tabIdFromSlug, tabSlug, withTab} from '../src/page/client/tabs.js';
 
 const OVERVIEW = {id: 31, name: 'Overview'};
 const DETAILS = {id: 32, name: 'Product Details'};
@@ -53,4 +53,31 @@ describe('withTab: writes the slug in place, or last; drops it with fewer than t
   ] as const)
     test(`${JSON.stringify(search)} + ${tab?.id ?? 'none'} of ${count} → ${JSON.stringify(expected)}`, () =>
       assert.equal(withTab(search, tab, count), expected));
+});
+
+describe('tabForKey: arrows move to the next or previous tab, wrapping; Home and End to the ends', () => {
+  const THIRD = {id: 33, name: 'Returns'};
+  const three = [OVERVIEW, DETAILS, THIRD];
+  for (const [key, current, expected] of [
+    ['ArrowRight', OVERVIEW, DETAILS],
+    ['ArrowRight', DETAILS, THIRD],
+    ['ArrowRight', THIRD, OVERVIEW],
+    ['ArrowLeft', DETAILS, OVERVIEW],
+    ['ArrowLeft', OVERVIEW, THIRD],
+    ['Home', THIRD, OVERVIEW],
+    ['End', OVERVIEW, THIRD],
+    ['End', THIRD, THIRD],
+    ['Enter', OVERVIEW, null],
+    ['ArrowDown', OVERVIEW, null],
+    ['a', OVERVIEW, null],
+  ] as const)
+    test(`${key} on "${current.name}" → ${expected ? `"${expected.name}"` : 'nothing'}`, () =>
+      assert.equal(tabForKey(key, three, current), expected));
+  test('no tab selected: ArrowRight opens the first, ArrowLeft the last', () => {
+    assert.equal(tabForKey('ArrowRight', three, null), OVERVIEW);
+    assert.equal(tabForKey('ArrowLeft', three, null), THIRD);
+  });
+  test('no tabs: nothing', () => assert.equal(tabForKey('Home', [], null), null));
+  test('a key named like an Object property is no key', () =>
+    assert.equal(tabForKey('toString', three, OVERVIEW), null));
 });

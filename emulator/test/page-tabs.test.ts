@@ -1,8 +1,10 @@
 // emulator/README.md#tabs in a real browser: the tab bar of a tabbed dashboard, `?tab=<id>-<name>`
 // in the page's URL and its location messages, and a dashboard whose filters wait for Apply.
-import {expect} from '@open-wc/testing';
+import {expect, waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import {EmbeddedPage, nowSeconds, sign} from './browser-helpers.js';
+import type {PressedKey} from '../../support/emulator-frame.js';
+import {itExceptIn} from '../../support/engine.js';
 
 const SALES_IN_TABS = 3;
 const APPLIED_ON_DEMAND = 4;
@@ -53,6 +55,37 @@ describe('emulator embed page: dashboard tabs', () => {
     // The first poll may have posted the URL as opened; the page's own rewrite comes after it.
     await page.message(isLocation('?category=Widget&tab=31-overview'), 'location with the first tab');
   });
+
+  itExceptIn(
+    {
+      webkit:
+        'WebKitGTK under WebDriver focuses nothing in the embed frame (focus() leaves <body> active, Element Send Keys answers "Element is not focusable"), so no key reaches the tab bar',
+    },
+    'the arrow keys, Home and End open the tab they move to (wrapping round), and focus follows',
+    async () => {
+      page = await EmbeddedPage.open(`/embed/dashboard/${await token(SALES_IN_TABS)}`);
+      await page.settled();
+      // Each key on the selected tab, then the location it posts (a new one: every step changes the tab).
+      const press = async (key: PressedKey, search: string) => {
+        const from = page!.messages.length;
+        await page!.press('.mb-tab[aria-selected="true"]', key);
+        await waitUntil(() => page!.messages.slice(from).some(isLocation(search)), `no ${search} after ${key}`);
+        const view = await page!.settled((snapshot) => snapshot.search === search);
+        return {selected: view.tabs.map((tab) => tab.selected), focused: view.focusedTab, titles: titles(view)};
+      };
+      const overview = {selected: [true, false], focused: 'Overview', titles: ['Revenue', 'Orders', 'Average order']};
+      const details = {
+        selected: [false, true],
+        focused: 'Product details',
+        titles: ['Revenue by category', 'Products'],
+      };
+      expect(await press('ArrowRight', '?tab=32-product-details')).to.deep.equal(details);
+      expect(await press('Home', '?tab=31-overview')).to.deep.equal(overview);
+      expect(await press('ArrowLeft', '?tab=32-product-details')).to.deep.equal(details); // round to the last
+      expect(await press('ArrowRight', '?tab=31-overview')).to.deep.equal(overview); // round to the first
+      expect(await press('End', '?tab=32-product-details')).to.deep.equal(details);
+    },
+  );
 });
 
 describe('emulator embed page: the Apply button (auto_apply_filters: false)', () => {

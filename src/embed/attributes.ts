@@ -167,6 +167,9 @@ export const matching = (allows: string, pattern: RegExp): AttributeRule<string>
   read: (value) => (typeof value === 'string' && pattern.test(value) ? value : undefined),
 });
 
+/** A colour override for the embed's hash: hex, as Metabase reads it (`#000`/`#000000` mean transparent). */
+export const hexColour = matching('a hex colour such as "#509EE3" or "#fff"', /^#([\da-f]{3}){1,2}$/i);
+
 /** A JSON object of filter slug → value; `attribute` names it in validateParams's messages. */
 export const paramsObject = (attribute: string): AttributeRule<EmbedParams> => ({
   allows: 'a JSON object of filter slug → value',
@@ -199,8 +202,8 @@ interface Row<T = unknown> {
   rule?: AttributeRule<T>;
   /** An invalid value is a configuration error (configuration.ts says which), not a warning. */
   required?: true;
-  /** The key of the embed URL's hash it is written to (appearance.ts). */
-  hash?: string;
+  /** The key of the embed URL's hash it is written to (frame-url.ts); `true`: the attribute's name. */
+  hash?: string | true;
   /** Type only: the value of a row without a rule. */
   type?: T;
 }
@@ -209,6 +212,9 @@ interface Row<T = unknown> {
 const unruled = <T>() => ({}) as {type?: T};
 /** A property without an attribute, of type `T`. */
 const propertyOnly = <T>() => ({attribute: false}) as {attribute: false; type?: T};
+
+/** A colour row: a hex colour, written to the hash under the attribute's own name. */
+const colourRow = {rule: hexColour, hash: true} as const;
 
 export const attributeTable = {
   /** Dashboard to show: a positive integer id or a 21-character entity id. */
@@ -289,6 +295,22 @@ export const attributeTable = {
     rule: matching('a language tag such as "de" or "pt-BR"', /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/),
     hash: 'locale',
   },
+  /** Brand colour (buttons, links, charts), e.g. `#509EE3` (paid plans). */
+  primaryColor: colourRow,
+  /** Secondary accent colour (paid plans). */
+  secondaryColor: colourRow,
+  /** Page background colour; `#000` means transparent (paid plans). */
+  backgroundColor: colourRow,
+  /** Main text colour (paid plans). */
+  textPrimaryColor: colourRow,
+  /** Secondary text colour: labels and axes (paid plans). */
+  textSecondaryColor: colourRow,
+  /** Border colour (paid plans). */
+  borderColor: colourRow,
+  /** Dashboard background colour, over `background-color` (dashboards, paid plans). */
+  dashboardBgColor: colourRow,
+  /** Card background colour (paid plans). */
+  cardBgColor: colourRow,
   /** Lowest iframe height in CSS pixels. */
   minHeight: {converter: numberConverter, rule: pixels},
   /** Highest iframe height in CSS pixels; taller content scrolls inside the iframe. */

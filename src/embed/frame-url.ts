@@ -109,7 +109,10 @@ export function appearanceHash(input: AppearanceInput, kind: ResourceKind): Appe
     if (name === 'refresh' && kind === 'question') {
       const message = '"refresh" applies to dashboards only; it is ignored on a question.';
       warnings.push({attribute: attributeName(name), message});
-    } else pairs.push(`${hash}=${encodeURIComponent(String(value)).replace(/%2C/g, ',')}`);
+    } else
+      pairs.push(
+        `${hash === true ? attributeName(name) : hash}=${encodeURIComponent(String(value)).replace(/%2C/g, ',')}`,
+      );
   }
   return {hash: pairs.join('&'), warnings};
 }

@@ -156,6 +156,16 @@ describe('attributes: initial-params and appearance', () => {
     );
   });
 
+  it('colour attributes go into the hash after the others, in Metabase\'s order, with "#" encoded', async () => {
+    const el = await renderEmbed(
+      html`<metabase-embed dashboard="1" endpoint=${endpointUrl()} card-bg-color="#fff" primary-color="#509EE3"
+        theme="night" border-color="#abcdef"></metabase-embed>`,
+    );
+    expect((await pageIn(await loadedIframe(el))).hash).to.equal(
+      '#theme=night&primary-color=%23509EE3&border-color=%23abcdef&card-bg-color=%23fff',
+    );
+  });
+
   it('an appearance change reloads the iframe with the same token and makes no request', async () => {
     const session = newSession();
     const el = await renderEmbed(
@@ -204,6 +214,12 @@ describe('attributes: initial-params and appearance', () => {
       warning: /"credentials" must be one of "same-origin", "include"; got "omit"/,
     },
     {attribute: 'initial-params', value: '{"a":', warning: /"initial-params" must be a JSON object/},
+    {
+      attribute: 'primary-color',
+      value: 'red',
+      warning: /"primary-color" must be a hex colour such as "#509EE3" or "#fff"; got "red"/,
+    },
+    {attribute: 'card-bg-color', value: '#12345', warning: /"card-bg-color" must be a hex colour/},
   ];
   for (const {attribute, value, warning: message} of invalid) {
     it(`${attribute}="${value}" warns, naming the attribute and what it allows, and is ignored`, async () => {

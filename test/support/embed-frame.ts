@@ -3,13 +3,15 @@
 // WebDriver BiDi); WebKit under classic WebDriver (webdriverio), where a command works in one
 // frame at a time: the frame is entered for each call and left again before it returns.
 import type {BasicTestSession as TestSession} from '@web/test-runner-core';
-import type {Frame, Page} from 'puppeteer-core';
+import type {Frame, KeyInput, Page} from 'puppeteer-core';
+import type {PressedKey} from '../../support/emulator-frame.js';
 import {clickUntilLanded} from './click-probe.js';
 import {runnerEngine} from './runner-engine.js';
 import {webdriverFrame} from './webdriver-frame.js';
 
 /** Which embed page: an iframe on the test page by id, or the frame showing this token anywhere (e.g. in an element's shadow root). */
 export type FrameTarget = {iframe: string} | {embedToken: string};
+
 
 /** An embed page's frame: scripts run in it, and input reaches it as a user's would. */
 export interface EmbedFrame {
@@ -21,6 +23,8 @@ export interface EmbedFrame {
   select(selector: string, values: string[]): Promise<void>;
   /** Focuses the control and types the keys, one key event each, with nothing committed. */
   type(selector: string, keys: string): Promise<void>;
+  /** Focuses the element and presses the keys one after another; each goes where the focus then is. */
+  press(selector: string, keys: PressedKey[]): Promise<void>;
   /** Clicks the middle of the element as a user does (a trusted click, so it may open a tab). */
   click(selector: string): Promise<void>;
 }
@@ -72,6 +76,10 @@ function fromPuppeteer(page: Page, frame: Frame): EmbedFrame {
     type: async (selector, keys) => {
       await frame.focus(selector);
       await page.keyboard.type(keys);
+    },
+    press: async (selector, keys) => {
+      await frame.focus(selector);
+      for (const key of keys) await page.keyboard.press(key satisfies KeyInput);
     },
     click: (selector) =>
       clickUntilLanded(

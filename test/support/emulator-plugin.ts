@@ -73,6 +73,13 @@ function readPage(): FrameSnapshot {
       axisLabel: pair(root.querySelector('.mb-axis-label'), 'fill'),
       tableCell: pair(root.querySelector('.mb-table td')),
       scalar: pair(root.querySelector('.mb-scalar')),
+      bar: ((el) => (el ? getComputedStyle(el).fill : null))(root.querySelector('.mb-bar')),
+      line: ((el) => (el ? getComputedStyle(el).stroke : null))(root.querySelector('.mb-line')),
+      card: ((el) =>
+        el ? ([getComputedStyle(el).borderTopColor, getComputedStyle(el).backgroundColor] as [string, string]) : null)(
+        root.querySelector('.mb-card'),
+      ),
+      parameter: ((el) => (el ? getComputedStyle(el).color : null))(root.querySelector('.mb-parameter')),
     },
     height: document.getElementById('embed-frame')!.scrollHeight,
     filling: document.getElementById('embed-frame')!.classList.contains('mb-filling'),
@@ -100,6 +107,7 @@ function readPage(): FrameSnapshot {
       name: text(tab),
       selected: tab.getAttribute('aria-selected') === 'true',
     })),
+    focusedTab: document.activeElement?.classList.contains('mb-tab') ? text(document.activeElement) : null,
     apply: ((button: HTMLButtonElement | null) => (button ? {shown: !button.hidden} : null))(
       root.querySelector<HTMLButtonElement>('.mb-apply'),
     ),
@@ -183,6 +191,10 @@ export function emulatorPlugin(): TestRunnerPlugin<EmulatorFramePayload | Emulat
         const position = `() => [...document.querySelectorAll('.mb-tabs > .mb-tab')].findIndex((tab) => tab.textContent.trim() === ${JSON.stringify(payload.tab)}) + 1`;
         await frame.waitForFunction(`() => (${position})() > 0`, 10_000);
         await frame.click(`.mb-tabs > .mb-tab:nth-child(${Number(await frame.evaluate(position))})`);
+        return true;
+      }
+      if (payload.action === 'press') {
+        await frame.press(payload.selector, payload.keys);
         return true;
       }
       if (payload.action === 'type') {

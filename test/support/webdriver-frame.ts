@@ -4,7 +4,16 @@
 // resolves: the runner's own scripts (it collects results in the top frame) never land inside.
 import type {BasicTestSession as TestSession} from '@web/test-runner-core';
 import {clickUntilLanded} from './click-probe.js';
+import type {PressedKey} from '../../support/emulator-frame.js';
 import type {EmbedFrame, FrameTarget} from './embed-frame.js';
+
+/** WebDriver's code points for the keys tests press by name. */
+const WEBDRIVER_KEYS: Record<PressedKey, string> = {
+  ArrowLeft: '\uE012',
+  ArrowRight: '\uE014',
+  Home: '\uE011',
+  End: '\uE010',
+};
 
 /** The few webdriverio protocol commands used here (the launcher keeps its session as `driver`). */
 interface WebDriverSession {
@@ -99,6 +108,17 @@ export async function webdriverFrame(session: TestSession, target: FrameTarget):
         const strokes = [...keys].flatMap((key) => [
           {type: 'keyDown', value: key},
           {type: 'keyUp', value: key},
+        ]);
+        await driver.performActions([{type: 'key', id: 'keyboard', actions: strokes}]);
+        await driver.releaseActions();
+      });
+    },
+    async press(selector, keys) {
+      await inFrame(async () => {
+        await driver.executeScript('window.focus(); document.querySelector(arguments[0]).focus();', [selector]);
+        const strokes = keys.flatMap((key) => [
+          {type: 'keyDown', value: WEBDRIVER_KEYS[key]},
+          {type: 'keyUp', value: WEBDRIVER_KEYS[key]},
         ]);
         await driver.performActions([{type: 'key', id: 'keyboard', actions: strokes}]);
         await driver.releaseActions();

@@ -11,6 +11,8 @@ export const PAGE_CSS = `
   --mb-control-border: #dcdfe3;
   --mb-grid: #e9ebee;
   --mb-accent: #2a6fb5;
+  /* The line charts' colour: the accent unless #secondary-color sets it. */
+  --mb-secondary: var(--mb-accent);
   --mb-error: #b3261e;
   --mb-row-height: 56px;
   color-scheme: light;
@@ -80,8 +82,8 @@ html:has(.mb-filling), body:has(> .mb-filling) { height: 100%; }
 .mb-chart .mb-grid { stroke: var(--mb-grid); stroke-width: 1; }
 .mb-chart .mb-axis-label { fill: var(--mb-text-muted); font-size: 12px; }
 .mb-chart .mb-bar { fill: var(--mb-accent); }
-.mb-chart .mb-line { stroke: var(--mb-accent); stroke-width: 2; }
-.mb-chart .mb-dot { fill: var(--mb-accent); }
+.mb-chart .mb-line { stroke: var(--mb-secondary); stroke-width: 2; }
+.mb-chart .mb-dot { fill: var(--mb-secondary); }
 .mb-table-wrap { overflow-x: auto; }
 .mb-table { width: 100%; border-collapse: collapse; }
 .mb-table th, .mb-table td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--mb-border); }

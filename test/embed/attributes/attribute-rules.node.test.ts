@@ -24,6 +24,8 @@ const rules = {
   maxHeight: attributeTable.maxHeight.rule,
   timeout: attributeTable.timeout.rule,
   initialParams: attributeTable.initialParams.rule,
+  primaryColor: attributeTable.primaryColor.rule,
+  cardBgColor: attributeTable.cardBgColor.rule,
 };
 const cases: Array<{property: keyof typeof rules; given: unknown; reads: unknown; warns: boolean}> = [
   {property: 'credentials', given: undefined, reads: 'same-origin', warns: false},
@@ -58,6 +60,15 @@ const cases: Array<{property: keyof typeof rules; given: unknown; reads: unknown
   {property: 'initialParams', given: parseJsonAttribute('{"a":["1","2"]}'), reads: {a: ['1', '2']}, warns: false},
   {property: 'initialParams', given: parseJsonAttribute('{"a":'), reads: undefined, warns: true},
   {property: 'initialParams', given: [1], reads: undefined, warns: true},
+  {property: 'primaryColor', given: '#509EE3', reads: '#509EE3', warns: false},
+  {property: 'primaryColor', given: '#fff', reads: '#fff', warns: false},
+  {property: 'primaryColor', given: '#000', reads: '#000', warns: false}, // Metabase's transparent
+  {property: 'cardBgColor', given: '#0f0f0f', reads: '#0f0f0f', warns: false},
+  {property: 'primaryColor', given: 'red', reads: undefined, warns: true},
+  {property: 'primaryColor', given: '509EE3', reads: undefined, warns: true},
+  {property: 'primaryColor', given: '#509EE3 ', reads: undefined, warns: true},
+  {property: 'primaryColor', given: '#ff0000ff', reads: undefined, warns: true},
+  {property: 'cardBgColor', given: 'rgb(0, 0, 0)', reads: undefined, warns: true},
 ];
 for (const {property, given, reads, warns} of cases) {
   test(`${property} given ${JSON.stringify(given)} reads ${JSON.stringify(reads)}${warns ? ', with a warning' : ''}`, () => {
@@ -90,6 +101,16 @@ const warnings: Array<{property: keyof typeof rules; given: unknown; warning: st
     property: 'theme',
     given: 'dark',
     warning: '"theme" must be one of "light", "night", "transparent"; got "dark". It is ignored.',
+  },
+  {
+    property: 'primaryColor',
+    given: 'red',
+    warning: '"primary-color" must be a hex colour such as "#509EE3" or "#fff"; got "red". It is ignored.',
+  },
+  {
+    property: 'cardBgColor',
+    given: 'rgb(0, 0, 0)',
+    warning: '"card-bg-color" must be a hex colour such as "#509EE3" or "#fff"; got "rgb(0, 0, 0)". It is ignored.',
   },
 ];
 for (const {property, given, warning} of warnings) {

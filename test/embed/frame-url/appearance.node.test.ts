@@ -38,6 +38,31 @@ const cases: Array<[Record<string, string>, ResourceKind, string, string[]]> = [
   [{locale: 'german!'}, 'dashboard', '', []],
   [{theme: 'night', bordered: 'false', locale: 'de'}, 'dashboard', 'bordered=false&theme=night&locale=de', []],
   [{theme: 'neon', titled: 'false'}, 'dashboard', 'titled=false', []],
+  // Colour overrides (paid plans): hex, `#` percent-encoded, under the attribute's own name.
+  [{'primary-color': '#509EE3'}, 'dashboard', 'primary-color=%23509EE3', []],
+  [{'card-bg-color': '#fff'}, 'question', 'card-bg-color=%23fff', []],
+  [{'primary-color': 'red'}, 'dashboard', '', []],
+  [{'primary-color': '#12345'}, 'dashboard', '', []],
+  [{'border-color': '#0000'}, 'dashboard', '', []],
+  [
+    {
+      'card-bg-color': '#888',
+      'dashboard-bg-color': '#777',
+      'border-color': '#666',
+      'text-secondary-color': '#555',
+      'text-primary-color': '#444',
+      'background-color': '#333',
+      'secondary-color': '#222',
+      'primary-color': '#111',
+      locale: 'de',
+      theme: 'night',
+    },
+    'dashboard',
+    'theme=night&locale=de&primary-color=%23111&secondary-color=%23222&background-color=%23333' +
+      '&text-primary-color=%23444&text-secondary-color=%23555&border-color=%23666&dashboard-bg-color=%23777' +
+      '&card-bg-color=%23888',
+    [],
+  ],
 ];
 
 // The element's properties hold what its converters make of the attribute text.
@@ -53,6 +78,12 @@ function toInput(attributes: Record<string, string>): AppearanceInput {
     hideParameters: attributes['hide-parameters'],
     downloads: attributes.downloads,
     locale: attributes.locale,
+    // The colour rows take their text as it is: `primary-color` → primaryColor.
+    ...Object.fromEntries(
+      Object.entries(attributes)
+        .filter(([name]) => name.endsWith('-color'))
+        .map(([name, value]) => [name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()), value]),
+    ),
   };
 }
 

@@ -1,13 +1,13 @@
 // What a framed embed page tells its parent, the way Metabase's frontend does
 // (emulator/README.md#frame): every 100 ms it compares its URL and its frame spec with the
-// last ones posted and posts what changed. It also loads iframe-resizer 4.3.2's child and,
+// last ones posted and posts what changed (poll.ts). It also loads iframe-resizer 4.3.2's child and,
 // until that child is ready, fills the iframe and scrolls inside it.
+
+import {pollChanges} from './poll.js';
 
 /** The child script reads these options when it loads (Metabase's settings). */
 const IFRAME_RESIZER_OPTIONS = {autoResize: true, heightCalculationMethod: 'max'};
 const IFRAME_RESIZER_CHILD = '/app/embed/iframeResizer.contentWindow.js';
-/** Metabase polls: history events alone miss some URL changes. */
-export const POLL_MS = 100;
 /**
  * On #embed-frame from the shell until iframe-resizer's child is ready: the page fills the
  * iframe. A change inside <body>, so the child's mutation observer measures again.
@@ -57,19 +57,14 @@ export function startFrameMessages(mode: () => FrameMode): void {
     onReady: () => document.getElementById('embed-frame')?.classList.remove(FILLING_CLASS),
   };
   document.head.append(Object.assign(document.createElement('script'), {src: IFRAME_RESIZER_CHILD}));
-  let lastHref: string | undefined;
-  let lastFrame = '';
-  setInterval(() => {
-    if (window.location.href !== lastHref) {
-      lastHref = window.location.href;
-      post({type: 'location', location: locationStrings()});
-    }
-    const frame = frameSpec(mode());
-    const key = `${frame.mode}|${frame.height}`;
-    if (key === lastFrame) return;
-    lastFrame = key;
-    post({type: 'frame', frame});
-  }, POLL_MS);
+  pollChanges([
+    {read: locationStrings, key: (location) => location.href, post: (location) => post({type: 'location', location})},
+    {
+      read: () => frameSpec(mode()),
+      key: (frame) => `${frame.mode}|${frame.height}`,
+      post: (frame) => post({type: 'frame', frame}),
+    },
+  ]);
 }
 
 /**

@@ -43,6 +43,37 @@ export interface Appearance {
   refresh: number | null;
   /** `#fullscreen`: a dashboard fills the frame's viewport (Metabase's "fit" frame mode). */
   fullscreen: boolean;
+  /** Colour overrides, by hash option (`primary-color`): a CSS colour, `transparent` for black. */
+  colors: Partial<Record<ColorOption, string>>;
+}
+
+/**
+ * The colour overrides Metabase's newest frontend reads, each under a hyphen and an underscore
+ * spelling (`primary-color`, `primary_color`), in Metabase's order.
+ */
+export const COLOR_OPTIONS = [
+  'primary-color',
+  'secondary-color',
+  'background-color',
+  'text-primary-color',
+  'text-secondary-color',
+  'border-color',
+  'dashboard-bg-color',
+  'card-bg-color',
+] as const;
+export type ColorOption = (typeof COLOR_OPTIONS)[number];
+
+const HEX_COLOR = /^#([\da-f]{3}){1,2}$/i;
+
+/** The colours given: hex only; `#000` and `#000000` stand for transparent, as in Metabase. */
+function colorsFrom(options: Record<string, HashValue>): Appearance['colors'] {
+  const colors: Appearance['colors'] = {};
+  for (const option of COLOR_OPTIONS) {
+    const value = last(options[option] ?? options[option.replaceAll('-', '_')]);
+    if (typeof value !== 'string' || !HEX_COLOR.test(value)) continue;
+    colors[option] = /^#0{3}(0{3})?$/.test(value) ? 'transparent' : value.toLowerCase();
+  }
+  return colors;
 }
 
 const FONT_NAME = /^[\p{L}\p{N} _-]{1,64}$/u;
@@ -88,7 +119,36 @@ export function appearanceFrom(options: Record<string, HashValue>, framed: boole
     locale: typeof locale === 'string' && LOCALE.test(locale) ? locale.replace('_', '-') : null,
     refresh: typeof refresh === 'number' && Number.isInteger(refresh) && refresh > 0 ? refresh : null,
     fullscreen: bool(options.fullscreen, false),
+    colors: colorsFrom(options),
   };
+}
+
+/** The page's CSS variable each colour option sets (emulator/src/page/styles.ts). */
+const COLOR_VARIABLES: Record<ColorOption, string> = {
+  'primary-color': '--mb-accent',
+  'secondary-color': '--mb-secondary',
+  'background-color': '--mb-bg',
+  'text-primary-color': '--mb-text',
+  'text-secondary-color': '--mb-text-muted',
+  'border-color': '--mb-border',
+  'dashboard-bg-color': '--mb-bg',
+  'card-bg-color': '--mb-card-bg',
+};
+
+/**
+ * The CSS variables the page sets for these colours: `dashboard-bg-color` wins over
+ * `background-color` on a dashboard and does nothing on a question; a page without background
+ * (`background=false`, `theme=transparent`) keeps its backgrounds transparent.
+ */
+export function colorVariables(appearance: Appearance, resource: 'dashboard' | 'question'): Map<string, string> {
+  const variables = new Map<string, string>();
+  for (const option of COLOR_OPTIONS) {
+    const color = appearance.colors[option];
+    if (!color || (option === 'dashboard-bg-color' && resource !== 'dashboard')) continue;
+    if (!appearance.background && /bg|background/.test(option)) continue;
+    variables.set(COLOR_VARIABLES[option], color);
+  }
+  return variables;
 }
 
 /**

@@ -3,13 +3,20 @@
 import {acceptParentNavigation, isFramed, startFrameMessages} from './frame.js';
 import type {Plan} from '../../rules/plan.js';
 import {poweredByBanner} from './banner.js';
-import {appearanceFrom, hashNotes, parseHash, type Appearance} from './hash-options.js';
+import {appearanceFrom, colorVariables, hashNotes, parseHash, type Appearance} from './hash-options.js';
 import {messagesLocale, translator} from './ui-text.js';
 import {EmbedPage} from './page.js';
 import {appearanceOnPlan, planNotes} from './plan-options.js';
 
-function applyAppearance(appearance: Appearance): void {
+/** The colour variables set last, removed again when the hash drops them. */
+let colorsSet: string[] = [];
+
+function applyAppearance(appearance: Appearance, resource: 'dashboard' | 'question'): void {
   const html = document.documentElement;
+  for (const name of colorsSet) html.style.removeProperty(name);
+  const colors = colorVariables(appearance, resource);
+  for (const [name, color] of colors) html.style.setProperty(name, color);
+  colorsSet = [...colors.keys()];
   html.classList.toggle('mb-bordered', appearance.bordered);
   html.classList.toggle('mb-theme-night', appearance.theme === 'night');
   html.classList.toggle('mb-no-background', !appearance.background);
@@ -40,7 +47,7 @@ function start(): void {
   const plan: Plan = root.dataset.plan === 'pro' ? 'pro' : 'oss';
   const currentAppearance = () => appearanceOnPlan(appearanceFrom(parseHash(window.location.hash), isFramed()), plan);
   const appearance = currentAppearance();
-  applyAppearance(appearance);
+  applyAppearance(appearance, resource);
   showBanner(plan, appearance);
   logNotes(plan);
   const page = new EmbedPage(root, resource, decodeURIComponent(token), appearance);
@@ -49,7 +56,7 @@ function start(): void {
   const onHashChange = () => {
     logNotes(plan);
     const next = currentAppearance();
-    applyAppearance(next);
+    applyAppearance(next, resource);
     showBanner(plan, next);
     page.setAppearance(next);
   };

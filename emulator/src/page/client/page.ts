@@ -6,7 +6,7 @@ import {ApiError, loadItem, loadValues, runCardQuery, type CardSlot, type EmbedI
 import {followClick} from './destinations.js';
 import {h} from './dom.js';
 import {readFilterValues, withFilterValue, type FilterValue} from './filter-values.js';
-import {selectedTab, withTab, type Tab} from './tabs.js';
+import {selectedTab, tabForKey, withTab, type Tab} from './tabs.js';
 import {createFormatter} from './format.js';
 import type {Appearance} from './hash-options.js';
 import {visualization, type ResultData} from './visualization.js';
@@ -286,14 +286,30 @@ export class EmbedPage {
     const bar = h('nav', {class: 'mb-tabs', role: 'tablist', 'aria-label': this.t('tabs')});
     for (const tab of tabs) {
       const selected = tab.id === this.tab?.id;
+      // One tab stop for the bar (the selected tab); the arrow keys move between tabs.
       const button = h(
         'button',
-        {type: 'button', role: 'tab', class: 'mb-tab', 'aria-selected': String(selected), 'data-tab-id': tab.id},
+        {
+          type: 'button',
+          role: 'tab',
+          class: 'mb-tab',
+          'aria-selected': String(selected),
+          tabindex: selected ? '0' : '-1',
+          'data-tab-id': tab.id,
+        },
         tab.name,
       );
       button.addEventListener('click', () => this.selectTab(tab));
       bar.append(button);
     }
+    // A key opens the tab it moves to, as Metabase's tab bar does, and the focus follows it.
+    bar.addEventListener('keydown', (event) => {
+      const next = tabForKey(event.key, tabs, this.tab);
+      if (!next) return;
+      event.preventDefault();
+      this.selectTab(next);
+      this.root.querySelector<HTMLElement>('.mb-tab[aria-selected="true"]')?.focus();
+    });
     return bar;
   }
 

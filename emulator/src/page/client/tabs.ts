@@ -38,3 +38,25 @@ export function withTab(search: string, tab: Tab | null, tabCount: number): stri
   const text = query.toString();
   return text ? `?${text}` : '';
 }
+
+/**
+ * The tab a key on the tab bar moves to (WAI-ARIA tabs, as Metabase's tab bar): ArrowRight and
+ * ArrowLeft to the next and previous tab, wrapping round; Home and End to the first and last.
+ * Null for any other key.
+ */
+export function tabForKey(key: string, tabs: readonly Tab[], current: Tab | null): Tab | null {
+  const index = tabs.findIndex((tab) => tab.id === current?.id);
+  const last = tabs.length - 1;
+  switch (key) {
+    case 'ArrowRight':
+      return tabs[index < last ? index + 1 : 0] ?? null;
+    case 'ArrowLeft':
+      return tabs[index > 0 ? index - 1 : last] ?? null;
+    case 'Home':
+      return tabs[0] ?? null;
+    case 'End':
+      return tabs[last] ?? null;
+    default:
+      return null;
+  }
+}
