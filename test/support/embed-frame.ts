@@ -12,7 +12,6 @@ import {webdriverFrame} from './webdriver-frame.js';
 /** Which embed page: an iframe on the test page by id, or the frame showing this token anywhere (e.g. in an element's shadow root). */
 export type FrameTarget = {iframe: string} | {embedToken: string};
 
-
 /** An embed page's frame: scripts run in it, and input reaches it as a user's would. */
 export interface EmbedFrame {
   /** Calls the function (its source text, self-contained) in the frame; a JSON-serialisable result. */
