@@ -28,6 +28,16 @@ describe('React 19 server rendering, hydrated in Chromium', () => {
       };
     });
     assert.deepEqual(tokens.shown, [tokens.server]);
+    // The tag keeps the attributes the server wrote and gains none: the wrapper tells React not
+    // to report the element's own attributes at hydration, so this checks them instead.
+    assert.deepEqual(await app.page.$eval('metabase-embed', (embed) => embed.getAttributeNames()), [
+      'endpoint',
+      'dashboard',
+      'params',
+      'site-url',
+      'token',
+      'min-height',
+    ]);
   });
 
   it('hydrates with no mismatch and nothing logged (development builds of React and Lit)', () => {
