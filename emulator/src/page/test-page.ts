@@ -1,23 +1,34 @@
-// The HTML of the fake Metabase embed page (served by embed-page-server.ts). Pure: facts in,
-// markup out. The page shows what it was given, runs iframe-resizer's child script, and obeys
-// `{metabaseEmbedTest: command}` messages from its parent (see test/support/embed-page.ts for the list).
+// The emulator's test page (the `testPage` option): what an embed page of any resource looks
+// like to the element's own tests, steered by the token's `test` claim instead of showing
+// content. It shows what it was given, runs iframe-resizer's child script, and obeys
+// `{metabaseEmbedTest: command}` messages from its parent (the list: test/support/embed-page.ts).
+// The token is decoded, never checked: the page shows no data, only the token's own claims.
+import {createHash} from 'node:crypto';
+import {decodeJwt} from 'jose';
 
-/** What the server learned from the request: the resource kind, the decoded token, the query. */
-export interface EmbedPageFacts {
+/** The `test` claim: how a token steers the page (Metabase ignores claims it does not know). */
+export interface TestPageClaim {
+  /** Content height in px; default 300. */
+  height?: number | undefined;
+  /** false: no iframe-resizer child script; 'max': the child with Metabase's settings. */
+  resizer?: false | 'max' | undefined;
+  /** The page answers after this many ms. */
+  delayMs?: number | undefined;
+}
+
+/** What the page is built from: the resource kind, the decoded token, the query. */
+interface TestPageFacts {
   kind: 'dashboard' | 'question';
   resource: unknown;
   tokenParams: unknown;
   queryParams: Record<string, string | string[]>;
   /** Height in px of the content block (the token's `test.height`). */
   height: number;
-  /**
-   * Whether the page loads iframe-resizer's child script (the token's `test.resizer`); 'max':
-   * with the settings Metabase's embed page gives it (as emulator/src/page/client/frame.ts).
-   */
+  /** Whether the page loads iframe-resizer's child script; 'max': with Metabase's settings (as client/frame.ts). */
   resizer: boolean | 'max';
 }
 
-export const childScriptPath = '/iframeResizer.contentWindow.js';
+const childScriptPath = '/app/embed/iframeResizer.contentWindow.js';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
@@ -58,18 +69,18 @@ addEventListener('load', () => {
 });
 `;
 
-// What Metabase's embed page gives iframe-resizer's child (as emulator/src/page/client/frame.ts):
+// What Metabase's embed page gives iframe-resizer's child (as client/frame.ts):
 // with "max", a smaller content height is only seen through iframe-resizer's reset path.
 const metabaseChildSettings = `window.iFrameResizer = {autoResize: true, heightCalculationMethod: 'max'};`;
 
-export function renderEmbedPage(facts: EmbedPageFacts): string {
+function renderTestPage(facts: TestPageFacts): string {
   const metabaseSettings = facts.resizer === 'max' ? `<script>${metabaseChildSettings}</script>` : '';
   const resizerScript = facts.resizer ? `${metabaseSettings}<script src="${childScriptPath}"></script>` : '';
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>Fake Metabase ${facts.kind}</title>
+<title>Test page: ${facts.kind}</title>
 <style>
   html, body { margin: 0; padding: 0; }
   #content { height: ${facts.height}px; overflow: hidden; background: #eef3fb; font: 12px monospace; }
@@ -95,4 +106,61 @@ ${resizerScript}
 </body>
 </html>
 `;
+}
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+/** The test page's own Content-Security-Policy: the emulator's, plus its two inline scripts by hash. */
+export const TEST_PAGE_CSP = [
+  "default-src 'none'",
+  `script-src 'self' ${sha256(pageScript)} ${sha256(metabaseChildSettings)}`,
+  "style-src 'unsafe-inline'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  'frame-ancestors *',
+].join('; ');
+
+export interface TestPageAnswer {
+  status: number;
+  contentType: string;
+  body: string;
+  /** Answer only after this many ms (the token's `test.delayMs`). */
+  delayMs: number;
+}
+
+function queryRecord(search: URLSearchParams): Record<string, string | string[]> {
+  const record: Record<string, string | string[]> = {};
+  for (const key of new Set(search.keys())) {
+    const values = search.getAll(key);
+    record[key] = values.length === 1 ? values[0]! : values;
+  }
+  return record;
+}
+
+const positiveNumber = (value: unknown, fallback: number) =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
+
+/** The test page for `/embed/<kind>/<token>?<search>`. Pure: the caller waits and sends. */
+export function testPage(kind: 'dashboard' | 'question', token: string, search: URLSearchParams): TestPageAnswer {
+  let claims: Record<string, unknown>;
+  try {
+    claims = decodeJwt(token);
+  } catch {
+    // Metabase answers a malformed token with this text and status.
+    const body = 'Message seems corrupt or manipulated';
+    return {status: 400, contentType: 'text/plain; charset=utf-8', body, delayMs: 0};
+  }
+  // Untrusted: every value is checked before use.
+  const test = (typeof claims.test === 'object' && claims.test !== null ? claims.test : {}) as {
+    [K in keyof TestPageClaim]?: unknown;
+  };
+  const body = renderTestPage({
+    kind,
+    resource: claims.resource,
+    tokenParams: claims.params,
+    queryParams: queryRecord(search),
+    height: positiveNumber(test.height, 300),
+    resizer: test.resizer === false ? false : test.resizer === 'max' ? 'max' : true,
+  });
+  return {status: 200, contentType: 'text/html; charset=utf-8', body, delayMs: positiveNumber(test.delayMs, 0)};
 }
