@@ -46,7 +46,7 @@ export interface EmulatorOptions {
    */
   cardDelayMs?: number | undefined;
   /**
-   * Serve the test page (page/test-page.ts) at every `/embed/dashboard|question/<token>`
+   * Serve the test page (emulator/README.md#test-page) at every `/embed/dashboard|question/<token>`
    * instead of the embed page: one whose size, messages and delay the token's `test` claim
    * steers, for the element's own tests. Its token is decoded, never checked (it shows only
    * the token's claims). The API and assets are unchanged. Default false.
