@@ -52,7 +52,12 @@ async function listen(server: Server): Promise<string> {
 
 export async function startBenchStack(): Promise<BenchStack> {
   const secretKey = randomBytes(32).toString('hex');
-  const embedPage = await startEmulator({secretKey, testPage: true});
+  // The test page shows no content: without the sample tables, it starts in milliseconds.
+  const embedPage = await startEmulator({
+    secretKey,
+    testPage: true,
+    content: {questions: [], dashboards: [], tables: {}},
+  });
   const emulator = await startEmulator({secretKey});
   const slowEmulator = await startEmulator({secretKey, cardDelayMs: slowCardsMs});
   const testEndpoint = createSigningEndpoint({embedOrigin: embedPage.url, secret: secretKey});

@@ -37,7 +37,9 @@ async function startStack() {
     import('../../support/embed-page-endpoint.js'),
   ]);
   const secret = randomBytes(32).toString('hex');
-  const start = () => startEmulator({secretKey: secret, testPage: true});
+  // The test page shows no content: without the sample tables, a start takes milliseconds, not a second.
+  const start = () =>
+    startEmulator({secretKey: secret, testPage: true, content: {questions: [], dashboards: [], tables: {}}});
   const [embedPage, stranger] = await Promise.all([start(), start()]);
   const endpoint = createSigningEndpoint({embedOrigin: embedPage.url, secret});
   return {embedPage, stranger, endpoint};
