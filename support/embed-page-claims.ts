@@ -1,14 +1,8 @@
-// The `test` claim: how a token steers the fake embed page (Metabase ignores unknown claims).
-// Written by the signing endpoint and by mintToken in the browser, read by the page server.
+// The claims of a token for the emulator's test page (its `testPage` option), with the `test`
+// claim that steers the page. Written by the signing endpoint and by mintToken in the browser.
+import type {TestPageClaim} from '../emulator/src/page/test-page.js';
 
-export interface PageSteering {
-  /** Content height in px; default 300. */
-  height?: number | undefined;
-  /** false: no iframe-resizer child script; 'max': the child with Metabase's settings (see embed-page-html.ts). */
-  resizer?: false | 'max' | undefined;
-  /** The page answers after this many ms. */
-  delayMs?: number | undefined;
-}
+export type PageSteering = TestPageClaim;
 
 /** The claims of a token for this resource and params, with `test` only when something is steered. */
 export function embedClaims(resource: unknown, params: unknown, steering: PageSteering): Record<string, unknown> {

@@ -21,7 +21,7 @@ export interface LoggedRequest {
 }
 
 export interface SigningEndpointOptions {
-  /** Where the signed URLs point, e.g. the fake embed page server's origin. */
+  /** Where the signed URLs point, e.g. the origin of an emulator serving its test page. */
   embedOrigin: string;
   /** Metabase's kind of secret: 64 hex characters, used as UTF-8 bytes. */
   secret: string;

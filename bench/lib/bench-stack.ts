@@ -1,9 +1,9 @@
 // The servers every browser benchmark talks to, all on loopback:
 //   host app      pages that load the script-tag bundle and/or iframe-resizer's parent script,
 //                 the in-page benchmark modules (bench/element/page/), and two token endpoints:
-//                 /__test-endpoint/sign (support/'s signer for the fake embed page, with a
+//                 /__test-endpoint/sign (support/'s signer for the emulator's test page, with a
 //                 request log per ?session=) and /emulator-sign (createEmbedHandler for the emulator)
-//   embed page    support/'s fake Metabase page, on another origin (fast, fixed height)
+//   embed page    the emulator's test page (its testPage option), on another origin (fast, fixed height)
 //   emulator      metabase-embed-emulator, on a third origin (Metabase's shell, then the cards)
 //   slow emulator the same with its cards answering one by one over 3 s (cardDelayMs), and
 //                 its endpoint /slow-emulator-sign
@@ -17,7 +17,6 @@ import {startEmulator, SAMPLE} from '../../emulator/src/index.js';
 import {bundleAt, swapBeforeRef} from './before-bundle.js';
 import {createEmbedHandler, toNodeHandler} from '../../src/server/index.js';
 import {createSigningEndpoint} from '../../support/embed-page-endpoint.js';
-import {startEmbedPageServer} from '../../support/embed-page-server.js';
 
 export const bundleFile = 'dist/cdn/metabase-embed.iife.js';
 /** Lifetime of the emulator's tokens: the element renews a 10 s token after 5 s (src/embed/token-policy.ts). */
@@ -52,11 +51,16 @@ async function listen(server: Server): Promise<string> {
 }
 
 export async function startBenchStack(): Promise<BenchStack> {
-  const embedPage = await startEmbedPageServer();
   const secretKey = randomBytes(32).toString('hex');
+  // The test page shows no content: without the sample tables, it starts in milliseconds.
+  const embedPage = await startEmulator({
+    secretKey,
+    testPage: true,
+    content: {questions: [], dashboards: [], tables: {}},
+  });
   const emulator = await startEmulator({secretKey});
   const slowEmulator = await startEmulator({secretKey, cardDelayMs: slowCardsMs});
-  const testEndpoint = createSigningEndpoint({embedOrigin: embedPage.origin, secret: randomBytes(32).toString('hex')});
+  const testEndpoint = createSigningEndpoint({embedOrigin: embedPage.url, secret: secretKey});
   const emulatorEndpointFor = (siteUrl: string, expiresIn: number) =>
     toNodeHandler(
       createEmbedHandler({
@@ -98,7 +102,7 @@ export async function startBenchStack(): Promise<BenchStack> {
   const hostOrigin = await listen(server);
   return {
     hostOrigin,
-    embedOrigin: embedPage.origin,
+    embedOrigin: embedPage.url,
     emulatorOrigin: emulator.url,
     slowEmulatorOrigin: slowEmulator.url,
     async close() {

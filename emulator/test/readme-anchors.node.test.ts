@@ -26,7 +26,10 @@ const sourceFiles = ['src', 'test', 'emulator/src', 'emulator/test', 'demo'].fla
 
 describe('emulator/README.md anchors', () => {
   test('the README declares its sections with stable anchors', () => {
-    assert.deepEqual([...declared], ['urls', 'token', 'parameters', 'errors', 'api', 'frame', 'slow-cards', 'tabs']);
+    assert.deepEqual(
+      [...declared],
+      ['urls', 'token', 'parameters', 'errors', 'api', 'frame', 'slow-cards', 'test-page', 'tabs'],
+    );
   });
 
   test('every anchor a source or test file cites is declared', () => {

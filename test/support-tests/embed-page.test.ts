@@ -1,4 +1,4 @@
-// The fake embed page and the signing endpoint, seen from a test page: the page is on another
+// The emulator's test page and the signing endpoint, seen from a test page: the page is on another
 // origin, iframe-resizer's parent script follows its height, and it obeys sendToEmbed commands.
 import {expect, waitUntil} from '@open-wc/testing';
 import 'iframe-resizer/js/iframeResizer.js';

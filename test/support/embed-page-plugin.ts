@@ -1,6 +1,6 @@
-// @web/test-runner plugin: starts the fake Metabase embed page server (another origin) and mounts
-// the real signing endpoint on the test page's origin, and the same pages on a third origin (a
-// stranger). Browser tests reach them through embed-page.ts; the origins are also served at
+// @web/test-runner plugin: starts the emulator with its test page (another origin), mounts the
+// real signing endpoint on the test page's origin, and serves the same pages on a third origin
+// (a stranger). Browser tests reach them through embed-page.ts; the origins are also served at
 // GET /__servers/embed-page.json as {origin, strangerOrigin} (see servers.ts).
 import {randomBytes} from 'node:crypto';
 import type {TestRunnerPlugin} from '@web/test-runner-core';
@@ -27,16 +27,21 @@ async function keepRendering(browser: unknown, sessionId: string): Promise<boole
 }
 
 /**
- * The embed page server, the same pages on a third origin (a stranger that is neither the
- * test page nor the embed), and the signing endpoint for the embed's origin.
+ * The emulator serving its test page (another origin), a second one for a third origin (a
+ * stranger that is neither the test page nor the embed), and the signing endpoint for the
+ * embed's origin.
  */
 async function startStack() {
-  const [{startEmbedPageServer}, {createSigningEndpoint}] = await Promise.all([
-    import('../../support/embed-page-server.js'),
+  const [{startEmulator}, {createSigningEndpoint}] = await Promise.all([
+    import('../../emulator/src/index.js'),
     import('../../support/embed-page-endpoint.js'),
   ]);
-  const [embedPage, stranger] = await Promise.all([startEmbedPageServer(), startEmbedPageServer()]);
-  const endpoint = createSigningEndpoint({embedOrigin: embedPage.origin, secret: randomBytes(32).toString('hex')});
+  const secret = randomBytes(32).toString('hex');
+  // The test page shows no content: without the sample tables, a start takes milliseconds, not a second.
+  const start = () =>
+    startEmulator({secretKey: secret, testPage: true, content: {questions: [], dashboards: [], tables: {}}});
+  const [embedPage, stranger] = await Promise.all([start(), start()]);
+  const endpoint = createSigningEndpoint({embedOrigin: embedPage.url, secret});
   return {embedPage, stranger, endpoint};
 }
 
@@ -66,7 +71,7 @@ export function embedPagePlugin(): TestRunnerPlugin {
     async serve(context) {
       if (context.path !== '/__servers/embed-page.json') return undefined;
       const {embedPage, stranger} = await stack.get();
-      const body = JSON.stringify({origin: embedPage.origin, strangerOrigin: stranger.origin});
+      const body = JSON.stringify({origin: embedPage.url, strangerOrigin: stranger.url});
       return {body, type: 'json', headers: {'Cache-Control': 'no-store'}};
     },
   };

@@ -1,4 +1,4 @@
-// Browser-side helpers for the fake Metabase embed page (another origin) and the real signing
+// Browser-side helpers for the emulator's test page (another origin) and the real signing
 // endpoint (this origin). Both come from embed-page-plugin.ts, listed in plugins.ts.
 //
 // Usage in a *.test.ts:
@@ -26,8 +26,8 @@
 // 400 naming it. A body that is not JSON, or a resource that is not {dashboard|question: id},
 // is a 400; a Content-Type other than application/json is a 415. Every request is logged first.
 //
-// The embed page (GET <origin>/embed/dashboard|question/<jwt>, token decoded, never verified)
-// shows the resource, token params, query params and hash; its content block is `test.height`
+// The emulator's test page (its testPage option; GET <origin>/embed/dashboard|question/<jwt>,
+// token decoded, never verified) shows the resource, token params, query params and hash; its content block is `test.height`
 // px high (default 300) and the whole document is exactly that high; it runs iframe-resizer
 // 4.3.2's child script unless `test.resizer === false`; `test.delayMs` delays the page; on load
 // it posts {metabaseEmbedTest: {loaded: {href, resource, tokenParams, queryParams, hash}}} to its
@@ -100,7 +100,7 @@ export type EmbedCommand =
 let origins: Promise<{origin: string; strangerOrigin: string}> | undefined;
 const pageServers = () => (origins ??= testServer<{origin: string; strangerOrigin: string}>('embed-page'));
 
-/** The fake embed page's origin, e.g. `http://127.0.0.1:41234` (cross-origin from this page). */
+/** The test page's origin, e.g. `http://127.0.0.1:41234` (cross-origin from this page). */
 export async function embedPageOrigin(): Promise<string> {
   return (await pageServers()).origin;
 }
@@ -142,7 +142,7 @@ export interface MintOptions extends PageSteering {
   server?: 'embed' | 'stranger';
 }
 
-// The fake page never verifies, so a throwaway key is enough; real signatures come from the endpoint.
+// The test page never verifies, so a throwaway key is enough; real signatures come from the endpoint.
 const throwawayKey = crypto.getRandomValues(new Uint8Array(64));
 
 /** Signs a token in the browser (HS256, throwaway key) for hand-made embed URLs. */

@@ -11,6 +11,7 @@ import {validateContent} from '../content/validate.js';
 import type {EmulatorContent} from '../content/schema.js';
 import {loadAsset} from '../page/assets.js';
 import {pageHtml} from '../page/html.js';
+import {TEST_PAGE_CSP, testPage} from '../page/test-page.js';
 import {assertPlan, type Plan} from '../rules/plan.js';
 import {answerClientError, parseRequestTarget, unusableTargetMessage} from './request-target.js';
 import {matchRoute} from './routes.js';
@@ -44,6 +45,13 @@ export interface EmulatorOptions {
    * its cards one by one (emulator/README.md#slow-cards). Default 0.
    */
   cardDelayMs?: number | undefined;
+  /**
+   * Serve the test page (emulator/README.md#test-page) at every `/embed/dashboard|question/<token>`
+   * instead of the embed page: one whose size, messages and delay the token's `test` claim
+   * steers, for the element's own tests. Its token is decoded, never checked (it shows only
+   * the token's claims). The API and assets are unchanged. Default false.
+   */
+  testPage?: boolean | undefined;
 }
 
 export interface RunningEmulator {
@@ -103,8 +111,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const {port = 0, host = '127.0.0.1', secretKey, now = Date.now, plan = 'oss'} = options ?? ({} as EmulatorOptions);
   assertSecretKey(secretKey);
   assertPlan(plan);
-  const {cardDelayMs = 0} = options;
+  const {cardDelayMs = 0, testPage: servesTestPage = false} = options;
   assertCardDelay(cardDelayMs);
+  if (typeof servesTestPage !== 'boolean')
+    throw new TypeError(`testPage must be true or false (got ${typeof servesTestPage}).`);
   if (typeof now !== 'function')
     throw new TypeError(`now must be a function returning epoch milliseconds (got ${typeof now}).`);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -125,8 +135,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       return send(response, 400, 'text/plain; charset=utf-8', unusableTargetMessage(request.url), COMMON_HEADERS);
     const route = matchRoute(url.pathname);
     switch (route.kind) {
-      case 'page':
-        return send(response, 200, 'text/html; charset=utf-8', pageHtml(route.resource, plan), PAGE_HEADERS);
+      case 'page': {
+        if (!servesTestPage)
+          return send(response, 200, 'text/html; charset=utf-8', pageHtml(route.resource, plan), PAGE_HEADERS);
+        const answer = testPage(route.resource, route.token, url.searchParams);
+        if (answer.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+        if (response.destroyed) return;
+        return send(response, answer.status, answer.contentType, answer.body, {
+          ...PAGE_HEADERS,
+          'Content-Security-Policy': TEST_PAGE_CSP,
+        });
+      }
       case 'api': {
         const answer = await api(route.route, url.searchParams);
         return send(response, answer.status, answer.contentType, answer.body, {

@@ -1,29 +1,45 @@
-// The fake embed page server (support/embed-page-server.ts) over real HTTP: what each page
-// shows and loads, decided by the token it is given.
+// The emulator's test page (the testPage option) over real HTTP: what each page shows and
+// loads, decided by the token it is given, and the headers it is sent with.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {readFileSync} from 'node:fs';
+import {createHash} from 'node:crypto';
 import {SignJWT} from 'jose';
-import {startEmbedPageServer, type EmbedPageServer} from '../../support/embed-page-server.js';
+import {startEmulator, type RunningEmulator} from '../src/index.js';
+import {TEST_SECRET} from './node-helpers.js';
 
-let server: EmbedPageServer;
+let emulator: RunningEmulator;
 before(async () => {
-  server = await startEmbedPageServer();
+  emulator = await startEmulator({secretKey: TEST_SECRET, testPage: true});
 });
-after(() => server.close());
+after(() => emulator.close());
 
-const anyKey = new TextEncoder().encode('not-checked-by-the-fake-page');
+const anyKey = new TextEncoder().encode('not-checked-by-the-test-page');
 const token = (claims: Record<string, unknown>) =>
   new SignJWT(claims).setProtectedHeader({alg: 'HS256'}).setIssuedAt().setExpirationTime('10m').sign(anyKey);
 
 async function page(path: string) {
-  const response = await fetch(`${server.origin}${path}`);
+  const response = await fetch(`${emulator.url}${path}`);
   return {status: response.status, type: response.headers.get('content-type'), text: await response.text()};
 }
 
-describe('embed page server', () => {
-  test('listens on 127.0.0.1 only', () => {
-    assert.match(server.origin, /^http:\/\/127\.0\.0\.1:\d+$/);
+describe('emulator test page', () => {
+  test('is off by default: the emulator serves its embed page', async () => {
+    const plain = await startEmulator({secretKey: TEST_SECRET});
+    try {
+      const response = await fetch(`${plain.url}/embed/dashboard/${await token({resource: {dashboard: 1}})}`);
+      const text = await response.text();
+      assert.match(text, /\/app\/embed\/embed-page\.js/);
+      assert.doesNotMatch(text, /embed-facts/);
+    } finally {
+      await plain.close();
+    }
+  });
+
+  test('a testPage that is not a boolean is refused, naming the option', async () => {
+    await assert.rejects(
+      startEmulator({secretKey: TEST_SECRET, testPage: 'yes' as unknown as boolean}),
+      /testPage must be true or false \(got string\)/,
+    );
   });
 
   test('a dashboard page shows the decoded resource, token params and query params', async () => {
@@ -42,7 +58,7 @@ describe('embed page server', () => {
   test('the content block is test.height px high (300 by default) and loads the resizer child', async () => {
     const tall = await page(`/embed/question/${await token({resource: {question: 3}, test: {height: 777}})}`);
     assert.match(tall.text, /#content { height: 777px;/);
-    assert.match(tall.text, /<script src="\/iframeResizer.contentWindow.js"><\/script>/);
+    assert.match(tall.text, /<script src="\/app\/embed\/iframeResizer.contentWindow.js"><\/script>/);
     const plain = await page(`/embed/question/${await token({resource: {question: 3}})}`);
     assert.match(plain.text, /#content { height: 300px;/);
   });
@@ -52,11 +68,22 @@ describe('embed page server', () => {
     assert.doesNotMatch(text, /iframeResizer/);
   });
 
-  test("serves iframe-resizer 4.3.2's own child script", async () => {
-    const {status, type, text} = await page('/iframeResizer.contentWindow.js');
-    assert.equal(status, 200);
-    assert.match(type!, /^text\/javascript/);
-    assert.equal(text, readFileSync('node_modules/iframe-resizer/js/iframeResizer.contentWindow.js', 'utf8'));
+  test('its inline scripts run under a policy that names them by hash, and nothing else inline', async () => {
+    const response = await fetch(
+      `${emulator.url}/embed/dashboard/${await token({resource: {dashboard: 1}, test: {resizer: 'max'}})}`,
+    );
+    const csp = response.headers.get('content-security-policy') ?? '';
+    const text = await response.text();
+    const inline = [...text.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
+    assert.equal(inline.length, 2, 'the page script and the resizer settings');
+    const hashes = csp.match(/'sha256-[^']+'/g) ?? [];
+    assert.deepEqual(
+      inline.map((script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`).sort(),
+      [...hashes].sort(),
+    );
+    assert.match(csp, /script-src 'self' 'sha256-/);
+    assert.doesNotMatch(csp, /script-src[^;]*'unsafe-inline'/);
+    assert.match(csp, /frame-ancestors \*/);
   });
 
   test("text from the token cannot break out of the page's markup or its JSON script", async () => {
