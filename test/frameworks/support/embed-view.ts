@@ -28,13 +28,19 @@ export function salesOverview(category?: string): ShownEmbed {
 }
 
 /**
- * Waits until the one visible iframe of the page's <metabase-embed> carries a token whose
- * `category` is `category` (undefined: none) and its embed page has shown its data.
+ * Waits until the one visible iframe of the page's <metabase-embed> (the first inside
+ * `within`, a selector, on a page with several) carries a token whose `category` is
+ * `category` (undefined: none) and its embed page has shown its data.
  */
-export async function waitForEmbed(page: Page, category: string | undefined, secretKey: string): Promise<ShownEmbed> {
+export async function waitForEmbed(
+  page: Page,
+  category: string | undefined,
+  secretKey: string,
+  within?: string,
+): Promise<ShownEmbed> {
   const handle = await page.waitForFunction(
-    (wanted: string | null) => {
-      const iframes = [...(document.querySelector('metabase-embed')?.shadowRoot?.querySelectorAll('iframe') ?? [])];
+    (wanted: string | null, embed: string) => {
+      const iframes = [...(document.querySelector(embed)?.shadowRoot?.querySelectorAll('iframe') ?? [])];
       const shown = iframes.filter((iframe) => iframe.src && getComputedStyle(iframe).visibility !== 'hidden');
       if (shown.length !== 1) return false;
       const token = new URL(shown[0]!.src).pathname.split('/').at(-1)!;
@@ -45,6 +51,7 @@ export async function waitForEmbed(page: Page, category: string | undefined, sec
     },
     WAIT,
     category ?? null,
+    within ? `${within} metabase-embed` : 'metabase-embed',
   );
   const token = (await handle.jsonValue()) as string;
   const {params} = jwt.verify(token, secretKey, {algorithms: ['HS256']}) as {params: Record<string, unknown>};

@@ -7,7 +7,14 @@ import assert from 'node:assert/strict';
 import {randomBytes} from 'node:crypto';
 import {after, before, it} from 'node:test';
 import {startEmulator} from '../../../emulator/src/index.js';
-import {axeViolations, openExample, shownParams, statusText, type ExamplePage} from './example-page.js';
+import {
+  axeViolations,
+  openExample,
+  shownParams,
+  statusText,
+  type ExamplePage,
+  type TokenRequest,
+} from './example-page.js';
 import {reportSizes, type Size} from './example-size.js';
 
 /** An example app as its test serves it. */
@@ -56,6 +63,8 @@ export interface RunningExample {
   development?: boolean;
 }
 
+const embedCount = ({page}: ExamplePage) => page.$$eval('metabase-embed', (embeds) => embeds.length);
+
 const loaded = (times: number) => `Dashboard loaded ${times} time(s)`;
 
 /** The app's filter before and after the visitor picks one. */
@@ -64,39 +73,55 @@ export interface CategoryPick {
   initial?: string | undefined;
   /** The category the test picks in the app's `select`; Gizmo by default. */
   pick?: string | undefined;
+  /** The `select` inside the embed's part of the page; `select` by default. */
   selector?: string | undefined;
+  /**
+   * On a page with several embeds: a selector for the part of the page (its <metabase-embed>,
+   * `select` and status line) the cases drive; none by default (the page's own).
+   */
+  within?: string | undefined;
+  /** The token requests the page's other embeds make on load, in any order; none by default. */
+  otherRequests?: TokenRequest[] | undefined;
 }
 
+/** Requests in a fixed order, to compare those made concurrently. */
+const inOrder = (requests: TokenRequest[]) => requests.map((request) => JSON.stringify(request)).sort();
+
 /**
- * Declares the cases in the current `describe`. The app shows one <metabase-embed> of dashboard
- * 1, a `select` (`selector`) of categories, and a `[role=status]` line that reads
- * "Dashboard loaded N time(s)" after the element's Nth metabase-embed-load event.
+ * Declares the cases in the current `describe`. The app (or its part `within`) shows one
+ * <metabase-embed> of dashboard 1, a `select` (`selector`) of categories, and a
+ * `[role=status]` line that reads "Dashboard loaded N time(s)" after the element's Nth
+ * metabase-embed-load event.
  */
 export function itServesTheSalesDashboard(
   example: string,
   running: () => RunningExample,
-  {initial, pick = 'Gizmo', selector = 'select'}: CategoryPick = {},
+  {initial, pick = 'Gizmo', selector = 'select', within, otherRequests = []}: CategoryPick = {},
 ): void {
   const filters = (category: string | undefined) => (category === undefined ? {} : {category});
+  const onLoad = [{resource: {dashboard: 1}, params: filters(initial)}, ...otherRequests];
 
   it("shows the dashboard with the app's filter and the locked tenant in its first token, after one request", async () => {
     const {app, secretKey} = running();
-    assert.deepEqual(await shownParams(app, initial, secretKey), {...filters(initial), tenant: 'Acme'});
-    assert.equal(await statusText(app, loaded(1)), loaded(1), 'metabase-embed-load reaches the app');
-    assert.equal(await app.requestsBeforeFirstReady(), 1);
+    assert.deepEqual(await shownParams(app, initial, secretKey, within), {...filters(initial), tenant: 'Acme'});
+    assert.equal(await statusText(app, loaded(1), within), loaded(1), 'metabase-embed-load reaches the app');
+    // One request per embed that asks, none wasted: with one embed, one before it is ready.
+    assert.equal(await app.requestsWhenAllReady(), onLoad.length);
+    assert.deepEqual(inOrder(await app.tokenRequests()), inOrder(onLoad));
   });
 
   it('a category picked in the app re-signs exactly once', async () => {
     const {app, secretKey} = running();
-    await app.page.select(selector, pick);
-    assert.deepEqual(await shownParams(app, pick, secretKey), {category: pick, tenant: 'Acme'});
+    await app.page.select(within ? `${within} ${selector}` : selector, pick);
+    assert.deepEqual(await shownParams(app, pick, secretKey, within), {category: pick, tenant: 'Acme'});
     // The second load event comes once the new token's page has loaded: a second request for
     // the same pick would have been made before it.
-    assert.equal(await statusText(app, loaded(2)), loaded(2));
-    assert.deepEqual(await app.tokenRequests(), [
-      {resource: {dashboard: 1}, params: filters(initial)},
-      {resource: {dashboard: 1}, params: {category: pick}},
-    ]);
+    assert.equal(await statusText(app, loaded(2), within), loaded(2));
+    const made = await app.tokenRequests();
+    assert.deepEqual(
+      {onLoad: inOrder(made.slice(0, onLoad.length)), afterThePick: made.slice(onLoad.length)},
+      {onLoad: inOrder(onLoad), afterThePick: [{resource: {dashboard: 1}, params: {category: pick}}]},
+    );
   });
 
   it('logs nothing, wastes no token request, passes axe; reports the element size', async () => {
@@ -109,7 +134,8 @@ export function itServesTheSalesDashboard(
       axeViolations: await axeViolations(app),
     };
     console.log(
-      `# ${example}: ${String(await app.requestsBeforeFirstReady())} token request(s) before the first ready embed, ` +
+      `# ${example}: ${String(await app.requestsBeforeFirstReady())} token request(s) before the first ready embed ` +
+        `(${String(await app.requestsWhenAllReady())} before all ${String(await embedCount(app))} were), ` +
         `${report.consoleProblems.length} console errors/warnings, ${report.failedTokenRequests.length} failed or aborted ` +
         `and ${report.duplicateTokenRequests.length} duplicate token requests, ${report.axeViolations.length} axe violations`,
     );

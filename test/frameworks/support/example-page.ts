@@ -2,6 +2,7 @@
 // console says, every token request (and how many came before the first ready embed), the
 // ones aborted or repeated, the first token shown (verified with jsonwebtoken), axe-core's
 // verdict. The CDN address of the package can be answered from the packed build.
+import {EventEmitter, once} from 'node:events';
 import {readFile} from 'node:fs/promises';
 import {createRequire} from 'node:module';
 import type {AxeResults, RunOptions} from 'axe-core';
@@ -15,7 +16,7 @@ export const TOKEN_PATH = '/api/metabase/embed';
 
 // In the page, before its scripts: each token request (its body, its answer's status, whether
 // its signal aborted it), and how many had been made when the first <metabase-embed> was
-// ready (its first metabase-embed-load event). Aborts are read here, not from DevTools: with
+// ready (its first metabase-embed-load event) and when every one of the page's was. Aborts are read here, not from DevTools: with
 // a Fetch interception on (the CDN address), Chromium reports every cross-origin POST that
 // needed a preflight as net::ERR_ABORTED although the page receives its answer.
 const countTokenRequests = `
@@ -31,8 +32,12 @@ const countTokenRequests = `
     answer.then((response) => (seen.status = response.status), (error) => (seen.status = String(error)));
     return answer;
   };
-  document.addEventListener('metabase-embed-load', () => {
+  const loaded = new WeakSet();
+  document.addEventListener('metabase-embed-load', (event) => {
     window.__requestsBeforeFirstReady ??= window.__tokenRequests.length;
+    loaded.add(event.target);
+    if ([...document.querySelectorAll('metabase-embed')].every((embed) => loaded.has(embed)))
+      window.__requestsWhenAllReady ??= window.__tokenRequests.length;
   }, true);
 `;
 
@@ -46,6 +51,7 @@ interface SeenTokenRequest {
 interface CountingWindow {
   __tokenRequests: SeenTokenRequest[];
   __requestsBeforeFirstReady?: number;
+  __requestsWhenAllReady?: number;
 }
 
 export interface TokenRequest {
@@ -71,10 +77,23 @@ export interface ExamplePage {
   cdnRequests(): number;
   /** Token requests the page aborted, that failed, or that were answered >= 400 (`url why`). */
   failedTokenRequests(): Promise<string[]>;
+  /**
+   * Token requests as DevTools' Network panel ends them (`url net::…` for those it shows as
+   * failed or cancelled): what a developer sees in red. Not the page's own count (above): with
+   * Fetch interception on, DevTools marks answered cross-origin POSTs as aborted.
+   */
+  devtools: {
+    finished: string[];
+    failed: string[];
+    /** Resolves once DevTools has ended `count` token requests, or after 30 s. */
+    ended(count: number): Promise<void>;
+  };
   /** The token requests' bodies so far. */
   tokenRequests(): Promise<TokenRequest[]>;
   /** How many token requests had been made when the first embed was ready. */
   requestsBeforeFirstReady(): Promise<number | undefined>;
+  /** How many had been made when every embed of the page was ready (waits for that, within bounds). */
+  requestsWhenAllReady(): Promise<number | undefined>;
   /** Requests whose body repeats the one before it: asked twice for the same token. */
   duplicateTokenRequests(): Promise<TokenRequest[]>;
   close(): Promise<void>;
@@ -93,16 +112,36 @@ export async function openExample(url: string, options: ExamplePageOptions = {})
       (message.text().startsWith(LIT_DEV_MODE) ? litDevModeNotices : consoleProblems).push(message.text());
     });
     page.on('pageerror', (error) => consoleProblems.push(String(error)));
+    const finished: string[] = [];
+    const failed: string[] = [];
+    const ends = new EventEmitter();
+    const isToken = (url: string) => new URL(url).pathname === TOKEN_PATH;
+    page.on('requestfinished', (request) => {
+      if (isToken(request.url())) finished.push(request.url());
+      ends.emit('end');
+    });
+    page.on('requestfailed', (request) => {
+      if (isToken(request.url())) failed.push(`${request.url()} ${request.failure()?.errorText ?? ''}`);
+      ends.emit('end');
+    });
+    const ended = async (count: number) => {
+      const signal = AbortSignal.timeout(WAIT.timeout);
+      // Timed out: the caller's assertion shows how many ended.
+      while (finished.length + failed.length < count && !signal.aborted) {
+        await once(ends, 'end', {signal}).catch(() => undefined);
+      }
+    };
+    const devtools = {finished, failed, ended};
     let cdnRequests = 0;
     if (options.cdn) {
       // Only that address is intercepted (DevTools' Fetch domain with a pattern): the page's
       // other requests go to the network untouched.
       const {url: cdnUrl, file} = options.cdn;
       const body = (await readFile(file)).toString('base64');
-      const devtools = await page.createCDPSession();
-      devtools.on('Fetch.requestPaused', ({requestId}) => {
+      const session = await page.createCDPSession();
+      session.on('Fetch.requestPaused', ({requestId}) => {
         cdnRequests++;
-        void devtools.send('Fetch.fulfillRequest', {
+        void session.send('Fetch.fulfillRequest', {
           requestId,
           responseCode: 200,
           responseHeaders: [
@@ -112,7 +151,7 @@ export async function openExample(url: string, options: ExamplePageOptions = {})
           body,
         });
       });
-      await devtools.send('Fetch.enable', {patterns: [{urlPattern: cdnUrl, requestStage: 'Request'}]});
+      await session.send('Fetch.enable', {patterns: [{urlPattern: cdnUrl, requestStage: 'Request'}]});
     }
     await page.evaluateOnNewDocument(countTokenRequests);
     await page.goto(url);
@@ -123,6 +162,7 @@ export async function openExample(url: string, options: ExamplePageOptions = {})
       page,
       consoleProblems,
       litDevModeNotices,
+      devtools,
       failedTokenRequests: async () =>
         (await seen())
           .filter(({status, aborted}) => aborted || typeof status !== 'number' || status >= 400)
@@ -131,6 +171,12 @@ export async function openExample(url: string, options: ExamplePageOptions = {})
       tokenRequests,
       requestsBeforeFirstReady: () =>
         page.evaluate(() => (window as unknown as CountingWindow).__requestsBeforeFirstReady),
+      requestsWhenAllReady: async () => {
+        await page
+          .waitForFunction(() => (window as unknown as CountingWindow).__requestsWhenAllReady !== undefined, WAIT)
+          .catch(() => undefined); // timed out: undefined, and the caller's assertion says so
+        return page.evaluate(() => (window as unknown as CountingWindow).__requestsWhenAllReady);
+      },
       duplicateTokenRequests: async () => {
         const made = await tokenRequests();
         return made.filter((request, i) => i > 0 && JSON.stringify(request) === JSON.stringify(made[i - 1]));
@@ -144,30 +190,37 @@ export async function openExample(url: string, options: ExamplePageOptions = {})
 }
 
 /**
- * Waits until the page's <metabase-embed> shows a token whose `category` is `category`
- * (undefined: none) and the emulator's page has drawn it (embed-view.ts); returns the
- * token's params, verified with jsonwebtoken (not with our signer).
+ * Waits until the page's <metabase-embed> (the one inside `within`, a selector, on a page with
+ * several) shows a token whose `category` is `category` (undefined: none) and the emulator's
+ * page has drawn it (embed-view.ts); returns the token's params, verified with jsonwebtoken
+ * (not with our signer).
  */
 export async function shownParams(
   {page}: ExamplePage,
   category: string | undefined,
   secretKey: string,
+  within?: string,
 ): Promise<Record<string, unknown>> {
-  return (await waitForEmbed(page, category, secretKey)).params;
+  return (await waitForEmbed(page, category, secretKey, within)).params;
 }
 
-/** The page's status line (`[role=status]`) once it reads `text`, or what it reads after the wait. */
-export async function statusText({page}: ExamplePage, text: string): Promise<string> {
+/**
+ * The page's status line (`[role=status]`, the one inside `within` if given) once it reads
+ * `text`, or what it reads after the wait.
+ */
+export async function statusText({page}: ExamplePage, text: string, within?: string): Promise<string> {
+  const status = within ? `${within} [role=status]` : '[role=status]';
   try {
     await page.waitForFunction(
-      (wanted: string) => document.querySelector('[role=status]')?.textContent?.trim() === wanted,
+      (selector: string, wanted: string) => document.querySelector(selector)?.textContent?.trim() === wanted,
       WAIT,
+      status,
       text,
     );
   } catch {
     // Timed out: the caller's assertion shows what the visitor reads instead.
   }
-  return page.$eval('[role=status]', (status) => status.textContent?.trim() ?? '');
+  return page.$eval(status, (line) => line.textContent?.trim() ?? '');
 }
 
 type AxeWindow = Window & {axe: {run(context: Document, options: RunOptions): Promise<AxeResults>}};

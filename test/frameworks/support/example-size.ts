@@ -2,9 +2,10 @@
 // reactive element, iframe-resizer), next to the CDN bundle (dist/cdn) that a page without a
 // build loads. The bytes are attributed through the build's source maps (`vite build
 // --sourcemap`): each span of the minified output counts for the source it came from.
-import {readFileSync, readdirSync} from 'node:fs';
-import {join} from 'node:path';
+import {existsSync, readFileSync, readdirSync} from 'node:fs';
+import {dirname, join} from 'node:path';
 import {gzipSync} from 'node:zlib';
+import {FlattenMap, decodedMappings, type SourceMapInput} from '@jridgewell/trace-mapping';
 
 /** Sources that are the element when an app bundles it. */
 const ELEMENT_SOURCE =
@@ -12,45 +13,18 @@ const ELEMENT_SOURCE =
 
 const gzipBytes = (code: string | Uint8Array) => gzipSync(code, {level: 9}).length;
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** One segment's fields (Base64 VLQ, as source maps v3 write them). */
-function decodeSegment(segment: string): number[] {
-  const values: number[] = [];
-  let value = 0;
-  let shift = 0;
-  for (const char of segment) {
-    const digit = BASE64.indexOf(char);
-    value += (digit & 31) << shift;
-    if (digit & 32) {
-      shift += 5;
-      continue;
-    }
-    values.push(value & 1 ? -(value >>> 1) : value >>> 1);
-    value = 0;
-    shift = 0;
-  }
-  return values;
-}
-
 /** The parts of `code` that its source map attributes to the element's sources. */
-function elementSlices(code: string, map: {sources: string[]; mappings: string}): string[] {
+function elementSlices(code: string, map: SourceMapInput): string[] {
+  // A flat map also for an index map (sections, as Turbopack writes for Next.js).
+  const traced = new FlattenMap(map);
   const slices: string[] = [];
   const lines = code.split('\n');
-  let source = 0;
-  map.mappings.split(';').forEach((mapped, lineIndex) => {
+  decodedMappings(traced).forEach((segments, lineIndex) => {
     const line = lines[lineIndex] ?? '';
-    let column = 0;
-    const starts: Array<[number, number | undefined]> = [];
-    for (const segment of mapped.split(',').filter(Boolean)) {
-      const fields = decodeSegment(segment);
-      column += fields[0]!;
-      if (fields.length > 1) source += fields[1]!;
-      starts.push([column, fields.length > 1 ? source : undefined]);
-    }
-    starts.forEach(([start, from], i) => {
-      const end = starts[i + 1]?.[0] ?? line.length;
-      if (from !== undefined && ELEMENT_SOURCE.test(map.sources[from] ?? '')) slices.push(line.slice(start, end));
+    segments.forEach((segment, i) => {
+      const end = segments[i + 1]?.[0] ?? line.length;
+      const source = segment.length > 1 ? traced.sources[segment[1]!] : undefined;
+      if (source && ELEMENT_SOURCE.test(source)) slices.push(line.slice(segment[0], end));
     });
   });
   return slices;
@@ -63,13 +37,29 @@ export interface Size {
   gzip: number;
 }
 
-/** The element's bytes in the JavaScript files (with their .map beside them) under `dir`. */
+/**
+ * The map of a built file: the one its `sourceMappingURL` names, else `<file>.map`; none for
+ * a file the bundler wrote without one (Next.js's build manifest, its polyfills).
+ */
+function mapOf(dir: string, file: string, code: string): SourceMapInput | undefined {
+  const named = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(code)?.[1];
+  const path = named ? join(dir, dirname(file), named) : join(dir, `${file}.map`);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as SourceMapInput) : undefined;
+}
+
+/**
+ * The element's bytes in the JavaScript files under `dir`, through their source maps. A file
+ * without a map must not name the element: its bytes could not be told apart.
+ */
 export function elementBytesInBuild(dir: string): Size {
   const files = readdirSync(dir, {recursive: true, encoding: 'utf8'}).filter((file) => file.endsWith('.js'));
   const slices = files.flatMap((file) => {
     const code = readFileSync(join(dir, file), 'utf8');
-    const map = JSON.parse(readFileSync(join(dir, `${file}.map`), 'utf8')) as {sources: string[]; mappings: string};
-    return elementSlices(code, map);
+    const map = mapOf(dir, file, code);
+    if (map) return elementSlices(code, map);
+    if (/metabase-embed|iframe-resizer|lit-html/.test(code))
+      throw new Error(`${file} has the element but no source map`);
+    return [];
   });
   const code = Buffer.from(slices.join(''));
   return {bytes: code.length, gzip: gzipBytes(code)};
