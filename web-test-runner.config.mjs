@@ -3,6 +3,7 @@
 // scripts/firefox.ts, webkit.ts), sources compiled by esbuild. scripts/test.ts runs the engines one
 // after another, and writes each run's per-file totals to WTR_RESULTS_FILE.
 // Runs under `node --import tsx` (see scripts/test.ts) so its modules may be TypeScript.
+import {createServer} from 'node:net';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {defaultReporter} from '@web/test-runner';
@@ -23,8 +24,19 @@ const engine = process.env.WTR_BROWSER ?? 'chromium';
 if (!Object.hasOwn(launchers, engine))
   throw new Error(`WTR_BROWSER is "${engine}": it must be one of ${Object.keys(launchers).join(', ')}.`);
 
+// A port the system hands out now, not the runner's default search from 8000 upwards: two
+// runs started at once on one machine both found 8000 free, and one died with EADDRINUSE.
+const port = await new Promise((resolve, reject) => {
+  const probe = createServer().once('error', reject);
+  probe.listen(0, '127.0.0.1', () => {
+    const {port: free} = probe.address();
+    probe.close(() => resolve(free));
+  });
+});
+
 export default {
   nodeResolve: true,
+  port,
   rootDir: '.',
   files: discoverTests().filter((file) => !isNodeTest(file)),
   // One page at a time: Chromium does not lay out cross-origin iframes in a background tab,
