@@ -1,4 +1,4 @@
-// React 18 for demo/frameworks/react18/ and the JSX type tests only, never a dependency of
+// React 18 for test/frameworks/apps/react18/ and the JSX type tests only, never a dependency of
 // the package (the package's own devDependencies are React 19): the newest 18.x of each,
 // installed under node_modules/.cache/ by cache-install.ts. The app's tsconfig.json `paths`
 // name the same folder for @types/react.

@@ -1,4 +1,4 @@
-// React 19 server rendering in a browser (demo/frameworks/react19-ssr/, from the packed
+// React 19 server rendering in a browser (test/frameworks/apps/react19-ssr/, from the packed
 // package): react-dom/server writes <MetabaseEmbed> with the attributes embedAttributes
 // returned (a first token the server signed among them), hydrateRoot takes the page over
 // with React's and Lit's development builds. react-ssr.node.test.ts checks the markup alone.

@@ -1,4 +1,4 @@
-// The React 18 app (demo/frameworks/react18/), with React 18 from a cache folder (never a
+// The React 18 app (test/frameworks/apps/react18/), with React 18 from a cache folder (never a
 // dependency of the package), built with Vite and driven in Chromium against the emulator
 // through <MetabaseEmbed> (metabase-embed/react); then rendered by React 18's react-dom/server.
 import assert from 'node:assert/strict';
@@ -6,7 +6,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, describe, it} from 'node:test';
-import {appRoot, buildServerEntry} from '../../demo/frameworks/build.js';
+import {appRoot, buildServerEntry} from './apps/build.js';
 import {typeCheck} from './support/type-check.js';
 import {builtAppForTests} from './support/built-app.js';
 import {

@@ -1,4 +1,4 @@
-// The server-rendered page (demo/frameworks/ssr/page.ts): the server writes <metabase-embed>
+// The server-rendered page (test/frameworks/apps/ssr/page.ts): the server writes <metabase-embed>
 // with the visitor's filter; the element's script is held back until the test lets it
 // through, so the page is seen before and after the upgrade. The script is the element's
 // development bundle, as a dev server would serve it.
@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import type {HTTPRequest} from 'puppeteer-core';
-import {ssrApp} from '../../demo/frameworks/ssr/page.js';
+import {ssrApp} from './apps/ssr/page.js';
 import {buildDevelopmentScript, startApp, type RunningApp} from './support/built-app.js';
 import {
   pickCategory,

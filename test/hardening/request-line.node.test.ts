@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import express from 'express';
 import fc from 'fast-check';
 import {startDemo} from '../../demo/demo.js';
-import {startFrameworkHost} from '../../demo/frameworks/host.js';
+import {startFrameworkHost} from '../frameworks/apps/host.js';
 import {startEmulator} from '../../emulator/src/index.js';
 import {createEmbedHandler, toNodeHandler} from '../../src/server/index.js';
 import {BACKEND_NAMES, startBackend} from '../backends/backend-process.js';

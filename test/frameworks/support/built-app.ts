@@ -1,5 +1,5 @@
 // One framework app, built with Vite into a temporary folder, on its own host server
-// (demo/frameworks/host.ts), opened in Chromium.
+// (test/frameworks/apps/host.ts), opened in Chromium.
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -7,14 +7,8 @@ import type {IncomingMessage} from 'node:http';
 import {after, before} from 'node:test';
 import {build as esbuild} from 'esbuild';
 import type {Page} from 'puppeteer-core';
-import {buildFrameworkApp, type BuiltFramework} from '../../../demo/frameworks/build.js';
-import {
-  builtApp,
-  startFrameworkHost,
-  TOKEN_ENDPOINT,
-  type AppFiles,
-  type FrameworkHost,
-} from '../../../demo/frameworks/host.js';
+import {buildFrameworkApp, type BuiltFramework} from '../apps/build.js';
+import {builtApp, startFrameworkHost, TOKEN_ENDPOINT, type AppFiles, type FrameworkHost} from '../apps/host.js';
 import {launchChromium, type LaunchedChromium as Chromium} from '../../../support/chromium.js';
 
 export interface RunningApp {

@@ -1,4 +1,4 @@
-// The server-rendered React 19 app (demo/frameworks/react19-ssr/) set up like an example, from
+// The server-rendered React 19 app (test/frameworks/apps/react19-ssr/) set up like an example, from
 // the packed package (example-app.ts), built with esbuild in its folder (so React and
 // metabase-embed resolve to that folder's copies): the client bundle as a dev server would
 // serve it (React's and Lit's development builds, which report hydration mismatches and
@@ -23,7 +23,7 @@ export async function startReactSsrApp({
   emulator: {url: string};
   secretKey: string;
 }): Promise<ReactSsrApp> {
-  const dir = prepareExample(NAME, {outputs: ['dist'], source: join(repo, 'demo/frameworks', NAME)});
+  const dir = prepareExample(NAME, {outputs: ['dist'], source: join(repo, 'test/frameworks/apps', NAME)});
   const common = {absWorkingDir: dir, bundle: true, format: 'esm', jsx: 'automatic', logLevel: 'warning'} as const;
   await build({
     ...common,

@@ -1,6 +1,6 @@
 // Starts one framework app on loopback with its own emulator and token endpoint:
 //
-//   npm run build && npx tsx demo/frameworks/serve.ts react18|ssr [port]
+//   npm run build && npx tsx test/frameworks/apps/serve.ts react18|ssr [port]
 //
 // react18 is built with Vite first (into a temporary folder, removed on exit).
 import {mkdtempSync, rmSync} from 'node:fs';
@@ -12,7 +12,7 @@ import {ssrApp} from './ssr/page.js';
 
 const [app, port = '0'] = process.argv.slice(2);
 if (app !== 'react18' && app !== 'ssr') {
-  console.error('Usage: tsx demo/frameworks/serve.ts react18|ssr [port]');
+  console.error('Usage: tsx test/frameworks/apps/serve.ts react18|ssr [port]');
   process.exit(2);
 }
 

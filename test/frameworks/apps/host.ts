@@ -8,11 +8,11 @@ import {createServer, type IncomingMessage, type ServerResponse} from 'node:http
 import {extname} from 'node:path';
 import {createEmbedHandler, toNodeHandler} from 'metabase-embed/server';
 import {startEmulator} from 'metabase-embed-emulator';
-import {answerClientError, parseRequestTarget, unusableTargetMessage} from '../../src/server/request-target.js';
-import {emulatorContent} from '../emulator-content.js';
-import {closeServer, listen, originOf, send} from '../../support/http.js';
-import {embedPolicy, type DemoRequestContext} from '../policy.js';
-import {resolveInside, type StaticFile} from '../static-files.js';
+import {answerClientError, parseRequestTarget, unusableTargetMessage} from '../../../src/server/request-target.js';
+import {emulatorContent} from '../../../demo/emulator-content.js';
+import {closeServer, listen, originOf, send} from '../../../support/http.js';
+import {embedPolicy, type DemoRequestContext} from '../../../demo/policy.js';
+import {resolveInside, type StaticFile} from '../../../demo/static-files.js';
 
 export const TOKEN_ENDPOINT = '/api/metabase/embed';
 
