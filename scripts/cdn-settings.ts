@@ -3,12 +3,13 @@
 // (scripts/size.ts, support/bundle-sizes.ts), so every size figure counts what ships.
 // Kept apart from cdn-build.ts, whose rollup plugins take ~0.9 s to import.
 import type {BuildOptions, Plugin} from 'esbuild';
+import {productionBuildForEsbuild} from './dev-mode-build.js';
 import {quietIframeResizerForEsbuild} from './quiet-iframe-resizer.js';
 
 /** The browsers the README promises (custom elements, `structuredClone`, `Object.hasOwn`). */
 export const browserTargets = ['chrome98', 'edge98', 'firefox94', 'safari15.4'];
 
-/** esbuild options that build as the CDN bundles: their targets, iframe-resizer as they carry it. */
+/** esbuild options that build as the CDN bundles: their targets, production form, iframe-resizer as they carry it. */
 export function cdnSettingsForEsbuild(): Pick<BuildOptions, 'target'> & {plugins: Plugin[]} {
-  return {target: browserTargets, plugins: [quietIframeResizerForEsbuild()]};
+  return {target: browserTargets, plugins: [productionBuildForEsbuild(), quietIframeResizerForEsbuild()]};
 }
