@@ -8,8 +8,8 @@
 //     script): one minified file each that registers the element, with its dependencies'
 //     notices (scripts/cdn-build.ts says how they are made small); metabase-embed.dev.js and
 //     metabase-embed.dev.iife.js, the same in development form.
-//  3. dist/vendor/iframe-resizer.js (.dev.js): iframe-resizer's parent script as the CDN
-//     bundles carry it.
+//  3. dist/vendor/iframe-resizer.js: iframe-resizer's parent script as the CDN bundles carry
+//     it, for both forms.
 //  4. Declarations come from `tsc -p tsconfig.build.json` (run by the build script): one set,
 //     for both forms.
 // Runs under `node --import tsx` (the build script in package.json) so that it can import the
@@ -66,9 +66,7 @@ const npmBuild = ({development}) => ({
     sourcemap: true,
     // The element's one importer of iframe-resizer (controllers/iframe-resizer/) takes the
     // vendored copy (scripts/vendor-build.ts).
-    paths: {
-      [iframeResizerImport]: development ? '../../../vendor/iframe-resizer.dev.js' : '../../vendor/iframe-resizer.js',
-    },
+    paths: {[iframeResizerImport]: `../../${development ? '../' : ''}vendor/iframe-resizer.js`},
   },
 });
 
@@ -76,7 +74,6 @@ export default [
   npmBuild({development: false}),
   npmBuild({development: true}),
   vendorBundle(),
-  vendorBundle({development: true}),
   cdnBundle({format: 'es', file: 'dist/cdn/metabase-embed.js'}),
   cdnBundle({format: 'iife', file: 'dist/cdn/metabase-embed.iife.js'}),
   cdnBundle({format: 'es', file: 'dist/cdn/metabase-embed.dev.js', development: true}),

@@ -74,9 +74,8 @@ export function cdnBundle({
       nodeResolve({browser: true}),
       // lit's css`` templates in our sources: whitespace and comments out.
       minifyTemplateLiterals({include: ['src/**/*.ts'], failOnError: true}),
-      // iframe-resizer's debug-logging calls, which never print here: ~630 B gzip; and in
-      // production its warnings: ~560 B.
-      quietIframeResizer({development}),
+      // iframe-resizer's debug-logging calls, which never print here: ~630 B gzip.
+      quietIframeResizer(),
       esbuild({target: browserTargets, tsconfig: 'tsconfig.json'}),
       license({
         sourcemap: true,

@@ -1,12 +1,9 @@
-// A rollup plugin for the CDN bundles (scripts/cdn-build.ts) and the vendored copy
-// (scripts/vendor-build.ts): drops the debug-logging calls of iframe-resizer 4.3.2's parent
-// script, `log(…)` and `info(…)`, in every build. They print only when iframe-resizer is
-// started with `log: true`, which src/controllers/resizer.ts never passes, so they can never
-// print; their message strings cost ~630 B gzip. Its `warn(…)` calls print whatever the
-// options, for a developer (an iframe it cannot find, a child of a later version): they stay
-// in the development build and go from the production build (~560 B gzip), as the element's
-// own warnings do (src/dev-mode.ts). Only this one file is touched: a function named `log`,
-// `info` or `warn` elsewhere (lit, our own code) is left alone.
+// A rollup plugin for the CDN bundles (scripts/cdn-build.ts): drops the debug-logging calls
+// of iframe-resizer 4.3.2's parent script, `log(…)` and `info(…)`, and nothing else. They
+// print only when iframe-resizer is started with `log: true`, which src/controllers/resizer.ts
+// never passes, so they can never print; their message strings cost ~630 B gzip. Its
+// `warn(…)` calls print whatever the options, so they stay. Only this one file is touched:
+// a function named `log` or `info` elsewhere (lit, our own code) is left alone.
 import {readFile} from 'node:fs/promises';
 import type {Plugin as EsbuildPlugin} from 'esbuild';
 import type {Plugin as RollupPlugin, SourceMapInput} from 'rollup';
@@ -16,28 +13,18 @@ export const iframeResizerParentScript = /[\\/]iframe-resizer[\\/]js[\\/]iframeR
 
 /** The debug-only functions of iframe-resizer's parent script whose calls are dropped. */
 export const debugLogFunctions = ['log', 'info'];
-/** Its warnings, whose calls the production build drops too. */
-export const warningFunctions = ['warn'];
 
-/**
- * `code` (iframe-resizer's parent script) without its debug-logging calls, and without its
- * warnings unless `development`, and a source map.
- */
+/** `code` (iframe-resizer's parent script) without its debug-logging calls, and a source map. */
 export async function withoutDebugLogging(
   code: string,
   fileName: string,
-  {development = false}: {development?: boolean} = {},
 ): Promise<{code: string; map: SourceMapInput}> {
   const result = await minify(
     {[fileName]: code},
     {
       // Only the calls go: no other compression, no renaming, the layout kept. The final
       // terser pass of the bundle minifies as usual and drops the functions left unused.
-      compress: {
-        defaults: false,
-        side_effects: true,
-        pure_funcs: development ? debugLogFunctions : [...debugLogFunctions, ...warningFunctions],
-      },
+      compress: {defaults: false, side_effects: true, pure_funcs: debugLogFunctions},
       mangle: false,
       format: {beautify: true, comments: 'all'},
       sourceMap: {includeSources: true},
@@ -46,13 +33,13 @@ export async function withoutDebugLogging(
   return {code: result.code ?? '', map: result.map as SourceMapInput};
 }
 
-/** The rollup plugin of the CDN and vendor builds, for the production form unless `development`. */
-export function quietIframeResizer({development = false}: {development?: boolean} = {}): RollupPlugin {
+/** The rollup plugin of the CDN builds. */
+export function quietIframeResizer(): RollupPlugin {
   return {
     name: 'quiet-iframe-resizer',
     async transform(code, id) {
       if (!iframeResizerParentScript.test(id)) return null;
-      return withoutDebugLogging(code, id, {development});
+      return withoutDebugLogging(code, id);
     },
   };
 }
@@ -61,8 +48,8 @@ export function quietIframeResizer({development = false}: {development?: boolean
 const quietedByPath = new Map<string, Promise<{code: string}>>();
 
 /**
- * The same for esbuild, production form, so that sizes measured with esbuild (scripts/size.ts,
- * the floor in support/bundle-sizes.ts) count iframe-resizer as the production bundles ship it.
+ * The same for esbuild, so that sizes measured with esbuild (scripts/size.ts, the floor in
+ * support/bundle-sizes.ts) count iframe-resizer as the CDN bundles ship it.
  */
 export function quietIframeResizerForEsbuild(): EsbuildPlugin {
   return {

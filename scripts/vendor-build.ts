@@ -2,9 +2,7 @@
 // script as the element's npm build imports it, without its debug logging and minified as the
 // CDN bundles carry it, under a /*! notice. A bundler building `import 'metabase-embed'` then
 // gets the code the CDN bundles hold, not the ~0.6 kB of log messages and the looser
-// minification its own minifier would give the original file. Production form without its
-// warnings; dist/vendor/iframe-resizer.dev.js, which dist/development/ imports, keeps them
-// (scripts/quiet-iframe-resizer.ts).
+// minification its own minifier would give the original file.
 import {readFileSync} from 'node:fs';
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -13,7 +11,6 @@ import {copyrightLine} from './cdn-build.js';
 import {quietIframeResizer} from './quiet-iframe-resizer.js';
 
 export const vendoredIframeResizer = 'dist/vendor/iframe-resizer.js';
-export const vendoredIframeResizerDev = 'dist/vendor/iframe-resizer.dev.js';
 /** How the element's sources import the script; the npm build points it at the vendored file. */
 export const iframeResizerImport = 'iframe-resizer/js/iframeResizer.js';
 
@@ -27,14 +24,14 @@ function notice(): string {
   return `/*! iframe-resizer ${version} | ${license} | ${copyright} */`;
 }
 
-export function vendorBundle({development = false}: {development?: boolean} = {}): RollupOptions {
+export function vendorBundle(): RollupOptions {
   return {
     input: iframeResizerImport,
-    plugins: [nodeResolve({browser: true}), quietIframeResizer({development})],
+    plugins: [nodeResolve({browser: true}), quietIframeResizer()],
     // A script run for its side effect (it defines window.iFrameResize): nothing to export.
     treeshake: {moduleSideEffects: true},
     output: {
-      file: development ? vendoredIframeResizerDev : vendoredIframeResizer,
+      file: vendoredIframeResizer,
       format: 'es',
       banner: notice(),
       sourcemap: true,

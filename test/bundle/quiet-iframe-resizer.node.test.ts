@@ -1,7 +1,6 @@
 // The CDN bundles carry iframe-resizer's parent script without its debug-logging calls
 // (scripts/quiet-iframe-resizer.ts): calls that print only with `log: true`, which the
-// element never passes. Its warnings, which print whatever the options, must all stay in the
-// development bundles and all go from the production ones.
+// element never passes. Its warnings, which print whatever the options, must all stay.
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
@@ -9,19 +8,13 @@ import {
   debugLogFunctions,
   iframeResizerParentScript,
   quietIframeResizerForEsbuild,
-  warningFunctions,
   withoutDebugLogging,
 } from '../../scripts/quiet-iframe-resizer.js';
 import {minifiedBundle} from '../../support/bundle-sizes.js';
 
 const parentScriptPath = 'node_modules/iframe-resizer/js/iframeResizer.js';
 const parentScript = readFileSync(parentScriptPath, 'utf8');
-const bundles = ['dist/cdn/metabase-embed.js', 'dist/cdn/metabase-embed.iife.js', 'dist/vendor/iframe-resizer.js'];
-const devBundles = [
-  'dist/cdn/metabase-embed.dev.js',
-  'dist/cdn/metabase-embed.dev.iife.js',
-  'dist/vendor/iframe-resizer.dev.js',
-];
+const bundles = ['dist/cdn/metabase-embed.js', 'dist/cdn/metabase-embed.iife.js'];
 
 /** Calls of the bare function `name` in `code`, its own declaration left out. */
 function callsOf(code: string, name: string): number {
@@ -45,29 +38,20 @@ describe('iframe-resizer without its debug logging', () => {
     assert.ok(!iframeResizerParentScript.test('/repo/src/controllers/resizer.ts'));
   });
 
-  test('development: every log and info call goes, every warn call stays', async () => {
+  test('every log and info call goes, every warn call stays', async () => {
     for (const name of debugLogFunctions) assert.ok(callsOf(parentScript, name) > 0, `no ${name}() in the source`);
-    const {code} = await withoutDebugLogging(parentScript, parentScriptPath, {development: true});
+    const {code} = await withoutDebugLogging(parentScript, parentScriptPath);
     for (const name of debugLogFunctions) assert.equal(callsOf(code, name), 0, `${name}() calls left`);
     assert.equal(callsOf(code, 'warn'), callsOf(parentScript, 'warn'));
     assert.ok(callsOf(code, 'warn') >= 10);
   });
 
-  test('production: every log, info and warn call goes', async () => {
-    const {code} = await withoutDebugLogging(parentScript, parentScriptPath);
-    for (const name of [...debugLogFunctions, ...warningFunctions]) assert.equal(callsOf(code, name), 0, name);
-  });
-
   test("a dropped call's arguments that do something are still done", async () => {
-    const code = 'function log(id, msg) {}\nlog(id, "moved to " + next());\nwarn(id, "kept " + later());\n';
-    const quiet = await withoutDebugLogging(code, 'iframeResizer.js', {development: true});
+    const code = 'function log(id, msg) {}\nlog(id, "moved to " + next());\nwarn(id, "kept");\n';
+    const quiet = await withoutDebugLogging(code, 'iframeResizer.js');
     assert.match(quiet.code, /next\(\)/);
-    assert.match(quiet.code, /warn\(id, "kept " \+ later\(\)\)/);
+    assert.match(quiet.code, /warn\(id, "kept"\)/);
     assert.doesNotMatch(quiet.code, /moved to/);
-    const production = await withoutDebugLogging(code, 'iframeResizer.js');
-    assert.match(production.code, /next\(\)/);
-    assert.match(production.code, /later\(\)/);
-    assert.doesNotMatch(production.code, /moved to|kept/);
   });
 
   test('the source has the messages the bundle checks look for', () => {
@@ -75,26 +59,15 @@ describe('iframe-resizer without its debug logging', () => {
     assert.ok(warnings.length >= 5, `only ${warnings.length} warnings found in the source`);
   });
 
-  /**
-   * Fails unless `shipped` has none of iframe-resizer's debug messages, and all of its
-   * warnings (`development`) or none.
-   */
-  function assertQuiet(shipped: string, bundle: string, development = false): void {
+  /** Fails unless `shipped` has none of iframe-resizer's debug messages and all of its warnings. */
+  function assertQuiet(shipped: string, bundle: string): void {
     for (const message of debugMessages) assert.ok(!shipped.includes(message), `${bundle} still has "${message}"`);
-    for (const message of warnings) {
-      const kept = shipped.includes(message);
-      assert.ok(kept === development, `${bundle} ${kept ? 'still has' : 'lost'} "${message}"`);
-    }
+    for (const message of warnings) assert.ok(shipped.includes(message), `${bundle} lost "${message}"`);
   }
 
   for (const bundle of bundles) {
-    test(`${bundle}: no debug message or warning of iframe-resizer`, () => {
-      assertQuiet(readFileSync(bundle, 'utf8'), bundle);
-    });
-  }
-  for (const bundle of devBundles) {
     test(`${bundle}: no debug message of iframe-resizer, all of its warnings`, () => {
-      assertQuiet(readFileSync(bundle, 'utf8'), bundle, true);
+      assertQuiet(readFileSync(bundle, 'utf8'), bundle);
     });
   }
 
