@@ -2,7 +2,8 @@
 // and dist/cdn/metabase-embed.iife.js, a classic script): src/cdn.ts with lit and iframe-resizer
 // in one minified file each, with a source map and a /*! banner naming
 // every bundled package, its version, licence and copyright line. The full licence texts go
-// to dist/cdn/THIRD-PARTY-LICENSES.txt beside them.
+// to dist/cdn/THIRD-PARTY-LICENSES.txt beside them. Each is built in production form and, as
+// metabase-embed.dev.js / .dev.iife.js, in development form (scripts/dev-mode-build.ts).
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser, {type Options as TerserOptions} from '@rollup/plugin-terser';
 import minifyTemplateLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
@@ -10,6 +11,7 @@ import license, {type Dependency} from 'rollup-plugin-license';
 import esbuild from 'rollup-plugin-esbuild';
 import type {RollupOptions} from 'rollup';
 import {browserTargets} from './cdn-settings.js';
+import {productionBuild} from './dev-mode-build.js';
 import {quietIframeResizer} from './quiet-iframe-resizer.js';
 
 export const licensesFile = 'THIRD-PARTY-LICENSES.txt';
@@ -55,11 +57,20 @@ const terserOptions = (format: 'es' | 'iife'): TerserOptions => ({
   format: {comments: /^!/},
 });
 
-/** One CDN bundle: `format` 'es' or 'iife', written to `file`. */
-export function cdnBundle({format, file}: {format: 'es' | 'iife'; file: string}): RollupOptions {
+/** One CDN bundle: `format` 'es' or 'iife', written to `file`, in production form unless `development`. */
+export function cdnBundle({
+  format,
+  file,
+  development = false,
+}: {
+  format: 'es' | 'iife';
+  file: string;
+  development?: boolean;
+}): RollupOptions {
   return {
     input: 'src/cdn.ts',
     plugins: [
+      ...(development ? [] : [productionBuild()]),
       nodeResolve({browser: true}),
       // lit's css`` templates in our sources: whitespace and comments out.
       minifyTemplateLiterals({include: ['src/**/*.ts'], failOnError: true}),

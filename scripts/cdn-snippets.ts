@@ -1,8 +1,9 @@
-// The CDN block of docs/frameworks.md: the two bundles' sizes and their <script> tags with the Subresource
-// Integrity hash (sha384) of the files in dist/cdn/ as built. Both change with every build of
-// the element, so they are written here, not by hand:
+// The CDN block of docs/frameworks.md: the bundles' sizes (production and development forms)
+// and the production bundles' <script> tags with the Subresource Integrity hash (sha384) of
+// the files in dist/cdn/ as built. Both change with every build of the element, so they are
+// written here, not by hand:
 //
-//   npm run sri                         build, then print the two tags for that build
+//   npm run sri                         build, then print the two tags and all four hashes
 //   npx tsx scripts/cdn-snippets.ts --write   rewrite the block between the markers in docs/frameworks.md
 //
 // test/bundle/readme-cdn.node.test.ts fails when the page's block no longer matches the
@@ -23,6 +24,8 @@ export const cdnBase = (version: string): string => `https://cdn.jsdelivr.net/np
 type ReadBytes = (file: string) => Uint8Array;
 
 export const bundles = {module: 'dist/cdn/metabase-embed.js', classic: 'dist/cdn/metabase-embed.iife.js'};
+/** The same in development form: with the console warnings about attribute values (src/dev-mode.ts). */
+export const devBundles = {module: 'dist/cdn/metabase-embed.dev.js', classic: 'dist/cdn/metabase-embed.dev.iife.js'};
 
 /** The value of an `integrity` attribute for these bytes. */
 export function sriHash(bytes: Uint8Array | string): string {
@@ -71,6 +74,8 @@ export function sizesTable(read: ReadBytes = readFileSync): string {
     '| --- | --- | --- | --- |',
     row(bundles.module, 'ES module; exports what the package root exports'),
     row(bundles.classic, 'classic script; puts the exports on `window.MetabaseEmbed`'),
+    row(devBundles.module, 'the ES module, development form'),
+    row(devBundles.classic, 'the classic script, development form'),
   ].join('\n');
 }
 
@@ -103,6 +108,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`${cdnPage}: CDN snippets updated`);
   } else {
     console.log(`${tags}\n\n${sizesTable()}\n`);
-    for (const file of Object.values(bundles)) console.log(`${file}: ${sriHash(readFileSync(file))}`);
+    for (const file of [...Object.values(bundles), ...Object.values(devBundles)])
+      console.log(`${file}: ${sriHash(readFileSync(file))}`);
   }
 }

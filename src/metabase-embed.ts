@@ -2,6 +2,7 @@
 // module registers nothing (see define.ts); the protocol lives in embed/, the moving parts in
 // controllers/.
 import {ReactiveElement, type PropertyDeclarations, type PropertyValues} from '@lit/reactive-element';
+import {devMode} from './dev-mode.js';
 import {AttributeWatchController} from './controllers/attribute-watch-controller.js';
 import {FramesController} from './controllers/frames-controller.js';
 import {LazyController} from './controllers/lazy-controller.js';
@@ -110,7 +111,10 @@ export class MetabaseEmbedElement extends ReactiveElement {
   readonly #lazy = new LazyController(this, () => this.#scheduleReconcile());
   readonly #internals = this.attachInternals?.();
 
-  readonly #warnings = new AttributeWarnings((message) => console.warn(`<metabase-embed>: ${message}`));
+  /** Warnings about attribute values: the development build's (dev-mode.ts), none in production. */
+  readonly #warnings = devMode
+    ? new AttributeWarnings((message) => console.warn(`<metabase-embed>: ${message}`))
+    : undefined;
   /** A configuration error on show (request failures are the token controller's). */
   #configurationError: MetabaseEmbedErrorDetail | null = null;
   #visitorParams: FrameParams = {};
@@ -173,7 +177,7 @@ export class MetabaseEmbedElement extends ReactiveElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.size > 0) this.#changes++;
     // Warnings come from the rules, and each names its attribute first.
-    for (const name of changed.keys()) this.#warnings.forget(attributeName(name as string));
+    if (devMode) for (const name of changed.keys()) this.#warnings!.forget(attributeName(name as string));
     // Another resource, or new initial values, start from the values the host chose.
     if (changed.has('dashboard') || changed.has('question') || changed.has('initialParams')) this.#visitorParams = {};
     if (changed.has('dashboard') || changed.has('question') || changed.has('tab')) this.#visitorTab = null;
@@ -234,10 +238,11 @@ export class MetabaseEmbedElement extends ReactiveElement {
     const reload = this.#reloadRequested;
     this.#reloadRequested = false; // the first token after a fix is 'initial' or 'params'
     const values = givenTo(this);
-    for (const [name, {rule, required}] of attributeRows) {
-      const warning = rule && !required && ruleWarning(attributeName(name), rule, values[name]);
-      if (warning) this.#warnings.warn(warning);
-    }
+    if (devMode)
+      for (const [name, {rule, required}] of attributeRows) {
+        const warning = rule && !required && ruleWarning(attributeName(name), rule, values[name]);
+        if (warning) this.#warnings!.warn(warning);
+      }
     const read = readConfiguration(this, values.params, document.baseURI);
     if ('problem' in read) return this.#problem(read.problem);
     this.#problemSeen = undefined;
@@ -250,14 +255,14 @@ export class MetabaseEmbedElement extends ReactiveElement {
     this.requestUpdate();
   }
 
-  /** A new `token` attribute: held in place of a request when it matches, else a warning. */
+  /** A new `token` attribute: held in place of a request when it matches, else (development build) a warning. */
   #takePageToken(configuration: Configuration): void {
     const offered = this.token || undefined;
     if (offered === this.#pageTokenSeen) return;
     this.#pageTokenSeen = offered;
     if (offered === undefined) return;
     const page = readPageToken(offered, configuration, Date.now());
-    if ('problem' in page) return this.#warnings.warn(page.problem);
+    if ('problem' in page) return this.#warnings?.warn(page.problem);
     const token = this.#tokens.adopt(configuration.key, page.target, page.life);
     this.#emit('metabase-embed-token', {expiresAt: token.life.expiresAt, reason: token.reason});
   }
@@ -268,7 +273,7 @@ export class MetabaseEmbedElement extends ReactiveElement {
     // A reconcile on its way decides with the latest configuration.
     if (!token || this.#error || this.#reconcileScheduled) return;
     const {hash, warnings} = appearanceHash(givenTo(this), resourceKind(token.target.claims.resource));
-    for (const warning of warnings) this.#warnings.warn(warning.message);
+    if (devMode) for (const warning of warnings) this.#warnings!.warn(warning.message);
     this.#frames.show(
       planFrame({
         target: token.target,

@@ -5,9 +5,13 @@
 // manifest and the README's table (from the row's JSDoc, through
 // custom-elements-manifest.config.mjs). Before the table: how attribute text becomes a value
 // and what a value allows; after it: the console warnings about values that are not allowed.
+// The warnings, and the words of what each rule allows, are in the development build only
+// (dev-mode.ts): each `allows` is written `devMode ? '…' : ''`, which the production build
+// folds to ''.
 // `param-<slug>` and `title` are watched, not declared (controllers/attribute-watch-controller.ts);
 // token-request.ts reads the `param-<slug>` ones.
 import type {PropertyDeclarations} from '@lit/reactive-element';
+import {devMode} from '../dev-mode.js';
 import type {EmbedParamValue, EmbedParams, FetchToken} from './embed-types.js';
 import {isPlainObject} from './plain-object.js';
 
@@ -130,7 +134,7 @@ export function jsonChanged(value: unknown, previous: unknown): boolean {
 export const maxTimerDelayMs = 2 ** 31 - 1;
 
 export interface AttributeRule<T = unknown> {
-  /** Completes "must be …" in the warning. */
+  /** Completes "must be …" in the warning: `devMode ? 'a …' : ''` (the warnings are development-only). */
   allows: string;
   /** The valid (normalised) value, or undefined when the input is not allowed. */
   read(value: unknown): T | undefined;
@@ -145,34 +149,34 @@ export function choice<const T extends string>(words: readonly T[]): AttributeRu
 export function choice<const T extends string>(words: readonly T[], fallback: T): AttributeRule<T> & {fallback: T};
 export function choice<const T extends string>(words: readonly T[], fallback?: T): AttributeRule<T> {
   return {
-    allows: listOf(words),
+    allows: devMode ? listOf(words) : '',
     read: (value) => words.find((word) => word === value),
     ...(fallback === undefined ? {} : {fallback}),
   };
 }
 
 export const flag: AttributeRule<boolean> = {
-  allows: '"true" or "false" (the attribute alone means true)',
+  allows: devMode ? '"true" or "false" (the attribute alone means true)' : '',
   read: (value) => (typeof value === 'boolean' ? value : undefined),
 };
 
 export const pixels: AttributeRule<number> = {
-  allows: 'a non-negative number of CSS pixels (e.g. "400" or "400px")',
+  allows: devMode ? 'a non-negative number of CSS pixels (e.g. "400" or "400px")' : '',
   read: (value) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined),
 };
 
-/** Text that `pattern` matches. */
+/** Text that `pattern` matches; `allows` as in AttributeRule. */
 export const matching = (allows: string, pattern: RegExp): AttributeRule<string> => ({
   allows,
   read: (value) => (typeof value === 'string' && pattern.test(value) ? value : undefined),
 });
 
 /** A colour override for the embed's hash: hex, as Metabase reads it (`#000`/`#000000` mean transparent). */
-export const hexColour = matching('a hex colour such as "#509EE3" or "#fff"', /^#([\da-f]{3}){1,2}$/i);
+export const hexColour = matching(devMode ? 'a hex colour such as "#509EE3" or "#fff"' : '', /^#([\da-f]{3}){1,2}$/i);
 
 /** A JSON object of filter slug → value; `attribute` names it in validateParams's messages. */
 export const paramsObject = (attribute: string): AttributeRule<EmbedParams> => ({
-  allows: 'a JSON object of filter slug → value',
+  allows: devMode ? 'a JSON object of filter slug → value' : '',
   read(value) {
     const result = validateParams(value, attribute);
     return 'params' in result ? result.params : undefined;
@@ -253,7 +257,7 @@ export const attributeTable = {
   refresh: {
     converter: numberConverter,
     rule: {
-      allows: 'a positive whole number of seconds',
+      allows: devMode ? 'a positive whole number of seconds' : '',
       read: (value) => (typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined),
     },
     hash: 'refresh',
@@ -261,7 +265,7 @@ export const attributeTable = {
   /** Font name (Metabase paid plans). */
   font: {
     rule: {
-      allows: 'a font name',
+      allows: devMode ? 'a font name' : '',
       read: (value) => (typeof value === 'string' && value.trim() ? value.trim() : undefined),
     },
     hash: 'font',
@@ -269,7 +273,7 @@ export const attributeTable = {
   /** Comma-separated filter slugs whose widgets are hidden (their values still apply). */
   hideParameters: {
     rule: {
-      allows: 'a comma-separated list of filter slugs',
+      allows: devMode ? 'a comma-separated list of filter slugs' : '',
       read(value) {
         const slugs = typeof value === 'string' ? value.split(',').map((slug) => slug.trim()) : [''];
         return slugs.every((slug) => /^[^\s,#&=]+$/.test(slug)) ? slugs.join(',') : undefined;
@@ -280,7 +284,7 @@ export const attributeTable = {
   /** Download buttons: `true`, `false`, `pdf`, `results` or `pdf,results` (paid plans). */
   downloads: {
     rule: {
-      allows: 'one of "true", "false", "pdf", "results", "pdf,results"',
+      allows: devMode ? 'one of "true", "false", "pdf", "results", "pdf,results"' : '',
       read(value) {
         const text = typeof value === 'string' || typeof value === 'boolean' ? String(value).replace(/\s+/g, '') : '';
         return ([true, false, 'pdf', 'results', 'pdf,results'] as const).find(
@@ -292,7 +296,7 @@ export const attributeTable = {
   },
   /** Language of the embed, e.g. `de` or `pt-BR` (paid plans). */
   locale: {
-    rule: matching('a language tag such as "de" or "pt-BR"', /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/),
+    rule: matching(devMode ? 'a language tag such as "de" or "pt-BR"' : '', /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/),
     hash: 'locale',
   },
   /** Brand colour (buttons, links, charts), e.g. `#509EE3` (paid plans). */
@@ -323,7 +327,7 @@ export const attributeTable = {
   timeout: {
     converter: numberConverter,
     rule: {
-      allows: `a positive number of seconds, at most ${Math.floor(maxTimerDelayMs / 1000)}`,
+      allows: devMode ? `a positive number of seconds, at most ${Math.floor(maxTimerDelayMs / 1000)}` : '',
       read: (value) => (typeof value === 'number' && value > 0 && value * 1000 <= maxTimerDelayMs ? value : undefined),
       fallback: 15,
     },
@@ -335,7 +339,9 @@ export const attributeTable = {
   tab: {
     converter: {fromAttribute: (text: string | null) => text},
     rule: {
-      allows: 'a dashboard tab id such as "32", or Metabase\'s "<id>-<name>" form such as "32-product-details"',
+      allows: devMode
+        ? 'a dashboard tab id such as "32", or Metabase\'s "<id>-<name>" form such as "32-product-details"'
+        : '',
       read(value) {
         const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
         return /^[1-9]\d*(-[^\s#&]*)?$/.test(text) ? text : undefined;
@@ -444,7 +450,8 @@ export type DashedProperty = {[K in WithAttribute]: Kebab<K> extends K ? never :
 
 // ---- Warnings ----
 
-// Console warnings about attribute values: each is logged once, and again only after its
+// Console warnings about attribute values, in the development build only (the element makes
+// its AttributeWarnings only when devMode): each is logged once, and again only after its
 // attribute changes (a warning on every update would drown the console).
 
 /** Messages name their attribute first, in quotes: `"theme" must be one of …`. */

@@ -9,6 +9,7 @@ import {
   type AttributeRule,
   type PropertyName,
 } from './attributes.js';
+import {devMode} from '../dev-mode.js';
 import type {EmbedParamValue, EmbedParams, FrameParams, ResourceKind} from './embed-types.js';
 import type {EmbedTarget} from './token-answer.js';
 
@@ -77,8 +78,8 @@ export const tabKey = 'tab';
 // Appearance attributes → the embed URL's hash (the keys Metabase reads: see
 // emulator/src/page/client/hash-options.ts): the rows of attributes.ts's table with a hash
 // key, in their order. Only values that are set are written, so Metabase's own defaults apply
-// to the rest. An invalid value is left out; the element warns about it, naming the attribute
-// and what it allows, with every other rule.
+// to the rest. An invalid value is left out; the development build warns about it, naming the
+// attribute and what it allows, with every other rule.
 
 /** Appearance values as given to the element (attribute text when invalid). */
 export type AppearanceInput = {[name in PropertyName]?: unknown};
@@ -97,7 +98,7 @@ interface AppearanceResult {
 
 /**
  * Builds the hash for a dashboard or a question from the valid appearance values; the one
- * warning here is a dashboard-only value given to a question.
+ * warning here (development build only) is a dashboard-only value given to a question.
  */
 export function appearanceHash(input: AppearanceInput, kind: ResourceKind): AppearanceResult {
   const pairs: string[] = [];
@@ -108,7 +109,7 @@ export function appearanceHash(input: AppearanceInput, kind: ResourceKind): Appe
     if (value === undefined) continue;
     if (name === 'refresh' && kind === 'question') {
       const message = '"refresh" applies to dashboards only; it is ignored on a question.';
-      warnings.push({attribute: attributeName(name), message});
+      if (devMode) warnings.push({attribute: attributeName(name), message});
     } else
       pairs.push(
         `${hash === true ? attributeName(name) : hash}=${encodeURIComponent(String(value)).replace(/%2C/g, ',')}`,

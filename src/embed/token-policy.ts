@@ -2,6 +2,7 @@
 // configuration asked for needs a request; what follows a failed attempt (retry with backoff,
 // renew later while the old token works, or give up); and whether the page's own token (the
 // `token` attribute) may be shown without asking. Pure: times and randomness are passed in.
+import {devMode} from '../dev-mode.js';
 import {canonicalJson} from './attributes.js';
 import type {TokenReason} from './embed-types.js';
 import {resolveAnswer, type EmbedTarget} from './token-answer.js';
@@ -193,7 +194,8 @@ export function retryDelayMs(retry: number, retryAfterMs: number | undefined, ra
 // shown without asking the endpoint only when it is exactly what the element would have
 // asked for: the same resource, each filter value the element sets signed with that value
 // (the token may carry more: the values the server locks), and time left on both clocks.
-// Anything else is a warning naming the attribute, and the element asks its endpoint.
+// Anything else is a warning naming the attribute, and the element asks its endpoint. The
+// warning is the development build's (dev-mode.ts): production's problem is '' and unsaid.
 
 export type PageTokenResult = {target: EmbedTarget; life: TokenLife} | {problem: string};
 
@@ -202,20 +204,23 @@ export function readPageToken(token: string, configuration: Configuration, now: 
   const {siteUrl} = configuration;
   if (siteUrl === undefined) {
     return {
-      problem:
-        '"token" needs the "site-url" attribute (Metabase\'s address): the token does not say where Metabase is; asking the endpoint instead.',
+      problem: devMode
+        ? '"token" needs the "site-url" attribute (Metabase\'s address): the token does not say where Metabase is; asking the endpoint instead.'
+        : '',
     };
   }
   const resolved = resolveAnswer({jwt: token.trim()}, configuration.body.resource, siteUrl);
   if ('problem' in resolved)
-    return {problem: `"token" cannot be shown: ${resolved.problem} Asking the endpoint instead.`};
+    return {problem: devMode ? `"token" cannot be shown: ${resolved.problem} Asking the endpoint instead.` : ''};
   const {claims} = resolved.target;
   for (const [slug, value] of Object.entries(configuration.body.params)) {
     const signed = Object.hasOwn(claims.params, slug) ? canonicalJson(claims.params[slug]) : undefined;
     if (signed !== canonicalJson(value)) {
       const was = signed === undefined ? 'without it' : `with ${signed}`;
       return {
-        problem: `"token" was signed for filter "${slug}" ${was}, but the element asks for ${canonicalJson(value)}; asking the endpoint instead.`,
+        problem: devMode
+          ? `"token" was signed for filter "${slug}" ${was}, but the element asks for ${canonicalJson(value)}; asking the endpoint instead.`
+          : '',
       };
     }
   }
@@ -225,7 +230,11 @@ export function readPageToken(token: string, configuration: Configuration, now: 
   const byServer = planTokenLife({exp: claims.exp, iat: claims.iat, receivedAtMs: now});
   if ('problem' in byBrowser || 'problem' in byServer) {
     const on = 'problem' in byBrowser ? "on the browser's clock" : 'by its "iat"';
-    return {problem: `"token" has expired ("exp" ${claims.exp} has passed ${on}); asking the endpoint instead.`};
+    return {
+      problem: devMode
+        ? `"token" has expired ("exp" ${claims.exp} has passed ${on}); asking the endpoint instead.`
+        : '',
+    };
   }
   const life = byServer.life.lifetimeMs <= byBrowser.life.lifetimeMs ? byServer.life : byBrowser.life;
   return {target: resolved.target, life};

@@ -108,6 +108,51 @@ describe('the packed package', () => {
     assert.ok(specifiers().length >= 6, `only ${specifiers().join(', ')}`);
   });
 
+  test('the `development` condition picks dist/development/ for each element entry, and only then', () => {
+    const withDevelopment = Object.entries(installedPackage().exports).filter(
+      ([, target]) => typeof target === 'object' && 'development' in target,
+    );
+    assert.deepEqual(
+      withDevelopment.map(([key]) => key),
+      ['.', './define', './element', './jsx', './react', './vue', './svelte'],
+    );
+    const resolveIn = (conditions: string[]) => {
+      const script = withDevelopment
+        .map(([key]) => `console.log(import.meta.resolve(${JSON.stringify(`metabase-embed${key.slice(1)}`)}));`)
+        .join('\n');
+      const result = spawnSync(
+        process.execPath,
+        [...conditions.map((name) => `--conditions=${name}`), '--input-type=module', '--eval', script],
+        {cwd: appDir, encoding: 'utf8'},
+      );
+      assert.equal(result.status, 0, result.stderr);
+      return result.stdout.trim().split('\n');
+    };
+    const inDist = (url: string) => url.slice(url.indexOf('/node_modules/metabase-embed/') + 29);
+    assert.deepEqual(
+      resolveIn(['development']).map(inDist),
+      withDevelopment.map(([, target]) => (target as Record<string, string>).development!.slice(2)),
+    );
+    assert.ok(resolveIn(['development']).every((url) => inDist(url).startsWith('dist/development/')));
+    assert.ok(resolveIn([]).every((url) => !inDist(url).startsWith('dist/development/')));
+    // The development files import their own kind only (one element), and the one iframe-resizer.
+    const relativeImports = filesUnder(join(installedDir, 'dist/development'))
+      .filter((file) => file.endsWith('.js'))
+      .flatMap((file) => {
+        const code = readFileSync(join(installedDir, 'dist/development', file), 'utf8');
+        return [...code.matchAll(/(?:from|import) '(\.[^']+)'/g)].map((match) =>
+          resolve('/dist/development', file, '..', match[1]!),
+        );
+      });
+    assert.ok(relativeImports.length > 20, `only ${relativeImports.length} imports`);
+    assert.deepEqual(
+      relativeImports.filter(
+        (path) => !path.startsWith('/dist/development/') && path !== '/dist/vendor/iframe-resizer.js',
+      ),
+      [],
+    );
+  });
+
   test('the CDN bundles are files in the package, not `exports` entries (they need a browser)', () => {
     assert.deepEqual(
       Object.values(installedPackage().exports)
