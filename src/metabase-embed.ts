@@ -13,7 +13,9 @@ import {
   attributeRows,
   AttributeWarnings,
   changed,
+  jsonConverter,
   litDeclarations,
+  parseJsonAttribute,
   type PropertyName,
   readRuled,
   ruleWarning,
@@ -347,6 +349,9 @@ export interface MetabaseEmbedElement extends AttributeProperties {}
 // Ruled properties read through their rule: an invalid value reads back as the default, and
 // the value given is kept for the warning. Lit declares them with `noAccessor`, so these are
 // their accessors; a change is compared as given (text that reads as the default still counts).
+// Text given to a JSON property (`params`) is read as its attribute's would be: React 19 sets
+// a prop as a property when the element has one, so `params={JSON.stringify(…)}`, written as
+// an attribute by its server renderer, arrives here as text on the next render.
 for (const [name, row] of attributeRows) {
   const {rule} = row;
   if (rule)
@@ -354,7 +359,8 @@ for (const [name, row] of attributeRows) {
       get(this: MetabaseEmbedElement) {
         return readRuled(rule, givenTo(this)[name]);
       },
-      set(this: MetabaseEmbedElement, value: unknown) {
+      set(this: MetabaseEmbedElement, given: unknown) {
+        const value = row.converter === jsonConverter && typeof given === 'string' ? parseJsonAttribute(given) : given;
         const values = givenTo(this);
         if (!changed(row, value, values[name])) return;
         const old = this[name];

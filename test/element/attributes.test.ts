@@ -100,6 +100,27 @@ describe('attributes: resource, endpoint and filters', () => {
     expect(fetchSpy.callCount).to.equal(0);
   });
 
+  // React 19 sets a prop as a property when the element has one: params={JSON.stringify(…)}
+  // (an attribute in server-rendered HTML) arrives as text on a later render.
+  it('reads JSON text given to the params property as the attribute: one request, no error', async () => {
+    const session = newSession();
+    const el = await renderEmbed(
+      html`<metabase-embed dashboard="1" endpoint=${endpointUrl({session})} params='{"category":"Widget"}'></metabase-embed>`,
+    );
+    await loadedIframe(el);
+    const warn = sinon.spy(console, 'warn');
+    (el as unknown as {params: string}).params = '{"category":"Gizmo"}';
+    expect(el.params).to.deep.equal({category: 'Gizmo'});
+    await nextEvent(el, 'metabase-embed-token');
+    expect((await requestLog(session)).map((request) => request.params)).to.deep.equal([
+      {category: 'Widget'},
+      {category: 'Gizmo'},
+    ]);
+    expect((await pageIn(await loadedIframe(el))).tokenParams).to.deep.equal({category: 'Gizmo'});
+    expect(el.state).to.equal('ready');
+    expect(warn.callCount).to.equal(0);
+  });
+
   for (const shape of ['url', 'token', 'jwt'] as const) {
     it(`accepts the {${shape === 'url' ? 'url' : shape === 'token' ? 'token, siteUrl' : 'jwt'}} answer`, async () => {
       const siteUrl = shape === 'jwt' ? await embedPageOrigin() : undefined;

@@ -1,14 +1,27 @@
 // React 19 server rendering in a browser (test/frameworks/apps/react19-ssr/, from the packed
-// package): react-dom/server writes <MetabaseEmbed> with the attributes embedAttributes
-// returned (a first token the server signed among them), hydrateRoot takes the page over
-// with React's and Lit's development builds. react-ssr.node.test.ts checks the markup alone.
+// package): react-dom/server writes <MetabaseEmbed> (at /) or the plain <metabase-embed>
+// (at /plain) with the attributes embedAttributes returned (a first token the server signed
+// among them), hydrateRoot takes the page over with React's and Lit's development builds.
+// react-ssr.node.test.ts checks the markup alone.
 import assert from 'node:assert/strict';
-import {describe, it} from 'node:test';
+import {after, before, describe, it} from 'node:test';
+import type {Page} from 'puppeteer-core';
 import {servedExample} from './support/example-checks.js';
-import {shownParams, statusText} from './support/example-page.js';
+import {openExample, shownParams, statusText, type ExamplePage} from './support/example-page.js';
 import {startReactSsrApp} from './support/react-ssr-app.js';
 
 const loaded = (times: number) => `Dashboard loaded ${times} time(s)`;
+
+/** The token the server wrote on the tag and the tokens of the iframes on screen. */
+const serverAndShownTokens = (page: Page) =>
+  page.$eval('metabase-embed', (embed) => {
+    const iframes = [...embed.shadowRoot!.querySelectorAll('iframe')];
+    const shown = iframes.filter((iframe) => iframe.src && getComputedStyle(iframe).visibility !== 'hidden');
+    return {
+      server: embed.getAttribute('token'),
+      shown: shown.map(({src}) => new URL(src).pathname.split('/').at(-1)),
+    };
+  });
 
 describe('React 19 server rendering, hydrated in Chromium', () => {
   const example = servedExample((emulator, secretKey) => startReactSsrApp({emulator, secretKey}));
@@ -19,14 +32,7 @@ describe('React 19 server rendering, hydrated in Chromium', () => {
     // The status line is React's state, set by the load listener: the page has hydrated.
     assert.equal(await statusText(app, loaded(1)), loaded(1));
     assert.equal(await app.requestsBeforeFirstReady(), 0);
-    const tokens = await app.page.$eval('metabase-embed', (embed) => {
-      const iframes = [...embed.shadowRoot!.querySelectorAll('iframe')];
-      const shown = iframes.filter((iframe) => iframe.src && getComputedStyle(iframe).visibility !== 'hidden');
-      return {
-        server: embed.getAttribute('token'),
-        shown: shown.map(({src}) => new URL(src).pathname.split('/').at(-1)),
-      };
-    });
+    const tokens = await serverAndShownTokens(app.page);
     assert.deepEqual(tokens.shown, [tokens.server]);
     // The tag keeps the attributes the server wrote and gains none: the wrapper tells React not
     // to report the element's own attributes at hydration, so this checks them instead.
@@ -66,5 +72,57 @@ describe('React 19 server rendering, hydrated in Chromium', () => {
       },
       {tokenRequests: [{resource: {dashboard: 1}, params: {category: 'Gizmo'}}], failed: [], consoleProblems: []},
     );
+  });
+
+  // The README's way without the wrapper: the attributes spread onto the plain tag, the
+  // filters as JSON text (metabase-embed/jsx types). React compares every attribute of this
+  // tag at hydration (no suppressHydrationWarning), so one the element wrote on itself would
+  // be reported.
+  describe('the plain <metabase-embed> tag (/plain)', () => {
+    let plain: ExamplePage | undefined;
+    before(async () => {
+      plain = await openExample(new URL('/plain', example.served().url).href);
+    });
+    after(() => plain?.close());
+
+    it("shows the server's filter with the token the server signed, before any token request", async () => {
+      const app = plain!;
+      assert.deepEqual(await shownParams(app, 'Widget', example.secretKey), {category: 'Widget', tenant: 'Acme'});
+      assert.equal(await statusText(app, loaded(1)), loaded(1));
+      assert.equal(await app.requestsBeforeFirstReady(), 0);
+      const tokens = await serverAndShownTokens(app.page);
+      assert.deepEqual(tokens.shown, [tokens.server]);
+      assert.deepEqual(await app.page.$eval('metabase-embed', (embed) => embed.getAttributeNames()), [
+        'endpoint',
+        'dashboard',
+        'params',
+        'site-url',
+        'token',
+        'min-height',
+      ]);
+    });
+
+    it('hydrates with no mismatch and nothing logged (development builds of React and Lit)', () => {
+      const app = plain!;
+      assert.deepEqual(
+        {consoleProblems: app.consoleProblems, litDevModeNotices: app.litDevModeNotices.length},
+        {consoleProblems: [], litDevModeNotices: 1},
+      );
+    });
+
+    it('a category picked after hydration re-signs exactly once, quietly', async () => {
+      const app = plain!;
+      await app.page.select('select', 'Gizmo');
+      assert.deepEqual(await shownParams(app, 'Gizmo', example.secretKey), {category: 'Gizmo', tenant: 'Acme'});
+      assert.equal(await statusText(app, loaded(2)), loaded(2));
+      assert.deepEqual(
+        {
+          tokenRequests: await app.tokenRequests(),
+          failed: await app.failedTokenRequests(),
+          consoleProblems: app.consoleProblems,
+        },
+        {tokenRequests: [{resource: {dashboard: 1}, params: {category: 'Gizmo'}}], failed: [], consoleProblems: []},
+      );
+    });
   });
 });

@@ -16,12 +16,15 @@ export interface ReactSsrApp {
   close(): Promise<void>;
 }
 
+/** `port`: where the app's server listens; default 0, any free port. */
 export async function startReactSsrApp({
   emulator,
   secretKey,
+  port = 0,
 }: {
   emulator: {url: string};
   secretKey: string;
+  port?: number;
 }): Promise<ReactSsrApp> {
   const dir = prepareExample(NAME, {outputs: ['dist'], source: join(repo, 'test/frameworks/apps', NAME)});
   const common = {absWorkingDir: dir, bundle: true, format: 'esm', jsx: 'automatic', logLevel: 'warning'} as const;
@@ -41,7 +44,7 @@ export async function startReactSsrApp({
     packages: 'external',
   });
   const server = await startExampleProcess(dir, ['dist/server.js'], {
-    env: exampleEnv({METABASE_SITE_URL: emulator.url, METABASE_SECRET_KEY: secretKey, PORT: '0'}),
+    env: exampleEnv({METABASE_SITE_URL: emulator.url, METABASE_SECRET_KEY: secretKey, PORT: String(port)}),
     ready: /Open (http:\/\/127\.0\.0\.1:\d+\/)/,
   });
   return {dir, url: server.url, close: () => server.close()};
