@@ -36,6 +36,7 @@ describe('appearanceFrom', () => {
       locale: null,
       refresh: null,
       fullscreen: false,
+      contentHeight: false,
       colors: {},
     });
   });
@@ -57,6 +58,10 @@ describe('appearanceFrom', () => {
     ['#hide_download_button=true&downloads=false', {downloads: {results: false, pdf: false}}],
     ['#fullscreen', {fullscreen: true}],
     ['#fullscreen=false', {}],
+    ['#frame_sizing=content-height', {contentHeight: true}],
+    ['#frame_sizing=content-height&frame_sizing=fill', {}], // the last of a repeated key counts
+    ['#frame_sizing=Content-Height', {}],
+    ['#frame-sizing=content-height', {}], // only the underscore spelling
     ['#locale=pt-BR', {locale: 'pt-BR'}],
     ['#locale=%3Cscript%3E', {}],
     ['#refresh=5', {refresh: 5}],

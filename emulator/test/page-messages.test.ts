@@ -1,6 +1,7 @@
 // emulator/README.md#frame from the parent's side: the location message when a visitor changes a filter,
 // frame messages (the iframe's own height while the page fills it, the content's once
-// iframe-resizer 4.3.2's child is ready), and iframe-resizer end to end.
+// iframe-resizer 4.3.2's child is ready or from the start with `frame_sizing=content-height`),
+// and iframe-resizer end to end.
 import {expect, waitUntil} from '@open-wc/testing';
 import {EmbeddedPage, emulatorOrigin, salesToken, type MetabaseMessage} from './browser-helpers.js';
 
@@ -33,6 +34,24 @@ describe('emulator embed page: messages to the parent', () => {
     await page.select('category', 'Gizmo');
     await page.message((m) => m.type === 'location' && m.location!.search === '?category=Gizmo', 'later location');
     expect(page.messages.filter(isFrame).map((m) => m.frame!.height)).to.deep.equal([300]);
+  });
+
+  it("#frame_sizing=content-height: frames carry the content height before iframe-resizer; without it, the iframe's", async () => {
+    const token = await salesToken();
+    page = await EmbeddedPage.open(`/embed/dashboard/${token}#frame_sizing=content-height`, {height: 300});
+    const view = await page.settled();
+    expect(view.height, NOT_LAID_OUT).to.be.above(300); // taller than its iframe…
+    expect(view.filling).to.equal(false); // …yet not filling it: no iframe-resizer parent here
+    await page.message((m) => isFrame(m) && m.frame!.height === view.height, 'a frame with the content height');
+    expect(page.messages.filter(isFrame).map((m) => m.frame!.height)).to.not.include(300);
+    // The parent drops the option: the page fills its iframe again and reports the iframe's height.
+    page.iframe.contentWindow!.postMessage(
+      {metabase: {type: 'location', location: {hash: '#titled=true'}}},
+      await emulatorOrigin(),
+    );
+    const filling = await page.message((m) => isFrame(m) && m.frame!.height === 300, 'a frame with the iframe height');
+    expect(filling.frame!.mode).to.equal('normal');
+    expect((await page.snapshot()).filling).to.equal(true);
   });
 
   it('#fullscreen: a dashboard posts "fit" frames with its own height; back to "normal" without it', async () => {

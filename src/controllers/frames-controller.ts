@@ -7,7 +7,7 @@
 // Messages count only from one of these iframes' windows AND the embed's origin.
 import type {ReactiveController, ReactiveControllerHost} from '@lit/reactive-element';
 import type {EmbedLocation} from '../embed/embed-types.js';
-import {parseMetabaseMessage, swapWaitMs, type SwapWatch} from '../embed/frame-messages.js';
+import {framesCarryContentHeight, parseMetabaseMessage, swapWaitMs, type SwapWatch} from '../embed/frame-messages.js';
 import type {FramePlan} from '../embed/frame-url.js';
 import {attachResizer, type Resizer} from './resizer.js';
 
@@ -17,6 +17,8 @@ interface Frame {
   wrapper: HTMLDivElement;
   iframe: HTMLIFrameElement;
   resizer?: Resizer;
+  /** iframe-resizer has reported a height: frame messages size it no more. */
+  resized?: true;
   /** The content height last reported, before clamping. */
   contentHeight?: number;
   /** While it waits, loaded, to replace the visible frame: what it has shown so far, and the next check. */
@@ -152,9 +154,10 @@ export class FramesController implements ReactiveController {
     // document, and iframe-resizer's first message (target origin pinned) would only make
     // the browser log a mismatch. Later navigations are iframe-resizer's own business.
     if (this.#sizing.resize === 'auto') {
-      frame.resizer = attachResizer(frame.iframe, frame.plan.target.origin, (height) =>
-        this.#setContentHeight(frame, height),
-      );
+      frame.resizer = attachResizer(frame.iframe, frame.plan.target.origin, (height) => {
+        frame.resized = true;
+        this.#setContentHeight(frame, height);
+      });
     }
     if (this.#visible) this.#swapInOnceSettled(frame);
     else this.#swapIn(frame); // nothing to keep on screen: show it now
@@ -245,8 +248,15 @@ export class FramesController implements ReactiveController {
     );
     if (!frame || event.origin !== frame.plan.target.origin) return;
     const message = parseMetabaseMessage(event.data);
-    // Metabase's `frame` messages size nothing: until iframe-resizer's child is ready the page
-    // fills the iframe and scrolls inside it, so their height is the iframe's own (EmbedFrame.tsx).
+    // Until iframe-resizer's child is ready Metabase's page fills the iframe and scrolls inside
+    // it, so a `frame` message's height is the iframe's own (EmbedFrame.tsx) and sizes nothing;
+    // with `frame_sizing=content-height` the page flows and it is the content's, until
+    // iframe-resizer (the one source once it reports) takes over.
+    if (message?.type === 'frame') {
+      if (!message.fit && !frame.resized && frame.resizer && framesCarryContentHeight(frame.plan.url))
+        this.#setContentHeight(frame, message.height);
+      return;
+    }
     if (message?.type !== 'location') return;
     frame.location = message.location;
     if (frame === this.#visible) this.#callbacks.onLocation(message.location);

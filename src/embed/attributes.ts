@@ -315,6 +315,11 @@ export const attributeTable = {
   dashboardBgColor: colourRow,
   /** Card background colour (paid plans). */
   cardBgColor: colourRow,
+  /**
+   * `content-height`: Metabase's page flows instead of filling the iframe (newest Metabase; older
+   * ones ignore it), and its `frame` messages size the iframe until iframe-resizer reports.
+   */
+  frameSizing: {rule: choice(['content-height']), hash: 'frame_sizing'},
   /** Lowest iframe height in CSS pixels. */
   minHeight: {converter: numberConverter, rule: pixels},
   /** Highest iframe height in CSS pixels; taller content scrolls inside the iframe. */

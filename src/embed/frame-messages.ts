@@ -7,7 +7,10 @@ import type {EmbedLocation, FrameParams} from './embed-types.js';
 import {tabKey} from './frame-url.js';
 import {isPlainObject as isRecord} from './plain-object.js';
 
-export type MetabaseMessage = {type: 'location'; location: EmbedLocation} | {type: 'frame'; height: number};
+export type MetabaseMessage =
+  | {type: 'location'; location: EmbedLocation}
+  /** `fit`: the height of a dashboard laid out to fill the frame, not the page's. */
+  | {type: 'frame'; height: number; fit: boolean};
 
 function readLocation(value: unknown): EmbedLocation | undefined {
   if (!isRecord(value) || typeof value.search !== 'string') return undefined;
@@ -29,12 +32,19 @@ export function parseMetabaseMessage(data: unknown): MetabaseMessage | undefined
     return location && {type: 'location', location};
   }
   if (message.type === 'frame' && isRecord(message.frame)) {
-    const {height} = message.frame;
+    const {height, mode} = message.frame;
     if (typeof height !== 'number' || !Number.isFinite(height) || height < 0) return undefined;
-    return {type: 'frame', height};
+    return {type: 'frame', height, fit: mode === 'fit'};
   }
   return undefined;
 }
+
+/**
+ * Whether an embed URL's hash (as frame-url.ts writes it: each key once) asks Metabase's page
+ * for `frame_sizing=content-height`: the page then flows instead of filling the iframe, so its
+ * `normal` frame messages carry the content's height.
+ */
+export const framesCarryContentHeight = (url: string): boolean => /#(.*&)?frame_sizing=content-height(&|$)/.test(url);
 
 // ---- The visitor's filter values and tab ----
 

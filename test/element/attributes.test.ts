@@ -177,13 +177,13 @@ describe('attributes: initial-params and appearance', () => {
     );
   });
 
-  it('colour attributes go into the hash after the others, in Metabase\'s order, with "#" encoded', async () => {
+  it('colour attributes go into the hash after the others, in Metabase\'s order, with "#" encoded; frame sizing last', async () => {
     const el = await renderEmbed(
-      html`<metabase-embed dashboard="1" endpoint=${endpointUrl()} card-bg-color="#fff" primary-color="#509EE3"
-        theme="night" border-color="#abcdef"></metabase-embed>`,
+      html`<metabase-embed dashboard="1" endpoint=${endpointUrl()} frame-sizing="content-height" card-bg-color="#fff"
+        primary-color="#509EE3" theme="night" border-color="#abcdef"></metabase-embed>`,
     );
     expect((await pageIn(await loadedIframe(el))).hash).to.equal(
-      '#theme=night&primary-color=%23509EE3&border-color=%23abcdef&card-bg-color=%23fff',
+      '#theme=night&primary-color=%23509EE3&border-color=%23abcdef&card-bg-color=%23fff&frame_sizing=content-height',
     );
   });
 
@@ -241,6 +241,11 @@ describe('attributes: initial-params and appearance', () => {
       warning: /"primary-color" must be a hex colour such as "#509EE3" or "#fff"; got "red"/,
     },
     {attribute: 'card-bg-color', value: '#12345', warning: /"card-bg-color" must be a hex colour/},
+    {
+      attribute: 'frame-sizing',
+      value: 'fill',
+      warning: /"frame-sizing" must be one of "content-height"; got "fill"/,
+    },
   ];
   for (const {attribute, value, warning: message} of invalid) {
     it(`${attribute}="${value}" warns, naming the attribute and what it allows, and is ignored`, async () => {

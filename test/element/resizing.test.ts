@@ -74,6 +74,28 @@ describe('resizing', () => {
     expect(heights()).to.deep.equal([]);
   });
 
+  // With frame_sizing=content-height Metabase's page flows instead of filling the iframe, so
+  // its frame messages carry the content's height: they size the iframe until iframe-resizer reports.
+  it('frame-sizing="content-height": frame messages size the iframe while iframe-resizer is not connected', async () => {
+    const {iframe, heights} = await onScreen({height: 420, resizer: false}, {'frame-sizing': 'content-height'});
+    expect(new URL(iframe.src).hash).to.equal('#frame_sizing=content-height');
+    sendToEmbed(iframe, {postFrame: {height: 480, mode: 'normal'}});
+    await heightBecomes(iframe, 480);
+    sendToEmbed(iframe, {postFrame: {height: 90, mode: 'fit'}}); // a fullscreen layout's own height: not the page's
+    sendToEmbed(iframe, {postFrame: {height: 230}});
+    await heightBecomes(iframe, 230);
+    expect(heights()).to.deep.equal([480, 230]);
+  });
+
+  it('frame-sizing="content-height": frame messages size nothing once iframe-resizer has reported', async () => {
+    const {iframe, heights} = await onScreen({height: 420}, {'frame-sizing': 'content-height'});
+    await heightBecomes(iframe, 420);
+    sendToEmbed(iframe, {postFrame: {height: 999}});
+    sendToEmbed(iframe, {setHeight: 430}); // reported after the frame message, so it was seen first
+    await heightBecomes(iframe, 430);
+    expect(heights()).to.deep.equal([420, 430]);
+  });
+
   it('ignores frame messages once iframe-resizer is connected', async () => {
     const {iframe, heights} = await onScreen({height: 420});
     await heightBecomes(iframe, 420);

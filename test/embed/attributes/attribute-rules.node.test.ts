@@ -26,6 +26,7 @@ const rules = {
   initialParams: attributeTable.initialParams.rule,
   primaryColor: attributeTable.primaryColor.rule,
   cardBgColor: attributeTable.cardBgColor.rule,
+  frameSizing: attributeTable.frameSizing.rule,
 };
 const cases: Array<{property: keyof typeof rules; given: unknown; reads: unknown; warns: boolean}> = [
   {property: 'credentials', given: undefined, reads: 'same-origin', warns: false},
@@ -69,6 +70,9 @@ const cases: Array<{property: keyof typeof rules; given: unknown; reads: unknown
   {property: 'primaryColor', given: '#509EE3 ', reads: undefined, warns: true},
   {property: 'primaryColor', given: '#ff0000ff', reads: undefined, warns: true},
   {property: 'cardBgColor', given: 'rgb(0, 0, 0)', reads: undefined, warns: true},
+  {property: 'frameSizing', given: 'content-height', reads: 'content-height', warns: false},
+  {property: 'frameSizing', given: 'fill', reads: undefined, warns: true},
+  {property: 'frameSizing', given: 'Content-Height', reads: undefined, warns: true},
 ];
 for (const {property, given, reads, warns} of cases) {
   test(`${property} given ${JSON.stringify(given)} reads ${JSON.stringify(reads)}${warns ? ', with a warning' : ''}`, () => {
@@ -111,6 +115,11 @@ const warnings: Array<{property: keyof typeof rules; given: unknown; warning: st
     property: 'cardBgColor',
     given: 'rgb(0, 0, 0)',
     warning: '"card-bg-color" must be a hex colour such as "#509EE3" or "#fff"; got "rgb(0, 0, 0)". It is ignored.',
+  },
+  {
+    property: 'frameSizing',
+    given: 'auto',
+    warning: '"frame-sizing" must be one of "content-height"; got "auto". It is ignored.',
   },
 ];
 for (const {property, given, warning} of warnings) {

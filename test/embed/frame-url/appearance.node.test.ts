@@ -44,6 +44,16 @@ const cases: Array<[Record<string, string>, ResourceKind, string, string[]]> = [
   [{'primary-color': 'red'}, 'dashboard', '', []],
   [{'primary-color': '#12345'}, 'dashboard', '', []],
   [{'border-color': '#0000'}, 'dashboard', '', []],
+  // Metabase's frame sizing: the page flows instead of filling the iframe.
+  [{'frame-sizing': 'content-height'}, 'dashboard', 'frame_sizing=content-height', []],
+  [{'frame-sizing': 'content-height'}, 'question', 'frame_sizing=content-height', []],
+  [{'frame-sizing': 'fill'}, 'dashboard', '', []],
+  [
+    {'frame-sizing': 'content-height', 'card-bg-color': '#fff'},
+    'dashboard',
+    'card-bg-color=%23fff&frame_sizing=content-height',
+    [],
+  ],
   [
     {
       'card-bg-color': '#888',
@@ -78,6 +88,7 @@ function toInput(attributes: Record<string, string>): AppearanceInput {
     hideParameters: attributes['hide-parameters'],
     downloads: attributes.downloads,
     locale: attributes.locale,
+    frameSizing: attributes['frame-sizing'],
     // The colour rows take their text as it is: `primary-color` → primaryColor.
     ...Object.fromEntries(
       Object.entries(attributes)

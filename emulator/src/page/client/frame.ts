@@ -1,7 +1,8 @@
 // What a framed embed page tells its parent, the way Metabase's frontend does
 // (emulator/README.md#frame): every 100 ms it compares its URL and its frame spec with the
 // last ones posted and posts what changed (poll.ts). It also loads iframe-resizer 4.3.2's child and,
-// until that child is ready, fills the iframe and scrolls inside it.
+// until that child is ready, fills the iframe and scrolls inside it, unless the hash asks for
+// `frame_sizing=content-height`: then it flows from the start.
 
 import {pollChanges} from './poll.js';
 
@@ -35,7 +36,8 @@ function locationStrings() {
 
 /**
  * Metabase's measure: `normal` is the body's scroll height, which is the iframe's own height
- * while the page fills it (the body is then 100% high and the frame is out of its flow); `fit` is the dashboard's own height (its header, filters and cards).
+ * while the page fills it (the body is then 100% high and the frame is out of its flow), the
+ * content's once it flows; `fit` is the dashboard's own height (its header, filters and cards).
  */
 function frameSpec(mode: FrameMode): FrameSpec {
   if (mode === 'fit') {
@@ -47,14 +49,23 @@ function frameSpec(mode: FrameMode): FrameSpec {
 
 /**
  * Loads the iframe-resizer child (the page stops filling the iframe when it is ready) and
- * starts the poll that posts `location` and `frame` messages. Not framed: nothing (the page
- * keeps filling the window, as Metabase's does).
+ * starts the poll that posts `location` and `frame` messages. `contentHeight` (the hash's
+ * `frame_sizing=content-height`) keeps the page from filling the iframe, so `normal` frames
+ * carry the content's height before the child is ready too. Returns what to call when the
+ * hash changes. Not framed: nothing (the page keeps filling the window, as Metabase's does).
  */
-export function startFrameMessages(mode: () => FrameMode): void {
-  if (!isFramed()) return;
+export function startFrameMessages(mode: () => FrameMode, contentHeight: () => boolean): () => void {
+  if (!isFramed()) return () => {};
+  let resizerReady = false;
+  const updateFilling = () =>
+    document.getElementById('embed-frame')?.classList.toggle(FILLING_CLASS, !resizerReady && !contentHeight());
+  updateFilling(); // before the first poll tick: its frame message already has the content's height
   (window as unknown as {iFrameResizer: object}).iFrameResizer = {
     ...IFRAME_RESIZER_OPTIONS,
-    onReady: () => document.getElementById('embed-frame')?.classList.remove(FILLING_CLASS),
+    onReady: () => {
+      resizerReady = true;
+      updateFilling();
+    },
   };
   document.head.append(Object.assign(document.createElement('script'), {src: IFRAME_RESIZER_CHILD}));
   pollChanges([
@@ -65,6 +76,7 @@ export function startFrameMessages(mode: () => FrameMode): void {
       post: (frame) => post({type: 'frame', frame}),
     },
   ]);
+  return updateFilling;
 }
 
 /**

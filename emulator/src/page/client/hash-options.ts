@@ -43,6 +43,8 @@ export interface Appearance {
   refresh: number | null;
   /** `#fullscreen`: a dashboard fills the frame's viewport (Metabase's "fit" frame mode). */
   fullscreen: boolean;
+  /** `#frame_sizing=content-height`: the page flows from the start instead of filling the iframe. */
+  contentHeight: boolean;
   /** Colour overrides, by hash option (`primary-color`): a CSS colour, `transparent` for black. */
   colors: Partial<Record<ColorOption, string>>;
 }
@@ -119,6 +121,7 @@ export function appearanceFrom(options: Record<string, HashValue>, framed: boole
     locale: typeof locale === 'string' && LOCALE.test(locale) ? locale.replace('_', '-') : null,
     refresh: typeof refresh === 'number' && Number.isInteger(refresh) && refresh > 0 ? refresh : null,
     fullscreen: bool(options.fullscreen, false),
+    contentHeight: last(options.frame_sizing) === 'content-height',
     colors: colorsFrom(options),
   };
 }

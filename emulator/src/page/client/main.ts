@@ -52,11 +52,15 @@ function start(): void {
   logNotes(plan);
   const page = new EmbedPage(root, resource, decodeURIComponent(token), appearance);
   // Metabase's "fit" mode: a fullscreen dashboard fills the frame instead of growing it.
-  startFrameMessages(() => (resource === 'dashboard' && currentAppearance().fullscreen ? 'fit' : 'normal'));
+  const updateFilling = startFrameMessages(
+    () => (resource === 'dashboard' && currentAppearance().fullscreen ? 'fit' : 'normal'),
+    () => currentAppearance().contentHeight,
+  );
   const onHashChange = () => {
     logNotes(plan);
     const next = currentAppearance();
     applyAppearance(next, resource);
+    updateFilling();
     showBanner(plan, next);
     page.setAppearance(next);
   };
