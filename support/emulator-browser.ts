@@ -74,9 +74,9 @@ export class EmbeddedPage {
     origin: string,
   ) {
     // Only messages from this iframe's window and the emulator's origin count.
-    this.listener = (event) => {
-      if (event.source === iframe.contentWindow && event.origin === origin && event.data?.metabase)
-        this.messages.push(event.data.metabase);
+    this.listener = (event: MessageEvent<{metabase?: MetabaseMessage} | null>) => {
+      const message = event.data?.metabase;
+      if (event.source === iframe.contentWindow && event.origin === origin && message) this.messages.push(message);
     };
     window.addEventListener('message', this.listener);
   }
