@@ -11,7 +11,7 @@ import {
   parameters,
   questionToken,
   sign,
-} from './node-helpers.js';
+} from '../../support/emulator-node.js';
 
 describe('the embed API (emulator/README.md#api)', () => {
   let emulator: TestEmulator;

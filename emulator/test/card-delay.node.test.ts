@@ -11,7 +11,7 @@ import {sampleContent} from '../src/content/sample-content.js';
 import {validateContent} from '../src/content/validate.js';
 import {hmacKey} from '../src/rules/secret.js';
 import {startEmulator} from '../src/index.js';
-import {TEST_SECRET, dashboardToken, questionToken} from './node-helpers.js';
+import {TEST_SECRET, dashboardToken, questionToken} from '../../support/emulator-node.js';
 
 test('the n-th of N cards waits delay·n/N: the first soon, the last the whole delay', () => {
   assert.deepEqual(

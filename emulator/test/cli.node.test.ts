@@ -6,7 +6,7 @@ import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {once} from 'node:events';
-import {TEST_SECRET, dashboardToken} from './node-helpers.js';
+import {TEST_SECRET, dashboardToken} from '../../support/emulator-node.js';
 import {parseCliArgs, UsageError} from '../src/http/cli-args.js';
 
 const SOURCE_CLI = ['--import', 'tsx', 'emulator/src/http/cli.ts'];

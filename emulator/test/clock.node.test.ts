@@ -4,7 +4,7 @@
 import {after, before, beforeEach, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {startEmulator} from '../src/index.js';
-import {TEST_SECRET, TestEmulator, dashcardPath, sign} from './node-helpers.js';
+import {TEST_SECRET, TestEmulator, dashcardPath, sign} from '../../support/emulator-node.js';
 
 const T = 1_800_000_000; // seconds; where each test's clock starts
 const EXP = T + 20; // a 20 s token, as the end-to-end renewal test signs

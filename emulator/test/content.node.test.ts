@@ -10,7 +10,7 @@ import {
   startEmulator,
   type EmulatorContent,
 } from '../src/index.js';
-import {TEST_SECRET, TestEmulator, nowSeconds, sign} from './node-helpers.js';
+import {TEST_SECRET, TestEmulator, nowSeconds, sign} from '../../support/emulator-node.js';
 import {codeBlocks, region} from '../../support/markdown.js';
 
 const start = (content: unknown) => startEmulator({secretKey: TEST_SECRET, content: content as EmulatorContent});

@@ -4,7 +4,7 @@
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {sampleContent, type EmulatorContent} from '../src/index.js';
-import {TestEmulator, parameters, sign} from './node-helpers.js';
+import {TestEmulator, parameters, sign} from '../../support/emulator-node.js';
 
 const QUESTION_ID = 950;
 const CLOCK = Date.parse('2024-06-15T12:00:00Z');

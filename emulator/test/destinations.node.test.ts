@@ -4,7 +4,7 @@ import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {ContentError, SAMPLE, sampleContent, startEmulator, type EmulatorContent} from '../src/index.js';
 import {fillLinkTemplate, openableUrl, type TemplateValues} from '../src/page/client/link-template.js';
-import {TEST_SECRET, TestEmulator, dashboardToken} from './node-helpers.js';
+import {TEST_SECRET, TestEmulator, dashboardToken} from '../../support/emulator-node.js';
 
 /** The sample content with the sales dashboard's first dashcard given these visualization_settings. */
 function withSettings(settings: unknown): EmulatorContent {

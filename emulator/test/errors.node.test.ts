@@ -4,7 +4,14 @@
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {sampleContent, type EmulatorContent} from '../src/index.js';
-import {TestEmulator, dashboardToken, dashcardPath, nowSeconds, questionToken, sign} from './node-helpers.js';
+import {
+  TestEmulator,
+  dashboardToken,
+  dashcardPath,
+  nowSeconds,
+  questionToken,
+  sign,
+} from '../../support/emulator-node.js';
 
 const token = (resource: Record<string, unknown>) => sign({resource, params: {}, exp: nowSeconds() + 600});
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import {D, eid, Q} from './metabase-port/content.js';
 import {cardToken, dashToken, jsonBody, portedCases, type Case} from './metabase-port/cases.js';
-import type {Answer} from './node-helpers.js';
+import type {Answer} from '../../support/emulator-node.js';
 
 type Values = unknown[][];
 const values = (id: number | string, param: string, extra: object = {}) =>

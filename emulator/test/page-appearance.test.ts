@@ -1,7 +1,8 @@
 // The embed page as a user sees it, for each hash option of emulator/README.md#urls. The page is in a
 // cross-origin iframe; the emulator-frame command reads it (text, computed styles).
 import {expect} from '@open-wc/testing';
-import {EmbeddedPage, contrast, salesToken, type Plan} from './browser-helpers.js';
+import {EmbeddedPage, salesToken, type Plan} from '../../support/emulator-browser.js';
+import {contrast} from './contrast.js';
 
 describe('emulator embed page: appearance (hash options)', () => {
   let page: EmbeddedPage | undefined;

@@ -3,7 +3,7 @@
 import {expect} from '@open-wc/testing';
 import {SignJWT} from 'jose';
 import {SAMPLE} from '../src/content/sample-content.js';
-import {EmbeddedPage, nowSeconds, salesToken, sign} from './browser-helpers.js';
+import {EmbeddedPage, nowSeconds, salesToken, sign} from '../../support/emulator-browser.js';
 
 describe('emulator embed page: errors and refresh', () => {
   let page: EmbeddedPage | undefined;

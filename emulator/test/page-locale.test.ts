@@ -5,7 +5,7 @@
 import {expect} from '@open-wc/testing';
 import {poweredByBanner} from '../src/page/client/banner.js';
 import {translator} from '../src/page/client/ui-text.js';
-import {EmbeddedPage, salesToken} from './browser-helpers.js';
+import {EmbeddedPage, salesToken} from '../../support/emulator-browser.js';
 
 const LOCALES = [
   {

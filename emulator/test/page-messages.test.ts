@@ -3,7 +3,7 @@
 // iframe-resizer 4.3.2's child is ready or from the start with `frame_sizing=content-height`),
 // and iframe-resizer end to end.
 import {expect, waitUntil} from '@open-wc/testing';
-import {EmbeddedPage, emulatorOrigin, salesToken, type MetabaseMessage} from './browser-helpers.js';
+import {EmbeddedPage, emulatorOrigin, salesToken, type MetabaseMessage} from '../../support/emulator-browser.js';
 
 const isFrame = (m: MetabaseMessage) => m.type === 'frame';
 const lastHeight = (page: EmbeddedPage) => page.messages.filter(isFrame).at(-1)?.frame?.height ?? 0;

@@ -7,12 +7,12 @@ import {itExceptIn} from '../../support/engine.js';
 import {
   EmbeddedPage,
   consoleEntries,
-  contrast,
   emulatorOrigin,
   recordConsole,
   salesToken,
   type Plan,
-} from './browser-helpers.js';
+} from '../../support/emulator-browser.js';
+import {contrast} from './contrast.js';
 
 const PAID_OPTIONS = '#font=Courier%20New&downloads=false&locale=de';
 

@@ -5,7 +5,7 @@
 import {expect} from '@open-wc/testing';
 import type {FrameSnapshot} from '../../support/emulator-frame.js';
 import {itExceptIn} from '../../support/engine.js';
-import {EmbeddedPage, nowSeconds, salesToken, setEmulatorClock} from './browser-helpers.js';
+import {EmbeddedPage, nowSeconds, salesToken, setEmulatorClock} from '../../support/emulator-browser.js';
 
 describe('emulator embed page: #refresh=N', () => {
   let page: EmbeddedPage | undefined;

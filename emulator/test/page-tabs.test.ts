@@ -2,7 +2,7 @@
 // in the page's URL and its location messages, and a dashboard whose filters wait for Apply.
 import {expect, waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
-import {EmbeddedPage, nowSeconds, sign} from './browser-helpers.js';
+import {EmbeddedPage, nowSeconds, sign} from '../../support/emulator-browser.js';
 import type {PressedKey} from '../../support/emulator-frame.js';
 import {itExceptIn} from '../../support/engine.js';
 

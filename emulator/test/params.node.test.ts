@@ -10,7 +10,7 @@ import {
   parameters,
   questionToken,
   sign,
-} from './node-helpers.js';
+} from '../../support/emulator-node.js';
 
 describe('parameters (emulator/README.md#parameters)', () => {
   let emulator: TestEmulator;

@@ -4,7 +4,7 @@ import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
-import {TEST_SECRET, TestEmulator, dashboardToken, dashcardPath, questionToken} from './node-helpers.js';
+import {TEST_SECRET, TestEmulator, dashboardToken, dashcardPath, questionToken} from '../../support/emulator-node.js';
 
 describe('emulator HTTP server', () => {
   let emulator: TestEmulator;

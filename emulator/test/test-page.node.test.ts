@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {createHash} from 'node:crypto';
 import {SignJWT} from 'jose';
 import {startEmulator, type RunningEmulator} from '../src/index.js';
-import {TEST_SECRET} from './node-helpers.js';
+import {TEST_SECRET} from '../../support/emulator-node.js';
 
 let emulator: RunningEmulator;
 before(async () => {

@@ -4,7 +4,7 @@
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createHmac} from 'node:crypto';
-import {TEST_SECRET, TestEmulator, sign} from './node-helpers.js';
+import {TEST_SECRET, TestEmulator, sign} from '../../support/emulator-node.js';
 
 const NOW = 1_750_000_000; // seconds; the emulator's clock for this file
 const claims = (extra: Record<string, unknown> = {}) => ({

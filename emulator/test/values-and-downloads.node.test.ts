@@ -5,7 +5,7 @@
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {EmulatorContent} from '../src/index.js';
-import {TestEmulator, sign} from './node-helpers.js';
+import {TestEmulator, sign} from '../../support/emulator-node.js';
 
 const people = Array.from({length: 2100}, (_, index) => ({
   id: index + 1,

@@ -11,7 +11,7 @@ import {
   settledFrame,
   salesToken,
   type Plan,
-} from '../../emulator/test/browser-helpers.js';
+} from '../../support/emulator-browser.js';
 
 describe('<metabase-embed> with the banner', () => {
   const embeds: MetabaseEmbedElement[] = [];

@@ -7,7 +7,7 @@ import {executeServerCommand} from '@web/test-runner-commands';
 import '../../src/define.js';
 import type {MetabaseEmbedElement} from '../../src/metabase-embed.js';
 import type {MetabaseEmbedLocationDetail} from '../../src/embed/embed-types.js';
-import {emulatorOrigin, nowSeconds, settledFrame, sign} from '../../emulator/test/browser-helpers.js';
+import {emulatorOrigin, nowSeconds, settledFrame, sign} from '../../support/emulator-browser.js';
 
 const SALES_IN_TABS = 3;
 const APPLIED_ON_DEMAND = 4;

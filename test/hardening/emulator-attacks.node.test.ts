@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import {createHmac, generateKeyPairSync} from 'node:crypto';
 import {request} from 'node:http';
 import jwt from 'jsonwebtoken';
-import {TestEmulator, TEST_SECRET, dashboardToken, nowSeconds, sign} from '../../emulator/test/node-helpers.js';
+import {TestEmulator, TEST_SECRET, dashboardToken, nowSeconds, sign} from '../../support/emulator-node.js';
 
 let emulator: TestEmulator;
 before(async () => (emulator = await TestEmulator.start()));

@@ -12,7 +12,7 @@ import {startDemo, type Demo} from '../../demo/demo.js';
 import {SAMPLE, startEmulator, type RunningEmulator} from '../../emulator/src/index.js';
 import {createEmbedHandler} from '../../src/server/index.js';
 import {SECRET as SERVER_TEST_SECRET} from '../server/support.js';
-import {TEST_SECRET as EMULATOR_TEST_SECRET} from '../../emulator/test/node-helpers.js';
+import {TEST_SECRET as EMULATOR_TEST_SECRET} from '../../support/emulator-node.js';
 
 const secret = randomBytes(32).toString('hex');
 /**

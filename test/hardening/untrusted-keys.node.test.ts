@@ -11,7 +11,7 @@ import jwt from 'jsonwebtoken';
 import {startDemo, type Demo} from '../../demo/demo.js';
 import type {EmulatorContent} from '../../emulator/src/index.js';
 import {createEmbedHandler, signEmbedToken} from '../../src/server/index.js';
-import {TestEmulator, nowSeconds, sign} from '../../emulator/test/node-helpers.js';
+import {TestEmulator, nowSeconds, sign} from '../../support/emulator-node.js';
 import {SECRET, decodePayload} from '../server/support.js';
 import {SUSPECT_KEYS, prototypeSnapshot, slugArbitrary} from '../support/suspect-keys.js';
 

@@ -1,6 +1,7 @@
 // Which folder may import which: the emulator is its own package, so its sources import only
-// themselves and its tests import only the emulator and the shared support/; support/ serves
-// test/, emulator/test, bench/ and demo/, so it imports none of them. Relative imports only:
+// themselves and its tests import only the emulator and the shared support/; the element's
+// tests reach the emulator's test helpers through support/, never emulator/test; support/
+// serves test/, emulator/test, bench/ and demo/, so it imports none of them. Relative imports only:
 // packages are reached by name and resolved by npm.
 import assert from 'node:assert/strict';
 import {readFileSync, readdirSync} from 'node:fs';
@@ -43,6 +44,17 @@ describe('import boundaries', () => {
 
   test('emulator/test imports only the emulator and support/', () => {
     assert.deepEqual(importsOutside('emulator/test', ['emulator', 'support']), []);
+  });
+
+  test('test/ does not import emulator/test', () => {
+    assert.deepEqual(
+      sourceFiles('test').flatMap((file) =>
+        importedPaths(file)
+          .filter((path) => path.startsWith('emulator/test/'))
+          .map((path) => `${file}: ${path}`),
+      ),
+      [],
+    );
   });
 
   test('support/ imports none of test/, emulator/test, bench/ and demo/', () => {

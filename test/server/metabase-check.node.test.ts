@@ -7,7 +7,7 @@ import type {ServerResponse} from 'node:http';
 import {sampleContent, type EmulatorContent} from '../../emulator/src/index.js';
 import {createEmbedHandler, EmbedValidationError, type EmbedHandlerOptions} from '../../src/server/index.js';
 import {checkFailure, metabaseCheckUrl, parseMetabaseCheck} from '../../src/server/metabase-check.js';
-import {TEST_SECRET, TestEmulator} from '../../emulator/test/node-helpers.js';
+import {TEST_SECRET, TestEmulator} from '../../support/emulator-node.js';
 import {listenOnLoopback, readAnswer, type LoopbackServer} from './support.js';
 
 /** The sample content plus a dashboard and a question that are not published for embedding. */

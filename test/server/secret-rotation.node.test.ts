@@ -5,7 +5,7 @@ import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {randomBytes} from 'node:crypto';
 import {createEmbedHandler} from '../../src/server/index.js';
-import {TEST_SECRET, TestEmulator, dashcardPath} from '../../emulator/test/node-helpers.js';
+import {TEST_SECRET, TestEmulator, dashcardPath} from '../../support/emulator-node.js';
 
 describe('secret rotation', () => {
   let emulator: TestEmulator;

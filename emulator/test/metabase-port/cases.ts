@@ -3,7 +3,7 @@
 // from (`deftest › testing`) and, where one test runs several variants, which one.
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
-import {sign, TestEmulator, type Answer} from '../node-helpers.js';
+import {sign, TestEmulator, type Answer} from '../../../support/emulator-node.js';
 import {portedContent} from './content.js';
 
 /** The Metabase commit the cases were read at (metabase/metabase). */

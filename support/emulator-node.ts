@@ -1,7 +1,13 @@
-// Shared by the emulator's Node tests: a running emulator and tokens signed with
-// jsonwebtoken, a library independent of both the emulator and our own signer.
+// For Node tests that drive the emulator (its own and the element's server's): a running
+// emulator and tokens signed with jsonwebtoken, a library independent of both the emulator
+// and our own signer.
 import jwt from 'jsonwebtoken';
-import {startEmulator, type EmulatorContent, type EmulatorOptions, type RunningEmulator} from '../src/index.js';
+import {
+  startEmulator,
+  type EmulatorContent,
+  type EmulatorOptions,
+  type RunningEmulator,
+} from '../emulator/src/index.js';
 
 /** A throwaway 64-hex secret, used as its UTF-8 bytes like Metabase does. */
 export const TEST_SECRET = '0123456789abcdef'.repeat(4);
@@ -52,6 +58,8 @@ export class TestEmulator {
     };
   }
 
+  // Untyped by default, as in the tests that call it: they pin answers with deepEqual.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async json<T = any>(path: string): Promise<{status: number; body: T}> {
     const answer = await this.get(path);
     if (!answer.type.startsWith('application/json'))

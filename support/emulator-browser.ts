@@ -1,11 +1,11 @@
-// Shared by the emulator's Chromium tests: the emulator's origin and test secret, tokens
-// signed in the browser with jose, and embed pages in truly cross-origin iframes (the test
-// page is on localhost, the emulator on 127.0.0.1).
+// For browser tests that drive the emulator (its own and the element's): the emulator's
+// origin and test secret, tokens signed in the browser with jose, and embed pages in truly
+// cross-origin iframes (the test page is on localhost, the emulator on 127.0.0.1).
 import {oneEvent, waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import {SignJWT, type JWTPayload} from 'jose';
-import {testServer} from '../../support/servers.js';
-import type {ConsoleEntry, FrameAction, FrameSnapshot, PressedKey} from '../../support/emulator-frame.js';
+import {testServer} from './servers.js';
+import type {ConsoleEntry, FrameAction, FrameSnapshot, PressedKey} from './emulator-frame.js';
 
 export interface MetabaseMessage {
   type: string;
@@ -74,9 +74,9 @@ export class EmbeddedPage {
     origin: string,
   ) {
     // Only messages from this iframe's window and the emulator's origin count.
-    this.listener = (event) => {
-      if (event.source === iframe.contentWindow && event.origin === origin && event.data?.metabase)
-        this.messages.push(event.data.metabase);
+    this.listener = (event: MessageEvent<{metabase?: MetabaseMessage} | null>) => {
+      const message = event.data?.metabase;
+      if (event.source === iframe.contentWindow && event.origin === origin && message) this.messages.push(message);
     };
     window.addEventListener('message', this.listener);
   }
@@ -152,23 +152,3 @@ export const recordConsole = () =>
 /** What the tab logged since `recordConsole()`. */
 export const consoleEntries = () =>
   executeServerCommand<ConsoleEntry[], {action: 'read'}>('emulator-console', {action: 'read'});
-
-/** WCAG contrast ratio of two CSS rgb()/rgba() colours (an unset background is the white host page). */
-export function contrast(foreground: string, background: string): number {
-  const channels = (color: string) =>
-    color === 'transparent'
-      ? [255, 255, 255]
-      : color
-          .match(/[\d.]+/g)!
-          .slice(0, 3)
-          .map(Number);
-  const luminance = (color: string) => {
-    const [r, g, b] = channels(color).map((c) => {
-      const s = c / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-  };
-  const [light, dark] = [luminance(foreground), luminance(background)].sort((a, b) => b - a);
-  return (light! + 0.05) / (dark! + 0.05);
-}
