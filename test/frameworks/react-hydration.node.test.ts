@@ -23,19 +23,21 @@ const serverAndShownTokens = (page: Page) =>
     };
   });
 
-describe('React 19 server rendering, hydrated in Chromium', () => {
-  const example = servedExample((emulator, secretKey) => startReactSsrApp({emulator, secretKey}));
-
+/**
+ * The cases every server-rendered page of the app must pass, for the page `page()` returns:
+ * the server's token shown at once, a quiet hydration, one re-sign per pick.
+ */
+function itHydratesTheServerToken(page: () => ExamplePage, secretKey: string): void {
   it("shows the server's filter with the token the server signed, before any token request", async () => {
-    const app = example.page();
-    assert.deepEqual(await shownParams(app, 'Widget', example.secretKey), {category: 'Widget', tenant: 'Acme'});
+    const app = page();
+    assert.deepEqual(await shownParams(app, 'Widget', secretKey), {category: 'Widget', tenant: 'Acme'});
     // The status line is React's state, set by the load listener: the page has hydrated.
     assert.equal(await statusText(app, loaded(1)), loaded(1));
     assert.equal(await app.requestsBeforeFirstReady(), 0);
     const tokens = await serverAndShownTokens(app.page);
     assert.deepEqual(tokens.shown, [tokens.server]);
-    // The tag keeps the attributes the server wrote and gains none: the wrapper tells React not
-    // to report the element's own attributes at hydration, so this checks them instead.
+    // The tag keeps the attributes the server wrote and gains none. The wrapper tells React not
+    // to compare the element's attributes at hydration, so on that page this is the only check.
     assert.deepEqual(await app.page.$eval('metabase-embed', (embed) => embed.getAttributeNames()), [
       'endpoint',
       'dashboard',
@@ -47,22 +49,19 @@ describe('React 19 server rendering, hydrated in Chromium', () => {
   });
 
   it('hydrates with no mismatch and nothing logged (development builds of React and Lit)', () => {
-    const app = example.page();
+    const app = page();
     // React reports a hydration mismatch as a console error; Lit's development build prints
     // its one dev-mode notice (so its other warnings would show).
     assert.deepEqual(
       {consoleProblems: app.consoleProblems, litDevModeNotices: app.litDevModeNotices.length},
-      {
-        consoleProblems: [],
-        litDevModeNotices: 1,
-      },
+      {consoleProblems: [], litDevModeNotices: 1},
     );
   });
 
   it('a category picked after hydration re-signs exactly once, quietly', async () => {
-    const app = example.page();
+    const app = page();
     await app.page.select('select', 'Gizmo');
-    assert.deepEqual(await shownParams(app, 'Gizmo', example.secretKey), {category: 'Gizmo', tenant: 'Acme'});
+    assert.deepEqual(await shownParams(app, 'Gizmo', secretKey), {category: 'Gizmo', tenant: 'Acme'});
     assert.equal(await statusText(app, loaded(2)), loaded(2));
     assert.deepEqual(
       {
@@ -72,6 +71,14 @@ describe('React 19 server rendering, hydrated in Chromium', () => {
       },
       {tokenRequests: [{resource: {dashboard: 1}, params: {category: 'Gizmo'}}], failed: [], consoleProblems: []},
     );
+  });
+}
+
+describe('React 19 server rendering, hydrated in Chromium', () => {
+  const example = servedExample((emulator, secretKey) => startReactSsrApp({emulator, secretKey}));
+
+  describe('<MetabaseEmbed> (/)', () => {
+    itHydratesTheServerToken(() => example.page(), example.secretKey);
   });
 
   // The README's way without the wrapper: the attributes spread onto the plain tag, the
@@ -84,45 +91,6 @@ describe('React 19 server rendering, hydrated in Chromium', () => {
       plain = await openExample(new URL('/plain', example.served().url).href);
     });
     after(() => plain?.close());
-
-    it("shows the server's filter with the token the server signed, before any token request", async () => {
-      const app = plain!;
-      assert.deepEqual(await shownParams(app, 'Widget', example.secretKey), {category: 'Widget', tenant: 'Acme'});
-      assert.equal(await statusText(app, loaded(1)), loaded(1));
-      assert.equal(await app.requestsBeforeFirstReady(), 0);
-      const tokens = await serverAndShownTokens(app.page);
-      assert.deepEqual(tokens.shown, [tokens.server]);
-      assert.deepEqual(await app.page.$eval('metabase-embed', (embed) => embed.getAttributeNames()), [
-        'endpoint',
-        'dashboard',
-        'params',
-        'site-url',
-        'token',
-        'min-height',
-      ]);
-    });
-
-    it('hydrates with no mismatch and nothing logged (development builds of React and Lit)', () => {
-      const app = plain!;
-      assert.deepEqual(
-        {consoleProblems: app.consoleProblems, litDevModeNotices: app.litDevModeNotices.length},
-        {consoleProblems: [], litDevModeNotices: 1},
-      );
-    });
-
-    it('a category picked after hydration re-signs exactly once, quietly', async () => {
-      const app = plain!;
-      await app.page.select('select', 'Gizmo');
-      assert.deepEqual(await shownParams(app, 'Gizmo', example.secretKey), {category: 'Gizmo', tenant: 'Acme'});
-      assert.equal(await statusText(app, loaded(2)), loaded(2));
-      assert.deepEqual(
-        {
-          tokenRequests: await app.tokenRequests(),
-          failed: await app.failedTokenRequests(),
-          consoleProblems: app.consoleProblems,
-        },
-        {tokenRequests: [{resource: {dashboard: 1}, params: {category: 'Gizmo'}}], failed: [], consoleProblems: []},
-      );
-    });
+    itHydratesTheServerToken(() => plain!, example.secretKey);
   });
 });
