@@ -7,6 +7,20 @@ import type {EmbedAttributes} from 'metabase-embed/server';
 
 export const CATEGORIES = ['Doohickey', 'Gadget', 'Gizmo', 'Widget'];
 
+/** The page's filter: the visitor's pick re-signs the embed below it. */
+export function CategoryPicker({category, onPick}: {category: string; onPick: (category: string) => void}) {
+  return (
+    <label>
+      Category{' '}
+      <select value={category} onChange={(event) => onPick(event.target.value)}>
+        {CATEGORIES.map((name) => (
+          <option key={name}>{name}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export interface AppProps {
   /** From `embed.embedAttributes({dashboard: 1, params: {category}})` on the server. */
   attributes: EmbedAttributes;
@@ -20,14 +34,7 @@ export function App({attributes, category: signed}: AppProps) {
   return (
     <main>
       <h1>Sales overview</h1>
-      <label>
-        Category{' '}
-        <select value={category} onChange={(event) => setCategory(event.target.value)}>
-          {CATEGORIES.map((name) => (
-            <option key={name}>{name}</option>
-          ))}
-        </select>
-      </label>
+      <CategoryPicker category={category} onPick={setCategory} />
       {/* The same filters as the token's: the element shows it without asking the endpoint. */}
       <MetabaseEmbed
         endpoint="/api/metabase/embed"

@@ -6,7 +6,7 @@
 import {useEffect, useRef, useState} from 'react';
 import 'metabase-embed'; // registers the element in the browser (a no-op on the server)
 import 'metabase-embed/jsx'; // <metabase-embed> in TSX
-import {CATEGORIES, type AppProps} from './App.js';
+import {CategoryPicker, type AppProps} from './App.js';
 
 export function PlainApp({attributes, category: signed}: AppProps) {
   const [category, setCategory] = useState(signed);
@@ -29,14 +29,7 @@ export function PlainApp({attributes, category: signed}: AppProps) {
   return (
     <main>
       <h1>Sales overview</h1>
-      <label>
-        Category{' '}
-        <select value={category} onChange={(event) => setCategory(event.target.value)}>
-          {CATEGORIES.map((name) => (
-            <option key={name}>{name}</option>
-          ))}
-        </select>
-      </label>
+      <CategoryPicker category={category} onPick={setCategory} />
       <metabase-embed
         ref={embed}
         endpoint="/api/metabase/embed"
