@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {itServesTheSalesDashboard, servedExample} from './support/example-checks.js';
 import {sizesInBuild} from './support/example-size.js';
-import {logRunTime, seconds, startViteDevServer, startViteExample} from './support/vite-example.js';
+import {describeUnderViteDev, logRunTime, seconds, startViteExample} from './support/vite-example.js';
 
 describe('Vite + React 19 example', () => {
   logRunTime('vite-react, production build', () => {
@@ -31,17 +31,4 @@ describe('Vite + React 19 example', () => {
   }));
 });
 
-describe('Vite + React 19 example under its dev server (vite)', () => {
-  logRunTime('vite-react, dev server', () => `vite ready in ${seconds(example.served().timings.ready)}`);
-  const example = servedExample((emulator, secretKey) => startViteDevServer('vite-react', {emulator, secretKey}));
-
-  itServesTheSalesDashboard('vite-react (vite dev)', () => ({
-    app: example.page(),
-    secretKey: example.secretKey,
-    development: true,
-  }));
-
-  it('the dev server reports no warning or error and never reloads the page', () => {
-    assert.doesNotMatch(example.served().output(), /warn|error|reload/i);
-  });
-});
+describeUnderViteDev('vite-react', 'Vite + React 19 example under its dev server (vite)');

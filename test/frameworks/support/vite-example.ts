@@ -5,10 +5,12 @@
 // (ENDPOINT_ORIGIN, read by the example's vite.config.ts). Or, as `npm run dev` does, the
 // endpoint and `vite` (its dev server: development builds of Lit and the framework, which
 // warn in the console when something is off).
-import {after, before} from 'node:test';
+import assert from 'node:assert/strict';
+import {after, before, describe, it} from 'node:test';
 import {performance} from 'node:perf_hooks';
 import {exampleDir, exampleEnv, prepareExample, runExampleBin, startExampleProcess} from './example-app.js';
 import type {CommandResult, RunningProcess} from './example-app.js';
+import {itServesTheSalesDashboard, servedExample} from './example-checks.js';
 
 export interface ViteExample {
   dir: string;
@@ -131,3 +133,24 @@ export function logRunTime(label: string, details: () => string): void {
 
 /** `ms` as seconds, for logRunTime's details. */
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * The example's checks again under `vite` (`npm run dev`), in a `describe` of their own
+ * titled `title`; declared after the production run's, whose folder it reuses.
+ */
+export function describeUnderViteDev(name: string, title: string): void {
+  describe(title, () => {
+    logRunTime(`${name}, dev server`, () => `vite ready in ${seconds(example.served().timings.ready)}`);
+    const example = servedExample((emulator, secretKey) => startViteDevServer(name, {emulator, secretKey}));
+
+    itServesTheSalesDashboard(`${name} (vite dev)`, () => ({
+      app: example.page(),
+      secretKey: example.secretKey,
+      development: true,
+    }));
+
+    it('the dev server reports no warning or error and never reloads the page', () => {
+      assert.doesNotMatch(example.served().output(), /warn|error|reload/i);
+    });
+  });
+}
