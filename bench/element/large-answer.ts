@@ -4,6 +4,8 @@
 // streamed without one.
 import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
+import {Readable} from 'node:stream';
+import {pipeline} from 'node:stream/promises';
 import {exchangeToken} from '../../src/embed/token-exchange.js';
 import type {PlainSection} from '../lib/context.js';
 import {ratio, summarize} from '../lib/stats.js';
@@ -13,6 +15,12 @@ const TOTAL = 50 * 1024 * 1024;
 const CHUNK = Buffer.alloc(1024 * 1024, 0x20);
 // A JSON answer: 50 MB of whitespace, then the object (a whole read parses it).
 const TAIL = Buffer.from('{"url":"https://mb.example/embed/dashboard/x.y.z"}');
+
+/** The answer, chunk by chunk. */
+function* body(): Generator<Buffer> {
+  for (let sent = 0; sent < TOTAL; sent += CHUNK.length) yield CHUNK;
+  yield TAIL;
+}
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
@@ -28,13 +36,8 @@ export const largeAnswer: PlainSection = async ({runs}) => {
       'Content-Type': 'application/json',
       ...(declared && {'Content-Length': String(TOTAL + TAIL.length)}),
     });
-    void (async () => {
-      for (let sent = 0; sent < TOTAL && !response.destroyed; sent += CHUNK.length) {
-        if (!response.write(CHUNK))
-          await new Promise((resolve) => response.once('drain', resolve).once('close', resolve));
-      }
-      if (!response.destroyed) response.end(TAIL);
-    })();
+    // pipeline waits for 'drain' and lets go of its listeners when the client hangs up.
+    pipeline(Readable.from(body()), response).catch(() => undefined);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
