@@ -4,7 +4,7 @@
 import {readFileSync} from 'node:fs';
 import {gzipSync} from 'node:zlib';
 import {build, type BuildOptions} from 'esbuild';
-import {cdnSettingsForEsbuild} from '../scripts/cdn-settings.js';
+import {cdnSettingsForEsbuild} from './cdn-settings.js';
 
 /** The packages the element stands on (lit's own parts included), never counted as its code. */
 export const dependencyPackages = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'iframe-resizer'];

@@ -1,6 +1,6 @@
 // What the CDN bundles are built for and how they take iframe-resizer, shared by the
 // rollup build (scripts/cdn-build.ts) and the esbuild builds that measure them
-// (scripts/size.ts, support/bundle-sizes.ts), so every size figure counts what ships.
+// (scripts/size.ts, scripts/bundle-sizes.ts), so every size figure counts what ships.
 // Kept apart from cdn-build.ts, whose rollup plugins take ~0.9 s to import.
 import type {BuildOptions, Plugin} from 'esbuild';
 import {productionBuildForEsbuild} from './dev-mode-build.js';

@@ -49,7 +49,7 @@ const quietedByPath = new Map<string, Promise<{code: string}>>();
 
 /**
  * The same for esbuild, so that sizes measured with esbuild (scripts/size.ts, the floor in
- * support/bundle-sizes.ts) count iframe-resizer as the CDN bundles ship it.
+ * scripts/bundle-sizes.ts) count iframe-resizer as the CDN bundles ship it.
  */
 export function quietIframeResizerForEsbuild(): EsbuildPlugin {
   return {

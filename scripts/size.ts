@@ -7,11 +7,10 @@
 // dist/cdn/* as built by rollup (run `npm run build` first), gzip level 9 as CDNs serve it.
 import {existsSync, readFileSync} from 'node:fs';
 import {resolve} from 'node:path';
-import {gzipSync} from 'node:zlib';
 import {build, type Metafile} from 'esbuild';
+import {gzipBytes as gzip} from './bundle-sizes.js';
 import {cdnSettingsForEsbuild} from './cdn-settings.js';
 
-const gzip = (code: Uint8Array) => gzipSync(code, {level: 9}).length;
 const shippedFiles = ['dist/cdn/metabase-embed.iife.js', 'dist/cdn/metabase-embed.js'];
 
 /** `node_modules/@lit/reactive-element/x.js` → `@lit/reactive-element`; project files → `(own code)`. */

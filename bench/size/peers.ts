@@ -4,7 +4,7 @@
 import {join} from 'node:path';
 import {build} from 'esbuild';
 import {installIntoCache} from '../../support/cache-install.js';
-import {fileGzipBytes, gzipBytes} from '../../support/bundle-sizes.js';
+import {fileGzipBytes, gzipBytes} from '../../scripts/bundle-sizes.js';
 
 interface Peer {
   name: string;

@@ -1,6 +1,6 @@
 // Item 1: the script-tag bundle's gzip -9 bytes next to its floor (lit and iframe-resizer's
 // parent script bundled alone) and next to the browser bundles of other embedding SDKs.
-import {dependenciesGzipBytes, fileGzipBytes} from '../../support/bundle-sizes.js';
+import {dependenciesGzipBytes, fileGzipBytes} from '../../scripts/bundle-sizes.js';
 import {bundleFile} from '../lib/bench-stack.js';
 import type {PlainSection} from '../lib/context.js';
 import {ratio} from '../lib/stats.js';

@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {build as viteBuild} from 'vite';
 import {cdnSettingsForEsbuild} from '../../scripts/cdn-settings.js';
-import {fileGzipBytes, gzipBytes, minifiedBundle} from '../../support/bundle-sizes.js';
+import {fileGzipBytes, gzipBytes, minifiedBundle} from '../../scripts/bundle-sizes.js';
 import {installApp, packProject} from './packed-package.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'metabase-embed-plain-app-'));

@@ -10,7 +10,7 @@ import {
   quietIframeResizerForEsbuild,
   withoutDebugLogging,
 } from '../../scripts/quiet-iframe-resizer.js';
-import {minifiedBundle} from '../../support/bundle-sizes.js';
+import {minifiedBundle} from '../../scripts/bundle-sizes.js';
 
 const parentScriptPath = 'node_modules/iframe-resizer/js/iframeResizer.js';
 const parentScript = readFileSync(parentScriptPath, 'utf8');

@@ -3,7 +3,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
-import {dependenciesGzipBytes, fileGzipBytes, ownCodeGzipBytes} from '../../support/bundle-sizes.js';
+import {dependenciesGzipBytes, fileGzipBytes, ownCodeGzipBytes} from '../../scripts/bundle-sizes.js';
 
 interface Budget {
   what: string;

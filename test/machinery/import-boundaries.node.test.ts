@@ -1,7 +1,7 @@
 // Which folder may import which: the emulator is its own package, so its sources import only
 // themselves and its tests import only the emulator and the shared support/; the element's
 // tests reach the emulator's test helpers through support/, never emulator/test; support/
-// serves test/, emulator/test, bench/ and demo/, so it imports none of them. Relative imports only:
+// serves test/, emulator/test, bench/, demo/ and scripts/, so it imports none of them. Relative imports only:
 // packages are reached by name and resolved by npm.
 import assert from 'node:assert/strict';
 import {readFileSync, readdirSync} from 'node:fs';
@@ -57,8 +57,8 @@ describe('import boundaries', () => {
     );
   });
 
-  test('support/ imports none of test/, emulator/test, bench/ and demo/', () => {
-    const users = ['test', 'emulator/test', 'bench', 'demo'];
+  test('support/ imports none of test/, emulator/test, bench/, demo/ and scripts/', () => {
+    const users = ['test', 'emulator/test', 'bench', 'demo', 'scripts'];
     const all = importsOutside('support', ['support']);
     assert.deepEqual(
       all.filter((line) => users.some((folder) => line.split(': ')[1]!.startsWith(`${folder}/`))),
