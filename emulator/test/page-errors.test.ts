@@ -48,6 +48,10 @@ describe('emulator embed page: errors and refresh', () => {
       page = await EmbeddedPage.open(url);
       const view = await page.settled();
       expect([view.state, view.pageError, view.cards.length, view.title]).to.deep.equal(['error', shows, 0, null]);
+      // Like Metabase's (inside its embed frame), the page still tells its parent where it is and its size.
+      const location = await page.message((m) => m.type === 'location', 'location');
+      expect(location.location?.pathname).to.equal(url.split('#')[0]);
+      expect((await page.message((m) => m.type === 'frame', 'frame')).frame?.mode).to.equal('normal');
     });
   }
 
