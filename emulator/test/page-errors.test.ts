@@ -27,6 +27,34 @@ describe('emulator embed page: errors and refresh', () => {
     expect((await page.settled()).pageError).to.equal('Message seems corrupt or manipulated');
   });
 
+  // Metabase's static embed serves no document (docs/emulator.md, "Where it differs").
+  const documentPages: Array<{path: () => Promise<string>; shows: string}> = [
+    {
+      // Metabase's embed app routes only question/:token and dashboard/:token; the rest is "Not found".
+      path: async () => `/embed/document/${await sign({resource: {document: 1}, params: {}, exp: nowSeconds() + 600})}`,
+      shows: 'Not found',
+    },
+    {
+      path: async () =>
+        `/embed/dashboard/${await sign({resource: {dashboard: 1, document: 2}, params: {tenant: 'Acme'}, exp: nowSeconds() + 600})}`,
+      shows:
+        'Invalid input: {:resource {:document ["disallowed key, got: 2"]}} ' +
+        '(a token\'s resource is {"question": id} or {"dashboard": id})',
+    },
+  ];
+  for (const {path, shows} of documentPages) {
+    it(`a document: the page shows ${JSON.stringify(shows)} and no card`, async () => {
+      const url = await path();
+      page = await EmbeddedPage.open(url);
+      const view = await page.settled();
+      expect([view.state, view.pageError, view.cards.length, view.title]).to.deep.equal(['error', shows, 0, null]);
+      // Like Metabase's (inside its embed frame), the page still tells its parent where it is and its size.
+      const location = await page.message((m) => m.type === 'location', 'location');
+      expect(location.location?.pathname).to.equal(url.split('#')[0]);
+      expect((await page.message((m) => m.type === 'frame', 'frame')).frame?.mode).to.equal('normal');
+    });
+  }
+
   it("a token without the locked tenant: each card shows Metabase's message", async () => {
     page = await EmbeddedPage.open(`/embed/dashboard/${await salesToken({})}`);
     const view = await page.settled();

@@ -74,9 +74,13 @@ describe('emulator HTTP server', () => {
     assert.match(style.text, /mb-theme-night/);
   });
 
-  test('other paths are 404 and other methods 405', async () => {
+  test('other paths are 404, other /embed/ paths the embed app\'s "Not found", other methods 405', async () => {
     assert.equal((await emulator.get('/nothing')).status, 404);
-    assert.equal((await emulator.get('/embed/dashboard/')).status, 404);
+    for (const path of ['/embed/dashboard/', '/embed/question/a.b.c/more', '/embed/document/a.b.c', '/embed']) {
+      const page = await emulator.get(path);
+      assert.deepEqual([page.status, page.type], [200, 'text/html; charset=utf-8'], path);
+      assert.match(page.text, /<p class="mb-error-message">Not found<\/p>/, path);
+    }
     const post = await emulator.get(`/api/embed/dashboard/${dashboardToken()}`, {method: 'POST'});
     assert.deepEqual([post.status, post.headers.get('allow')], [405, 'GET, HEAD']);
   });

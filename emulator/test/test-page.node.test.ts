@@ -100,13 +100,15 @@ describe('emulator test page', () => {
     assert.ok(performance.now() - started >= 140);
   });
 
-  test("a malformed token gets Metabase's 400 text; unknown paths a 404", async () => {
+  test('a malformed token gets Metabase\'s 400 text; other /embed/ paths "Not found", the rest a 404', async () => {
     assert.deepEqual(await page('/embed/dashboard/not-a-jwt'), {
       status: 400,
       type: 'text/plain; charset=utf-8',
       text: 'Message seems corrupt or manipulated',
     });
-    assert.equal((await page('/embed/table/x.y.z')).status, 404);
+    const other = await page('/embed/table/x.y.z');
+    assert.deepEqual([other.status, other.type], [200, 'text/html; charset=utf-8']);
+    assert.match(other.text, /Not found/);
     assert.equal((await page('/')).status, 404);
   });
 });

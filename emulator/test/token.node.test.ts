@@ -127,6 +127,49 @@ describe('the token (emulator/README.md#token)', () => {
     assert.deepEqual([card.status, card.text], [400, 'Token is missing value for keypath [:resource :question]']);
   });
 
+  // Metabase's static embed serves no document: its token schema closes `resource` over
+  // `question` and `dashboard` (docs/emulator.md, "Where it differs"). Each row names the
+  // path, the token's resource and the answer; the same path with the document key dropped
+  // must answer 2xx, so the refusal is the key's doing and not the path's.
+  const refusal = (value: number) =>
+    `Invalid input: {:resource {:document ["disallowed key, got: ${value}"]}} ` +
+    `(a token's resource is {"question": id} or {"dashboard": id})`;
+  const documentRows: Array<{path: string; resource: Record<string, number>}> = [
+    {path: '/api/embed/card/{token}', resource: {document: 1}},
+    {path: '/api/embed/card/{token}', resource: {question: 302, document: 2}},
+    {path: '/api/embed/card/{token}/query', resource: {question: 302, document: 2}},
+    {path: '/api/embed/card/{token}/query/csv', resource: {question: 302, document: 2}},
+    {path: '/api/embed/card/{token}/params/p-category/values', resource: {question: 302, document: 2}},
+    {path: '/api/embed/dashboard/{token}', resource: {document: 1}},
+    {path: '/api/embed/dashboard/{token}', resource: {dashboard: 1, document: 2}},
+    {path: '/api/embed/dashboard/{token}/dashcard/1/card/101', resource: {dashboard: 1, document: 2}},
+    {path: '/api/embed/dashboard/{token}/params/p-category/values', resource: {dashboard: 1, document: 2}},
+    {path: '/api/embed/dashboard/{token}/params/p-category/search/Gi', resource: {dashboard: 1, document: 2}},
+  ];
+  for (const {path, resource} of documentRows) {
+    test(`document: ${path} with resource ${JSON.stringify(resource)} is a 400 naming resource`, async () => {
+      const url = (claim: object) => path.replace('{token}', sign(claims({resource: claim, exp: NOW + 600})));
+      const answer = await emulator.get(url(resource));
+      assert.deepEqual(
+        [answer.status, answer.type, answer.text],
+        [400, 'text/plain; charset=utf-8', refusal(resource.document!)],
+      );
+      const others = Object.fromEntries(Object.entries(resource).filter(([key]) => key !== 'document'));
+      if (Object.keys(others).length === 0) return; // nothing else to open
+      const opened = await emulator.get(url(others));
+      assert.ok(opened.status === 200 || opened.status === 202, `${opened.status} ${opened.text}`);
+    });
+  }
+
+  test('document: /embed/document/<token> is the embed app\'s "Not found" page, as in Metabase', async () => {
+    const page = await emulator.get(`/embed/document/${sign(claims({resource: {document: 1}, exp: NOW + 600}))}`);
+    assert.deepEqual([page.status, page.type], [200, 'text/html; charset=utf-8']);
+    assert.match(page.text, /<p class="mb-error-message">Not found<\/p>/);
+    assert.match(page.text, /<html lang="en" data-state="error">/);
+    const dashboardPage = await emulator.get(`/embed/dashboard/${sign(claims({exp: NOW + 600}))}`);
+    assert.doesNotMatch(dashboardPage.text, /Not found/, 'a dashboard page is not the "Not found" page');
+  });
+
   test('params is required ({} is fine)', async () => {
     const answer = await dashboard(sign({resource: {dashboard: 1}}));
     assert.deepEqual([answer.status, answer.text], [400, 'Token is missing value for keypath [:params]']);

@@ -17,7 +17,13 @@ export interface BackendCase {
   };
   /** The Node handler's status: the table says what it checks. */
   status: number;
+  /** The Node handler's `{error}` text, where the row pins it (every backend must answer the same). */
+  error?: string;
 }
+
+// Metabase's static embed serves no document (docs/emulator.md, "Where it differs"): every
+// endpoint refuses one, naming the field and the two kinds it takes.
+const NO_DOCUMENT = 'resource must have exactly one key, "dashboard" or "question"; found';
 
 const LIMIT = 16 * 1024;
 const utf8 = new TextEncoder();
@@ -69,6 +75,12 @@ export const GUEST_CASES: BackendCase[] = [
   },
   {name: 'guest: an unlisted dashboard', request: guest({entityType: 'dashboard', entityId: 2}), status: 403},
   {name: 'guest: a card entityType', request: guest({entityType: 'card', entityId: 1}), status: 400},
+  {
+    name: 'guest: a document entityType',
+    request: guest({entityType: 'document', entityId: 1}),
+    status: 400,
+    error: 'entityType must be "dashboard" or "question", got "document"',
+  },
   {name: 'guest: a null entityType', request: guest({entityType: null, entityId: 1}), status: 400},
   {name: 'guest: no entityId', request: guest({entityType: 'dashboard'}), status: 400},
   {name: 'guest: a zero entityId', request: guest({entityType: 'dashboard', entityId: 0}), status: 400},
@@ -186,6 +198,18 @@ export const BACKEND_TABLE: BackendCase[] = [
     ] as const
   ).map(([name, body]) => ({name, request: {body}, status: 400})),
   {name: 'invalid UTF-8', request: {body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])}, status: 400},
+  {
+    name: 'a document resource',
+    request: {body: '{"resource": {"document": 1}}'},
+    status: 400,
+    error: `${NO_DOCUMENT} "document"`,
+  },
+  {
+    name: 'a document beside a dashboard',
+    request: {body: '{"resource": {"dashboard": 1, "document": 2}}'},
+    status: 400,
+    error: `${NO_DOCUMENT} "dashboard", "document"`,
+  },
 
   ...GUEST_CASES,
 ];

@@ -145,10 +145,11 @@ for (const name of BACKEND_NAMES) {
   const backend = () => backends.find((running) => running.name === name)!;
 
   describe(`${name} backend answers as the Node handler`, () => {
-    for (const {name: caseName, request, status} of BACKEND_TABLE) {
+    for (const {name: caseName, request, status, error} of BACKEND_TABLE) {
       test(`${caseName}: ${status}`, async () => {
         const expected = await send(`${reference.origin}${ENDPOINT}`, request);
         assert.equal(expected.status, status, `the Node handler's status: ${JSON.stringify(expected.body)}`);
+        if (error !== undefined) assert.deepEqual(expected.body, {error});
         const seen = await send(backend().url, request);
         assert.deepEqual(comparable(seen, emulator.url), comparable(expected, emulator.url));
       });

@@ -55,13 +55,13 @@ describe('embed_attributes in the Python and Ruby backends', () => {
     });
   }
 
-  test('both refuse what their endpoint refuses: a locked slug from the page, an unlisted item', () => {
+  test('both refuse what their endpoint refuses: a locked slug from the page, an unlisted item, a document', () => {
     const refusals = {
       python: python(`
 import json, sys
 from embed_server import embed_attributes, Refusal
 settings = json.load(sys.stdin)
-for resource, params in [({"dashboard": 1}, {"tenant": "Globex"}), ({"dashboard": 2}, {})]:
+for resource, params in [({"dashboard": 1}, {"tenant": "Globex"}), ({"dashboard": 2}, {}), ({"document": 1}, {})]:
     try:
         embed_attributes(settings, resource, params, {"tenant": "Acme"})
     except Refusal as refusal:
@@ -70,7 +70,7 @@ for resource, params in [({"dashboard": 1}, {"tenant": "Globex"}), ({"dashboard"
       ruby: ruby(`
 require_relative 'embed_server'
 settings = JSON.parse($stdin.read, symbolize_names: true)
-[[{ 'dashboard' => 1 }, { 'tenant' => 'Globex' }], [{ 'dashboard' => 2 }, {}]].each do |resource, params|
+[[{ 'dashboard' => 1 }, { 'tenant' => 'Globex' }], [{ 'dashboard' => 2 }, {}], [{ 'document' => 1 }, {}]].each do |resource, params|
   EmbedRequest.embed_attributes(settings, resource, params, { tenant: 'Acme' })
 rescue Refusal => e
   puts "#{e.status} #{e.message}"
@@ -84,6 +84,8 @@ end
         [
           '400 Parameter "tenant" cannot be set by the browser for dashboard:1; editable parameters: category, created_at',
           "403 dashboard:2 is not in this server's list of embeddable items",
+          // Metabase's static embed serves no document (docs/emulator.md, "Where it differs").
+          '400 resource must have exactly one key, "dashboard" or "question"; found "document"',
         ],
         language,
       );

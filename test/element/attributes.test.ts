@@ -284,6 +284,12 @@ describe('attributes: configuration errors', () => {
       error: /Set either the "dashboard" or the "question" attribute/,
     },
     {
+      // Metabase's static embed serves no document (docs/emulator.md, "Where it differs").
+      name: 'a document attribute instead of a resource',
+      attributes: {document: '1', endpoint: '/x'},
+      error: /Set either the "dashboard" or the "question" attribute/,
+    },
+    {
       name: 'both resources',
       attributes: {dashboard: '1', question: '2', endpoint: '/x'},
       error: /Set only one of the "dashboard" and "question" attributes/,

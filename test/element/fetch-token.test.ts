@@ -51,6 +51,28 @@ describe('answers that are not a usable embed', () => {
       message: /path must be \/embed\/dashboard\/<jwt>/,
     },
     {answer: '{jwt} without site-url', attributes: {endpoint: endpointUrl({shape: 'jwt'})}, message: /no site/},
+    // Metabase's static embed serves no document (docs/emulator.md, "Where it differs").
+    {
+      answer: "the endpoint's token for a document",
+      attributes: {endpoint: endpointUrl({signAs: '{"document":1}'})},
+      message: /The token has no valid "resource" claim \(\{"dashboard": id\} or \{"question": id\}\)\./,
+    },
+    {
+      answer: "the endpoint's token for a dashboard and a document",
+      attributes: {endpoint: endpointUrl({signAs: '{"dashboard":1,"document":2}'})},
+      message: /The token has no valid "resource" claim \(\{"dashboard": id\} or \{"question": id\}\)\./,
+    },
+    {
+      answer: 'a document embed URL',
+      fetchToken: async (request) => {
+        const {url} = await signedAnswer(
+          {resource: request.resource, params: request.params},
+          {signAs: '{"document":1}'},
+        );
+        return {url: url.replace('/embed/dashboard/', '/embed/document/')};
+      },
+      message: /path must be \/embed\/dashboard\/<jwt> or \/embed\/question\/<jwt>; got "\/embed\/document\//,
+    },
     {
       answer: 'a URL off the site-url origin',
       attributes: {endpoint: endpointUrl(), 'site-url': 'https://metabase.example.com'},

@@ -136,6 +136,11 @@ describe('malformed options throw at creation, naming the option', () => {
     ],
     ['a resource key "dashboard:012"', {resources: {'dashboard:012': {}}}, /^resources: key "dashboard:012"/],
     [
+      'a resource key "document:1"',
+      {resources: {'document:1': {}}},
+      /^resources: key "document:1" must be "dashboard:<id>" or "question:<id>"/,
+    ],
+    [
       'a policy that is not an object',
       {resources: {'dashboard:12': true}},
       'resources["dashboard:12"] must be an object {editable?, locked?}, got true',

@@ -148,6 +148,16 @@ describe('malformed or wrongly shaped bodies are 400', () => {
     ],
     ['two resources', '{"resource": {"dashboard": 12, "question": 1}}', /found "dashboard", "question"$/],
     [
+      'a document resource',
+      '{"resource": {"document": 12}}',
+      'resource must have exactly one key, "dashboard" or "question"; found "document"',
+    ],
+    [
+      'a document beside a dashboard',
+      '{"resource": {"dashboard": 12, "document": 3}}',
+      'resource must have exactly one key, "dashboard" or "question"; found "dashboard", "document"',
+    ],
+    [
       'a zero id',
       '{"resource": {"dashboard": 0}}',
       /^resource\.dashboard must be a positive integer or a 21-character entity id/,

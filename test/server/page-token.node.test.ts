@@ -65,6 +65,12 @@ describe('embedAttributes: the tag of a server-rendered page', () => {
     ],
     ['no resource', {params: {}}, 'embed', /^embed must have exactly one key, "dashboard" or "question"; found none$/],
     [
+      'a document',
+      {document: 1, params: {}},
+      'embed',
+      /^embed must have exactly one key, "dashboard" or "question"; found "document"$/,
+    ],
+    [
       'a value that is an object',
       {dashboard: 12, params: {category: {}}},
       'params.category',

@@ -107,6 +107,17 @@ describe('signEmbedToken: refusals name what is wrong', () => {
     ['a hex-looking secret with a space', {secretKey: `${SECRET.slice(1)} `}, /^secretKey .*outside 0-9 a-f$/],
     ['a missing resource', {resource: undefined}, /^resource must be an object like/],
     ['a card resource', {resource: {card: 1}}, /^resource must have exactly one key/],
+    // Metabase's static embed serves no document (docs/emulator.md, "Where it differs").
+    [
+      'a document resource',
+      {resource: {document: 1}},
+      /^resource must have exactly one key, "dashboard" or "question"; found "document"$/,
+    ],
+    [
+      'a document beside a question',
+      {resource: {question: 1, document: 2}},
+      /^resource must have exactly one key, "dashboard" or "question"; found "question", "document"$/,
+    ],
     ['a negative id', {resource: {dashboard: -1}}, /^resource\.dashboard must be a positive integer/],
     [
       'an object param',

@@ -36,6 +36,8 @@ describe('parseResource', () => {
     [[12], /resource must be an object.*got an array/],
     [{}, /exactly one key, "dashboard" or "question"; found none/],
     [{card: 1}, /found "card"/],
+    [{document: 1}, /^resource must have exactly one key, "dashboard" or "question"; found "document"$/],
+    [{question: 1, document: 2}, /found "question", "document"$/],
     [{dashboard: 1, question: 2}, /found "dashboard", "question"/],
     [{dashboard: 0}, /resource\.dashboard must be a positive integer or a 21-character entity id.*got 0$/],
     [{dashboard: -3}, /resource\.dashboard .* got -3$/],
@@ -61,7 +63,7 @@ describe('parseResourceKey', () => {
     assert.deepEqual(parseResourceKey('dashboard:12', 'resources'), {type: 'dashboard', id: 12});
     assert.deepEqual(parseResourceKey(`question:${ENTITY_ID}`, 'resources'), {type: 'question', id: ENTITY_ID});
   });
-  for (const key of ['dashboard', 'card:1', 'dashboard:0', 'dashboard:', 'question:abc']) {
+  for (const key of ['dashboard', 'card:1', 'document:1', 'dashboard:0', 'dashboard:', 'question:abc']) {
     test(`refuses ${JSON.stringify(key)}`, () => {
       assert.match(refusal(() => parseResourceKey(key, 'resources')).message, /^resources/);
     });

@@ -20,6 +20,12 @@ export type Route =
   | {kind: 'asset'; name: AssetName}
   /** `/embed/question/<token>.csv`: Metabase redirects it to the question's download. */
   | {kind: 'download'; location: string}
+  /**
+   * Any other path under `/embed/` (`/embed/document/<token>` among them): Metabase's server
+   * answers every `/embed/*` with its embed app, whose routes know only `question/:token` and
+   * `dashboard/:token` and show "Not found" for the rest.
+   */
+  | {kind: 'not-found-page'}
   | {kind: 'unknown'};
 
 /** Static files the pages (and host pages) load, by their public path. */
@@ -79,5 +85,6 @@ export function matchRoute(pathname: string): Route {
     }
     return {kind: 'page', resource, token};
   }
+  if (embed === 'embed') return {kind: 'not-found-page'};
   return {kind: 'unknown'};
 }

@@ -10,7 +10,7 @@ import {sampleContent} from '../content/sample-content.js';
 import {validateContent} from '../content/validate.js';
 import type {EmulatorContent} from '../content/schema.js';
 import {loadAsset} from '../page/assets.js';
-import {pageHtml} from '../page/html.js';
+import {notFoundPageHtml, pageHtml} from '../page/html.js';
 import {TEST_PAGE_CSP, testPage} from '../page/test-page.js';
 import {assertPlan, type Plan} from '../rules/plan.js';
 import {answerClientError, parseRequestTarget, unusableTargetMessage} from './request-target.js';
@@ -154,6 +154,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
           ...answer.headers,
         });
       }
+      case 'not-found-page':
+        // 200, as Metabase's server answers every /embed/ path with its app, which says "Not found".
+        return send(response, 200, 'text/html; charset=utf-8', notFoundPageHtml(), PAGE_HEADERS);
       case 'download':
         // As Metabase's /embed/question/:token.:format route: the same query string, on to the API.
         return send(response, 302, 'text/plain; charset=utf-8', '', {

@@ -1,6 +1,6 @@
 // From checked token claims to a published item, with Metabase's checks in Metabase's
 // order: the resource id, the global switch, existence, archive, the item's own switch.
-import {isPlainObject} from './plain-object.js';
+import {isPlainObject, ownValue} from './plain-object.js';
 import {fail, NOT_FOUND} from './api-errors.js';
 import type {ContentStore} from '../content/store.js';
 import type {DashboardDef, QuestionDef} from '../content/schema.js';
@@ -11,8 +11,28 @@ const ENTITY_ID = /^[A-Za-z0-9_-]{21}$/;
 /** Dashboards are `dashboard` in tokens; questions are `question` (Metabase calls them cards). */
 export type ResourceKind = 'dashboard' | 'question';
 
+const RESOURCE_KINDS: readonly string[] = ['dashboard', 'question'];
+
+/**
+ * Metabase's token schema closes the `resource` map over `question` and `dashboard`, so a
+ * `document` (or any other key), alone or beside them, is refused before any endpoint reads
+ * the id. The text is Malli's, as Metabase's own tests see it, plus what the map allows.
+ */
+function checkResourceKeys(resource: unknown): void {
+  if (!isPlainObject(resource)) return;
+  const extra = Object.keys(resource).filter((key) => !RESOURCE_KINDS.includes(key));
+  if (extra.length === 0) return;
+  const errors = extra.map(
+    (key) => `:${key} ["disallowed key, got: ${JSON.stringify(ownValue(resource, key)) ?? 'nil'}"]`,
+  );
+  fail(
+    `Invalid input: {:resource {${errors.join(', ')}}} (a token's resource is {"question": id} or {"dashboard": id})`,
+  );
+}
+
 function resourceId(claims: EmbedClaims, kind: ResourceKind): number | string {
   const resource = claims.resource;
+  checkResourceKeys(resource);
   const id = isPlainObject(resource) ? resource[kind] : undefined;
   if (id === undefined || id === null || id === false) fail(`Token is missing value for keypath [:resource :${kind}]`);
   if (typeof id === 'string' && ENTITY_ID.test(id)) return id;

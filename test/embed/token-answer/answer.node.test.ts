@@ -9,6 +9,9 @@ const site = 'https://metabase.example.com';
 let dashboard12 = '';
 let question5 = '';
 let dashboard13 = '';
+// Metabase's static embed serves no document (docs/emulator.md, "Where it differs").
+let document1 = '';
+let dashboard12AndDocument = '';
 
 before(async () => {
   dashboard12 = await signTestToken({
@@ -19,6 +22,8 @@ before(async () => {
   });
   question5 = await signTestToken({resource: {question: 5}, params: {}});
   dashboard13 = await signTestToken({resource: {dashboard: 13}, params: {}});
+  document1 = await signTestToken({resource: {document: 1}, params: {}});
+  dashboard12AndDocument = await signTestToken({resource: {dashboard: 12, document: 2}, params: {}});
 });
 
 const asked: Resource = {dashboard: 12};
@@ -92,6 +97,24 @@ const cases: Case[] = [
     undefined,
     /token is for Metabase dashboard 13, but Metabase dashboard 12 was asked for/,
   ],
+  [
+    '{url} of a document',
+    () => ({url: `${site}/embed/document/${document1}`}),
+    undefined,
+    /path must be \/embed\/dashboard\/<jwt> or \/embed\/question\/<jwt>; got "\/embed\/document\//,
+  ],
+  [
+    "{url} of a dashboard whose token is a document's",
+    () => ({url: `${site}/embed/dashboard/${document1}`}),
+    undefined,
+    /^The token has no valid "resource" claim \(\{"dashboard": id\} or \{"question": id\}\)\.$/,
+  ],
+  [
+    '{jwt} whose resource names a document beside the dashboard',
+    () => ({jwt: dashboard12AndDocument}),
+    site,
+    /^The token has no valid "resource" claim \(\{"dashboard": id\} or \{"question": id\}\)\.$/,
+  ],
   ['{url} a number', () => ({url: 12}), undefined, /"url" must be a string/],
   ['{token} not a JWT', () => ({token: 'abc', siteUrl: site}), undefined, /not a JWT/],
   ['{} empty', () => ({}), undefined, /none of "url", "token" or "jwt"/],
@@ -124,6 +147,16 @@ for (const [name, answer, siteUrl, expected] of cases) {
 const claimCases: Array<[string, () => Promise<string> | string, RegExp | object]> = [
   ['garbage', () => 'a.b.c', /not a readable JWT/],
   ['no resource', () => signTestToken({params: {}}), /no valid "resource" claim/],
+  [
+    'a document resource',
+    () => signTestToken({resource: {document: 1}, params: {}}),
+    /^The token has no valid "resource" claim \(\{"dashboard": id\} or \{"question": id\}\)\.$/,
+  ],
+  [
+    'a document beside a question',
+    () => signTestToken({resource: {question: 1, document: 2}, params: {}}),
+    /^The token has no valid "resource" claim \(\{"dashboard": id\} or \{"question": id\}\)\.$/,
+  ],
   ['params an array', () => signTestToken({resource: {dashboard: 1}, params: []}), /"params" claim must be an object/],
   [
     'exp a string',

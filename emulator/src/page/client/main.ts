@@ -42,10 +42,20 @@ function logNotes(plan: Plan): void {
 
 function start(): void {
   const root = document.getElementById('embed-root');
+  if (!root) return;
   const [, , resource, token] = window.location.pathname.split('/');
-  if (!root || (resource !== 'dashboard' && resource !== 'question') || !token) return;
   const plan: Plan = root.dataset.plan === 'pro' ? 'pro' : 'oss';
   const currentAppearance = () => appearanceOnPlan(appearanceFrom(parseHash(window.location.hash), isFramed()), plan);
+  if (resource !== 'dashboard' && resource !== 'question') {
+    // The "Not found" page of any other /embed/ path: its text is in the shell, and like
+    // Metabase's (inside its embed frame) it still reports its size to a parent.
+    startFrameMessages(
+      () => 'normal',
+      () => currentAppearance().contentHeight,
+    );
+    return;
+  }
+  if (!token) return;
   const appearance = currentAppearance();
   applyAppearance(appearance, resource);
   showBanner(plan, appearance);
