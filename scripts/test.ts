@@ -18,10 +18,9 @@
 //   npm test -- --watch test/foo.test.ts      browser files in watch mode (Chromium, or the one
 //                                             engine given with --browsers), rerun on every save
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
 import {join, relative, resolve} from 'node:path';
 import {missingEngines} from '../support/browsers.js';
+import {makeScratchDir, removeScratchDir} from '../support/scratch-dir.js';
 import {parseTestArgs, usage} from './test-args.js';
 import {emptyResult, readResults, type FileResult, type RunResults} from './test-results.js';
 import {discoverTests, filesNeedingBuild, isNodeTest, missingBuildOutputs} from './test-files.js';
@@ -37,7 +36,7 @@ try {
   process.exit(2);
 }
 
-const scratch = mkdtempSync(join(tmpdir(), 'metabase-embed-test-'));
+const scratch = makeScratchDir('test');
 const totals = {passed: 0, failed: 0, skipped: 0};
 const summaryLines: string[] = [];
 const flakyLines: string[] = [];
@@ -183,7 +182,7 @@ for (const engine of browserTests.length > 0 ? options.engines : []) {
   runWithRerun(engine, browserTests, browserRun(engine));
 }
 
-rmSync(scratch, {recursive: true, force: true});
+removeScratchDir(scratch);
 if (flakyLines.length > 0)
   summaryLines.push('flaky (failed, then passed when run again alone; counted from that run):', ...flakyLines);
 if (summaryLines.length > 0) console.log(['', '== Totals', ...summaryLines].join('\n'));

@@ -1,11 +1,10 @@
 // How to start Chromium here (root, closed network), shared by the test runner, the
 // screenshot script, the benchmarks and the Node tests that drive a page themselves.
 // Where it is: support/browsers.ts.
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {Browser} from 'puppeteer-core';
 import {requireChromiumPath} from './browsers.js';
+import {makeScratchDir, removeScratchDir} from './scratch-dir.js';
 
 export {chromiumPath, requireChromiumPath} from './browsers.js';
 
@@ -34,7 +33,7 @@ export interface LaunchedChromium {
  */
 export async function launchChromium(label = 'chromium', extraFlags: string[] = []): Promise<LaunchedChromium> {
   const {default: puppeteer} = await import('puppeteer-core');
-  const profile = mkdtempSync(join(tmpdir(), `metabase-embed-${label}-`));
+  const profile = makeScratchDir(label);
   const browser = await puppeteer.launch({
     executablePath: requireChromiumPath(),
     headless: true,
@@ -46,7 +45,7 @@ export async function launchChromium(label = 'chromium', extraFlags: string[] = 
     browser,
     async close() {
       await browser.close();
-      rmSync(profile, {recursive: true, force: true});
+      removeScratchDir(profile);
     },
   };
 }
