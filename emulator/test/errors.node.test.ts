@@ -70,6 +70,8 @@ describe('errors (emulator/README.md#errors)', () => {
     return [
       [`/api/embed/dashboard/${dash}/nothing-here`, NO_ENDPOINT],
       ['/api/embed/widget/x', NO_ENDPOINT],
+      ['/api/nothing', NO_ENDPOINT],
+      [`/api/api/embed/dashboard/${dash}`, NO_ENDPOINT],
       [`/api/embed/document/${sign({resource: {document: 1}, params: {}})}`, NO_ENDPOINT],
       ['/api/embed/dashboard', NO_ENDPOINT],
       [`/api/embed/dashboard/${dash}/`, NO_ENDPOINT],

@@ -134,7 +134,8 @@ function apiRoute(parts: string[]): ApiRoute | ApiMiss {
 export function matchRoute(pathname: string): Route {
   if (pathname in ASSET_PATHS) return {kind: 'asset', name: ASSET_PATHS[pathname as keyof typeof ASSET_PATHS]};
   const raw = pathname.split('/').slice(1);
-  if (raw[0] === 'api' && raw[1] === 'embed') return {kind: 'api', route: apiRoute(raw.slice(2))};
+  // Metabase's API routes take every path under /api/; the emulator has only /api/embed's.
+  if (raw[0] === 'api') return {kind: 'api', route: raw[1] === 'embed' ? apiRoute(raw.slice(2)) : NO_ENDPOINT};
   const parts = decodeSegments(pathname);
   if (!parts) return {kind: 'unknown'};
   const [embed, resource, token, ...rest] = parts;
