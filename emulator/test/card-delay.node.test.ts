@@ -56,8 +56,8 @@ describe('createEmbedApi({cardDelayMs})', () => {
   });
   const call = (path: string) => {
     const route = matchRoute(path);
-    assert.equal(route.kind, 'api');
-    return api(route.kind === 'api' ? route.route : undefined, new URLSearchParams());
+    if (route.kind !== 'api') throw new Error(`not an API path: ${path}`);
+    return api(route.route, new URLSearchParams());
   };
   /** Settles promise work (the mocked clock leaves setImmediate alone). */
   const flush = () => new Promise((resolve) => setImmediate(resolve));

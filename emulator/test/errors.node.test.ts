@@ -1,6 +1,6 @@
 // Errors and status codes (emulator/README.md#errors, #api): every /api/embed refusal is a 400 with the
 // message as plain text (even "Not found."), a failed query a 400 with Metabase's JSON
-// body; queries answer 202, other JSON 200.
+// body, a path no endpoint takes a 404; queries answer 202, other JSON 200.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {sampleContent, type EmulatorContent} from '../src/index.js';
@@ -59,9 +59,61 @@ describe('errors (emulator/README.md#errors)', () => {
     await assertError(emulator, dashcardPath(dashboardToken(), 99, 106), 'Not found.');
   });
 
-  test('an unknown /api/embed path: "Not found." as a 400', async () => {
-    await assertError(emulator, `/api/embed/dashboard/${dashboardToken()}/nothing-here`, 'Not found.');
-    await assertError(emulator, '/api/embed/widget/x', 'Not found.');
+  // Metabase matches path parameters against patterns before any endpoint runs (a token's
+  // dotted parts, ids [1-9]\d*): a miss is its fallback 404, a JSON string. A parameter that
+  // matches but fails the endpoint's schema is a 400 "Invalid route parameters" as plain text.
+  const NO_ENDPOINT = [404, 'application/json; charset=utf-8', '"API endpoint does not exist."'] as const;
+  const INVALID = [400, 'text/plain; charset=utf-8', 'Invalid route parameters'] as const;
+  const routeCases = (): [string, readonly [number, string, string]][] => {
+    const dash = dashboardToken();
+    const card = questionToken();
+    return [
+      [`/api/embed/dashboard/${dash}/nothing-here`, NO_ENDPOINT],
+      ['/api/embed/widget/x', NO_ENDPOINT],
+      ['/api/nothing', NO_ENDPOINT],
+      [`/api/api/embed/dashboard/${dash}`, NO_ENDPOINT],
+      [`/api/embed/document/${sign({resource: {document: 1}, params: {}})}`, NO_ENDPOINT],
+      ['/api/embed/dashboard', NO_ENDPOINT],
+      [`/api/embed/dashboard/${dash}/`, NO_ENDPOINT],
+      ['/api/embed/dashboard/not-a-jwt', NO_ENDPOINT],
+      ['/api/embed/card/a%2Eb%2Ec', NO_ENDPOINT],
+      [`/api/embed/pivot/card/${card}/query`, NO_ENDPOINT],
+      [`/api/embed/dashboard/${dash}/dashcard/abc/card/106`, NO_ENDPOINT],
+      [`/api/embed/dashboard/${dash}/dashcard/6/card/0`, NO_ENDPOINT],
+      [`/api/embed/dashboard/${dash}/dashcard/-6/card/106`, NO_ENDPOINT],
+      [`/api/embed/dashboard/${dash}/dashcard/06/card/106`, NO_ENDPOINT],
+      [`/api/embed/dashboard/${dash}/dashcard/6/card/106/csv/more`, NO_ENDPOINT],
+      [`/api/embed/card/${card}/query/`, NO_ENDPOINT],
+      [`/api/embed/dashboard/${dash}/params//values`, NO_ENDPOINT],
+      [`/api/embed/dashboard/${dash}/params/p-category/search/`, NO_ENDPOINT],
+      [`/api/embed/dashboard/${dash}/dashcard/6/card/106/xls`, INVALID],
+      [`/api/embed/card/${card}/query/pdf`, INVALID],
+      [`/api/embed/card/${card}/query/CSV`, INVALID],
+      [`/api/embed/card/not.a-valid.token/query/pdf`, INVALID],
+      [`/api/embed/dashboard/${dash}/dashcard/9223372036854775808/card/106`, INVALID],
+      [`/api/embed/dashboard/${dash}/params/%20/values`, INVALID],
+      [`/api/embed/card/${card}/params/p-category/search/%20`, INVALID],
+    ];
+  };
+
+  test('a path no endpoint takes: 404 "API endpoint does not exist."; a bad route parameter: 400', async () => {
+    for (const [path, expected] of routeCases()) {
+      const answer = await emulator.get(path);
+      assert.deepEqual([answer.status, answer.type, answer.text], [...expected], path);
+    }
+  });
+
+  test('route parameters that match: the endpoint answers (an id past the safe range is not found)', async () => {
+    const dash = dashboardToken();
+    await assertError(emulator, `/api/embed/dashboard/${dash}/dashcard/9223372036854775807/card/106`, 'Not found.');
+    await assertError(emulator, `/api/embed/dashboard/${dash}/dashcard/12345678901/card/106`, 'Not found.');
+    await assertError(emulator, '/api/embed/card/a.b.c/query/csv', 'Message seems corrupt or manipulated');
+    const api = await emulator.get(`/api/embed/card/${questionToken()}/query/api`);
+    const plain = await emulator.get(`/api/embed/card/${questionToken()}/query`);
+    assert.deepEqual([api.status, api.type], [202, 'application/json; charset=utf-8']);
+    assert.deepEqual(JSON.parse(api.text), JSON.parse(plain.text));
+    const dashcardApi = await emulator.get(`${dashcardPath(dash)}/api`);
+    assert.deepEqual(JSON.parse(dashcardApi.text), JSON.parse((await emulator.get(dashcardPath(dash))).text));
   });
 
   test('item not published: "Embedding is not enabled for this object."', async () => {

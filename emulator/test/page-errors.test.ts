@@ -27,6 +27,12 @@ describe('emulator embed page: errors and refresh', () => {
     expect((await page.settled()).pageError).to.equal('Message seems corrupt or manipulated');
   });
 
+  it('a token not shaped like a JWT shows "API endpoint does not exist." (the API\'s 404)', async () => {
+    page = await EmbeddedPage.open('/embed/dashboard/not-a-jwt');
+    const view = await page.settled();
+    expect([view.state, view.pageError, view.cards.length]).to.deep.equal(['error', 'API endpoint does not exist.', 0]);
+  });
+
   // Metabase's static embed serves no document (docs/emulator.md, "Where it differs").
   const documentPages: Array<{path: () => Promise<string>; shows: string}> = [
     {

@@ -1,7 +1,8 @@
 // The JSON API of the embed page (emulator/README.md#api). Every request re-checks its token; a
 // refusal is a 400 with the message as plain text (emulator/README.md#errors), a query that fails a 400 with
-// Metabase's JSON body `{"status":"failed",…}`; query results answer 202.
-import {EmbedError, fail, NOT_FOUND, QueryFailedError} from '../rules/api-errors.js';
+// Metabase's JSON body `{"status":"failed",…}`; query results answer 202. A path no endpoint
+// takes is Metabase's 404 (routes.ts says which).
+import {EmbedError, fail, INVALID_ROUTE_PARAMS, NO_ENDPOINT, NOT_FOUND, QueryFailedError} from '../rules/api-errors.js';
 import type {ContentStore} from '../content/store.js';
 import type {DashboardDef, QuestionDef} from '../content/schema.js';
 import {publishedDashboard, publishedQuestion} from '../rules/items.js';
@@ -17,7 +18,7 @@ import {presentDashboard, presentQuestion, type FieldJson} from '../rules/presen
 import {baseType, humanize, MAX_DOWNLOAD_ROWS, runQuery, type QueryResult} from '../query/engine.js';
 import {EXPORT_FORMATS, toCsv, toJsonRows, type ExportOptions} from '../query/export.js';
 import type {Filter} from '../query/filters.js';
-import type {ApiRoute} from './routes.js';
+import type {ApiMiss, ApiRoute} from './routes.js';
 import {verifyEmbedToken} from '../rules/token.js';
 import {cardDelay} from './card-delay.js';
 
@@ -178,9 +179,11 @@ export function createEmbedApi({store, key, now, cardDelayMs = 0}: EmbedApiOptio
   }
 
   /** Answers one API request; an EmbedError becomes Metabase's 400 answer. */
-  return async function handle(route: ApiRoute | undefined, query: URLSearchParams): Promise<ApiAnswer> {
+  return async function handle(route: ApiRoute | ApiMiss, query: URLSearchParams): Promise<ApiAnswer> {
+    // Metabase's fallback route answers a JSON string; a schema refusal is plain text.
+    if (route.kind === 'no-endpoint') return json(NO_ENDPOINT, 404);
+    if (route.kind === 'invalid-route-params') return text(INVALID_ROUTE_PARAMS);
     try {
-      if (!route) return text(NOT_FOUND);
       return await answer(route, query);
     } catch (error) {
       if (error instanceof QueryFailedError)

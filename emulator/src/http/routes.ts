@@ -14,9 +14,18 @@ export type ApiRoute =
       prefix?: string;
     };
 
+/**
+ * An `/api/embed` path no endpoint takes. Metabase matches each path parameter against a
+ * pattern before any endpoint runs (a token's three dotted parts, ids `[1-9]\d*`), so such a
+ * path falls through to its 404 `API endpoint does not exist.`; a path that matches but whose
+ * parameter fails the endpoint's schema (an id beyond a 64-bit integer, an export format it
+ * does not know, a blank parameter key) is a 400 `Invalid route parameters`.
+ */
+export type ApiMiss = {kind: 'no-endpoint'} | {kind: 'invalid-route-params'};
+
 export type Route =
   | {kind: 'page'; resource: 'dashboard' | 'question'; token: string}
-  | {kind: 'api'; route: ApiRoute | undefined}
+  | {kind: 'api'; route: ApiRoute | ApiMiss}
   | {kind: 'asset'; name: AssetName}
   /** `/embed/question/<token>.csv`: Metabase redirects it to the question's download. */
   | {kind: 'download'; location: string}
@@ -37,7 +46,16 @@ export const ASSET_PATHS = {
 } as const;
 export type AssetName = (typeof ASSET_PATHS)[keyof typeof ASSET_PATHS];
 
-const positiveInt = (text: string | undefined) => (text && /^[1-9]\d{0,9}$/.test(text) ? Number(text) : undefined);
+// The patterns Metabase's embed routes give their path parameters, matched on the raw path.
+const TOKEN = /^[A-Za-z0-9_=-]+\.[A-Za-z0-9_=-]+\.?[A-Za-z0-9_.+=-]*$/;
+const POSITIVE_INT = /^[1-9]\d*$/;
+/** Metabase reads ids as 64-bit integers: a longer one matches the route but fails its schema. */
+const MAX_LONG = 9223372036854775807n;
+/** `api` is Metabase's own JSON answer, as the plain query endpoint sends it. */
+const ROUTE_EXPORT_FORMATS: readonly string[] = ['api', 'csv', 'json', 'xlsx'];
+
+const NO_ENDPOINT: ApiMiss = {kind: 'no-endpoint'};
+const INVALID: ApiMiss = {kind: 'invalid-route-params'};
 
 function decodeSegments(pathname: string): string[] | undefined {
   try {
@@ -47,34 +65,79 @@ function decodeSegments(pathname: string): string[] | undefined {
   }
 }
 
-function apiRoute(parts: string[]): ApiRoute | undefined {
+function decodeSegment(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Thrown (and caught in apiRoute) when a matched path parameter fails its endpoint's schema. */
+class InvalidRouteParams extends Error {}
+
+/** An id the route pattern took: a number, or NaN past the safe range (no item has such an id). */
+function routeId(raw: string): number {
+  if (BigInt(raw) > MAX_LONG) throw new InvalidRouteParams();
+  const id = Number(raw);
+  return Number.isSafeInteger(id) ? id : Number.NaN;
+}
+
+/** A parameter key or search prefix: Metabase's non-blank string. */
+function nonBlank(raw: string): string {
+  const text = decodeSegment(raw);
+  if (text === undefined || text.trim() === '') throw new InvalidRouteParams();
+  return text;
+}
+
+function exportFormat(raw: string | undefined): {format?: string} {
+  if (raw === undefined) return {};
+  const format = decodeSegment(raw);
+  if (format === undefined || !ROUTE_EXPORT_FORMATS.includes(format)) throw new InvalidRouteParams();
+  return format === 'api' ? {} : {format};
+}
+
+/** Which endpoint the raw segments after `/api/embed/` name, by Metabase's route patterns. */
+function matchApi(parts: string[]): ApiRoute | ApiMiss {
   const [resource, token, section, a, b, c, d, ...rest] = parts;
-  if (!token || rest.length > 0) return undefined;
-  if (resource === 'dashboard') {
-    if (section === undefined) return {kind: 'dashboard', token};
-    const dashcardId = positiveInt(a);
-    const cardId = positiveInt(c);
-    if (section === 'dashcard' && dashcardId && b === 'card' && cardId) {
-      return {kind: 'dashcard-query', token, dashcardId, cardId, ...(d ? {format: d} : {})};
-    }
+  if (resource !== 'dashboard' && resource !== 'card') return NO_ENDPOINT;
+  if (token === undefined || !TOKEN.test(token) || rest.length > 0) return NO_ENDPOINT;
+  if (section === undefined) return {kind: resource, token};
+  const nonEmpty = (part: string | undefined): part is string => part !== undefined && part !== '';
+  if (resource === 'dashboard' && section === 'dashcard' && b === 'card' && (d === undefined || nonEmpty(d))) {
+    if (a === undefined || c === undefined || !POSITIVE_INT.test(a) || !POSITIVE_INT.test(c)) return NO_ENDPOINT;
+    const dashcardId = routeId(a);
+    const cardId = routeId(c);
+    return {kind: 'dashcard-query', token, dashcardId, cardId, ...exportFormat(d)};
   }
-  if (resource === 'card') {
-    if (section === undefined) return {kind: 'card', token};
-    if (section === 'query' && b === undefined) return {kind: 'card-query', token, ...(a ? {format: a} : {})};
+  if (resource === 'card' && section === 'query' && b === undefined && (a === undefined || nonEmpty(a))) {
+    return {kind: 'card-query', token, ...exportFormat(a)};
   }
-  if ((resource === 'dashboard' || resource === 'card') && section === 'params' && a && d === undefined) {
+  if (section === 'params' && nonEmpty(a) && d === undefined) {
     if ((b === 'values' || b === 'remapping') && c === undefined)
-      return {kind: 'param-values', resource, token, paramId: a, verb: b};
-    if (b === 'search' && c) return {kind: 'param-values', resource, token, paramId: a, verb: 'values', prefix: c};
+      return {kind: 'param-values', resource, token, paramId: nonBlank(a), verb: b};
+    if (b === 'search' && nonEmpty(c))
+      return {kind: 'param-values', resource, token, paramId: nonBlank(a), verb: 'values', prefix: nonBlank(c)};
   }
-  return undefined;
+  return NO_ENDPOINT;
+}
+
+function apiRoute(parts: string[]): ApiRoute | ApiMiss {
+  try {
+    return matchApi(parts);
+  } catch (error) {
+    if (error instanceof InvalidRouteParams) return INVALID;
+    throw error;
+  }
 }
 
 export function matchRoute(pathname: string): Route {
   if (pathname in ASSET_PATHS) return {kind: 'asset', name: ASSET_PATHS[pathname as keyof typeof ASSET_PATHS]};
+  const raw = pathname.split('/').slice(1);
+  // Metabase's API routes take every path under /api/; the emulator has only /api/embed's.
+  if (raw[0] === 'api') return {kind: 'api', route: raw[1] === 'embed' ? apiRoute(raw.slice(2)) : NO_ENDPOINT};
   const parts = decodeSegments(pathname);
   if (!parts) return {kind: 'unknown'};
-  if (parts[0] === 'api' && parts[1] === 'embed') return {kind: 'api', route: apiRoute(parts.slice(2))};
   const [embed, resource, token, ...rest] = parts;
   if (embed === 'embed' && (resource === 'dashboard' || resource === 'question') && token && rest.length === 0) {
     // A token's segments never hold a dot, so a fourth dotted part can only be a format.

@@ -27,3 +27,9 @@ export function fail(message: string): never {
 }
 
 export const NOT_FOUND = 'Not found.';
+
+/** Metabase's answer (404, a JSON string) to a path none of its API routes takes. */
+export const NO_ENDPOINT = 'API endpoint does not exist.';
+
+/** Metabase's 400 text for a path parameter its endpoint's schema refuses. */
+export const INVALID_ROUTE_PARAMS = 'Invalid route parameters';

@@ -39,11 +39,16 @@ export interface EmbedItem {
   valuesUrl(parameter: WidgetParameter): string;
 }
 
-/** A refusal is plain text; a failed query is `{"status":"failed","error":…}`. */
+/**
+ * A refusal is plain text; a failed query is `{"status":"failed","error":…}`; a path no
+ * endpoint takes (a token not shaped like a JWT) is a JSON string.
+ */
 function errorMessage(body: string): string {
   try {
-    const parsed = JSON.parse(body) as {status?: unknown; error?: unknown};
-    if (parsed?.status === 'failed' && typeof parsed.error === 'string') return parsed.error;
+    const parsed = JSON.parse(body) as unknown;
+    if (typeof parsed === 'string') return parsed;
+    const {status, error} = (parsed ?? {}) as {status?: unknown; error?: unknown};
+    if (status === 'failed' && typeof error === 'string') return error;
   } catch {
     // plain text
   }
