@@ -174,6 +174,12 @@ describe('errors (emulator/README.md#errors)', () => {
     );
   });
 
+  test('a remapping without `value`: a 400 naming the missing query parameter', async () => {
+    const path = `/api/embed/dashboard/${dashboardToken()}/params/p-category/remapping`;
+    await assertError(emulator, path, 'The `value` query parameter is required.');
+    assert.equal((await emulator.get(`${path}?value=Widget`)).status, 200);
+  });
+
   test("a query that fails answers 400 with Metabase's JSON body, not plain text", async () => {
     const failed = {
       status: 'failed',
