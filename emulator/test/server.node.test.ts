@@ -76,6 +76,7 @@ describe('emulator HTTP server', () => {
 
   test('other paths are 404, other /embed/ paths the embed app\'s "Not found", other methods 405', async () => {
     assert.equal((await emulator.get('/nothing')).status, 404);
+    assert.equal((await emulator.get('/embed/dashboard/%E0%A4')).status, 404, 'malformed percent-encoding');
     for (const path of ['/embed/dashboard/', '/embed/question/a.b.c/more', '/embed/document/a.b.c', '/embed']) {
       const page = await emulator.get(path);
       assert.deepEqual([page.status, page.type], [200, 'text/html; charset=utf-8'], path);

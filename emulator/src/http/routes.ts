@@ -1,10 +1,11 @@
 // Maps request paths to what they ask for. Pure: no I/O, easy to test.
+import {EXPORT_FORMATS, type ExportFormat} from '../query/export.js';
 
 export type ApiRoute =
   | {kind: 'dashboard'; token: string}
-  | {kind: 'dashcard-query'; token: string; dashcardId: number; cardId: number; format?: string}
+  | {kind: 'dashcard-query'; token: string; dashcardId: number; cardId: number; format?: ExportFormat}
   | {kind: 'card'; token: string}
-  | {kind: 'card-query'; token: string; format?: string}
+  | {kind: 'card-query'; token: string; format?: ExportFormat}
   | {
       kind: 'param-values';
       resource: 'dashboard' | 'card';
@@ -51,26 +52,23 @@ const TOKEN = /^[A-Za-z0-9_=-]+\.[A-Za-z0-9_=-]+\.?[A-Za-z0-9_.+=-]*$/;
 const POSITIVE_INT = /^[1-9]\d*$/;
 /** Metabase reads ids as 64-bit integers: a longer one matches the route but fails its schema. */
 const MAX_LONG = 9223372036854775807n;
-/** `api` is Metabase's own JSON answer, as the plain query endpoint sends it. */
-const ROUTE_EXPORT_FORMATS: readonly string[] = ['api', 'csv', 'json', 'xlsx'];
+const isExportFormat = (text: string): text is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(text);
 
 const NO_ENDPOINT: ApiMiss = {kind: 'no-endpoint'};
 const INVALID: ApiMiss = {kind: 'invalid-route-params'};
-
-function decodeSegments(pathname: string): string[] | undefined {
-  try {
-    return pathname.split('/').slice(1).map(decodeURIComponent);
-  } catch {
-    return undefined; // malformed percent-encoding
-  }
-}
 
 function decodeSegment(raw: string): string | undefined {
   try {
     return decodeURIComponent(raw);
   } catch {
-    return undefined;
+    return undefined; // malformed percent-encoding
   }
+}
+
+/** Every segment decoded, or undefined when one is malformed. */
+function decodeSegments(raw: string[]): string[] | undefined {
+  const parts = raw.map(decodeSegment);
+  return parts.every((part): part is string => part !== undefined) ? parts : undefined;
 }
 
 /** Thrown (and caught in apiRoute) when a matched path parameter fails its endpoint's schema. */
@@ -90,11 +88,12 @@ function nonBlank(raw: string): string {
   return text;
 }
 
-function exportFormat(raw: string | undefined): {format?: string} {
-  if (raw === undefined) return {};
-  const format = decodeSegment(raw);
-  if (format === undefined || !ROUTE_EXPORT_FORMATS.includes(format)) throw new InvalidRouteParams();
-  return format === 'api' ? {} : {format};
+/** A download format; `api` (Metabase's own JSON answer, as the plain query endpoint sends it) is none. */
+function exportFormat(raw: string | undefined): {format?: ExportFormat} {
+  const format = raw === undefined ? 'api' : decodeSegment(raw);
+  if (format === 'api') return {};
+  if (format === undefined || !isExportFormat(format)) throw new InvalidRouteParams();
+  return {format};
 }
 
 /** Which endpoint the raw segments after `/api/embed/` name, by Metabase's route patterns. */
@@ -136,7 +135,7 @@ export function matchRoute(pathname: string): Route {
   const raw = pathname.split('/').slice(1);
   // Metabase's API routes take every path under /api/; the emulator has only /api/embed's.
   if (raw[0] === 'api') return {kind: 'api', route: raw[1] === 'embed' ? apiRoute(raw.slice(2)) : NO_ENDPOINT};
-  const parts = decodeSegments(pathname);
+  const parts = decodeSegments(raw);
   if (!parts) return {kind: 'unknown'};
   const [embed, resource, token, ...rest] = parts;
   if (embed === 'embed' && (resource === 'dashboard' || resource === 'question') && token && rest.length === 0) {
